@@ -1,0 +1,422 @@
+"""The programme model: tracks, venues, people and events, with their validation.
+
+Everything here is plain Python. Times are aware datetimes: an event stores its wall-clock
+start and end in a named IANA zone (``ZoneInfo``), never naive and never UTC-only, so that
+exports can write TZID and clients agree on the instant.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Literal, get_args
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+Lang = Literal["de", "en", "ru"]
+LANGS: tuple[Lang, ...] = ("de", "en", "ru")
+Status = Literal["confirmed", "tentative", "cancelled"]
+STATUSES: tuple[Status, ...] = get_args(Status)
+
+# Which language stands in when a text is missing in the one asked for.
+FALLBACK: dict[Lang, tuple[Lang, ...]] = {
+    "en": ("en", "de", "ru"),
+    "de": ("de", "en", "ru"),
+    "ru": ("ru", "en", "de"),
+}
+
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
+_COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+class ProgrammeError(Exception):
+    """Base of every error the domain raises on bad data or a bad file."""
+
+
+class ValidationError(ProgrammeError, ValueError):
+    """Data that breaks a rule of the model (end before start, unknown venue, ...)."""
+
+
+class UnknownReferenceError(ValidationError):
+    """An event names a track, venue or person the programme does not have."""
+
+
+class TimeRangeError(ValidationError):
+    """An event's times are impossible: end not after start, or outside the programme."""
+
+
+@dataclass(frozen=True, slots=True)
+class Texts:
+    """A text in German, English and Russian; any of them may be empty."""
+
+    de: str = ""
+    en: str = ""
+    ru: str = ""
+
+    def get(self, lang: Lang) -> str:
+        """The text in ``lang``, or in the next language of the fallback order."""
+        for candidate in FALLBACK[lang]:
+            text: str = getattr(self, candidate)
+            if text:
+                return text
+        return ""
+
+    def missing(self) -> tuple[Lang, ...]:
+        """The languages this text has no translation for."""
+        return tuple(lang for lang in LANGS if not getattr(self, lang))
+
+    def as_dict(self) -> dict[str, str]:
+        return {"de": self.de, "en": self.en, "ru": self.ru}
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, str] | str | None) -> Texts:
+        """Build from ``{"de": ..., "en": ..., "ru": ...}``; a plain string counts as all three."""
+        if data is None:
+            return cls()
+        if isinstance(data, str):
+            return cls(data, data, data)
+        unknown = set(data) - set(LANGS)
+        if unknown:
+            raise ValidationError(f"unknown language(s) {sorted(unknown)} in text")
+        return cls(
+            str(data.get("de", "") or ""),
+            str(data.get("en", "") or ""),
+            str(data.get("ru", "") or ""),
+        )
+
+    @classmethod
+    def same(cls, text: str) -> Texts:
+        return cls(text, text, text)
+
+
+@dataclass(frozen=True, slots=True)
+class Track:
+    id: str
+    name: Texts
+    colour: str = "#607d8b"
+
+
+@dataclass(frozen=True, slots=True)
+class Venue:
+    id: str
+    name: Texts
+    address: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    capacity: int | None = None
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    affiliation: str = ""
+    contact: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Recurrence:
+    """A repeat rule in RFC 5545 RRULE syntax (as dateutil reads it) with excluded starts.
+
+    ``rule`` is the part after ``RRULE:``, e.g. ``FREQ=DAILY;COUNT=8``. An UNTIL in the rule
+    is read as wall-clock time in the event's zone. ``exdates`` are starts of occurrences
+    that do not take place, in the event's zone.
+    """
+
+    rule: str
+    exdates: tuple[datetime, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    uid: str
+    title: Texts
+    start: datetime
+    end: datetime
+    track: str
+    venue: str
+    description: Texts = Texts()
+    speakers: tuple[str, ...] = ()
+    languages: tuple[Lang, ...] = ()
+    status: Status = "confirmed"
+    all_day: bool = False
+    recurrence: Recurrence | None = None
+    sequence: int = 0
+    last_modified: datetime = datetime(2019, 1, 1, tzinfo=UTC)
+    url: str = ""
+    attendance: int | None = None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        tz = self.start.tzinfo
+        assert isinstance(tz, ZoneInfo)
+        return tz
+
+    @property
+    def duration(self) -> timedelta:
+        # Wall-clock difference: a 10:00-12:00 event lasts two hours on any day.
+        return self.end.replace(tzinfo=None) - self.start.replace(tzinfo=None)
+
+
+# Changes to these fields make calendar clients show the event anew, so they raise SEQUENCE
+# (RFC 5546 section 2.1.4); other edits (a typo in the description) do not.
+SIGNIFICANT_FIELDS = ("start", "end", "all_day", "venue", "title", "status", "recurrence")
+
+
+def is_significant_change(old: Event, new: Event) -> bool:
+    """Whether ``new`` differs from ``old`` in time, place, title or status."""
+    return any(getattr(old, name) != getattr(new, name) for name in SIGNIFICANT_FIELDS)
+
+
+@dataclass(slots=True)
+class TravelSettings:
+    """How the clash check estimates a trip between two venues."""
+
+    speed_kmh: float = 15.0
+    buffer_minutes: int = 10
+
+
+@dataclass(slots=True)
+class Programme:
+    """A whole event programme. Collections are keyed by id (events by UID)."""
+
+    name: Texts
+    timezone: str
+    first_day: date
+    last_day: date
+    tracks: dict[str, Track] = field(default_factory=dict)
+    venues: dict[str, Venue] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    travel: TravelSettings = field(default_factory=TravelSettings)
+
+    def __post_init__(self) -> None:
+        validate_frame(self.timezone, self.first_day, self.last_day)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def days(self) -> list[date]:
+        count = (self.last_day - self.first_day).days + 1
+        return [self.first_day + timedelta(days=i) for i in range(count)]
+
+    @property
+    def window(self) -> tuple[datetime, datetime]:
+        """The programme's first instant and the instant its last day ends."""
+        zone = self.zone
+        return (
+            datetime.combine(self.first_day, time(0), zone),
+            datetime.combine(self.last_day + timedelta(days=1), time(0), zone),
+        )
+
+    def sorted_events(self) -> list[Event]:
+        """Events in start order (ties by UID), the order every listing uses."""
+        return sorted(self.events.values(), key=lambda e: (e.start, e.uid))
+
+    def events_in_track(self, track_id: str) -> Iterator[Event]:
+        return (e for e in self.events.values() if e.track == track_id)
+
+    def copy(self) -> Programme:
+        """A copy whose collections can change without touching this one."""
+        return dataclasses.replace(
+            self,
+            tracks=dict(self.tracks),
+            venues=dict(self.venues),
+            people=dict(self.people),
+            events=dict(self.events),
+            travel=dataclasses.replace(self.travel),
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation
+
+
+def zone_named(name: str) -> ZoneInfo:
+    """The IANA zone ``name``, or a :class:`ValidationError` naming it."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValidationError(f"unknown time zone {name!r}") from exc
+
+
+def validate_frame(timezone: str, first_day: date, last_day: date) -> None:
+    """Check a programme's zone and days."""
+    zone_named(timezone)
+    if last_day < first_day:
+        raise TimeRangeError(f"last day {last_day} is before first day {first_day}")
+
+
+def check_id(kind: str, value: str) -> None:
+    if not value or not _ID_RE.match(value):
+        raise ValidationError(f"{kind} id {value!r} is not a valid id (letters, digits, -_.:)")
+
+
+def validate_track(track: Track) -> None:
+    check_id("track", track.id)
+    if not _COLOUR_RE.match(track.colour):
+        raise ValidationError(f"track {track.id!r}: colour {track.colour!r} is not #RRGGBB")
+    if not any(track.name.as_dict().values()):
+        raise ValidationError(f"track {track.id!r} has no name")
+
+
+def validate_venue(venue: Venue) -> None:
+    check_id("venue", venue.id)
+    if not any(venue.name.as_dict().values()):
+        raise ValidationError(f"venue {venue.id!r} has no name")
+    if (venue.lat is None) != (venue.lon is None):
+        raise ValidationError(f"venue {venue.id!r}: give both latitude and longitude, or neither")
+    if venue.lat is not None and not -90 <= venue.lat <= 90:
+        raise ValidationError(f"venue {venue.id!r}: latitude {venue.lat} is out of range")
+    if venue.lon is not None and not -180 <= venue.lon <= 180:
+        raise ValidationError(f"venue {venue.id!r}: longitude {venue.lon} is out of range")
+    if venue.capacity is not None and venue.capacity < 0:
+        raise ValidationError(f"venue {venue.id!r}: capacity must not be negative")
+
+
+def validate_person(person: Person) -> None:
+    check_id("person", person.id)
+    if not person.name.strip():
+        raise ValidationError(f"person {person.id!r} has no name")
+
+
+def validate_event(programme: Programme, event: Event) -> None:
+    """Check ``event`` against the model's rules and ``programme``'s tracks, venues and days.
+
+    Raises :class:`UnknownReferenceError` or :class:`TimeRangeError` (both
+    :class:`ValidationError`) with a message naming the event.
+    """
+    label = f"event {event.uid!r}"
+    if not event.uid or any(c in event.uid for c in "\r\n"):
+        raise ValidationError(f"{label}: UID must be a non-empty single line")
+    for name, value in (("start", event.start), ("end", event.end)):
+        if not isinstance(value.tzinfo, ZoneInfo):
+            raise ValidationError(f"{label}: {name} must carry a named time zone")
+    if event.start.tzinfo != event.end.tzinfo:
+        raise ValidationError(f"{label}: start and end must be in the same time zone")
+    if event.end <= event.start:
+        raise TimeRangeError(
+            f"{label}: end {event.end:%Y-%m-%d %H:%M} is not after start "
+            f"{event.start:%Y-%m-%d %H:%M}"
+        )
+    if event.all_day and (event.start.time() != time(0) or event.end.time() != time(0)):
+        raise TimeRangeError(f"{label}: an all-day event starts and ends at midnight")
+    if event.track not in programme.tracks:
+        raise UnknownReferenceError(f"{label}: unknown track {event.track!r}")
+    if event.venue not in programme.venues:
+        raise UnknownReferenceError(f"{label}: unknown venue {event.venue!r}")
+    for person in event.speakers:
+        if person not in programme.people:
+            raise UnknownReferenceError(f"{label}: unknown speaker {person!r}")
+    if len(set(event.speakers)) != len(event.speakers):
+        raise ValidationError(f"{label}: a speaker is listed twice")
+    for lang in event.languages:
+        if lang not in LANGS:
+            raise ValidationError(f"{label}: unknown language {lang!r}")
+    if event.status not in STATUSES:
+        raise ValidationError(f"{label}: unknown status {event.status!r}")
+    if event.sequence < 0:
+        raise ValidationError(f"{label}: sequence must not be negative")
+    if event.attendance is not None and event.attendance < 0:
+        raise ValidationError(f"{label}: expected attendance must not be negative")
+    if event.last_modified.tzinfo is None:
+        raise ValidationError(f"{label}: last-modified time must be aware")
+    if not any(event.title.as_dict().values()):
+        raise ValidationError(f"{label}: title is empty")
+    if event.recurrence is not None:
+        # Imported here: recurrence needs the model's types, the model needs its check.
+        from planner.recurrence import check_recurrence
+
+        check_recurrence(programme, event)
+
+
+def validate_programme(programme: Programme) -> None:
+    """Check every part of ``programme``; the first problem found is raised."""
+    validate_frame(programme.timezone, programme.first_day, programme.last_day)
+    for track in programme.tracks.values():
+        validate_track(track)
+    for venue in programme.venues.values():
+        validate_venue(venue)
+    for person in programme.people.values():
+        validate_person(person)
+    for uid, event in programme.events.items():
+        if uid != event.uid:
+            raise ValidationError(f"event {event.uid!r} is filed under {uid!r}")
+        validate_event(programme, event)
+
+
+# ---------------------------------------------------------------------------------------------
+# Changes. Each returns what it replaced so that undo can put it back.
+
+
+def touch(old: Event | None, new: Event, now: datetime | None = None) -> Event:
+    """``new`` with SEQUENCE and LAST-MODIFIED brought up to date against ``old``."""
+    now = (now or datetime.now(UTC)).replace(microsecond=0)
+    if old is None:
+        return dataclasses.replace(new, last_modified=now)
+    if new == old:
+        return new
+    sequence = max(new.sequence, old.sequence + (1 if is_significant_change(old, new) else 0))
+    return dataclasses.replace(new, sequence=sequence, last_modified=now)
+
+
+def put_event(programme: Programme, event: Event, *, stamp: bool = True) -> Event | None:
+    """Add or replace ``event`` after validating it; returns the event it replaced.
+
+    With ``stamp`` the sequence and last-modified time are updated as an edit requires;
+    without it (loading, undo) the event is stored as given.
+    """
+    old = programme.events.get(event.uid)
+    if stamp:
+        event = touch(old, event)
+    validate_event(programme, event)
+    programme.events[event.uid] = event
+    return old
+
+
+def remove_event(programme: Programme, uid: str) -> Event:
+    """Remove the event ``uid`` and return it."""
+    try:
+        return programme.events.pop(uid)
+    except KeyError:
+        raise UnknownReferenceError(f"no event with UID {uid!r}") from None
+
+
+def move_event(
+    programme: Programme, uid: str, new_start: datetime, venue: str | None = None
+) -> Event:
+    """Move an event to ``new_start`` (and ``venue``), keeping its duration; returns the old."""
+    old = programme.events[uid]
+    start = new_start.astimezone(old.zone)
+    end = (start.replace(tzinfo=None) + old.duration).replace(tzinfo=old.zone)
+    new = dataclasses.replace(old, start=start, end=end, venue=venue or old.venue)
+    put_event(programme, new)
+    return old
+
+
+def wall_clock(day: date, clock: time, zone: ZoneInfo) -> datetime:
+    """The aware datetime for ``clock`` on ``day`` in ``zone``."""
+    return datetime.combine(day, clock, zone)
+
+
+def new_uid(programme: Programme, stem: str, domain: str = "programme-planner") -> str:
+    """A UID from ``stem`` that no event of ``programme`` has yet (deterministic)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:40] or "event"
+    candidate = f"{slug}@{domain}"
+    n = 2
+    while candidate in programme.events:
+        candidate = f"{slug}-{n}@{domain}"
+        n += 1
+    return candidate
+
+
+def all_people_ids(events: Iterable[Event]) -> set[str]:
+    return {p for e in events for p in e.speakers}

@@ -1,0 +1,542 @@
+"""The programme file: one SQLite database through the standard ``sqlite3`` module.
+
+The file is identified by ``PRAGMA application_id`` and versioned by ``PRAGMA user_version``.
+Before SQLite touches a file, its 100-byte header is read by hand, so a file that is not a
+programme, or comes from a newer version, is refused without being opened for writing.
+Every change runs in one ``BEGIN IMMEDIATE`` ... ``COMMIT`` transaction with the rollback
+journal and ``synchronous=FULL``: a process killed at any moment leaves the file with each
+change either fully there or not at all (SQLite rolls a hot journal back on the next open).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import struct
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from planner.model import (
+    Event,
+    Person,
+    Programme,
+    ProgrammeError,
+    Recurrence,
+    Texts,
+    Track,
+    TravelSettings,
+    Venue,
+    validate_programme,
+)
+
+APPLICATION_ID = 0x50504C4E  # "PPLN"
+SCHEMA_VERSION = 2
+SUFFIX = ".programme"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_DEFAULT_TRAVEL = TravelSettings()
+
+
+class ProgrammeFileError(ProgrammeError):
+    """A programme file that cannot be used; the message names the file and the problem."""
+
+
+class NotAProgrammeError(ProgrammeFileError):
+    pass
+
+
+class NewerVersionError(ProgrammeFileError):
+    pass
+
+
+class CorruptFileError(ProgrammeFileError):
+    pass
+
+
+# ---------------------------------------------------------------------------------------------
+# Schema. SCHEMA_V1 is kept as it shipped so that tests can build a version-1 file and the
+# migrations below bring it forward; never edit it, add a migration instead.
+
+SCHEMA_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE tracks (
+    id TEXT PRIMARY KEY, name_de TEXT NOT NULL, name_en TEXT NOT NULL, name_ru TEXT NOT NULL,
+    colour TEXT NOT NULL, position INTEGER NOT NULL);
+CREATE TABLE venues (
+    id TEXT PRIMARY KEY, name_de TEXT NOT NULL, name_en TEXT NOT NULL, name_ru TEXT NOT NULL,
+    address TEXT NOT NULL, lat REAL, lon REAL, position INTEGER NOT NULL);
+CREATE TABLE people (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, affiliation TEXT NOT NULL, contact TEXT NOT NULL);
+CREATE TABLE events (
+    uid TEXT PRIMARY KEY,
+    title_de TEXT NOT NULL, title_en TEXT NOT NULL, title_ru TEXT NOT NULL,
+    description_de TEXT NOT NULL, description_en TEXT NOT NULL, description_ru TEXT NOT NULL,
+    track TEXT NOT NULL REFERENCES tracks(id), venue TEXT NOT NULL REFERENCES venues(id),
+    start TEXT NOT NULL, "end" TEXT NOT NULL, tz TEXT NOT NULL, all_day INTEGER NOT NULL,
+    status TEXT NOT NULL, rrule TEXT, exdates TEXT NOT NULL, languages TEXT NOT NULL,
+    sequence INTEGER NOT NULL, last_modified TEXT NOT NULL, url TEXT NOT NULL);
+CREATE TABLE event_speakers (
+    uid TEXT NOT NULL REFERENCES events(uid) ON DELETE CASCADE,
+    person TEXT NOT NULL REFERENCES people(id), position INTEGER NOT NULL,
+    PRIMARY KEY (uid, person));
+CREATE INDEX events_start ON events(start);
+"""
+
+# MIGRATIONS[n] takes a file from version n + 1 to version n + 2.
+MIGRATIONS: list[str] = [
+    # 1 -> 2: venue capacity and expected attendance, for the capacity check.
+    """
+    ALTER TABLE venues ADD COLUMN capacity INTEGER;
+    ALTER TABLE events ADD COLUMN attendance INTEGER;
+    """,
+]
+assert len(MIGRATIONS) == SCHEMA_VERSION - 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Opening
+
+
+def read_header(path: Path) -> tuple[int, int]:
+    """``(application_id, user_version)`` from the file's SQLite header, read without SQLite.
+
+    Raises :class:`NotAProgrammeError` when the file is not an SQLite database at all and
+    :class:`CorruptFileError` when it is shorter than its header says.
+    """
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+            size = os.fstat(handle.fileno()).st_size
+    except FileNotFoundError:
+        raise ProgrammeFileError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise ProgrammeFileError(f"{path}: is a folder, not a programme file") from None
+    except PermissionError:
+        raise ProgrammeFileError(f"{path}: permission denied") from None
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        raise NotAProgrammeError(f"{path}: not a programme file")
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    change_counter, page_count = struct.unpack(">II", header[24:32])
+    valid_for = struct.unpack(">I", header[92:96])[0]
+    if page_count and valid_for == change_counter and size < page_count * page_size:
+        raise CorruptFileError(
+            f"{path}: file is truncated ({size} of {page_count * page_size} bytes)"
+        )
+    user_version, application_id = struct.unpack(">I", header[60:64])[0], struct.unpack(
+        ">I", header[68:72]
+    )[0]
+    return application_id, user_version
+
+
+def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+    uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def _check_integrity(path: Path) -> None:
+    # A hot journal must be rolled back before the file can be read, which needs write access.
+    hot = Path(f"{path}-journal").exists()
+    try:
+        conn = _connect(path, readonly=not hot)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise CorruptFileError(f"{path}: damaged programme file ({exc})") from None
+    if result is None or result[0] != "ok":
+        raise CorruptFileError(f"{path}: damaged programme file ({result[0] if result else ''})")
+    missing = {"meta", "tracks", "venues", "people", "events", "event_speakers"} - tables
+    if missing:
+        raise CorruptFileError(f"{path}: damaged programme file (missing {sorted(missing)})")
+
+
+class ProgrammeStore:
+    """An open programme file. Use :meth:`open` or :meth:`create`; close when done."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool) -> None:
+        self.path = path
+        self.readonly = readonly
+        self._conn = conn
+
+    # -- life cycle -----------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, readonly: bool = False) -> ProgrammeStore:
+        """Open an existing programme file, migrating it forward if it is older.
+
+        A file that is not a programme, is damaged or comes from a newer version raises a
+        :class:`ProgrammeFileError` and is not written to.
+        """
+        path = Path(path)
+        application_id, version = read_header(path)
+        if application_id != APPLICATION_ID:
+            raise NotAProgrammeError(f"{path}: not a programme file")
+        if version > SCHEMA_VERSION:
+            raise NewerVersionError(
+                f"{path}: made by a newer version of Programme Planner (file format "
+                f"{version}, this version reads up to {SCHEMA_VERSION})"
+            )
+        if version < 1:
+            raise CorruptFileError(f"{path}: damaged programme file (no schema version)")
+        _check_integrity(path)
+        if not readonly and not os.access(path, os.W_OK):
+            readonly = True
+        try:
+            conn = _connect(path, readonly=readonly)
+        except sqlite3.Error as exc:
+            raise ProgrammeFileError(f"{path}: cannot open ({exc})") from None
+        if readonly and version < SCHEMA_VERSION:
+            # Reading an older file must not change it: migrate a copy in memory.
+            memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            conn.backup(memory)
+            conn.close()
+            conn = memory
+            cls(path, conn, readonly=False)._migrate(version)
+        store = cls(path, conn, readonly)
+        if version < SCHEMA_VERSION and not readonly:
+            store._migrate(version)
+        return store
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], programme: Programme) -> ProgrammeStore:
+        """Write ``programme`` to a new file at ``path``; an existing file is refused.
+
+        The file is built beside the target and moved into place, so a crash leaves either
+        no file or a complete one.
+        """
+        path = Path(path)
+        if path.exists():
+            raise ProgrammeFileError(f"{path}: file exists already")
+        validate_programme(programme)
+        tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+        try:
+            tmp.unlink(missing_ok=True)
+            conn = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                conn.executescript(SCHEMA_V1)
+                for migration in MIGRATIONS:
+                    conn.executescript(migration)
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                store = cls(tmp, conn, readonly=False)
+                store.replace_all(programme)
+            finally:
+                conn.close()
+            # link() fails if the target appeared meanwhile: never overwrite a file.
+            os.link(tmp, path)
+        except FileExistsError:
+            raise ProgrammeFileError(f"{path}: file exists already") from None
+        except OSError as exc:
+            raise ProgrammeFileError(f"{path}: cannot write ({exc.strerror})") from None
+        finally:
+            tmp.unlink(missing_ok=True)
+        return cls.open(path)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> ProgrammeStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self, version: int) -> None:
+        with self.transaction() as conn:
+            for migration in MIGRATIONS[version - 1 :]:
+                for statement in filter(str.strip, migration.split(";")):
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it reaches the file, or none of it."""
+        if self.readonly:
+            raise ProgrammeFileError(f"{self.path}: file is read-only")
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise ProgrammeFileError(f"{self.path}: cannot write ({exc})") from None
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            conn.execute("ROLLBACK")
+            raise ProgrammeFileError(f"{self.path}: cannot write ({exc})") from None
+
+    # -- reading --------------------------------------------------------------------------
+
+    def load(self) -> Programme:
+        """Read the whole programme."""
+        try:
+            return self._load()
+        except (sqlite3.DatabaseError, KeyError, ValueError, TypeError) as exc:
+            raise CorruptFileError(f"{self.path}: damaged programme file ({exc})") from None
+
+    def _load(self) -> Programme:
+        conn = self._conn
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        programme = Programme(
+            name=Texts.from_mapping(json.loads(meta["name"])),
+            timezone=meta["timezone"],
+            first_day=date.fromisoformat(meta["first_day"]),
+            last_day=date.fromisoformat(meta["last_day"]),
+            travel=TravelSettings(
+                speed_kmh=float(meta.get("travel_speed_kmh", _DEFAULT_TRAVEL.speed_kmh)),
+                buffer_minutes=int(
+                    meta.get("travel_buffer_minutes", _DEFAULT_TRAVEL.buffer_minutes)
+                ),
+            ),
+        )
+        for tid, de, en, ru, colour in conn.execute(
+            "SELECT id, name_de, name_en, name_ru, colour FROM tracks ORDER BY position, id"
+        ):
+            programme.tracks[tid] = Track(tid, Texts(de, en, ru), colour)
+        for vid, de, en, ru, address, lat, lon, capacity in conn.execute(
+            "SELECT id, name_de, name_en, name_ru, address, lat, lon, capacity FROM venues "
+            "ORDER BY position, id"
+        ):
+            programme.venues[vid] = Venue(vid, Texts(de, en, ru), address, lat, lon, capacity)
+        for pid, name, affiliation, contact in conn.execute(
+            "SELECT id, name, affiliation, contact FROM people ORDER BY id"
+        ):
+            programme.people[pid] = Person(pid, name, affiliation, contact)
+        speakers: dict[str, list[str]] = {}
+        for uid, person in conn.execute(
+            "SELECT uid, person FROM event_speakers ORDER BY uid, position"
+        ):
+            speakers.setdefault(uid, []).append(person)
+        zones: dict[str, ZoneInfo] = {}
+        for row in conn.execute(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY start, uid"):
+            event = _event_from_row(row, speakers, zones)
+            programme.events[event.uid] = event
+        return programme
+
+    # -- writing --------------------------------------------------------------------------
+
+    def replace_all(self, programme: Programme) -> None:
+        """Write the whole programme in place of what the file holds, in one transaction."""
+        with self.transaction() as conn:
+            for table in ("event_speakers", "events", "people", "venues", "tracks", "meta"):
+                conn.execute(f"DELETE FROM {table}")
+            self._write_meta(conn, programme)
+            for position, track in enumerate(programme.tracks.values()):
+                _write_track(conn, track, position)
+            for position, venue in enumerate(programme.venues.values()):
+                _write_venue(conn, venue, position)
+            for person in programme.people.values():
+                _write_person(conn, person)
+            _write_events(conn, programme.events.values())
+
+    def write(self, programme: Programme, changes: Changes) -> None:
+        """Write ``changes`` (read from ``programme``) in one transaction."""
+        with self.transaction() as conn:
+            if changes.meta:
+                self._write_meta(conn, programme)
+            for uid in changes.removed_events:
+                conn.execute("DELETE FROM events WHERE uid = ?", (uid,))
+            positions = {tid: n for n, tid in enumerate(programme.tracks)}
+            for tid in changes.tracks:
+                if tid in programme.tracks:
+                    _write_track(conn, programme.tracks[tid], positions[tid])
+            positions = {vid: n for n, vid in enumerate(programme.venues)}
+            for vid in changes.venues:
+                if vid in programme.venues:
+                    _write_venue(conn, programme.venues[vid], positions[vid])
+            for pid in changes.people:
+                if pid in programme.people:
+                    _write_person(conn, programme.people[pid])
+            _write_events(conn, (programme.events[u] for u in changes.events))
+            # Removals of tracks, venues and people come last: events may have moved away.
+            for pid in changes.people - programme.people.keys():
+                conn.execute("DELETE FROM people WHERE id = ?", (pid,))
+            for vid in changes.venues - programme.venues.keys():
+                conn.execute("DELETE FROM venues WHERE id = ?", (vid,))
+            for tid in changes.tracks - programme.tracks.keys():
+                conn.execute("DELETE FROM tracks WHERE id = ?", (tid,))
+
+    @staticmethod
+    def _write_meta(conn: sqlite3.Connection, programme: Programme) -> None:
+        values = {
+            "name": json.dumps(programme.name.as_dict(), ensure_ascii=False, sort_keys=True),
+            "timezone": programme.timezone,
+            "first_day": programme.first_day.isoformat(),
+            "last_day": programme.last_day.isoformat(),
+            "travel_speed_kmh": repr(programme.travel.speed_kmh),
+            "travel_buffer_minutes": str(programme.travel.buffer_minutes),
+        }
+        conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", values.items())
+
+
+class Changes:
+    """What one edit touched: ids of events, tracks, venues and people, and the frame."""
+
+    def __init__(
+        self,
+        events: Iterable[str] = (),
+        removed_events: Iterable[str] = (),
+        tracks: Iterable[str] = (),
+        venues: Iterable[str] = (),
+        people: Iterable[str] = (),
+        meta: bool = False,
+    ) -> None:
+        self.events = set(events)
+        self.removed_events = set(removed_events)
+        self.tracks = set(tracks)
+        self.venues = set(venues)
+        self.people = set(people)
+        self.meta = meta
+
+    def __bool__(self) -> bool:
+        return bool(
+            self.events or self.removed_events or self.tracks or self.venues or self.people
+        ) or self.meta
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            self.events | other.events,
+            self.removed_events | other.removed_events,
+            self.tracks | other.tracks,
+            self.venues | other.venues,
+            self.people | other.people,
+            self.meta or other.meta,
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows
+
+_EVENT_COLUMNS = (
+    'uid, title_de, title_en, title_ru, description_de, description_en, description_ru, '
+    'track, venue, start, "end", tz, all_day, status, rrule, exdates, languages, sequence, '
+    "last_modified, url, attendance"
+)
+
+
+def _event_from_row(
+    row: tuple[object, ...], speakers: dict[str, list[str]], zones: dict[str, ZoneInfo]
+) -> Event:
+    (uid, t_de, t_en, t_ru, d_de, d_en, d_ru, track, venue, start, end, tz, all_day, status,
+     rule, exdates, languages, sequence, last_modified, url, attendance) = row
+    assert isinstance(tz, str) and isinstance(uid, str)
+    zone = zones.get(tz) or zones.setdefault(tz, ZoneInfo(tz))
+
+    def local(text: object) -> datetime:
+        return datetime.fromisoformat(str(text)).replace(tzinfo=zone)
+
+    recurrence = None
+    if rule:
+        recurrence = Recurrence(
+            str(rule), tuple(local(x) for x in json.loads(str(exdates)))
+        )
+    return Event(
+        uid=uid,
+        title=Texts(str(t_de), str(t_en), str(t_ru)),
+        description=Texts(str(d_de), str(d_en), str(d_ru)),
+        track=str(track),
+        venue=str(venue),
+        start=local(start),
+        end=local(end),
+        all_day=bool(all_day),
+        status=str(status),  # type: ignore[arg-type]
+        recurrence=recurrence,
+        speakers=tuple(speakers.get(uid, ())),
+        languages=tuple(json.loads(str(languages))),
+        sequence=int(str(sequence)),
+        last_modified=datetime.fromisoformat(str(last_modified)).astimezone(UTC),
+        url=str(url),
+        attendance=None if attendance is None else int(str(attendance)),
+    )
+
+
+def _naive(value: datetime) -> str:
+    return value.replace(tzinfo=None).isoformat()
+
+
+def _event_row(event: Event) -> tuple[object, ...]:
+    naive = _naive
+    recurrence = event.recurrence
+    return (
+        event.uid, event.title.de, event.title.en, event.title.ru,
+        event.description.de, event.description.en, event.description.ru,
+        event.track, event.venue, naive(event.start), naive(event.end), event.zone.key,
+        int(event.all_day), event.status, recurrence.rule if recurrence else None,
+        json.dumps([naive(x) for x in recurrence.exdates] if recurrence else []),
+        json.dumps(list(event.languages)), event.sequence,
+        event.last_modified.astimezone(UTC).isoformat(), event.url, event.attendance,
+    )  # fmt: skip
+
+
+def _upsert(table: str, key: str, columns: str) -> str:
+    """An INSERT that updates the row in place when the key exists (never a delete, so
+    foreign keys pointing at the row stay valid)."""
+    names = [c.strip() for c in columns.split(",")]
+    updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != key)
+    marks = ", ".join("?" * len(names))
+    return (
+        f"INSERT INTO {table} ({columns}) VALUES ({marks}) "
+        f"ON CONFLICT({key}) DO UPDATE SET {updates}"
+    )
+
+
+_UPSERT_EVENT = _upsert("events", "uid", _EVENT_COLUMNS)
+_UPSERT_TRACK = _upsert("tracks", "id", "id, name_de, name_en, name_ru, colour, position")
+_UPSERT_VENUE = _upsert(
+    "venues", "id", "id, name_de, name_en, name_ru, address, lat, lon, capacity, position"
+)
+_UPSERT_PERSON = _upsert("people", "id", "id, name, affiliation, contact")
+
+
+def _write_events(conn: sqlite3.Connection, events: Iterable[Event]) -> None:
+    events = list(events)
+    conn.executemany(_UPSERT_EVENT, (_event_row(e) for e in events))
+    conn.executemany("DELETE FROM event_speakers WHERE uid = ?", ((e.uid,) for e in events))
+    conn.executemany(
+        "INSERT INTO event_speakers (uid, person, position) VALUES (?, ?, ?)",
+        ((e.uid, p, n) for e in events for n, p in enumerate(e.speakers)),
+    )
+
+
+def _write_track(conn: sqlite3.Connection, track: Track, position: int) -> None:
+    name = track.name
+    conn.execute(_UPSERT_TRACK, (track.id, name.de, name.en, name.ru, track.colour, position))
+
+
+def _write_venue(conn: sqlite3.Connection, venue: Venue, position: int) -> None:
+    name = venue.name
+    conn.execute(
+        _UPSERT_VENUE,
+        (venue.id, name.de, name.en, name.ru, venue.address, venue.lat, venue.lon,
+         venue.capacity, position),
+    )  # fmt: skip
+
+
+def _write_person(conn: sqlite3.Connection, person: Person) -> None:
+    conn.execute(_UPSERT_PERSON, (person.id, person.name, person.affiliation, person.contact))
+
+
+def open_programme(path: str | os.PathLike[str]) -> Programme:
+    """Load the programme in the file at ``path`` (and close the file)."""
+    with ProgrammeStore.open(path, readonly=True) as store:
+        return store.load()
+
+
+def save_new(path: str | os.PathLike[str], programme: Programme) -> None:
+    """Write ``programme`` to a new file at ``path``."""
+    ProgrammeStore.create(path, programme).close()

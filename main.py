@@ -1,0 +1,32 @@
+"""Programme Planner launcher.
+
+``python main.py [PROGRAMME]`` opens the window; ``python main.py COMMAND ...`` runs a
+command (``python main.py --help`` lists them). Commands that need no window import no Qt.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    from planner.cli import COMMANDS
+
+    if args and (args[0] in COMMANDS or args[0] in ("-h", "--help")):
+        from planner.cli import main as cli_main
+
+        return cli_main(args)
+    if args and not args[0].startswith("-") and not Path(args[0]).exists():
+        from planner.cli import error
+
+        kind = "no such file" if Path(args[0]).suffix else "no such command or file"
+        return error(f"{args[0]}: {kind} (python main.py --help lists the commands)")
+    from ui.app import main as ui_main
+
+    return ui_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

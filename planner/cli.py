@@ -1,0 +1,226 @@
+"""The command line: ``python main.py COMMAND ...``.
+
+Commands that need no window import no Qt. Exit codes: 0 success; 1 only where a command
+says so; 2 for bad input or usage, with one line on stderr that starts with ``error:``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+from planner.builtin import BUILTIN_LABEL, load_builtin
+from planner.model import LANGS, Lang, Programme, ProgrammeError, Texts, validate_frame
+from planner.store import ProgrammeStore, open_programme
+
+EXIT_OK = 0
+EXIT_FOUND = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Bad input on the command line; the message becomes the ``error:`` line."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one ``error:`` line on stderr instead of usage and a traceback."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}")
+
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _date_arg(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _add_programme_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-p",
+        "--programme",
+        metavar="PROGRAMME",
+        help="programme file (default: the built-in German Week 2019)",
+    )
+
+
+def _add_lang_option(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("--lang", choices=LANGS, default="en", help=help_text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for every command, each with its handler in ``handler``."""
+    parser = Parser(
+        prog="main.py",
+        description="Plan, check and publish the programme of a multi-day, multi-venue event.",
+        epilog="Without a command, the window opens: main.py [PROGRAMME].",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    commands.required = True
+
+    new = commands.add_parser("new", help="create a programme file")
+    new.add_argument("programme", metavar="PROGRAMME", help="the file to create")
+    new.add_argument("--name", help="the programme's name")
+    new.add_argument("--timezone", help="IANA time zone (default: this computer's)")
+    new.add_argument("--start", type=_date_arg, help="first day, YYYY-MM-DD")
+    new.add_argument("--end", type=_date_arg, help="last day, YYYY-MM-DD")
+    new.add_argument("--sample", action="store_true", help="copy the built-in programme")
+    new.set_defaults(handler=_cmd_new)
+
+    info = commands.add_parser("info", help="print a summary of a programme")
+    _add_programme_option(info)
+    info.add_argument("--json", action="store_true", help="print JSON")
+    _add_lang_option(info, "language of names (default: en)")
+    info.set_defaults(handler=_cmd_info)
+
+    return parser
+
+
+COMMANDS = ("new", "info")
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers shared by the commands
+
+
+def load(args: argparse.Namespace) -> Programme:
+    """The programme named by ``-p``, or the built-in one."""
+    path = getattr(args, "programme", None)
+    if path is None:
+        return load_builtin()
+    return open_programme(path)
+
+
+def source_label(args: argparse.Namespace) -> str:
+    path = getattr(args, "programme", None)
+    return str(path) if path else BUILTIN_LABEL
+
+
+def local_zone_name() -> str:
+    """This computer's IANA zone name, or UTC when it cannot be told."""
+    name = os.environ.get("TZ", "").lstrip(":")
+    if name:
+        return name
+    try:
+        target = os.readlink("/etc/localtime")
+    except OSError:
+        return "UTC"
+    marker = "zoneinfo/"
+    return target.split(marker, 1)[1] if marker in target else "UTC"
+
+
+def summary(programme: Programme, lang: Lang = "en") -> dict[str, Any]:
+    """The ``info --json`` object."""
+    tracks = {tid: 0 for tid in programme.tracks}
+    for event in programme.events.values():
+        tracks[event.track] = tracks.get(event.track, 0) + 1
+    return {
+        "name": programme.name.get(lang),
+        "timezone": programme.timezone,
+        "start": programme.first_day.isoformat(),
+        "end": programme.last_day.isoformat(),
+        "events": len(programme.events),
+        "tracks": tracks,
+        "venues": [
+            {
+                "id": v.id,
+                "name": v.name.get(lang),
+                "address": v.address,
+                "lat": v.lat,
+                "lon": v.lon,
+            }
+            for v in programme.venues.values()
+        ],
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Commands
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    path = Path(args.programme)
+    if path.exists():
+        raise UsageError(f"{path}: file exists already; choose another name")
+    if (args.start is None) != (args.end is None):
+        raise UsageError("new: give both --start and --end, or neither")
+    if args.sample:
+        if args.timezone or args.start:
+            raise UsageError("new: --sample copies the built-in programme; drop --timezone, "
+                             "--start and --end")
+        programme = load_builtin()
+        if args.name:
+            programme.name = Texts.same(args.name)
+    else:
+        first = args.start or date.today()
+        last = args.end or first
+        timezone = args.timezone or local_zone_name()
+        validate_frame(timezone, first, last)
+        programme = Programme(
+            name=Texts.same(args.name or path.stem), timezone=timezone,
+            first_day=first, last_day=last,
+        )  # fmt: skip
+    ProgrammeStore.create(path, programme).close()
+    print(f"created {path}: {len(programme.events)} events, {programme.first_day} to "
+          f"{programme.last_day} ({programme.timezone})")
+    return EXIT_OK
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    programme = load(args)
+    data = summary(programme, args.lang)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"{data['name']} ({source_label(args)})")
+    print(f"  {data['start']} to {data['end']}, {data['timezone']}")
+    print(f"  {data['events']} events")
+    for tid, count in data["tracks"].items():
+        track = programme.tracks.get(tid)
+        name = track.name.get(args.lang) if track else tid
+        print(f"    {name} ({tid}): {count}")
+    print(f"  {len(data['venues'])} venues")
+    for venue in data["venues"]:
+        print(f"    {venue['name']} ({venue['id']}): {venue['address']}")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def error(message: str) -> int:
+    """Print the one ``error:`` line and give the usage exit code."""
+    print(f"error: {message}".replace("\n", " "), file=sys.stderr)
+    return EXIT_USAGE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(argv)
+        handler: Handler = args.handler
+        return handler(args)
+    except UsageError as exc:
+        return error(str(exc))
+    except ProgrammeError as exc:
+        return error(str(exc))
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return error(f"{where}{exc.strerror or exc}")
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The Qt user interface of Programme Planner. It calls planner/, never the reverse."""

@@ -1,0 +1,51 @@
+"""The application: QApplication, settings and the main window, started from main.py."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QApplication
+
+from planner.builtin import load_builtin
+from planner.cli import Parser, UsageError, error
+from planner.model import Programme, ProgrammeError
+from planner.store import ProgrammeStore
+
+ORGANISATION = "Programme Planner"
+APPLICATION = "Programme Planner"
+
+
+def create_application(argv: Sequence[str] = ()) -> QApplication:
+    """The QApplication, created once, with the names QSettings files itself under."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0], *argv])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    return app
+
+
+def open_document(path: str | None) -> tuple[Programme, ProgrammeStore | None]:
+    """The programme to show: from ``path``, or the built-in one (with no file behind it)."""
+    if path is None:
+        return load_builtin(), None
+    store = ProgrammeStore.open(path)
+    return store.load(), store
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = Parser(prog="main.py", description="Open the planner window.")
+    parser.add_argument("programme", nargs="?", help="programme file (default: built-in)")
+    try:
+        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+        programme, store = open_document(args.programme)
+    except (UsageError, ProgrammeError) as exc:
+        return error(str(exc))
+    app = create_application()
+    from ui.main_window import MainWindow
+
+    window = MainWindow(programme, store)
+    window.show()
+    return app.exec()

@@ -56,6 +56,85 @@ class CorruptFileError(ProgrammeFileError):
     pass
 
 
+class ProgrammeLockedError(ProgrammeFileError):
+    """The file is open for editing in another window or process."""
+
+
+class FileLock:
+    """``NAME.programme.lock``: who has the file open for editing.
+
+    Created with O_EXCL, so two openers cannot both win. A lock left by a process that no
+    longer runs on this computer (a crash, ``kill -9``) is stale and taken over. A lock from
+    another computer (a shared folder) is never taken over, since it cannot be checked.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path.with_name(path.name + ".lock")
+        self._token = f"{os.getpid()}-{os.urandom(6).hex()}"
+
+    def acquire(self) -> None:
+        for _ in range(3):
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                holder = self._holder()
+                if holder is None or self._is_stale(holder):
+                    self.path.unlink(missing_ok=True)
+                    continue
+                raise ProgrammeLockedError(
+                    f"{self.path.with_suffix('')}: already open for editing in another window "
+                    f"or process (pid {holder.get('pid')} on {holder.get('host')}); open it "
+                    f"read-only, or close it there first"
+                ) from None
+            except OSError as exc:
+                raise ProgrammeFileError(
+                    f"{self.path}: cannot create the lock file ({exc.strerror})"
+                ) from None
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump({"pid": os.getpid(), "host": _hostname(), "token": self._token},
+                          handle)
+            return
+        raise ProgrammeLockedError(f"{self.path}: cannot take the lock")
+
+    def release(self) -> None:
+        holder = self._holder()
+        if holder is not None and holder.get("token") == self._token:
+            self.path.unlink(missing_ok=True)
+
+    def _holder(self) -> dict[str, object] | None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    @staticmethod
+    def _is_stale(holder: dict[str, object]) -> bool:
+        pid = holder.get("pid")
+        if holder.get("host") != _hostname() or not isinstance(pid, int):
+            return False
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            return False
+        return _is_zombie(pid)
+
+
+def _hostname() -> str:
+    return os.uname().nodename
+
+
+def _is_zombie(pid: int) -> bool:
+    # A killed child that its parent has not reaped yet still answers kill(pid, 0).
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return False
+
+
 # ---------------------------------------------------------------------------------------------
 # Schema. SCHEMA_V1 is kept as it shipped so that tests can build a version-1 file and the
 # migrations below bring it forward; never edit it, add a migration instead.
@@ -164,10 +243,13 @@ def _check_integrity(path: Path) -> None:
 class ProgrammeStore:
     """An open programme file. Use :meth:`open` or :meth:`create`; close when done."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool) -> None:
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, readonly: bool, lock: FileLock | None = None
+    ) -> None:
         self.path = path
         self.readonly = readonly
         self._conn = conn
+        self._lock = lock
 
     # -- life cycle -----------------------------------------------------------------------
 
@@ -176,7 +258,9 @@ class ProgrammeStore:
         """Open an existing programme file, migrating it forward if it is older.
 
         A file that is not a programme, is damaged or comes from a newer version raises a
-        :class:`ProgrammeFileError` and is not written to.
+        :class:`ProgrammeFileError` and is not written to. Opening for editing takes the
+        file's lock: a second opener gets :class:`ProgrammeLockedError`; read-only openers
+        need no lock.
         """
         path = Path(path)
         application_id, version = read_header(path)
@@ -192,9 +276,14 @@ class ProgrammeStore:
         _check_integrity(path)
         if not readonly and not os.access(path, os.W_OK):
             readonly = True
+        lock = None if readonly else FileLock(path)
+        if lock is not None:
+            lock.acquire()
         try:
             conn = _connect(path, readonly=readonly)
         except sqlite3.Error as exc:
+            if lock is not None:
+                lock.release()
             raise ProgrammeFileError(f"{path}: cannot open ({exc})") from None
         if readonly and version < SCHEMA_VERSION:
             # Reading an older file must not change it: migrate a copy in memory.
@@ -203,9 +292,13 @@ class ProgrammeStore:
             conn.close()
             conn = memory
             cls(path, conn, readonly=False)._migrate(version)
-        store = cls(path, conn, readonly)
+        store = cls(path, conn, readonly, lock)
         if version < SCHEMA_VERSION and not readonly:
-            store._migrate(version)
+            try:
+                store._migrate(version)
+            except BaseException:
+                store.close()
+                raise
         return store
 
     @classmethod
@@ -245,6 +338,9 @@ class ProgrammeStore:
 
     def close(self) -> None:
         self._conn.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> ProgrammeStore:
         return self

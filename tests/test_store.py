@@ -26,6 +26,7 @@ from planner.store import (
     NewerVersionError,
     NotAProgrammeError,
     ProgrammeFileError,
+    ProgrammeLockedError,
     ProgrammeStore,
     open_programme,
     save_new,
@@ -245,3 +246,33 @@ def test_kill_9_mid_write_leaves_each_change_whole(tmp_path, delay):
     last_reported = committed[-1] if committed else 1
     assert version >= last_reported
     assert len(loaded.events) == 400
+
+
+def test_second_opener_is_refused_until_the_first_closes(tmp_path):
+    path = tmp_path / "shared.programme"
+    _write_programme_file(path)
+    first = ProgrammeStore.open(path)
+    with pytest.raises(ProgrammeLockedError, match="already open for editing") as info:
+        ProgrammeStore.open(path)
+    assert str(path) in str(info.value)
+    with ProgrammeStore.open(path, readonly=True) as reader:  # reading needs no lock
+        assert reader.load() == first.load()
+    first.close()
+    ProgrammeStore.open(path).close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shared.programme"]
+
+
+def test_lock_of_a_killed_process_is_taken_over(tmp_path):
+    path = tmp_path / "crashed.programme"
+    _write_programme_file(path)
+    code = (f"import sys, time; sys.path.insert(0, {str(ROOT)!r});"
+            "from planner.store import ProgrammeStore;"
+            f"s = ProgrammeStore.open({str(path)!r}); print('open', flush=True); time.sleep(60)")
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None and child.stdout.readline().strip() == "open"
+    with pytest.raises(ProgrammeLockedError):
+        ProgrammeStore.open(path)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    with ProgrammeStore.open(path) as store:
+        assert len(store.load().events) == 3

@@ -1,0 +1,636 @@
+"""Clash checking: double-booked venues and people, impossible trips, events outside the
+programme's days and crowds larger than their venue.
+
+Every event is turned into its occurrences (one for a single event, one per repeat for a
+repeating one, through :func:`planner.recurrence.occurrences`). Clashes are then found by
+sorting and sweeping, never by comparing all pairs: occurrences are grouped by venue and by
+person, each group is sorted by start, and a sweep keeps the occurrences still running when
+the next one starts.
+
+Rules, in one place:
+
+- Intervals are half-open: an event that ends at 11:00 and one that starts at 11:00 in the
+  same venue, or with the same speaker, do not clash.
+- Cancelled events clash with nothing (and are not checked for days or capacity).
+- An event never clashes with itself: the occurrences of one repeating event do not
+  double-book its venue or its speakers even when they overlap.
+- All-day events take part like any other interval: an all-day event in a venue blocks the
+  venue for its whole days, and an all-day event with a speaker keeps that speaker busy. This
+  is the conservative choice; organisers who list an exhibition without blocking the room
+  give it no venue of its own, or times.
+- ``travel``: for each occurrence of a person's events, the person comes from the
+  occurrence(s) of theirs that ended last at or before it starts. If that was at another
+  venue, both venues have coordinates, and the gap is shorter than the trip (great-circle
+  distance / ``programme.travel.speed_kmh`` + ``programme.travel.buffer_minutes``), that is a
+  travel clash. A gap of zero minutes between two venues is therefore a clash (unless the
+  trip takes no time at all); overlapping events are ``speaker`` clashes instead.
+- ``outside``: each occurrence that starts before the programme's first day or ends after
+  its last day.
+- ``capacity``: an event whose expected attendance is larger than its venue's capacity (once
+  per event, not per occurrence).
+
+:func:`find_clashes` checks a whole programme. :class:`ClashIndex` is built once and then
+answers "what would this event clash with?" (:meth:`ClashIndex.clashes_for`, for a drag
+preview) and follows single edits (:meth:`ClashIndex.update`) without checking everything
+again. Messages are English sentences built from the templates in :data:`MESSAGES`; names
+and titles are taken in the language asked for.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, insort
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from operator import itemgetter
+from typing import Final, Literal, get_args
+from zoneinfo import ZoneInfo
+
+from planner.model import Event, Lang, Programme, TravelSettings, Venue
+from planner.recurrence import occurrences
+
+ClashKind = Literal["venue", "speaker", "travel", "outside", "capacity"]
+CLASH_KINDS: tuple[ClashKind, ...] = get_args(ClashKind)
+
+EARTH_RADIUS_KM = 6371.0088
+
+# Every sentence a clash can say, in one place, so that a later step can translate them
+# without Qt. Placeholders are filled by the functions below.
+MESSAGES: dict[str, str] = {
+    "venue": "Venue {venue} is double-booked: {first} overlaps {second}",
+    "speaker": "{person} is in two events at once: {first} overlaps {second}",
+    "travel": (
+        "{person} cannot get from {from_venue} to {to_venue} in time: {first} is followed "
+        "by {second} {gap} later, but the trip takes about {trip}"
+    ),
+    "outside": "{event} lies outside the programme's days ({first_day} to {last_day})",
+    "capacity": "{event} expects {attendance} people, but {venue} holds {capacity}",
+    # Pieces of the sentences above.
+    "event": "“{title}” ({when})",
+    "when_same_day": "{day} {start}–{end}",
+    "when_days": "{day} {start} – {end_day} {end}",
+    "when_all_day": "{day}, all day",
+    "when_all_days": "{day} – {end_day}, all day",
+    "day": "{weekday} {day} {month}",
+    "minutes": "{minutes} min",
+    "hours": "{hours} h {minutes} min",
+    "weekdays": "Mon Tue Wed Thu Fri Sat Sun",
+    "months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+}
+
+_KIND_RANK = {kind: n for n, kind in enumerate(CLASH_KINDS)}
+
+
+@dataclass(frozen=True, slots=True)
+class Clash:
+    """One thing that cannot work as planned.
+
+    ``events`` are the UIDs involved, sorted; ``starts`` gives, for each of them in the same
+    order, the start of the occurrence involved (aware, in the event's zone), so that a
+    window can select and show exactly those occurrences. ``venue`` is set for ``venue``,
+    ``outside`` and ``capacity`` clashes, ``person`` for ``speaker`` and ``travel`` clashes.
+    ``span`` is the stretch of time that is wrong: the overlap for ``venue`` and ``speaker``,
+    the too short gap for ``travel`` (it may be empty), the occurrence for ``outside`` and
+    ``capacity``.
+    """
+
+    kind: ClashKind
+    events: tuple[str, ...]
+    message: str
+    starts: tuple[datetime, ...]
+    span: tuple[datetime, datetime]
+    venue: str | None = None
+    person: str | None = None
+
+    def as_json(self) -> dict[str, object]:
+        """The command line's JSON object: ``kind``, ``events`` and ``message``."""
+        return {"kind": self.kind, "events": list(self.events), "message": self.message}
+
+
+def clash_sort_key(clash: Clash) -> tuple[object, ...]:
+    """The order clashes are listed in: by time, then kind, events and place."""
+    return (
+        clash.span[0].timestamp(),
+        _KIND_RANK[clash.kind],
+        clash.events,
+        tuple(s.timestamp() for s in clash.starts),
+        clash.venue or "",
+        clash.person or "",
+        clash.message,
+    )
+
+
+def clashing_uids(clashes: Iterable[Clash]) -> set[str]:
+    """The UIDs of every event involved in ``clashes`` (to mark them in a view)."""
+    return {uid for clash in clashes for uid in clash.events}
+
+
+# ---------------------------------------------------------------------------------------------
+# Travel
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle (haversine) distance between two points, in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp = p2 - p1
+    dl = math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def travel_minutes(a: Venue, b: Venue, travel: TravelSettings) -> float | None:
+    """Minutes to get from venue ``a`` to venue ``b``; ``None`` when it cannot be told.
+
+    Zero for the same venue; ``None`` when either venue has no coordinates or the speed is
+    not positive. Otherwise distance / speed plus the fixed buffer.
+    """
+    if a.id == b.id:
+        return 0.0
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    if travel.speed_kmh <= 0:
+        return None
+    return distance_km(a.lat, a.lon, b.lat, b.lon) / travel.speed_kmh * 60 + travel.buffer_minutes
+
+
+# ---------------------------------------------------------------------------------------------
+# Occurrences as sortable tuples: (start timestamp, end timestamp, uid, start, end). Plain
+# tuples sort by instant first and are cheap to build for fifty thousand events.
+
+Occ = tuple[float, float, str, datetime, datetime]
+_TS: Final = 0
+_TE: Final = 1
+_UID: Final = 2
+_START: Final = 3
+_END: Final = 4
+
+
+def _occurrences(event: Event) -> list[Occ]:
+    if event.status == "cancelled":
+        return []
+    uid = event.uid
+    if event.recurrence is None:
+        return [(event.start.timestamp(), event.end.timestamp(), uid, event.start, event.end)]
+    return [(s.timestamp(), e.timestamp(), uid, s, e) for s, e in occurrences(event)]
+
+
+class _Timeline:
+    """The occurrences in one venue or of one person, sorted by start, with the longest
+    duration seen so that "what overlaps [s, e)?" is a bisect and a short scan."""
+
+    __slots__ = ("items", "longest")
+
+    def __init__(self) -> None:
+        self.items: list[Occ] = []
+        self.longest = 0.0
+
+    def finish(self) -> None:
+        self.items.sort()
+        self.longest = max((o[_TE] - o[_TS] for o in self.items), default=0.0)
+
+    def add(self, occ: Occ) -> None:
+        insort(self.items, occ)
+        self.longest = max(self.longest, occ[_TE] - occ[_TS])
+
+    def remove(self, occ: Occ) -> None:
+        i = bisect_left(self.items, occ)
+        if i < len(self.items) and self.items[i] == occ:
+            del self.items[i]
+
+    def overlapping(self, start: float, end: float) -> Iterator[Occ]:
+        """Occurrences that overlap ``[start, end)``, in start order."""
+        items = self.items
+        # Nothing that starts before start - longest can still be running at start.
+        i = bisect_left(items, start - self.longest, key=itemgetter(_TS))
+        n = len(items)
+        while i < n:
+            occ = items[i]
+            if occ[_TS] >= end:
+                break
+            if occ[_TE] > start:
+                yield occ
+            i += 1
+
+
+def _sweep(items: list[Occ]) -> Iterator[tuple[Occ, Occ]]:
+    """Pairs of overlapping occurrences of different events in ``items`` (sorted by start);
+    the earlier one first."""
+    active: list[Occ] = []
+    for occ in items:
+        start = occ[_TS]
+        if active:
+            active = [a for a in active if a[_TE] > start]
+            for other in active:
+                if other[_UID] != occ[_UID]:
+                    yield other, occ
+        active.append(occ)
+
+
+def _previous(items: list[Occ]) -> Iterator[tuple[Occ, Occ]]:
+    """For each occurrence in ``items`` (sorted by start), the occurrences that ended last at
+    or before its start (several when they end at the same instant): ``(before, occurrence)``."""
+    by_end = sorted(items, key=lambda o: (o[_TE], o))
+    j = 0
+    n = len(by_end)
+    latest: list[Occ] = []
+    latest_end = -math.inf
+    for occ in items:
+        start = occ[_TS]
+        while j < n and by_end[j][_TE] <= start:
+            done = by_end[j]
+            if done[_TE] > latest_end:
+                latest_end = done[_TE]
+                latest = [done]
+            else:
+                latest.append(done)
+            j += 1
+        for before in latest:
+            yield before, occ
+
+
+# ---------------------------------------------------------------------------------------------
+# Messages
+
+
+class _Writer:
+    """Builds clashes with their sentences for one programme and language."""
+
+    def __init__(self, programme: Programme, lang: Lang) -> None:
+        self.programme = programme
+        self.lang = lang
+        self.zone: ZoneInfo = programme.zone
+        self._weekdays = MESSAGES["weekdays"].split()
+        self._months = MESSAGES["months"].split()
+        self._trips: dict[tuple[str, str], float | None] = {}
+        # An event asked about that is not (or not like this) in the programme.
+        self.candidate: Event | None = None
+
+    def event(self, uid: str) -> Event | None:
+        if self.candidate is not None and self.candidate.uid == uid:
+            return self.candidate
+        return self.programme.events.get(uid)
+
+    # -- names --
+
+    def venue_name(self, venue_id: str) -> str:
+        venue = self.programme.venues.get(venue_id)
+        return (venue.name.get(self.lang) if venue else "") or venue_id
+
+    def person_name(self, person_id: str) -> str:
+        person = self.programme.people.get(person_id)
+        return (person.name if person else "") or person_id
+
+    def _day(self, moment: datetime) -> str:
+        return MESSAGES["day"].format(
+            weekday=self._weekdays[moment.weekday()],
+            day=moment.day,
+            month=self._months[moment.month - 1],
+        )
+
+    def when(self, start: datetime, end: datetime, all_day: bool) -> str:
+        if all_day:
+            # All-day events keep their own calendar days; the end is exclusive.
+            last = end - timedelta(days=1)
+            if last.date() <= start.date():
+                return MESSAGES["when_all_day"].format(day=self._day(start))
+            return MESSAGES["when_all_days"].format(day=self._day(start), end_day=self._day(last))
+        start, end = start.astimezone(self.zone), end.astimezone(self.zone)
+        if start.date() == end.date():
+            return MESSAGES["when_same_day"].format(
+                day=self._day(start), start=f"{start:%H:%M}", end=f"{end:%H:%M}"
+            )
+        return MESSAGES["when_days"].format(
+            day=self._day(start), start=f"{start:%H:%M}", end_day=self._day(end),
+            end=f"{end:%H:%M}",
+        )  # fmt: skip
+
+    def event_text(self, occ: Occ) -> str:
+        event = self.event(occ[_UID])
+        title = (event.title.get(self.lang) if event else "") or occ[_UID]
+        all_day = event.all_day if event else False
+        return MESSAGES["event"].format(
+            title=title, when=self.when(occ[_START], occ[_END], all_day)
+        )
+
+    @staticmethod
+    def duration(minutes: float) -> str:
+        whole = max(0, math.ceil(minutes - 1e-9))
+        if whole < 60:
+            return MESSAGES["minutes"].format(minutes=whole)
+        return MESSAGES["hours"].format(hours=whole // 60, minutes=whole % 60)
+
+    def trip(self, a: str, b: str) -> float | None:
+        key = (a, b)
+        if key not in self._trips:
+            va, vb = self.programme.venues.get(a), self.programme.venues.get(b)
+            self._trips[key] = (
+                None if va is None or vb is None else travel_minutes(va, vb, self.programme.travel)
+            )
+        return self._trips[key]
+
+    # -- clashes --
+
+    @staticmethod
+    def _order(a: Occ, b: Occ) -> tuple[tuple[str, ...], tuple[datetime, ...]]:
+        if a[_UID] <= b[_UID]:
+            return (a[_UID], b[_UID]), (a[_START], b[_START])
+        return (b[_UID], a[_UID]), (b[_START], a[_START])
+
+    def overlap(self, kind: ClashKind, where: str, first: Occ, second: Occ) -> Clash:
+        """A ``venue`` or ``speaker`` clash; ``first`` starts no later than ``second``."""
+        if first[:3] > second[:3]:
+            first, second = second, first
+        events, starts = self._order(first, second)
+        span = (
+            first[_START] if first[_TS] >= second[_TS] else second[_START],
+            first[_END] if first[_TE] <= second[_TE] else second[_END],
+        )
+        texts = {"first": self.event_text(first), "second": self.event_text(second)}
+        if kind == "venue":
+            message = MESSAGES["venue"].format(venue=self.venue_name(where), **texts)
+            return Clash("venue", events, message, starts, span, venue=where)
+        message = MESSAGES["speaker"].format(person=self.person_name(where), **texts)
+        return Clash("speaker", events, message, starts, span, person=where)
+
+    def travel(self, person: str, before: Occ, after: Occ) -> Clash | None:
+        """The travel clash between ``before`` and ``after`` (which starts when or after
+        ``before`` ends), or ``None`` when the trip fits."""
+        if before[_UID] == after[_UID]:
+            return None
+        va, vb = self.venue_of(before[_UID]), self.venue_of(after[_UID])
+        if va == vb:
+            return None
+        trip = self.trip(va, vb)
+        if trip is None:
+            return None
+        gap = (after[_TS] - before[_TE]) / 60
+        if gap >= trip:
+            return None
+        events, starts = self._order(before, after)
+        message = MESSAGES["travel"].format(
+            person=self.person_name(person), from_venue=self.venue_name(va),
+            to_venue=self.venue_name(vb), first=self.event_text(before),
+            second=self.event_text(after), gap=self.duration(gap), trip=self.duration(trip),
+        )  # fmt: skip
+        return Clash("travel", events, message, starts, (before[_END], after[_START]),
+                     person=person)  # fmt: skip
+
+    def venue_of(self, uid: str) -> str:
+        event = self.event(uid)
+        assert event is not None
+        return event.venue
+
+    def singles(self, event: Event, occs: list[Occ]) -> list[Clash]:
+        """The ``outside`` and ``capacity`` clashes of one event."""
+        result = []
+        first, last = self._window
+        for occ in occs:
+            if occ[_TS] < first or occ[_TE] > last:
+                message = MESSAGES["outside"].format(
+                    event=self.event_text(occ), first_day=self.programme.first_day.isoformat(),
+                    last_day=self.programme.last_day.isoformat(),
+                )  # fmt: skip
+                result.append(Clash("outside", (event.uid,), message, (occ[_START],),
+                                    (occ[_START], occ[_END]), venue=event.venue))  # fmt: skip
+        venue = self.programme.venues.get(event.venue)
+        if (
+            occs
+            and venue is not None
+            and venue.capacity is not None
+            and event.attendance is not None
+            and event.attendance > venue.capacity
+        ):
+            occ = occs[0]
+            message = MESSAGES["capacity"].format(
+                event=self.event_text(occ), attendance=event.attendance,
+                venue=self.venue_name(venue.id), capacity=venue.capacity,
+            )  # fmt: skip
+            result.append(Clash("capacity", (event.uid,), message, (occ[_START],),
+                                (occ[_START], occ[_END]), venue=venue.id))  # fmt: skip
+        return result
+
+    @property
+    def _window(self) -> tuple[float, float]:
+        first, last = self.programme.window
+        return first.timestamp(), last.timestamp()
+
+
+# ---------------------------------------------------------------------------------------------
+# Checking a whole programme
+
+
+def find_clashes(programme: Programme, lang: Lang = "en") -> list[Clash]:
+    """Every clash in ``programme``, in :func:`clash_sort_key` order (by time).
+
+    Names and titles in the messages are in ``lang``.
+    """
+    return ClashIndex(programme, lang).clashes()
+
+
+def clashes_for(programme: Programme, candidate: Event, lang: Lang = "en") -> list[Clash]:
+    """The clashes ``candidate`` would have if it were put into ``programme`` (in place of
+    the event with its UID, if any), in :func:`clash_sort_key` order.
+
+    Only the events that share the candidate's venue or a speaker are looked at. For many
+    questions against one programme (a drag preview) build a :class:`ClashIndex` once and
+    ask its :meth:`ClashIndex.clashes_for`.
+    """
+    people = set(candidate.speakers)
+    related = Programme(
+        name=programme.name, timezone=programme.timezone, first_day=programme.first_day,
+        last_day=programme.last_day, tracks=programme.tracks, venues=programme.venues,
+        people=programme.people, travel=programme.travel,
+        events={
+            uid: e for uid, e in programme.events.items()
+            if uid != candidate.uid
+            and (e.venue == candidate.venue or people.intersection(e.speakers))
+        },
+    )  # fmt: skip
+    return ClashIndex(related, lang).clashes_for(candidate)
+
+
+class ClashIndex:
+    """The occurrences of a programme filed by venue and by person, with its clashes.
+
+    Build it once (it costs about one :func:`find_clashes`), then:
+
+    - :meth:`clashes` gives every clash, as :func:`find_clashes` would;
+    - :meth:`clashes_for` tells what one moved or new event would clash with, looking only
+      at its venue's and its speakers' timelines (a drag preview asks this per slot);
+    - :meth:`update` follows an edit of one or more events (changed, added or removed in
+      the programme the index was built on) at a cost that does not grow with the programme;
+    - :meth:`rebuild` starts over, after changes to venues, people or travel settings.
+
+    The index keeps a reference to the programme and reads it on :meth:`update`. It is not
+    thread-safe: build it on a worker if you like, then use it from one thread.
+    """
+
+    def __init__(self, programme: Programme, lang: Lang = "en") -> None:
+        self.programme = programme
+        self.lang: Lang = lang
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Read the whole programme again and find every clash."""
+        self._writer = _Writer(self.programme, self.lang)
+        self._occ: dict[str, list[Occ]] = {}
+        self._events: dict[str, Event] = {}
+        self._venues: dict[str, _Timeline] = {}
+        self._people: dict[str, _Timeline] = {}
+        self._by_uid: dict[str, set[Clash]] = {}
+        self._travel: dict[str, list[Clash]] = {}
+        self._sorted: list[Clash] | None = None
+        for event in self.programme.events.values():
+            occs = _occurrences(event)
+            self._occ[event.uid] = occs
+            self._events[event.uid] = event
+            if not occs:
+                continue
+            self._timeline(self._venues, event.venue).items.extend(occs)
+            for person in event.speakers:
+                self._timeline(self._people, person).items.extend(occs)
+        writer = self._writer
+        for venue, line in self._venues.items():
+            line.finish()
+            for a, b in _sweep(line.items):
+                self._file(writer.overlap("venue", venue, a, b))
+        for person, line in self._people.items():
+            line.finish()
+            for a, b in _sweep(line.items):
+                self._file(writer.overlap("speaker", person, a, b))
+            self._travel_of(person)
+        for event in self._events.values():
+            for clash in writer.singles(event, self._occ[event.uid]):
+                self._file(clash)
+
+    @staticmethod
+    def _timeline(lines: dict[str, _Timeline], key: str) -> _Timeline:
+        line = lines.get(key)
+        if line is None:
+            line = lines[key] = _Timeline()
+        return line
+
+    def _file(self, clash: Clash) -> None:
+        for uid in clash.events:
+            self._by_uid.setdefault(uid, set()).add(clash)
+
+    def _travel_of(self, person: str) -> None:
+        line = self._people.get(person)
+        found = []
+        if line is not None:
+            for before, after in _previous(line.items):
+                clash = self._writer.travel(person, before, after)
+                if clash is not None:
+                    found.append(clash)
+        if found:
+            self._travel[person] = found
+        else:
+            self._travel.pop(person, None)
+
+    # -- questions --
+
+    def clashes(self) -> list[Clash]:
+        """Every clash, in :func:`clash_sort_key` order."""
+        if self._sorted is None:
+            every = {c for found in self._by_uid.values() for c in found}
+            for found in self._travel.values():
+                every.update(found)
+            self._sorted = sorted(every, key=clash_sort_key)
+        return list(self._sorted)
+
+    def clashes_of(self, uid: str) -> list[Clash]:
+        """The clashes that involve the event ``uid``, in :func:`clash_sort_key` order."""
+        found = set(self._by_uid.get(uid, ()))
+        for person in self._events[uid].speakers if uid in self._events else ():
+            found.update(c for c in self._travel.get(person, ()) if uid in c.events)
+        return sorted(found, key=clash_sort_key)
+
+    def clashes_for(self, candidate: Event) -> list[Clash]:
+        """The clashes ``candidate`` would have in place of the event with its UID (or as a
+        new event), in :func:`clash_sort_key` order. The index is not changed."""
+        writer = self._writer
+        occs = _occurrences(candidate)
+        if not occs:
+            return []
+        uid = candidate.uid
+        found: set[Clash] = set()
+        # The writer looks events up by UID: for this question it sees the candidate.
+        writer.candidate = candidate
+        try:
+            found.update(writer.singles(candidate, occs))
+            line = self._venues.get(candidate.venue)
+            if line is not None:
+                for occ in occs:
+                    for other in line.overlapping(occ[_TS], occ[_TE]):
+                        if other[_UID] != uid:
+                            found.add(writer.overlap("venue", candidate.venue, other, occ))
+            for person in candidate.speakers:
+                line = self._people.get(person)
+                items = [o for o in line.items if o[_UID] != uid] if line is not None else []
+                if line is not None:
+                    for occ in occs:
+                        for other in line.overlapping(occ[_TS], occ[_TE]):
+                            if other[_UID] != uid:
+                                found.add(writer.overlap("speaker", person, other, occ))
+                # A person's timeline is short: their travel is simply worked out again.
+                items = sorted(items + occs)
+                for before, after in _previous(items):
+                    if uid in (before[_UID], after[_UID]):
+                        clash = writer.travel(person, before, after)
+                        if clash is not None:
+                            found.add(clash)
+        finally:
+            writer.candidate = None
+        return sorted(found, key=clash_sort_key)
+
+    # -- changes --
+
+    def update(self, *uids: str) -> None:
+        """Follow changes to the events ``uids`` in the programme: changed, added or removed
+        (a UID the programme no longer has)."""
+        for uid in uids:
+            self._update_one(uid)
+
+    def _update_one(self, uid: str) -> None:
+        old = self._events.pop(uid, None)
+        new = self.programme.events.get(uid)
+        if old is None and new is None:
+            return
+        self._sorted = None
+        people: set[str] = set()
+        for occ in self._occ.pop(uid, []):
+            assert old is not None
+            self._venues[old.venue].remove(occ)
+            for person in old.speakers:
+                self._people[person].remove(occ)
+        if old is not None:
+            people.update(old.speakers)
+        for clash in self._by_uid.pop(uid, set()):
+            for other in clash.events:
+                if other != uid and other in self._by_uid:
+                    self._by_uid[other].discard(clash)
+        if new is not None:
+            people.update(new.speakers)
+            self._events[uid] = new
+            occs = _occurrences(new)
+            self._occ[uid] = occs
+            writer = self._writer
+            for clash in writer.singles(new, occs):
+                self._file(clash)
+            if occs:
+                line = self._timeline(self._venues, new.venue)
+                for occ in occs:
+                    for found in line.overlapping(occ[_TS], occ[_TE]):
+                        self._file(writer.overlap("venue", new.venue, found, occ))
+                for occ in occs:
+                    line.add(occ)
+                for person in new.speakers:
+                    line = self._timeline(self._people, person)
+                    for occ in occs:
+                        for found in line.overlapping(occ[_TS], occ[_TE]):
+                            self._file(writer.overlap("speaker", person, found, occ))
+                    for occ in occs:
+                        line.add(occ)
+        for person in people:
+            self._travel_of(person)

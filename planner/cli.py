@@ -83,10 +83,18 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang_option(info, "language of names (default: en)")
     info.set_defaults(handler=_cmd_info)
 
+    check = commands.add_parser(
+        "check", help="list clashes: venues, speakers, travel, days, capacity (exit 1 if any)"
+    )
+    _add_programme_option(check)
+    check.add_argument("--json", action="store_true", help="print a JSON list of clashes")
+    _add_lang_option(check, "language of names and titles (default: en)")
+    check.set_defaults(handler=_cmd_check)
+
     return parser
 
 
-COMMANDS = ("new", "info")
+COMMANDS = ("new", "info", "check")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -193,6 +201,22 @@ def _cmd_info(args: argparse.Namespace) -> int:
     for venue in data["venues"]:
         print(f"    {venue['name']} ({venue['id']}): {venue['address']}")
     return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from planner.conflicts import find_clashes
+
+    programme = load(args)
+    clashes = find_clashes(programme, args.lang)
+    if args.json:
+        print(json.dumps([c.as_json() for c in clashes], ensure_ascii=False, indent=2))
+    else:
+        for clash in clashes:
+            print(f"{clash.kind}: {clash.message}")
+        n = len(clashes)
+        count = "no clashes" if n == 0 else f"{n} clash" if n == 1 else f"{n} clashes"
+        print(f"{count} in {source_label(args)}")
+    return EXIT_FOUND if clashes else EXIT_OK
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from planner.i18n import msg
 from planner.model import (
     Event,
     Person,
@@ -39,7 +40,10 @@ def load_builtin() -> Programme:
     try:
         data = json.loads(BUILTIN_PATH.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ProgrammeError(f"{BUILTIN_PATH}: cannot read the built-in programme ({exc})") from exc
+        raise ProgrammeError(
+            msg("{path}: cannot read the built-in programme ({reason})", path=BUILTIN_PATH,
+                reason=exc)
+        ) from exc
     return programme_from_dict(data)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from planner.builtin import BUILTIN_LABEL, load_builtin
+from planner.i18n import msg, render, system_language
 from planner.model import LANGS, Lang, Programme, ProgrammeError, Texts, validate_frame
 from planner.store import ProgrammeStore, open_programme
 
@@ -24,7 +25,7 @@ EXIT_FOUND = 1
 EXIT_USAGE = 2
 
 
-class UsageError(Exception):
+class UsageError(ProgrammeError):
     """Bad input on the command line; the message becomes the ``error:`` line."""
 
 
@@ -32,7 +33,8 @@ class Parser(argparse.ArgumentParser):
     """argparse with one ``error:`` line on stderr instead of usage and a traceback."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{self.prog}: {message}")
+        # argparse's own wording stays English; the frame around it is ours.
+        raise UsageError(msg("{prog}: {message}", prog=self.prog, message=message))
 
 
 Handler = Callable[[argparse.Namespace], int]
@@ -159,13 +161,14 @@ def summary(programme: Programme, lang: Lang = "en") -> dict[str, Any]:
 def _cmd_new(args: argparse.Namespace) -> int:
     path = Path(args.programme)
     if path.exists():
-        raise UsageError(f"{path}: file exists already; choose another name")
+        raise UsageError(msg("{path}: file exists already; choose another name", path=path))
     if (args.start is None) != (args.end is None):
-        raise UsageError("new: give both --start and --end, or neither")
+        raise UsageError(msg("new: give both --start and --end, or neither"))
     if args.sample:
         if args.timezone or args.start:
-            raise UsageError("new: --sample copies the built-in programme; drop --timezone, "
-                             "--start and --end")
+            raise UsageError(msg(
+                "new: --sample copies the built-in programme; drop --timezone, --start and --end"
+            ))
         programme = load_builtin()
         if args.name:
             programme.name = Texts.same(args.name)
@@ -222,10 +225,24 @@ def _cmd_check(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------------------------
 
 
-def error(message: str) -> int:
-    """Print the one ``error:`` line and give the usage exit code."""
-    print(f"error: {message}".replace("\n", " "), file=sys.stderr)
+def error(message: object, lang: str | None = None) -> int:
+    """Print the one ``error:`` line (in ``lang``, else the system's language) and give the
+    usage exit code. The ``error:`` prefix stays English, for scripts that look for it."""
+    text = render(message, lang or system_language())
+    print(f"error: {text}".replace("\n", " "), file=sys.stderr)
     return EXIT_USAGE
+
+
+def _requested_language(argv: Sequence[str]) -> str | None:
+    """The ``--lang`` of the command line, read before parsing so that parse errors can
+    use it too."""
+    for n, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else None
+        if arg == "--lang" and n + 1 < len(argv):
+            value = argv[n + 1]
+        if value in LANGS:
+            return value
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -235,13 +252,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         handler: Handler = args.handler
         return handler(args)
-    except UsageError as exc:
-        return error(str(exc))
     except ProgrammeError as exc:
-        return error(str(exc))
+        return error(exc, _requested_language(argv))
     except OSError as exc:
-        where = f"{exc.filename}: " if exc.filename else ""
-        return error(f"{where}{exc.strerror or exc}")
+        return error(
+            msg("{path}: {reason}", path=exc.filename, reason=exc.strerror or exc)
+            if exc.filename
+            else msg("{reason}", reason=exc.strerror or exc),
+            _requested_language(argv),
+        )
     except KeyboardInterrupt:
         return 130
 

@@ -12,8 +12,10 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Literal, get_args
+from typing import Literal, NoReturn, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from planner.i18n import Message, msg
 
 Lang = Literal["de", "en", "ru"]
 LANGS: tuple[Lang, ...] = ("de", "en", "ru")
@@ -32,7 +34,18 @@ _COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 class ProgrammeError(Exception):
-    """Base of every error the domain raises on bad data or a bad file."""
+    """Base of every error the domain raises on bad data or a bad file.
+
+    It carries a translatable :class:`~planner.i18n.Message`; ``str()`` gives English.
+    """
+
+    def __init__(self, message: Message | str) -> None:
+        self.message = message if isinstance(message, Message) else msg("{text}", text=message)
+        super().__init__(str(self.message))
+
+    def render(self, lang: str) -> str:
+        """The message in ``lang``."""
+        return self.message.render(lang)
 
 
 class ValidationError(ProgrammeError, ValueError):
@@ -79,7 +92,8 @@ class Texts:
             return cls(data, data, data)
         unknown = set(data) - set(LANGS)
         if unknown:
-            raise ValidationError(f"unknown language(s) {sorted(unknown)} in text")
+            langs = ", ".join(sorted(unknown))
+            raise ValidationError(msg("unknown language(s) {langs} in text", langs=langs))
         return cls(
             str(data.get("de", "") or ""),
             str(data.get("en", "") or ""),
@@ -245,47 +259,59 @@ def zone_named(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValidationError(f"unknown time zone {name!r}") from exc
+        raise ValidationError(msg("unknown time zone '{zone}'", zone=name)) from exc
 
 
 def validate_frame(timezone: str, first_day: date, last_day: date) -> None:
     """Check a programme's zone and days."""
     zone_named(timezone)
     if last_day < first_day:
-        raise TimeRangeError(f"last day {last_day} is before first day {first_day}")
+        raise TimeRangeError(
+            msg("last day {last} is before first day {first}", last=last_day, first=first_day)
+        )
 
 
 def check_id(kind: str, value: str) -> None:
     if not value or not _ID_RE.match(value):
-        raise ValidationError(f"{kind} id {value!r} is not a valid id (letters, digits, -_.:)")
+        raise ValidationError(
+            msg("{kind} id '{id}' is not a valid id (letters, digits, -_.:)", kind=kind, id=value)
+        )
 
 
 def validate_track(track: Track) -> None:
     check_id("track", track.id)
     if not _COLOUR_RE.match(track.colour):
-        raise ValidationError(f"track {track.id!r}: colour {track.colour!r} is not #RRGGBB")
+        raise ValidationError(
+            msg("track '{id}': colour '{colour}' is not #RRGGBB", id=track.id, colour=track.colour)
+        )
     if not any(track.name.as_dict().values()):
-        raise ValidationError(f"track {track.id!r} has no name")
+        raise ValidationError(msg("track '{id}' has no name", id=track.id))
 
 
 def validate_venue(venue: Venue) -> None:
     check_id("venue", venue.id)
     if not any(venue.name.as_dict().values()):
-        raise ValidationError(f"venue {venue.id!r} has no name")
+        raise ValidationError(msg("venue '{id}' has no name", id=venue.id))
     if (venue.lat is None) != (venue.lon is None):
-        raise ValidationError(f"venue {venue.id!r}: give both latitude and longitude, or neither")
+        raise ValidationError(
+            msg("venue '{id}': give both latitude and longitude, or neither", id=venue.id)
+        )
     if venue.lat is not None and not -90 <= venue.lat <= 90:
-        raise ValidationError(f"venue {venue.id!r}: latitude {venue.lat} is out of range")
+        raise ValidationError(
+            msg("venue '{id}': latitude {lat} is out of range", id=venue.id, lat=venue.lat)
+        )
     if venue.lon is not None and not -180 <= venue.lon <= 180:
-        raise ValidationError(f"venue {venue.id!r}: longitude {venue.lon} is out of range")
+        raise ValidationError(
+            msg("venue '{id}': longitude {lon} is out of range", id=venue.id, lon=venue.lon)
+        )
     if venue.capacity is not None and venue.capacity < 0:
-        raise ValidationError(f"venue {venue.id!r}: capacity must not be negative")
+        raise ValidationError(msg("venue '{id}': capacity must not be negative", id=venue.id))
 
 
 def validate_person(person: Person) -> None:
     check_id("person", person.id)
     if not person.name.strip():
-        raise ValidationError(f"person {person.id!r} has no name")
+        raise ValidationError(msg("person '{id}' has no name", id=person.id))
 
 
 def validate_event(programme: Programme, event: Event) -> None:
@@ -294,43 +320,44 @@ def validate_event(programme: Programme, event: Event) -> None:
     Raises :class:`UnknownReferenceError` or :class:`TimeRangeError` (both
     :class:`ValidationError`) with a message naming the event.
     """
-    label = f"event {event.uid!r}"
-    if not event.uid or any(c in event.uid for c in "\r\n"):
-        raise ValidationError(f"{label}: UID must be a non-empty single line")
-    for name, value in (("start", event.start), ("end", event.end)):
-        if not isinstance(value.tzinfo, ZoneInfo):
-            raise ValidationError(f"{label}: {name} must carry a named time zone")
+    uid = event.uid
+
+    def fail(error: type[ValidationError], template: str, **params: object) -> NoReturn:
+        raise error(msg("event '{uid}': {problem}", uid=uid, problem=msg(template, **params)))
+
+    if not uid or any(c in uid for c in "\r\n"):
+        fail(ValidationError, "UID must be a non-empty single line")
+    if not (isinstance(event.start.tzinfo, ZoneInfo) and isinstance(event.end.tzinfo, ZoneInfo)):
+        fail(ValidationError, "start and end must carry a named time zone")
     if event.start.tzinfo != event.end.tzinfo:
-        raise ValidationError(f"{label}: start and end must be in the same time zone")
+        fail(ValidationError, "start and end must be in the same time zone")
     if event.end <= event.start:
-        raise TimeRangeError(
-            f"{label}: end {event.end:%Y-%m-%d %H:%M} is not after start "
-            f"{event.start:%Y-%m-%d %H:%M}"
-        )
+        fail(TimeRangeError, "end {end} is not after start {start}",
+             end=f"{event.end:%Y-%m-%d %H:%M}", start=f"{event.start:%Y-%m-%d %H:%M}")
     if event.all_day and (event.start.time() != time(0) or event.end.time() != time(0)):
-        raise TimeRangeError(f"{label}: an all-day event starts and ends at midnight")
+        fail(TimeRangeError, "an all-day event starts and ends at midnight")
     if event.track not in programme.tracks:
-        raise UnknownReferenceError(f"{label}: unknown track {event.track!r}")
+        fail(UnknownReferenceError, "unknown track '{track}'", track=event.track)
     if event.venue not in programme.venues:
-        raise UnknownReferenceError(f"{label}: unknown venue {event.venue!r}")
+        fail(UnknownReferenceError, "unknown venue '{venue}'", venue=event.venue)
     for person in event.speakers:
         if person not in programme.people:
-            raise UnknownReferenceError(f"{label}: unknown speaker {person!r}")
+            fail(UnknownReferenceError, "unknown speaker '{person}'", person=person)
     if len(set(event.speakers)) != len(event.speakers):
-        raise ValidationError(f"{label}: a speaker is listed twice")
+        fail(ValidationError, "a speaker is listed twice")
     for lang in event.languages:
         if lang not in LANGS:
-            raise ValidationError(f"{label}: unknown language {lang!r}")
+            fail(ValidationError, "unknown language '{lang}'", lang=lang)
     if event.status not in STATUSES:
-        raise ValidationError(f"{label}: unknown status {event.status!r}")
+        fail(ValidationError, "unknown status '{status}'", status=event.status)
     if event.sequence < 0:
-        raise ValidationError(f"{label}: sequence must not be negative")
+        fail(ValidationError, "sequence must not be negative")
     if event.attendance is not None and event.attendance < 0:
-        raise ValidationError(f"{label}: expected attendance must not be negative")
+        fail(ValidationError, "expected attendance must not be negative")
     if event.last_modified.tzinfo is None:
-        raise ValidationError(f"{label}: last-modified time must be aware")
+        fail(ValidationError, "last-modified time must be aware")
     if not any(event.title.as_dict().values()):
-        raise ValidationError(f"{label}: title is empty")
+        fail(ValidationError, "title is empty")
     if event.recurrence is not None:
         # Imported here: recurrence needs the model's types, the model needs its check.
         from planner.recurrence import check_recurrence
@@ -349,7 +376,9 @@ def validate_programme(programme: Programme) -> None:
         validate_person(person)
     for uid, event in programme.events.items():
         if uid != event.uid:
-            raise ValidationError(f"event {event.uid!r} is filed under {uid!r}")
+            raise ValidationError(
+                msg("event '{uid}' is filed under '{key}'", uid=event.uid, key=uid)
+            )
         validate_event(programme, event)
 
 
@@ -387,7 +416,7 @@ def remove_event(programme: Programme, uid: str) -> Event:
     try:
         return programme.events.pop(uid)
     except KeyError:
-        raise UnknownReferenceError(f"no event with UID {uid!r}") from None
+        raise UnknownReferenceError(msg("no event with UID '{uid}'", uid=uid)) from None
 
 
 def move_event(

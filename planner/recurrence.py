@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from dateutil import rrule
 
+from planner.i18n import msg
 from planner.model import TimeRangeError, ValidationError
 
 if TYPE_CHECKING:
@@ -30,7 +31,9 @@ def _rule_set(recurrence: Recurrence, start_naive: datetime) -> rrule.rruleset:
     try:
         parsed = rrule.rrulestr(recurrence.rule, dtstart=start_naive, forceset=True)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
-        raise ValidationError(f"repeat rule {recurrence.rule!r} cannot be read: {exc}") from exc
+        raise ValidationError(
+            msg("repeat rule '{rule}' cannot be read: {reason}", rule=recurrence.rule, reason=exc)
+        ) from exc
     assert isinstance(parsed, rrule.rruleset)
     for exdate in recurrence.exdates:
         parsed.exdate(exdate.replace(tzinfo=None))
@@ -82,23 +85,33 @@ def occurrence_count(event: Event) -> int:
 def check_recurrence(programme: Programme, event: Event) -> None:
     """Check that ``event``'s rule reads and that every occurrence lies in the programme."""
     assert event.recurrence is not None
-    label = f"event {event.uid!r}"
+    uid = event.uid
     if not rule_is_bounded(event.recurrence.rule):
-        raise ValidationError(f"{label}: a repeat rule needs an end (UNTIL or COUNT)")
+        raise ValidationError(
+            msg("event '{uid}': a repeat rule needs an end (UNTIL or COUNT)", uid=uid)
+        )
     for exdate in event.recurrence.exdates:
         if exdate.tzinfo is None:
-            raise ValidationError(f"{label}: exception dates must carry a time zone")
+            raise ValidationError(
+                msg("event '{uid}': exception dates must carry a time zone", uid=uid)
+            )
     first, last = programme.window
     zone = event.zone
     duration = event.duration
     for n, start in enumerate(starts(event, limit=MAX_OCCURRENCES + 1)):
         if n >= MAX_OCCURRENCES:
-            raise ValidationError(f"{label}: repeat rule gives too many occurrences")
+            raise ValidationError(
+                msg("event '{uid}': repeat rule gives too many occurrences", uid=uid)
+            )
         end = (start.replace(tzinfo=None) + duration).replace(tzinfo=zone)
         if start < first or end > last:
             raise TimeRangeError(
-                f"{label}: occurrence on {start:%Y-%m-%d %H:%M} lies outside the programme's "
-                f"days ({programme.first_day} to {programme.last_day})"
+                msg(
+                    "event '{uid}': occurrence on {start} lies outside the programme's days "
+                    "({first} to {last})",
+                    uid=uid, start=f"{start:%Y-%m-%d %H:%M}",
+                    first=programme.first_day, last=programme.last_day,
+                )
             )
 
 
@@ -117,11 +130,11 @@ def make_rule(
     in wall-clock time of the event's zone).
     """
     if (until is None) == (count is None):
-        raise ValidationError("a repeat needs either an end date or a number of times")
+        raise ValidationError(msg("a repeat needs either an end date or a number of times"))
     if count is not None and count < 1:
-        raise ValidationError("a repeat needs at least one occurrence")
+        raise ValidationError(msg("a repeat needs at least one occurrence"))
     if interval < 1:
-        raise ValidationError("a repeat interval must be at least 1")
+        raise ValidationError(msg("a repeat interval must be at least 1"))
     days = [getattr(rrule, day) for day in weekdays]
     freq: Literal[3, 2] = rrule.DAILY if frequency == "daily" else rrule.WEEKLY
     until_dt = (
@@ -175,7 +188,7 @@ def _parse_until(value: str) -> datetime:
             return datetime.strptime(value, "%Y%m%dT%H%M%S")
         return datetime.strptime(value, "%Y%m%d") + timedelta(days=1, seconds=-1)
     except ValueError as exc:
-        raise ValidationError(f"UNTIL {value!r} is not a date") from exc
+        raise ValidationError(msg("UNTIL '{value}' is not a date", value=value)) from exc
 
 
 def without_occurrence(event: Event, start: datetime) -> Event:

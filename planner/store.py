@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from planner.i18n import Message, msg
 from planner.model import (
     Event,
     Person,
@@ -82,19 +83,23 @@ class FileLock:
                     self.path.unlink(missing_ok=True)
                     continue
                 raise ProgrammeLockedError(
-                    f"{self.path.with_suffix('')}: already open for editing in another window "
-                    f"or process (pid {holder.get('pid')} on {holder.get('host')}); open it "
-                    f"read-only, or close it there first"
+                    msg(
+                        "{path}: already open for editing in another window or process (pid "
+                        "{pid} on {host}); open it read-only, or close it there first",
+                        path=self.path.with_suffix(""), pid=holder.get("pid"),
+                        host=holder.get("host"),
+                    )
                 ) from None
             except OSError as exc:
                 raise ProgrammeFileError(
-                    f"{self.path}: cannot create the lock file ({exc.strerror})"
+                    msg("{path}: cannot create the lock file ({reason})", path=self.path,
+                        reason=exc.strerror)
                 ) from None
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 json.dump({"pid": os.getpid(), "host": _hostname(), "token": self._token},
                           handle)
             return
-        raise ProgrammeLockedError(f"{self.path}: cannot take the lock")
+        raise ProgrammeLockedError(msg("{path}: cannot take the lock", path=self.path))
 
     def release(self) -> None:
         holder = self._holder()
@@ -175,6 +180,14 @@ MIGRATIONS: list[str] = [
 assert len(MIGRATIONS) == SCHEMA_VERSION - 1
 
 
+def damaged(path: Path, reason: object) -> Message:
+    return msg("{path}: damaged programme file ({reason})", path=path, reason=reason)
+
+
+def cannot_write(path: Path, reason: object) -> Message:
+    return msg("{path}: cannot write ({reason})", path=path, reason=reason)
+
+
 # ---------------------------------------------------------------------------------------------
 # Opening
 
@@ -190,20 +203,23 @@ def read_header(path: Path) -> tuple[int, int]:
             header = handle.read(100)
             size = os.fstat(handle.fileno()).st_size
     except FileNotFoundError:
-        raise ProgrammeFileError(f"{path}: no such file") from None
+        raise ProgrammeFileError(msg("{path}: no such file", path=path)) from None
     except IsADirectoryError:
-        raise ProgrammeFileError(f"{path}: is a folder, not a programme file") from None
+        raise ProgrammeFileError(
+            msg("{path}: is a folder, not a programme file", path=path)
+        ) from None
     except PermissionError:
-        raise ProgrammeFileError(f"{path}: permission denied") from None
+        raise ProgrammeFileError(msg("{path}: permission denied", path=path)) from None
     if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
-        raise NotAProgrammeError(f"{path}: not a programme file")
+        raise NotAProgrammeError(msg("{path}: not a programme file", path=path))
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     change_counter, page_count = struct.unpack(">II", header[24:32])
     valid_for = struct.unpack(">I", header[92:96])[0]
     if page_count and valid_for == change_counter and size < page_count * page_size:
         raise CorruptFileError(
-            f"{path}: file is truncated ({size} of {page_count * page_size} bytes)"
+            msg("{path}: file is truncated ({size} of {expected} bytes)", path=path, size=size,
+                expected=page_count * page_size)
         )
     user_version, application_id = struct.unpack(">I", header[60:64])[0], struct.unpack(
         ">I", header[68:72]
@@ -232,12 +248,12 @@ def _check_integrity(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise CorruptFileError(f"{path}: damaged programme file ({exc})") from None
+        raise CorruptFileError(damaged(path, exc)) from None
     if result is None or result[0] != "ok":
-        raise CorruptFileError(f"{path}: damaged programme file ({result[0] if result else ''})")
+        raise CorruptFileError(damaged(path, result[0] if result else ""))
     missing = {"meta", "tracks", "venues", "people", "events", "event_speakers"} - tables
     if missing:
-        raise CorruptFileError(f"{path}: damaged programme file (missing {sorted(missing)})")
+        raise CorruptFileError(damaged(path, ", ".join(sorted(missing))))
 
 
 class ProgrammeStore:
@@ -265,14 +281,17 @@ class ProgrammeStore:
         path = Path(path)
         application_id, version = read_header(path)
         if application_id != APPLICATION_ID:
-            raise NotAProgrammeError(f"{path}: not a programme file")
+            raise NotAProgrammeError(msg("{path}: not a programme file", path=path))
         if version > SCHEMA_VERSION:
             raise NewerVersionError(
-                f"{path}: made by a newer version of Programme Planner (file format "
-                f"{version}, this version reads up to {SCHEMA_VERSION})"
+                msg(
+                    "{path}: made by a newer version of Programme Planner (file format "
+                    "{version}, this version reads up to {supported})",
+                    path=path, version=version, supported=SCHEMA_VERSION,
+                )
             )
         if version < 1:
-            raise CorruptFileError(f"{path}: damaged programme file (no schema version)")
+            raise CorruptFileError(damaged(path, "user_version 0"))
         _check_integrity(path)
         if not readonly and not os.access(path, os.W_OK):
             readonly = True
@@ -284,7 +303,9 @@ class ProgrammeStore:
         except sqlite3.Error as exc:
             if lock is not None:
                 lock.release()
-            raise ProgrammeFileError(f"{path}: cannot open ({exc})") from None
+            raise ProgrammeFileError(
+                msg("{path}: cannot open ({reason})", path=path, reason=exc)
+            ) from None
         if readonly and version < SCHEMA_VERSION:
             # Reading an older file must not change it: migrate a copy in memory.
             memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
@@ -310,7 +331,7 @@ class ProgrammeStore:
         """
         path = Path(path)
         if path.exists():
-            raise ProgrammeFileError(f"{path}: file exists already")
+            raise ProgrammeFileError(msg("{path}: file exists already", path=path))
         validate_programme(programme)
         tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
         try:
@@ -329,9 +350,9 @@ class ProgrammeStore:
             # link() fails if the target appeared meanwhile: never overwrite a file.
             os.link(tmp, path)
         except FileExistsError:
-            raise ProgrammeFileError(f"{path}: file exists already") from None
+            raise ProgrammeFileError(msg("{path}: file exists already", path=path)) from None
         except OSError as exc:
-            raise ProgrammeFileError(f"{path}: cannot write ({exc.strerror})") from None
+            raise ProgrammeFileError(cannot_write(path, exc.strerror)) from None
         finally:
             tmp.unlink(missing_ok=True)
         return cls.open(path)
@@ -359,12 +380,12 @@ class ProgrammeStore:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it reaches the file, or none of it."""
         if self.readonly:
-            raise ProgrammeFileError(f"{self.path}: file is read-only")
+            raise ProgrammeFileError(msg("{path}: file is read-only", path=self.path))
         conn = self._conn
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise ProgrammeFileError(f"{self.path}: cannot write ({exc})") from None
+            raise ProgrammeFileError(cannot_write(self.path, exc)) from None
         try:
             yield conn
         except BaseException:
@@ -374,7 +395,7 @@ class ProgrammeStore:
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
             conn.execute("ROLLBACK")
-            raise ProgrammeFileError(f"{self.path}: cannot write ({exc})") from None
+            raise ProgrammeFileError(cannot_write(self.path, exc)) from None
 
     # -- reading --------------------------------------------------------------------------
 
@@ -383,7 +404,7 @@ class ProgrammeStore:
         try:
             return self._load()
         except (sqlite3.DatabaseError, KeyError, ValueError, TypeError) as exc:
-            raise CorruptFileError(f"{self.path}: damaged programme file ({exc})") from None
+            raise CorruptFileError(damaged(self.path, exc)) from None
 
     def _load(self) -> Programme:
         conn = self._conn

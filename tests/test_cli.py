@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -128,3 +129,14 @@ def test_help_lists_commands():
     result = run("--help")
     assert result.returncode == 0
     assert "new" in result.stdout and "info" in result.stdout
+
+
+def test_errors_follow_lang_option_and_system_language(tmp_path):
+    missing = str(tmp_path / "none.programme")
+    assert_usage_error(run("info", "-p", missing, "--lang", "ru"), "файл не найден")
+    assert_usage_error(run("info", "-p", missing, "--lang", "de"), "Datei nicht gefunden")
+    german = subprocess.run([sys.executable, str(ROOT / "main.py"), "info", "-p", missing],
+                            capture_output=True, text=True,
+                            env={**os.environ, "LANGUAGE": "", "LC_ALL": "",
+                                 "LC_MESSAGES": "", "LANG": "de_DE.UTF-8"})
+    assert_usage_error(german, "Datei nicht gefunden")

@@ -27,9 +27,10 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     if "PySide6.QtCore" in sys.modules:
-        from PySide6.QtCore import QSettings, QStandardPaths
+        from PySide6.QtCore import QSettings
 
-        QStandardPaths.setTestModeEnabled(True)
+        # QStandardPaths follows the XDG variables above; QSettings caches its folder, so
+        # it is pointed at this test's folder explicitly.
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(
             QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "config")

@@ -1,0 +1,133 @@
+"""``python main.py check``, run as a user runs it: exit 0 without clashes, 1 with some,
+2 on bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planner.model import Person, Programme, Texts
+from planner.store import save_new
+from tests.factories import event, small_programme
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+
+
+def clashing_programme() -> Programme:
+    programme = small_programme()
+    programme.people["boris"] = Person("boris", "Boris Muster")
+    for e in (
+        event("opening@t", 3, 19, 21, title=Texts("Eröffnung", "Opening", "Открытие"),
+              speakers=("anna",)),
+        event("cafe@t", 3, 18, 20, title=Texts("Café D", "Café D", "Кафе D")),
+        event("talk@t", 4, 10, 11, speakers=("boris",)),
+        event("panel@t", 4, 11, 12, speakers=("boris",), venue="petri"),
+        event("early@t", 2, 10, 11, venue="petri"),
+    ):  # fmt: skip
+        programme.events[e.uid] = e
+    return programme
+
+
+@pytest.fixture
+def clashing(tmp_path: Path) -> Path:
+    path = tmp_path / "clashing.programme"
+    save_new(path, clashing_programme())
+    return path
+
+
+def test_builtin_programme_has_no_clashes():
+    result = run("check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "no clashes in built-in programme"
+    result = run("check", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_clean_file_exits_0(tmp_path: Path):
+    programme = small_programme()
+    programme.events["a@t"] = event("a@t", 4, 10, 11)
+    programme.events["b@t"] = event("b@t", 4, 11, 12)  # touching: fine
+    path = tmp_path / "clean.programme"
+    save_new(path, programme)
+    result = run("check", "-p", str(path))
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.strip() == f"no clashes in {path}"
+
+
+def test_clashes_as_json_exit_1(clashing: Path):
+    result = run("check", "-p", str(clashing), "--json")
+    assert result.returncode == 1, result.stderr
+    data = json.loads(result.stdout)
+    for item in data:
+        assert set(item) == {"kind", "events", "message"}
+    assert [(c["kind"], c["events"]) for c in data] == [
+        ("outside", ["early@t"]),
+        ("venue", ["cafe@t", "opening@t"]),
+        ("travel", ["panel@t", "talk@t"]),
+    ]
+    venue = data[1]["message"]
+    assert venue == ("Venue Goethe-Institut is double-booked: “Café D” (Wed 3 Apr 18:00–20:00) "
+                     "overlaps “Opening” (Wed 3 Apr 19:00–21:00)")  # fmt: skip
+    assert data[2]["message"].startswith(
+        "Boris Muster cannot get from Goethe-Institut to Petrikirche in time: "
+        "“Title” (Thu 4 Apr 10:00–11:00) is followed by “Title” (Thu 4 Apr 11:00–12:00) 0 min "
+        "later, but the trip takes about "
+    )
+
+
+def test_clashes_as_text_in_russian_exit_1(clashing: Path):
+    result = run("check", "-p", str(clashing), "--lang", "ru")
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 4
+    assert lines[0].startswith("outside: “Название” (Tue 2 Apr 10:00–11:00)")
+    assert lines[1].startswith("venue: ") and "“Открытие”" in lines[1] and "“Кафе D”" in lines[1]
+    assert lines[2].startswith("travel: Boris Muster cannot get from")
+    assert lines[3] == f"3 clashes in {clashing}"
+
+
+def test_a_clash_added_to_a_clean_file_is_found(tmp_path: Path):
+    programme = small_programme()
+    programme.events["a@t"] = event("a@t", 4, 10, 12, attendance=500)  # Goethe holds 120
+    path = tmp_path / "full.programme"
+    save_new(path, programme)
+    result = run("check", "-p", str(path), "--json")
+    assert result.returncode == 1
+    assert json.loads(result.stdout) == [{
+        "kind": "capacity", "events": ["a@t"],
+        "message": "“Title” (Thu 4 Apr 10:00–12:00) expects 500 people, but Goethe-Institut "
+                   "holds 120",
+    }]  # fmt: skip
+
+
+def assert_usage_error(result: subprocess.CompletedProcess[str], *needles: str) -> None:
+    assert result.returncode == 2, result
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ") and "Traceback" not in result.stderr
+    for needle in needles:
+        assert needle in lines[0]
+    assert result.stdout == ""
+
+
+def test_bad_input_exits_2(tmp_path: Path):
+    assert_usage_error(run("check", "-p", str(tmp_path / "none.programme")),
+                       "none.programme", "no such file")  # fmt: skip
+    corrupt = tmp_path / "corrupt.programme"
+    corrupt.write_bytes(b"SQLite format 3\x00" + b"\x01" * 2000)
+    assert_usage_error(run("check", "-p", str(corrupt)), "corrupt.programme")
+    text = tmp_path / "notes.programme"
+    text.write_text("not a programme\n")
+    assert_usage_error(run("check", "-p", str(text)), "notes.programme")
+    assert_usage_error(run("check", "--lang", "fr"), "invalid choice", "fr")
+    assert_usage_error(run("check", "--colour"), "unrecognized arguments: --colour")

@@ -1,0 +1,309 @@
+"""Finding events: a text search over every language, filters, and clashes among starred events.
+
+Search is forgiving in the way a delegate types: case does not matter, accents do not matter
+("cafe" finds "Café"), and the Cyrillic letters that are often typed without their marks
+fold onto their plain forms ("елка" finds "Ёлка", "краи" finds "край"). Every word of a
+query must occur somewhere in the event's text (AND), each as a substring, so "goethe
+café" narrows while "goe" already finds the Goethe-Institut.
+
+Filtering runs on every keystroke over programmes of tens of thousands of events, so each
+event's normalised text and its days are computed once and kept in a cache that recognises
+an edited event (events are frozen: an edit replaces the object) or an edited speaker,
+venue or track.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any, cast
+
+from planner.model import LANGS, Event, Lang, Person, Programme, Track, Venue
+from planner.recurrence import occurrences
+
+__all__ = [
+    "EventFilter",
+    "filter_events",
+    "matches",
+    "normalise",
+    "haystack",
+    "event_days",
+    "query_words",
+    "starred_clashes",
+    "clear_cache",
+]
+
+
+def normalise(text: str) -> str:
+    """``text`` folded for searching: case-folded, without accents, single-spaced.
+
+    Decomposing (NFKD) and dropping the combining marks removes Latin accents and also
+    folds Cyrillic ``ё`` onto ``е`` and ``й`` onto ``и``; the base letters of every script
+    stay as they are. Compatibility forms (ligatures, full-width letters) become plain.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Casefolding after stripping catches letters whose folded form only appears once
+    # the marks are gone (and is cheap on the already-short string).
+    return " ".join(stripped.casefold().split())
+
+
+def query_words(text: str) -> tuple[str, ...]:
+    """The normalised words of a search query, each of which must match."""
+    return tuple(dict.fromkeys(normalise(text).split()))
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What a delegate asked to see. ``None`` in a dimension means "no restriction".
+
+    An empty set in a dimension lets nothing through (every track box unticked shows no
+    events). ``languages`` keeps events held in any of the given languages; ``days`` keeps
+    events with an occurrence on any of the given days (in the programme's zone);
+    ``speakers`` keeps events with any of the given people speaking. ``starred`` holds the
+    UIDs the delegate starred; it only restricts when ``starred_only`` is set.
+    """
+
+    tracks: frozenset[str] | None = None
+    venues: frozenset[str] | None = None
+    languages: frozenset[Lang] | None = None
+    days: frozenset[date] | None = None
+    speakers: frozenset[str] | None = None
+    text: str = ""
+    starred_only: bool = False
+    starred: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def is_active(self) -> bool:
+        """Whether the filter can hide any event at all."""
+        return (
+            any(
+                value is not None
+                for value in (self.tracks, self.venues, self.languages, self.days, self.speakers)
+            )
+            or bool(query_words(self.text))
+            or self.starred_only
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form of the filter, for remembering it in the user's settings.
+
+        The starred set is left out: stars are kept on their own.
+        """
+
+        def listed(values: frozenset[str] | None) -> list[str] | None:
+            return None if values is None else sorted(values)
+
+        return {
+            "tracks": listed(self.tracks),
+            "venues": listed(self.venues),
+            "languages": listed(cast("frozenset[str] | None", self.languages)),
+            "days": None if self.days is None else sorted(d.isoformat() for d in self.days),
+            "speakers": listed(self.speakers),
+            "text": self.text,
+            "starred_only": self.starred_only,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> EventFilter:
+        """The filter from :meth:`to_dict`'s form; unreadable parts count as no restriction."""
+
+        def strings(key: str) -> frozenset[str] | None:
+            value = data.get(key)
+            if not isinstance(value, list):
+                return None
+            return frozenset(str(v) for v in value)
+
+        languages = strings("languages")
+        langs = (
+            None
+            if languages is None
+            else frozenset(lang for lang in LANGS if lang in languages)
+        )
+        days: frozenset[date] | None = None
+        raw_days = strings("days")
+        if raw_days is not None:
+            parsed = set()
+            for text in raw_days:
+                try:
+                    parsed.add(date.fromisoformat(text))
+                except ValueError:
+                    continue
+            days = frozenset(parsed)
+        text = data.get("text", "")
+        return cls(
+            tracks=strings("tracks"),
+            venues=strings("venues"),
+            languages=langs,
+            days=days,
+            speakers=strings("speakers"),
+            text=text if isinstance(text, str) else "",
+            starred_only=bool(data.get("starred_only", False)),
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# The per-event cache
+
+
+@dataclass(slots=True)
+class _Entry:
+    """What is known about one event object, and what it was computed from."""
+
+    event: Event
+    venue: Venue | None
+    track: Track | None
+    people: tuple[Person | None, ...]
+    text: str
+    zone: str = ""
+    days: frozenset[date] | None = None
+
+
+# Keyed by id(event); the entry holds the event itself, so the id cannot be reused by
+# another object while the entry lives, and the identity check below is exact.
+_CACHE: dict[int, _Entry] = {}
+# Past this many entries the cache starts afresh, so old programmes do not pile up.
+_CACHE_LIMIT = 250_000
+
+
+def clear_cache() -> None:
+    """Forget every cached haystack and day set (tests; after closing a programme)."""
+    _CACHE.clear()
+
+
+def _texts(values: Iterable[str]) -> str:
+    return "\n".join(normalise(v) for v in dict.fromkeys(values) if v)
+
+
+def _entry(programme: Programme, event: Event) -> _Entry:
+    venue = programme.venues.get(event.venue)
+    track = programme.tracks.get(event.track)
+    people = tuple(programme.people.get(p) for p in event.speakers)
+    entry = _CACHE.get(id(event))
+    if (
+        entry is not None
+        and entry.event is event
+        and entry.venue is venue
+        and entry.track is track
+        and len(entry.people) == len(people)
+        and all(a is b for a, b in zip(entry.people, people, strict=True))
+    ):
+        return entry
+    parts: list[str] = []
+    for texts in (event.title, event.description):
+        parts.extend((texts.de, texts.en, texts.ru))
+    for person in people:
+        if person is not None:
+            parts.extend((person.name, person.affiliation))
+    if venue is not None:
+        parts.extend((venue.name.de, venue.name.en, venue.name.ru, venue.address))
+    if track is not None:
+        parts.extend((track.name.de, track.name.en, track.name.ru))
+    entry = _Entry(event, venue, track, people, _texts(parts))
+    if len(_CACHE) >= _CACHE_LIMIT:
+        _CACHE.clear()
+    _CACHE[id(event)] = entry
+    return entry
+
+
+def haystack(programme: Programme, event: Event) -> str:
+    """The normalised text a search looks through for ``event``: titles and descriptions
+    in every language, speakers' names and affiliations, the venue's names and address and
+    the track's names, one field a line."""
+    return _entry(programme, event).text
+
+
+def _days_of(programme: Programme, event: Event) -> frozenset[date]:
+    zone = programme.zone
+    days: set[date] = set()
+    for start, end in occurrences(event):
+        first = start.astimezone(zone).date()
+        # The end is exclusive: an occurrence ending at midnight is not on the next day.
+        last = (end.astimezone(zone) - timedelta(microseconds=1)).date()
+        day = first
+        while day <= last:
+            days.add(day)
+            day += timedelta(days=1)
+    return frozenset(days)
+
+
+def event_days(programme: Programme, event: Event) -> frozenset[date]:
+    """The days (in the programme's zone) on which any occurrence of ``event`` takes place."""
+    entry = _entry(programme, event)
+    if entry.days is None or entry.zone != programme.timezone:
+        entry.days = _days_of(programme, event)
+        entry.zone = programme.timezone
+    return entry.days
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching
+
+
+def _matches(
+    programme: Programme, event: Event, flt: EventFilter, words: tuple[str, ...]
+) -> bool:
+    # Cheap tests first: most events fall at a set lookup.
+    if flt.starred_only and event.uid not in flt.starred:
+        return False
+    if flt.tracks is not None and event.track not in flt.tracks:
+        return False
+    if flt.venues is not None and event.venue not in flt.venues:
+        return False
+    if flt.languages is not None and flt.languages.isdisjoint(event.languages):
+        return False
+    if flt.speakers is not None and flt.speakers.isdisjoint(event.speakers):
+        return False
+    if flt.days is not None and flt.days.isdisjoint(event_days(programme, event)):
+        return False
+    if words:
+        text = haystack(programme, event)
+        return all(word in text for word in words)
+    return True
+
+
+def matches(programme: Programme, event: Event, flt: EventFilter) -> bool:
+    """Whether ``event`` of ``programme`` passes every dimension of ``flt``."""
+    return _matches(programme, event, flt, query_words(flt.text))
+
+
+def filter_events(programme: Programme, flt: EventFilter) -> set[str]:
+    """The UIDs of the events of ``programme`` that pass ``flt``."""
+    words = query_words(flt.text)
+    return {
+        uid for uid, event in programme.events.items() if _matches(programme, event, flt, words)
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Clashes among starred events
+
+
+def starred_clashes(programme: Programme, starred_uids: Iterable[str]) -> list[tuple[str, str]]:
+    """Pairs of starred events whose occurrences overlap in time, each pair ``(a, b)`` with
+    ``a < b``, sorted. A delegate cannot be in two places at once.
+
+    Stars on events the programme no longer has, and cancelled events, are ignored.
+    Occurrences that only touch (one ends as the next starts) do not clash.
+    """
+    intervals: list[tuple[datetime, datetime, str]] = []
+    for uid in set(starred_uids):
+        event = programme.events.get(uid)
+        if event is None or event.status == "cancelled":
+            continue
+        intervals.extend((start, end, uid) for start, end in occurrences(event))
+    # Aware datetimes in different zones compare by instant; sort by instant, then UID, so
+    # the sweep is deterministic.
+    intervals.sort(key=lambda item: (item[0], item[1], item[2]))
+    pairs: set[tuple[str, str]] = set()
+    active: list[tuple[datetime, str]] = []
+    for start, end, uid in intervals:
+        active = [(e, u) for e, u in active if e > start]
+        for _, other in active:
+            if other != uid:
+                pairs.add((other, uid) if other < uid else (uid, other))
+        active.append((end, uid))
+    return sorted(pairs)
+

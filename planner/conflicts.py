@@ -154,25 +154,43 @@ def travel_minutes(a: Venue, b: Venue, travel: TravelSettings) -> float | None:
     return distance_km(a.lat, a.lon, b.lat, b.lon) / travel.speed_kmh * 60 + travel.buffer_minutes
 
 
+def _longest_trip(programme: Programme) -> float:
+    """Minutes that no trip between the programme's venues can exceed, so that most pairs of
+    events need no distance worked out: going along a meridian and then along a parallel is
+    never shorter than the great circle."""
+    if programme.travel.speed_kmh <= 0:
+        return -math.inf
+    lats = [v.lat for v in programme.venues.values() if v.lat is not None and v.lon is not None]
+    lons = [v.lon for v in programme.venues.values() if v.lat is not None and v.lon is not None]
+    if not lats:
+        return -math.inf
+    span = math.radians(max(lats) - min(lats)) + math.radians(max(lons) - min(lons))
+    km = EARTH_RADIUS_KM * span
+    # A little slack against rounding: this only decides whether to work the trip out.
+    return (km / programme.travel.speed_kmh * 60 + programme.travel.buffer_minutes) * 1.001 + 1
+
+
 # ---------------------------------------------------------------------------------------------
-# Occurrences as sortable tuples: (start timestamp, end timestamp, uid, start, end). Plain
+# Occurrences as sortable tuples: (start timestamp, end timestamp, uid, start, end, venue). Plain
 # tuples sort by instant first and are cheap to build for fifty thousand events.
 
-Occ = tuple[float, float, str, datetime, datetime]
+Occ = tuple[float, float, str, datetime, datetime, str]
 _TS: Final = 0
 _TE: Final = 1
 _UID: Final = 2
 _START: Final = 3
 _END: Final = 4
+_VENUE: Final = 5
 
 
 def _occurrences(event: Event) -> list[Occ]:
     if event.status == "cancelled":
         return []
-    uid = event.uid
+    uid, venue = event.uid, event.venue
     if event.recurrence is None:
-        return [(event.start.timestamp(), event.end.timestamp(), uid, event.start, event.end)]
-    return [(s.timestamp(), e.timestamp(), uid, s, e) for s, e in occurrences(event)]
+        start, end = event.start, event.end
+        return [(start.timestamp(), end.timestamp(), uid, start, end, venue)]
+    return [(s.timestamp(), e.timestamp(), uid, s, e, venue) for s, e in occurrences(event)]
 
 
 class _Timeline:
@@ -263,6 +281,11 @@ class _Writer:
         self._weekdays = MESSAGES["weekdays"].split()
         self._months = MESSAGES["months"].split()
         self._trips: dict[tuple[str, str], float | None] = {}
+        # An occurrence often takes part in several clashes: its text is written once.
+        self._texts: dict[str, dict[float, str]] = {}
+        first, last = programme.window
+        self._window = (first.timestamp(), last.timestamp())
+        self._longest_trip = _longest_trip(programme)
         # An event asked about that is not (or not like this) in the programme.
         self.candidate: Event | None = None
 
@@ -298,20 +321,35 @@ class _Writer:
         start, end = start.astimezone(self.zone), end.astimezone(self.zone)
         if start.date() == end.date():
             return MESSAGES["when_same_day"].format(
-                day=self._day(start), start=f"{start:%H:%M}", end=f"{end:%H:%M}"
+                day=self._day(start), start=f"{start.hour:02}:{start.minute:02}",
+                end=f"{end.hour:02}:{end.minute:02}",
             )
         return MESSAGES["when_days"].format(
-            day=self._day(start), start=f"{start:%H:%M}", end_day=self._day(end),
-            end=f"{end:%H:%M}",
+            day=self._day(start), start=f"{start.hour:02}:{start.minute:02}",
+            end_day=self._day(end), end=f"{end.hour:02}:{end.minute:02}",
         )  # fmt: skip
 
     def event_text(self, occ: Occ) -> str:
-        event = self.event(occ[_UID])
-        title = (event.title.get(self.lang) if event else "") or occ[_UID]
+        uid = occ[_UID]
+        asked = self.candidate is not None and self.candidate.uid == uid
+        texts = self._texts.get(uid)
+        if texts is not None and not asked:
+            text = texts.get(occ[_TS])
+            if text is not None:
+                return text
+        event = self.event(uid)
+        title = (event.title.get(self.lang) if event else "") or uid
         all_day = event.all_day if event else False
-        return MESSAGES["event"].format(
+        text = MESSAGES["event"].format(
             title=title, when=self.when(occ[_START], occ[_END], all_day)
         )
+        if not asked:
+            self._texts.setdefault(uid, {})[occ[_TS]] = text
+        return text
+
+    def forget(self, uid: str) -> None:
+        """Drop what was written about ``uid`` (its title or times changed)."""
+        self._texts.pop(uid, None)
 
     @staticmethod
     def duration(minutes: float) -> str:
@@ -356,16 +394,14 @@ class _Writer:
     def travel(self, person: str, before: Occ, after: Occ) -> Clash | None:
         """The travel clash between ``before`` and ``after`` (which starts when or after
         ``before`` ends), or ``None`` when the trip fits."""
-        if before[_UID] == after[_UID]:
-            return None
-        va, vb = self.venue_of(before[_UID]), self.venue_of(after[_UID])
-        if va == vb:
-            return None
-        trip = self.trip(va, vb)
-        if trip is None:
+        va, vb = before[_VENUE], after[_VENUE]
+        if va == vb or before[_UID] == after[_UID]:
             return None
         gap = (after[_TS] - before[_TE]) / 60
-        if gap >= trip:
+        if gap >= self._longest_trip:
+            return None
+        trip = self.trip(va, vb)
+        if trip is None or gap >= trip:
             return None
         events, starts = self._order(before, after)
         message = MESSAGES["travel"].format(
@@ -375,11 +411,6 @@ class _Writer:
         )  # fmt: skip
         return Clash("travel", events, message, starts, (before[_END], after[_START]),
                      person=person)  # fmt: skip
-
-    def venue_of(self, uid: str) -> str:
-        event = self.event(uid)
-        assert event is not None
-        return event.venue
 
     def singles(self, event: Event, occs: list[Occ]) -> list[Clash]:
         """The ``outside`` and ``capacity`` clashes of one event."""
@@ -410,10 +441,6 @@ class _Writer:
                                 (occ[_START], occ[_END]), venue=venue.id))  # fmt: skip
         return result
 
-    @property
-    def _window(self) -> tuple[float, float]:
-        first, last = self.programme.window
-        return first.timestamp(), last.timestamp()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -480,16 +507,13 @@ class ClashIndex:
         self._people: dict[str, _Timeline] = {}
         self._by_uid: dict[str, set[Clash]] = {}
         self._travel: dict[str, list[Clash]] = {}
+        # Every clash with its sort key, kept in order so that an edit costs a few bisects
+        # rather than sorting all clashes again.
+        self._keys: dict[Clash, tuple[object, ...]] = {}
+        self._order: list[tuple[tuple[object, ...], Clash]] = []
         self._sorted: list[Clash] | None = None
-        for event in self.programme.events.values():
-            occs = _occurrences(event)
-            self._occ[event.uid] = occs
-            self._events[event.uid] = event
-            if not occs:
-                continue
-            self._timeline(self._venues, event.venue).items.extend(occs)
-            for person in event.speakers:
-                self._timeline(self._people, person).items.extend(occs)
+        self._building = True
+        self._fill()
         writer = self._writer
         for venue, line in self._venues.items():
             line.finish()
@@ -503,6 +527,8 @@ class ClashIndex:
         for event in self._events.values():
             for clash in writer.singles(event, self._occ[event.uid]):
                 self._file(clash)
+        self._order = sorted((key, clash) for clash, key in self._keys.items())
+        self._building = False
 
     @staticmethod
     def _timeline(lines: dict[str, _Timeline], key: str) -> _Timeline:
@@ -511,11 +537,45 @@ class ClashIndex:
             line = lines[key] = _Timeline()
         return line
 
+    def _fill(self) -> None:
+        venues, people = self._venues, self._people
+        for event in self.programme.events.values():
+            occs = _occurrences(event)
+            self._occ[event.uid] = occs
+            self._events[event.uid] = event
+            if not occs:
+                continue
+            line = venues.get(event.venue) or venues.setdefault(event.venue, _Timeline())
+            line.items.extend(occs)
+            for person in event.speakers:
+                line = people.get(person) or people.setdefault(person, _Timeline())
+                line.items.extend(occs)
+
     def _file(self, clash: Clash) -> None:
         for uid in clash.events:
             self._by_uid.setdefault(uid, set()).add(clash)
+        self._add(clash)
+
+    def _add(self, clash: Clash) -> None:
+        if clash in self._keys:
+            return
+        key = self._keys[clash] = clash_sort_key(clash)
+        if not self._building:
+            insort(self._order, (key, clash))
+            self._sorted = None
+
+    def _drop(self, clash: Clash) -> None:
+        key = self._keys.pop(clash, None)
+        if key is None:
+            return
+        i = bisect_left(self._order, (key,))
+        if i < len(self._order) and self._order[i][1] == clash:
+            del self._order[i]
+        self._sorted = None
 
     def _travel_of(self, person: str) -> None:
+        for old in self._travel.get(person, ()):
+            self._drop(old)
         line = self._people.get(person)
         found = []
         if line is not None:
@@ -525,6 +585,8 @@ class ClashIndex:
                     found.append(clash)
         if found:
             self._travel[person] = found
+            for new in found:
+                self._add(new)
         else:
             self._travel.pop(person, None)
 
@@ -533,10 +595,7 @@ class ClashIndex:
     def clashes(self) -> list[Clash]:
         """Every clash, in :func:`clash_sort_key` order."""
         if self._sorted is None:
-            every = {c for found in self._by_uid.values() for c in found}
-            for found in self._travel.values():
-                every.update(found)
-            self._sorted = sorted(every, key=clash_sort_key)
+            self._sorted = [clash for _, clash in self._order]
         return list(self._sorted)
 
     def clashes_of(self, uid: str) -> list[Clash]:
@@ -597,7 +656,7 @@ class ClashIndex:
         new = self.programme.events.get(uid)
         if old is None and new is None:
             return
-        self._sorted = None
+        self._writer.forget(uid)
         people: set[str] = set()
         for occ in self._occ.pop(uid, []):
             assert old is not None
@@ -607,6 +666,7 @@ class ClashIndex:
         if old is not None:
             people.update(old.speakers)
         for clash in self._by_uid.pop(uid, set()):
+            self._drop(clash)
             for other in clash.events:
                 if other != uid and other in self._by_uid:
                     self._by_uid[other].discard(clash)

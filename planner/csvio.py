@@ -1,0 +1,146 @@
+"""Events from a spreadsheet saved as CSV.
+
+The first row names the columns (any order, any case): ``title``, ``start`` and ``end`` are
+required; ``uid``, ``track``, ``venue``, ``speakers``, ``description``, ``language`` and
+``status`` are optional, and other columns are ignored. ``start`` and ``end`` are
+``YYYY-MM-DD HH:MM`` in the programme's zone. ``speakers`` (and ``language``) hold several
+values separated by ``;``. Comma, semicolon and tab separated files are all read (Excel in
+German or Russian settings writes semicolons), with or without a byte-order mark.
+
+A row without ``uid`` gets one derived from its title, times and venue, so importing the same
+sheet again finds the same events.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from datetime import datetime
+from pathlib import Path
+
+from planner.i18n import msg
+from planner.importing import ImportProblem, IncomingEvent, ReadResult
+from planner.model import ProgrammeError
+
+REQUIRED = ("title", "start", "end")
+OPTIONAL = ("uid", "track", "venue", "speakers", "description", "language", "status")
+TIME_FORMAT = "%Y-%m-%d %H:%M"
+
+
+class CsvError(ProgrammeError):
+    """A CSV file that cannot be read at all; the message names the file."""
+
+
+def _delimiter(header: str) -> str:
+    try:
+        return csv.Sniffer().sniff(header, delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
+
+
+def _parse_time(text: str) -> datetime:
+    return datetime.strptime(text.strip(), TIME_FORMAT)
+
+
+def row_uid(title: str, start: str, end: str, venue: str) -> str:
+    """The UID of a row that gives none: the same row content gives the same UID."""
+    basis = "\x1f".join(x.strip() for x in (title, start, end, venue))
+    return f"csv-{hashlib.sha1(basis.encode('utf-8')).hexdigest()[:16]}@programme-planner"
+
+
+def read_csv(data: bytes, source: str | Path) -> ReadResult:
+    """Read CSV bytes into incoming events and problems (one per row that cannot be used).
+
+    ``source`` names the file in messages; problems name the line. A file without the
+    required columns, or not UTF-8, raises :class:`CsvError`.
+    """
+    source = str(source)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CsvError(
+            msg("{file}: not UTF-8 text (byte {pos}); save the sheet as CSV UTF-8",
+                file=source, pos=exc.start)
+        ) from None
+    header_line = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(header_line))
+    result = ReadResult(source=source)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise CsvError(msg("{file}: empty file, no header row", file=source)) from None
+    except csv.Error as exc:
+        raise CsvError(msg("{file}: not a CSV file ({reason})", file=source, reason=exc)) from None
+    columns = {name.strip().lower(): n for n, name in enumerate(header) if name.strip()}
+    missing = [name for name in REQUIRED if name not in columns]
+    if missing:
+        raise CsvError(
+            msg("{file}: header row lacks column(s) {columns} (needs title, start, end)",
+                file=source, columns=", ".join(missing))
+        )
+    line = reader.line_num
+    while True:
+        first_line = line + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise CsvError(
+                msg("{file} line {line}: {reason}", file=source, line=first_line, reason=exc)
+            ) from None
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        _read_row(row, columns, source, first_line, result)
+    return result
+
+
+def _read_row(
+    row: list[str], columns: dict[str, int], source: str, line: int, result: ReadResult
+) -> None:
+    def cell(name: str) -> str:
+        n = columns.get(name)
+        return row[n].strip() if n is not None and n < len(row) else ""
+
+    title, start_text, end_text = cell("title"), cell("start"), cell("end")
+    venue = cell("venue")
+    uid = cell("uid") or row_uid(title, start_text, end_text, venue)
+    ref = f"{source} line {line}"
+    if cell("uid"):
+        ref = f"{ref} (event '{uid}')"
+
+    def problem(text: str) -> None:
+        result.problems.append(ImportProblem(ref, f"{ref}: {text}"))
+
+    if not start_text:
+        problem("no start")
+        return
+    times = []
+    for name, value in (("start", start_text), ("end", end_text)):
+        if not value:
+            problem(f"no {name}")
+            return
+        try:
+            times.append(_parse_time(value))
+        except ValueError:
+            problem(f"{name} '{value}' is not a date and time (YYYY-MM-DD HH:MM)")
+            return
+    result.events.append(
+        IncomingEvent(
+            ref=ref,
+            uid=uid,
+            title=title,
+            start=times[0],
+            end=times[1],
+            track=cell("track"),
+            venue=venue,
+            speakers=tuple(s.strip() for s in cell("speakers").split(";") if s.strip()),
+            description=cell("description"),
+            languages=tuple(x for x in re.split(r"[;,\s]+", cell("language")) if x),
+            status=cell("status").lower() or "confirmed",
+            sequence=None,
+        )
+    )

@@ -1,0 +1,544 @@
+"""Merging imported events into a programme by UID: shared by ICS, CSV and the UI's import.
+
+Readers (:func:`planner.ics.read_ics`, :func:`planner.csvio.read_csv`) turn a file into
+:class:`IncomingEvent` records and :class:`ImportProblem` s. :func:`plan_import` is a pure
+function that compares them with a programme and returns an :class:`ImportPlan`: the events
+to add and to update, those unchanged, the tracks, venues and people to create, the problems,
+and the programme's days after the import. :func:`apply_plan` carries a plan out and
+:func:`revert_plan` takes it back (an undoable import command calls these two), each
+returning the :class:`~planner.store.Changes` to save in one transaction.
+
+Merge rule (RFC 5546): an event whose UID the programme has already is updated when the
+incoming SEQUENCE is higher, or equal with a later LAST-MODIFIED (or DTSTAMP); otherwise it
+is unchanged, so importing the same file twice changes nothing. Rows from a spreadsheet
+carry no SEQUENCE: they update when their content differs, and the SEQUENCE is raised as an
+edit would raise it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from planner.i18n import msg
+from planner.model import (
+    LANGS,
+    STATUSES,
+    Event,
+    Person,
+    Programme,
+    ProgrammeError,
+    Recurrence,
+    Texts,
+    Track,
+    ValidationError,
+    Venue,
+    touch,
+    validate_event,
+)
+
+if TYPE_CHECKING:
+    from planner.store import Changes
+
+# Colours given to tracks an import creates without one (Tableau 10, readable on white).
+TRACK_PALETTE = (
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+    "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
+)  # fmt: skip
+# Where an event without LOCATION or CATEGORIES goes.
+NO_VENUE = Venue("tba", Texts("Ort folgt", "To be announced", "Место уточняется"))
+NO_TRACK = Track("general", Texts("Allgemein", "General", "Общее"), "#607d8b")
+
+
+class ImportRefusedError(ProgrammeError):
+    """Input refused as a whole; the message names the file and the event."""
+
+
+@dataclass(slots=True)
+class IncomingEvent:
+    """One event as a file describes it, before it is matched against a programme.
+
+    ``start``/``end`` are aware in an IANA zone (kept as they are), aware in UTC (turned into
+    the programme's zone), or naive: floating time, read in ``floating_zone`` or else the
+    programme's zone. For an all-day event they are naive midnights, the end exclusive.
+    ``end`` is ``None`` when the file gives no end. ``track``, ``venue`` and ``speakers`` are
+    names (or ids) to match. ``sequence`` is ``None`` for rows without versioning (CSV).
+    """
+
+    ref: str
+    uid: str
+    title: str
+    start: datetime
+    end: datetime | None
+    all_day: bool = False
+    floating_zone: str | None = None
+    track: str = ""
+    track_colour: str | None = None
+    venue: str = ""
+    venue_lat: float | None = None
+    venue_lon: float | None = None
+    speakers: tuple[str, ...] = ()
+    description: str = ""
+    languages: tuple[str, ...] = ()
+    status: str = "confirmed"
+    rule: str | None = None
+    exdates: tuple[datetime | date, ...] = ()
+    sequence: int | None = 0
+    last_modified: datetime | None = None
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProblem:
+    """An event that cannot be imported: ``ref`` names file and event, ``message`` says why
+    (one line, starting with ``ref``)."""
+
+    ref: str
+    message: str
+
+
+@dataclass(slots=True)
+class ReadResult:
+    """What a reader made of one file."""
+
+    source: str
+    zone: str | None = None
+    name: str = ""
+    events: list[IncomingEvent] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ImportPlan:
+    """What importing would do to a programme; see the module doc."""
+
+    added: list[Event] = field(default_factory=list)
+    updated: list[tuple[Event, Event]] = field(default_factory=list)  # (old, new)
+    unchanged: list[str] = field(default_factory=list)
+    tracks: list[Track] = field(default_factory=list)
+    venues: list[Venue] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    skipped: list[ImportProblem] = field(default_factory=list)
+    old_days: tuple[date, date] = (date.min, date.min)
+    new_days: tuple[date, date] = (date.min, date.min)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "added": len(self.added),
+            "updated": len(self.updated),
+            "unchanged": len(self.unchanged),
+            "skipped": len(self.skipped),
+        }
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.added or self.updated or self.tracks or self.venues or self.people
+                    or self.old_days != self.new_days)
+
+    def changes(self) -> Changes:
+        """The ids this plan touches, for :meth:`planner.store.ProgrammeStore.write`."""
+        from planner.store import Changes
+
+        return Changes(
+            events=[e.uid for e in self.added] + [new.uid for _, new in self.updated],
+            tracks=[t.id for t in self.tracks],
+            venues=[v.id for v in self.venues],
+            people=[p.id for p in self.people],
+            meta=self.old_days != self.new_days,
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching tracks, venues and people by name
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def slug_id(text: str, taken: Iterable[str], fallback: str) -> str:
+    """A valid, unused id made from ``text`` (deterministic)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:40].strip("-") or fallback
+    if not slug[0].isalnum():
+        slug = f"{fallback}-{slug}"
+    taken = set(taken)
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate = f"{slug}-{n}"
+        n += 1
+    return candidate
+
+
+class _Resolver:
+    """Finds or creates tracks, venues and people by name in a working programme."""
+
+    def __init__(self, programme: Programme) -> None:
+        self.programme = programme
+        self.tracks: dict[str, str] = {}
+        self.venues: dict[str, str] = {}
+        self.people: dict[str, str] = {}
+        self.created_tracks: dict[str, Track] = {}
+        self.created_venues: dict[str, Venue] = {}
+        self.created_people: dict[str, Person] = {}
+        for track in programme.tracks.values():
+            self._index_track(track)
+        for venue in programme.venues.values():
+            self._index_venue(venue)
+        for person in programme.people.values():
+            self.people.setdefault(_key(person.name), person.id)
+            self.people.setdefault(_key(person.id), person.id)
+
+    def _index_track(self, track: Track) -> None:
+        for name in (*track.name.as_dict().values(), track.id):
+            if name:
+                self.tracks.setdefault(_key(name), track.id)
+
+    def _index_venue(self, venue: Venue) -> None:
+        for name in venue.name.as_dict().values():
+            if name:
+                self.venues.setdefault(_key(name), venue.id)
+                if venue.address:
+                    # The LOCATION our export writes: "name, address".
+                    self.venues.setdefault(_key(f"{name}, {venue.address}"), venue.id)
+        self.venues.setdefault(_key(venue.id), venue.id)
+
+    def track(self, name: str, colour: str | None) -> str:
+        if not name:
+            if NO_TRACK.id not in self.programme.tracks:
+                self._add_track(NO_TRACK)
+            return NO_TRACK.id
+        found = self.tracks.get(_key(name))
+        if found is not None:
+            return found
+        tid = slug_id(name, self.programme.tracks, "track")
+        palette = TRACK_PALETTE[len(self.programme.tracks) % len(TRACK_PALETTE)]
+        self._add_track(Track(tid, Texts.same(name), colour or palette))
+        return tid
+
+    def _add_track(self, track: Track) -> None:
+        self.programme.tracks[track.id] = track
+        self.created_tracks[track.id] = track
+        self._index_track(track)
+
+    def venue(self, name: str, lat: float | None, lon: float | None) -> str:
+        if not name:
+            found = self.venues.get(_key(NO_VENUE.name.en))
+            if found is None:
+                self._add_venue(NO_VENUE)
+                found = NO_VENUE.id
+            return found
+        found = self.venues.get(_key(name))
+        if found is not None:
+            return found
+        vid = slug_id(name.split(",")[0], self.programme.venues, "venue")
+        if (lat is None) != (lon is None):
+            lat = lon = None
+        self._add_venue(Venue(vid, Texts.same(name), "", lat, lon))
+        return vid
+
+    def _add_venue(self, venue: Venue) -> None:
+        self.programme.venues[venue.id] = venue
+        self.created_venues[venue.id] = venue
+        self._index_venue(venue)
+
+    def person(self, text: str) -> str:
+        found = self.people.get(_key(text))
+        if found is not None:
+            return found
+        name, affiliation = text, ""
+        paren = re.match(r"^(.*?)\s*\(([^()]*)\)$", text)
+        if paren:
+            name, affiliation = paren.group(1), paren.group(2)
+            found = self.people.get(_key(name))
+            if found is not None:
+                return found
+        pid = slug_id(name, self.programme.people, "person")
+        person = Person(pid, name, affiliation)
+        self.programme.people[pid] = person
+        self.created_people[pid] = person
+        self.people[_key(text)] = pid
+        self.people[_key(name)] = pid
+        return pid
+
+
+# ---------------------------------------------------------------------------------------------
+# Building events
+
+
+def _in_zone(value: datetime, zone: ZoneInfo, floating: ZoneInfo) -> datetime:
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=floating)
+    elif isinstance(value.tzinfo, ZoneInfo) and value.tzinfo.key not in ("UTC", "Etc/UTC"):
+        return value
+    return value.astimezone(zone)
+
+
+class _Builder:
+    def __init__(self, programme: Programme) -> None:
+        self.zone = programme.zone
+        self.zones: dict[str, ZoneInfo] = {programme.timezone: self.zone}
+
+    def zone_named(self, name: str | None) -> ZoneInfo:
+        if name is None:
+            return self.zone
+        zone = self.zones.get(name)
+        if zone is None:
+            zone = self.zones[name] = ZoneInfo(name)
+        return zone
+
+    def build(self, item: IncomingEvent, resolver: _Resolver) -> Event:
+        """The model event for ``item`` (raises ValidationError with a message)."""
+        floating = self.zone_named(item.floating_zone)
+        if item.all_day:
+            start = item.start.replace(tzinfo=self.zone)
+            end = (item.end or item.start + timedelta(days=1)).replace(tzinfo=self.zone)
+        else:
+            start = _in_zone(item.start, self.zone, floating)
+            if item.end is None:
+                raise ValidationError(msg("has no end (DTEND or DURATION)"))
+            end = _in_zone(item.end, start.tzinfo, floating)  # type: ignore[arg-type]
+            if end.tzinfo is not start.tzinfo:
+                end = end.astimezone(start.tzinfo)
+        if end <= start:
+            raise ValidationError(
+                msg("end {end} is not after start {start}", end=f"{end:%Y-%m-%d %H:%M}",
+                    start=f"{start:%Y-%m-%d %H:%M}")
+            )
+        recurrence = None
+        if item.rule:
+            from planner.recurrence import rule_until_to_local
+
+            rule = item.rule
+            if "UNTIL=" in rule.upper() and not item.all_day:
+                rule = rule_until_to_local(rule, start)
+            exdates = []
+            for x in item.exdates:
+                if isinstance(x, datetime):
+                    exdates.append(_in_zone(x, self.zone, floating).astimezone(start.tzinfo))
+                else:
+                    exdates.append(datetime.combine(x, start.timetz()))
+            recurrence = Recurrence(rule, tuple(sorted(set(exdates))))
+        status = item.status.lower()
+        if status not in STATUSES:
+            raise ValidationError(msg("unknown status '{status}'", status=item.status))
+        languages = tuple(x.strip().lower() for x in item.languages if x.strip())
+        for lang in languages:
+            if lang not in LANGS:
+                raise ValidationError(msg("unknown language '{lang}'", lang=lang))
+        if not item.title.strip():
+            raise ValidationError(msg("has no title"))
+        speakers = tuple(dict.fromkeys(resolver.person(s) for s in item.speakers))
+        return Event(
+            uid=item.uid,
+            title=Texts.same(item.title),
+            start=start,
+            end=end,
+            track=resolver.track(item.track, item.track_colour),
+            venue=resolver.venue(item.venue, item.venue_lat, item.venue_lon),
+            description=Texts.same(item.description) if item.description else Texts(),
+            speakers=speakers,
+            languages=languages,  # type: ignore[arg-type]
+            status=status,
+            all_day=item.all_day,
+            recurrence=recurrence,
+            sequence=item.sequence or 0,
+            last_modified=(item.last_modified or datetime(2019, 1, 1, tzinfo=UTC)).astimezone(UTC),
+            url=item.url,
+        )
+
+
+def _keep_translations(old: Event, new: Event) -> Event:
+    """``new`` with ``old``'s translations where the file's text is one of them."""
+    title = old.title if new.title.en in old.title.as_dict().values() else new.title
+    description = new.description
+    if not new.description.en or new.description.en in old.description.as_dict().values():
+        description = old.description if new.description.en else new.description
+    if title is new.title and description is new.description:
+        return new
+    return dataclasses.replace(new, title=title, description=description)
+
+
+def _last_end(event: Event) -> datetime:
+    if event.recurrence is None:
+        return event.end
+    from planner.recurrence import starts
+
+    last = event.start
+    for n, start in enumerate(starts(event)):
+        last = start
+        if n > 10_000:
+            break
+    return (last.replace(tzinfo=None) + event.duration).replace(tzinfo=event.zone)
+
+
+def _day_span(event: Event, zone: ZoneInfo) -> tuple[date, date]:
+    first = event.start.astimezone(zone).date()
+    end = _last_end(event).astimezone(zone)
+    last = end.date() if end.time() != time(0) else end.date() - timedelta(days=1)
+    return first, max(first, last)
+
+
+# ---------------------------------------------------------------------------------------------
+# The plan
+
+
+def plan_import(
+    programme: Programme,
+    items: Sequence[IncomingEvent],
+    *,
+    problems: Sequence[ImportProblem] = (),
+    extend_days: bool = False,
+    now: datetime | None = None,
+) -> ImportPlan:
+    """Compare ``items`` with ``programme`` (unchanged) and say what importing them does.
+
+    ``problems`` are those the readers found already. Each further problem (end before
+    start, unknown status, outside the programme's days unless ``extend_days``, ...) is added
+    to ``plan.skipped``; the caller refuses the whole import when that list is not empty, or
+    carries out the rest (``--skip-invalid``). With ``extend_days`` (a programme this import
+    creates) the days grow to hold every event. ``now`` stamps spreadsheet updates.
+    """
+    working = programme.copy()
+    resolver = _Resolver(working)
+    builder = _Builder(working)
+    plan = ImportPlan(skipped=list(problems),
+                      old_days=(programme.first_day, programme.last_day))
+    built: list[tuple[IncomingEvent, Event]] = []
+    for item in items:
+        try:
+            built.append((item, builder.build(item, resolver)))
+        except ProgrammeError as exc:
+            plan.skipped.append(ImportProblem(item.ref, f"{item.ref}: {exc}"))
+    first, last = programme.first_day, programme.last_day
+    if extend_days and built:
+        spans = [_day_span(event, working.zone) for _, event in built]
+        if not programme.events:
+            first, last = min(s[0] for s in spans), max(s[1] for s in spans)
+        else:
+            first = min(first, *(s[0] for s in spans))
+            last = max(last, *(s[1] for s in spans))
+        working.first_day, working.last_day = first, last
+    plan.new_days = (first, last)
+    window_start, window_end = working.window
+    current: dict[str, Event] = {}
+    added: dict[str, Event] = {}
+    updated: dict[str, tuple[Event, Event]] = {}
+    unchanged: dict[str, None] = {}
+    stamp = (now or datetime.now(UTC)).replace(microsecond=0)
+    for item, event in built:
+        try:
+            if event.recurrence is None and (event.start < window_start
+                                             or event.end > window_end):
+                raise ValidationError(msg(
+                    "{start} lies outside the programme's days ({first} to {last})",
+                    start=f"{event.start:%Y-%m-%d %H:%M}", first=first, last=last,
+                ))
+            validate_event(working, event)
+        except ProgrammeError as exc:
+            text = str(exc)
+            prefix = f"event '{event.uid}': "
+            text = text.removeprefix(prefix)
+            plan.skipped.append(ImportProblem(item.ref, f"{item.ref}: {text}"))
+            continue
+        uid = event.uid
+        old = current.get(uid) or programme.events.get(uid)
+        if old is None:
+            added[uid] = event
+            current[uid] = event
+            continue
+        event = _keep_translations(old, event)
+        if item.sequence is None:
+            same = dataclasses.replace(event, sequence=old.sequence,
+                                       last_modified=old.last_modified)
+            if same == old:
+                unchanged.setdefault(uid)
+                continue
+            event = touch(old, same, stamp)
+        else:
+            newer = event.sequence > old.sequence or (
+                event.sequence == old.sequence and event.last_modified > old.last_modified
+            )
+            if not newer or event == old:
+                unchanged.setdefault(uid)
+                continue
+        current[uid] = event
+        unchanged.pop(uid, None)
+        if uid in added:
+            added[uid] = event
+        else:
+            original = programme.events[uid]
+            updated[uid] = (original, event)
+    plan.added = list(added.values())
+    plan.updated = list(updated.values())
+    plan.unchanged = [u for u in unchanged if u not in added and u not in updated]
+    used_tracks = {e.track for e in current.values()}
+    used_venues = {e.venue for e in current.values()}
+    used_people = {p for e in current.values() for p in e.speakers}
+    plan.tracks = [t for t in resolver.created_tracks.values() if t.id in used_tracks]
+    plan.venues = [v for v in resolver.created_venues.values() if v.id in used_venues]
+    plan.people = [p for p in resolver.created_people.values() if p.id in used_people]
+    return plan
+
+
+def apply_plan(programme: Programme, plan: ImportPlan) -> Changes:
+    """Carry ``plan`` out on ``programme``; returns what to write to the file."""
+    programme.first_day, programme.last_day = plan.new_days
+    for track in plan.tracks:
+        programme.tracks[track.id] = track
+    for venue in plan.venues:
+        programme.venues[venue.id] = venue
+    for person in plan.people:
+        programme.people[person.id] = person
+    for event in plan.added:
+        programme.events[event.uid] = event
+    for _, event in plan.updated:
+        programme.events[event.uid] = event
+    return plan.changes()
+
+
+def revert_plan(programme: Programme, plan: ImportPlan) -> Changes:
+    """Take back :func:`apply_plan`: the programme is as it was before; returns what to write."""
+    from planner.store import Changes
+
+    for event in plan.added:
+        programme.events.pop(event.uid, None)
+    for old, _ in plan.updated:
+        programme.events[old.uid] = old
+    for person in plan.people:
+        programme.people.pop(person.id, None)
+    for venue in plan.venues:
+        programme.venues.pop(venue.id, None)
+    for track in plan.tracks:
+        programme.tracks.pop(track.id, None)
+    programme.first_day, programme.last_day = plan.old_days
+    changes = plan.changes()
+    return Changes(
+        events=[old.uid for old, _ in plan.updated],
+        removed_events=[e.uid for e in plan.added],
+        tracks=changes.tracks,
+        venues=changes.venues,
+        people=changes.people,
+        meta=changes.meta,
+    )
+
+
+def new_programme_for(
+    results: Sequence[ReadResult], default_zone: str, name: str
+) -> Programme:
+    """An empty programme to import ``results`` into: its zone from the files (X-WR-TIMEZONE,
+    else the zone most events use), else ``default_zone``; its days are set by the import
+    (:func:`plan_import` with ``extend_days``)."""
+    zone = next((r.zone for r in results if r.zone), None) or default_zone
+    title = next((r.name for r in results if r.name), "") or name
+    today = datetime.now(ZoneInfo(zone)).date()
+    first = min(
+        (e.start.date() for r in results for e in r.events), default=today
+    )
+    return Programme(name=Texts.same(title), timezone=zone, first_day=first, last_day=first)
+

@@ -682,14 +682,17 @@ class ClashIndex:
                 line = self._timeline(self._venues, new.venue)
                 for occ in occs:
                     for found in line.overlapping(occ[_TS], occ[_TE]):
-                        self._file(writer.overlap("venue", new.venue, found, occ))
+                        if found[_UID] != uid:
+                            self._file(writer.overlap("venue", new.venue, found, occ))
                 for occ in occs:
                     line.add(occ)
                 for person in new.speakers:
                     line = self._timeline(self._people, person)
                     for occ in occs:
                         for found in line.overlapping(occ[_TS], occ[_TE]):
-                            self._file(writer.overlap("speaker", person, found, occ))
+                            # A person listed twice on one event must not clash with it.
+                            if found[_UID] != uid:
+                                self._file(writer.overlap("speaker", person, found, occ))
                     for occ in occs:
                         line.add(occ)
         for person in people:

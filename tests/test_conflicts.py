@@ -387,6 +387,19 @@ def test_index_follows_edits():
     assert index.clashes() == []
 
 
+def test_index_rebuild_follows_travel_settings():
+    a = event("a@t", 4, 10, 11, speakers=("anna",))
+    b = event("b@t", 4, at(4, 11, 20), at(4, 12), speakers=("anna",), venue="petri")
+    programme = programme_with(a, b)
+    programme.travel = TravelSettings(speed_kmh=15, buffer_minutes=10)
+    index = ClashIndex(programme)
+    assert index.clashes() == []
+    programme.travel = TravelSettings(speed_kmh=15, buffer_minutes=30)
+    index.rebuild()
+    assert kinds(index.clashes()) == [("travel", ("a@t", "b@t"))]
+    assert index.clashes() == find_clashes(programme)
+
+
 # ---------------------------------------------------------------------------------------------
 # Against a brute-force oracle
 

@@ -93,10 +93,52 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang_option(check, "language of names and titles (default: en)")
     check.set_defaults(handler=_cmd_check)
 
+    print_ = commands.add_parser(
+        "print", help="write the printed programme as an A4 PDF (cover, one section per day)"
+    )
+    _add_programme_option(print_)
+    print_.add_argument("-o", "--output", metavar="FILE.pdf", required=True,
+                        help="the PDF file to write")
+    print_.add_argument("--track", metavar="ID", action="append", dest="tracks",
+                        help="print only this track (repeat for several)")
+    _add_lang_option(print_, "language of titles, dates and labels (default: en)")
+    print_.set_defaults(handler=_cmd_print)
+
+    export = commands.add_parser(
+        "export", help="write the programme (or a selection) as an ICS calendar file"
+    )
+    _add_programme_option(export)
+    export.add_argument("-o", "--output", metavar="FILE.ics",
+                        help="the ICS file to write ('-' for standard output)")
+    export.add_argument("--track", metavar="ID", action="append", default=[],
+                        help="only events of this track (repeat for several)")
+    export.add_argument("--venue", metavar="ID", action="append", default=[],
+                        help="only events at this venue (repeat for several)")
+    export.add_argument("--uid", metavar="UID", action="append", default=[],
+                        help="only this event (repeat for a delegate's picks)")
+    _add_lang_option(export, "language of titles, descriptions and venues (default: en)")
+    export.add_argument("--split-dir", metavar="DIR",
+                        help="also write one file per track into DIR (TRACK.ics)")
+    export.add_argument("--alarm", metavar="MINUTES", type=int,
+                        help="add a display reminder MINUTES before each event")
+    export.set_defaults(handler=_cmd_export)
+
+    import_ = commands.add_parser(
+        "import", help="merge ICS or CSV files into a programme by UID (creates it if new)"
+    )
+    import_.add_argument("files", metavar="FILE", nargs="+", help="ICS or CSV files")
+    import_.add_argument("-p", "--programme", metavar="PROGRAMME", required=True,
+                         help="programme file to import into (created if it does not exist)")
+    import_.add_argument("--skip-invalid", action="store_true",
+                         help="import the valid events and list those skipped")
+    import_.add_argument("--timezone", help="zone of a programme this import creates when the "
+                         "files name none (default: this computer's)")
+    import_.set_defaults(handler=_cmd_import)
+
     return parser
 
 
-COMMANDS = ("new", "info", "check")
+COMMANDS = ("new", "info", "check", "print", "export", "import")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -220,6 +262,119 @@ def _cmd_check(args: argparse.Namespace) -> int:
         count = "no clashes" if n == 0 else f"{n} clash" if n == 1 else f"{n} clashes"
         print(f"{count} in {source_label(args)}")
     return EXIT_FOUND if clashes else EXIT_OK
+
+
+def _cmd_print(args: argparse.Namespace) -> int:
+    programme = load(args)
+    tracks: list[str] | None = args.tracks
+    for track in tracks or ():
+        if track not in programme.tracks:
+            raise UsageError(msg("unknown track '{track}'", track=track))
+    # Printing needs Qt but no window: without a display, Qt's offscreen platform serves.
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.printing import install_translations, write_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication(["main.py"])
+    translators = install_translations(args.lang)
+    try:
+        path = Path(args.output)
+        try:
+            pages = write_pdf(programme, path, args.lang, tracks)
+        except OSError as exc:
+            raise UsageError(msg("{path}: cannot write ({reason})", path=path,
+                                 reason=exc.strerror or exc)) from exc
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+    print(f"wrote {path}: {pages} pages")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from planner.ics import ExportOptions, export_by_track, export_ics
+
+    if args.output is None and args.split_dir is None:
+        raise UsageError(msg("export: give -o FILE.ics or --split-dir DIR"))
+    if args.alarm is not None and args.alarm < 0:
+        raise UsageError(msg("export: --alarm takes minutes before the event (0 or more)"))
+    programme = load(args)
+    options = ExportOptions(
+        tracks=tuple(args.track), venues=tuple(args.venue), uids=tuple(args.uid),
+        lang=args.lang, alarm_minutes=args.alarm,
+    )  # fmt: skip
+    if args.output is not None:
+        data = export_ics(programme, options)
+        if args.output == "-":
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            Path(args.output).write_bytes(data)
+            print(f"wrote {args.output}: {data.count(b'BEGIN:VEVENT')} events")
+    if args.split_dir is not None:
+        folder = Path(args.split_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        for track_id, data in export_by_track(programme, options).items():
+            path = folder / f"{track_id}.ics"
+            path.write_bytes(data)
+            print(f"wrote {path}: {data.count(b'BEGIN:VEVENT')} events")
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from planner.csvio import read_csv
+    from planner.ics import read_ics
+    from planner.importing import (
+        ImportRefusedError,
+        apply_plan,
+        new_programme_for,
+        plan_import,
+    )
+
+    results = []
+    for name in args.files:
+        data = Path(name).read_bytes()
+        head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper()
+        is_ics = head.startswith(b"BEGIN:VCALENDAR") or not name.lower().endswith(".csv")
+        results.append(read_ics(data, name) if is_ics else read_csv(data, name))
+    items = [e for r in results for e in r.events]
+    problems = [p for r in results for p in r.problems]
+    path = Path(args.programme)
+    creating = not path.exists()
+    store = None
+    if creating:
+        if args.timezone:
+            validate_frame(args.timezone, date.today(), date.today())
+        programme = new_programme_for(results, args.timezone or local_zone_name(), path.stem)
+    else:
+        store = ProgrammeStore.open(path)
+    try:
+        if store is not None:
+            programme = store.load()
+        plan = plan_import(programme, items, problems=problems, extend_days=creating)
+        if plan.skipped and not args.skip_invalid:
+            first = plan.skipped[0].message
+            more = len(plan.skipped) - 1
+            extra = f" (and {more} more; --skip-invalid imports the rest)" if more else ""
+            raise ImportRefusedError(msg("{problem}{more}", problem=first, more=extra))
+        changes = apply_plan(programme, plan)
+        if store is not None:
+            if changes:
+                store.write(programme, changes)
+        else:
+            ProgrammeStore.create(path, programme).close()
+    finally:
+        if store is not None:
+            store.close()
+    for problem in plan.skipped:
+        print(f"skipped: {problem.message}")
+    counts = plan.counts
+    print(f"{'created' if creating else 'updated'} {path}: {counts['added']} added, "
+          f"{counts['updated']} updated, {counts['unchanged']} unchanged"
+          + (f", {counts['skipped']} skipped" if counts["skipped"] else ""))
+    return EXIT_OK
 
 
 # ---------------------------------------------------------------------------------------------

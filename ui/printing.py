@@ -1,0 +1,872 @@
+"""The printed programme: a cover and one section per day, and door sheets per venue and day.
+
+Everything is painted with QPainter onto a QPagedPaintDevice (QPdfWriter for ``main.py
+print``, the QPrinter of the print dialog or of the print preview), so the PDF, the printer
+and the preview share one code path. Text is drawn as text, so a PDF stays searchable.
+
+Pages are laid out first (each block measured with the device's font metrics and placed)
+and painted afterwards, so that every footer can say "Page 3 of 12".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    Qt,
+    QTime,
+    QTranslator,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QWidget
+
+from planner.i18n import msg
+from planner.model import Event, Lang, Programme, UnknownReferenceError
+from planner.recurrence import occurrences
+
+# DejaVu Sans has Latin and Cyrillic in one family, so a Russian programme prints whole.
+FONT_FAMILY = "DejaVu Sans"
+# The locale that writes each language's dates as the event's own country would.
+LOCALES: dict[str, str] = {"de": "de_DE", "en": "en_GB", "ru": "ru_RU"}
+# A4 margins in millimetres (left, top, right, bottom): room for binding and printers'
+# unprintable edges.
+MARGINS_MM = QMarginsF(18, 16, 18, 14)
+
+INK = QColor("#1d2226")
+MUTED = QColor("#5f6b73")
+RULE = QColor("#d5dade")
+ALERT = QColor("#c62828")
+NOTE = QColor("#b26a00")
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+
+
+def tr(text: str) -> str:
+    """``text`` in the language of the installed translators (English without one)."""
+    return QCoreApplication.translate("Printing", text)
+
+
+def install_translations(lang: str) -> list[QTranslator]:
+    """Install Qt translators for ``lang`` from resources/translations (``*_<lang>.qm``), so
+    the printed labels follow ``--lang``. Returns them: they must stay alive while in use."""
+    app = QCoreApplication.instance()
+    installed: list[QTranslator] = []
+    if app is None or lang == "en":
+        return installed
+    for path in sorted(TRANSLATIONS.glob(f"*_{lang}.qm")):
+        translator = QTranslator(app)
+        if translator.load(str(path)):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+def locale_for(lang: str) -> QLocale:
+    return QLocale(LOCALES.get(lang, lang))
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def day_heading(day: date, lang: str) -> str:
+    """The weekday and date, as the language writes it: "Mittwoch, 3. April 2019"."""
+    return locale_for(lang).toString(qdate(day), QLocale.FormatType.LongFormat)
+
+
+def _date_format(locale: QLocale) -> str:
+    """The locale's long date format without its weekday ("d. MMMM yyyy")."""
+    fmt = locale.dateFormat(QLocale.FormatType.LongFormat)
+    return re.sub(r"d{4}[^dMy']*", "", fmt, count=1).strip()
+
+
+def date_range(first: date, last: date, lang: str) -> str:
+    """The programme's days: "3–10 April 2019", "3.–10. April 2019", "3–10 апреля 2019 г."."""
+    locale = locale_for(lang)
+    fmt = _date_format(locale)
+    whole_last = locale.toString(qdate(last), fmt)
+    if first == last:
+        return whole_last
+    day_part = re.match(r"d+\.?", fmt)
+    if (first.year, first.month) == (last.year, last.month) and day_part:
+        return f"{locale.toString(qdate(first), day_part.group())}–{whole_last}"
+    return f"{locale.toString(qdate(first), fmt)} – {whole_last}"
+
+
+def clock(moment: datetime | time, lang: str) -> str:
+    """A time of day in the language's short format ("19:30")."""
+    return locale_for(lang).toString(QTime(moment.hour, moment.minute),
+                                     QLocale.FormatType.ShortFormat)
+
+
+def utc_offset(programme: Programme, day: date) -> str:
+    offset = datetime.combine(day, time(12), programme.zone).utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "−"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+# ---------------------------------------------------------------------------------------------
+# What is printed: the selection and the occurrences of each day
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One occurrence of an event on one printed day, in the programme's time zone."""
+
+    event: Event
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which events a print shows: some tracks (None: all) and some UIDs (None: all)."""
+
+    tracks: frozenset[str] | None = None
+    uids: frozenset[str] | None = None
+
+    @classmethod
+    def checked(
+        cls,
+        programme: Programme,
+        tracks: Iterable[str] | None = None,
+        uids: Collection[str] | None = None,
+    ) -> Selection:
+        """A selection whose track ids all exist in ``programme``."""
+        chosen = None if tracks is None else frozenset(tracks)
+        for track in sorted(chosen or ()):
+            if track not in programme.tracks:
+                raise UnknownReferenceError(msg("unknown track '{track}'", track=track))
+        return cls(chosen, None if uids is None else frozenset(uids))
+
+    @property
+    def is_filtered(self) -> bool:
+        return self.tracks is not None or self.uids is not None
+
+    def includes(self, event: Event) -> bool:
+        return (self.tracks is None or event.track in self.tracks) and (
+            self.uids is None or event.uid in self.uids
+        )
+
+
+def day_entries(programme: Programme, day: date, selection: Selection = Selection()) -> list[Entry]:
+    """The occurrences to print under ``day``, all-day ones first, then by start.
+
+    A timed occurrence belongs to the day it starts on (a concert until 01:00 is not listed
+    again the next morning); an all-day one to every day it covers.
+    """
+    zone = programme.zone
+    day_start = datetime.combine(day, time(0), zone)
+    day_end = datetime.combine(day + timedelta(days=1), time(0), zone)
+    entries = []
+    for event in programme.events.values():
+        if not selection.includes(event):
+            continue
+        for start, end in occurrences(event, after=day_start, before=day_end):
+            start, end = start.astimezone(zone), end.astimezone(zone)
+            if event.all_day or start.date() == day:
+                entries.append(Entry(event, start, end))
+    entries.sort(key=lambda e: (not e.event.all_day, e.start, e.end, e.event.uid))
+    return entries
+
+
+# ---------------------------------------------------------------------------------------------
+# Layout: blocks measured against the device, placed on pages, painted afterwards
+
+Paint = Callable[[QPainter], None]
+Draw = Callable[[QPainter, float], None]  # paints something with its top at y
+
+
+def _at(draw: Draw, y: float) -> Paint:
+    """``draw`` fixed at ``y``: bound now, since the layout's y moves on."""
+
+    def paint(painter: QPainter) -> None:
+        draw(painter, y)
+
+    return paint
+
+
+def _both(first: Draw, second: Draw) -> Draw:
+    def draw(painter: QPainter, y: float) -> None:
+        first(painter, y)
+        second(painter, y)
+
+    return draw
+
+
+@dataclass(slots=True)
+class _Block:
+    height: float
+    draw: Draw
+
+
+class _Pages:
+    """The pages of one document: the paint operations of each, then the footers."""
+
+    def __init__(self, device: QPagedPaintDevice, programme: Programme, lang: str) -> None:
+        self.device = device
+        self.programme = programme
+        self.lang = lang
+        self.locale = locale_for(lang)
+        self.width = float(device.width())
+        self.height = float(device.height())
+        self._px_per_mm = device.logicalDpiY() / 25.4
+        self.family = FONT_FAMILY if FONT_FAMILY in QFontDatabase.families() else QFont().family()
+        self.pages: list[list[Paint]] = []
+        self.footer_height = self.mm(9)
+
+    # units and text
+
+    def mm(self, value: float) -> float:
+        return value * self._px_per_mm
+
+    def font(self, points: float, *, bold: bool = False, strike: bool = False,
+             italic: bool = False) -> QFont:
+        font = QFont(self.family)
+        font.setPointSizeF(points)
+        font.setBold(bold)
+        font.setStrikeOut(strike)
+        font.setItalic(italic)
+        # Ligatures come out of the PDF as one glyph ("ﬃ"), which a reader's search for
+        # "office" does not find: plain letters keep the text searchable.
+        for tag in ("liga", "clig", "dlig"):
+            font.setFeature(QFont.Tag(tag), 0)
+        return font
+
+    def text_height(self, font: QFont, text: str, width: float) -> float:
+        metrics = QFontMetricsF(font, self.device)
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+        return metrics.boundingRect(QRectF(0, 0, width, 1e9), flags, text).height()
+
+    def text(self, font: QFont, colour: QColor, text: str, x: float, width: float,
+             align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> tuple[float, Draw]:
+        """The height of wrapped ``text`` and a function that paints it with its top at y."""
+        height = self.text_height(font, text, width)
+
+        def draw(painter: QPainter, y: float) -> None:
+            painter.setFont(font)
+            painter.setPen(colour)
+            flags = int(Qt.TextFlag.TextWordWrap) | int(align) | int(Qt.AlignmentFlag.AlignTop)
+            painter.drawText(QRectF(x, y, width, height + 1), flags, text)
+
+        return height, draw
+
+    # pages
+
+    def new_page(self) -> list[Paint]:
+        page: list[Paint] = []
+        self.pages.append(page)
+        return page
+
+    @property
+    def body_bottom(self) -> float:
+        return self.height - self.footer_height
+
+    def flow(self, blocks: list[_Block], start_page: Callable[[bool], float],
+             gap: float, rule: bool = True) -> None:
+        """Place ``blocks`` one under another, starting a page (``start_page(continued)``
+        returns the top of its body) whenever the next block does not fit."""
+        y = start_page(False)
+        first_on_page = True
+        for block in blocks:
+            if not first_on_page and y + block.height > self.body_bottom:
+                y = start_page(True)
+                first_on_page = True
+            page = self.pages[-1]
+            if rule and not first_on_page:
+                line_y = y - gap / 2
+                page.append(self.rule(line_y, RULE, 0.2))
+            page.append(_at(block.draw, y))
+            y += block.height + gap
+            first_on_page = False
+
+    def rule(self, y: float, colour: QColor, width_mm: float) -> Paint:
+        def paint(painter: QPainter) -> None:
+            self.hline(painter, y, colour, width_mm)
+
+        return paint
+
+    def hline(self, painter: QPainter, y: float, colour: QColor, width_mm: float,
+              x0: float = 0.0, x1: float | None = None) -> None:
+        pen = QPen(colour)
+        pen.setWidthF(self.mm(width_mm))
+        painter.setPen(pen)
+        painter.drawLine(QPointF(x0, y), QPointF(self.width if x1 is None else x1, y))
+
+    def footer(self, painter: QPainter, number: int, total: int, left: str) -> None:
+        font = self.font(7.5)
+        metrics = QFontMetricsF(font, self.device)
+        y = self.height - metrics.height()
+        self.hline(painter, y - self.mm(2.5), RULE, 0.25)
+        painter.setFont(font)
+        painter.setPen(MUTED)
+        page_text = tr("Page %1 of %2").replace("%1", str(number)).replace("%2", str(total))
+        right = metrics.horizontalAdvance(page_text)
+        painter.drawText(QPointF(self.width - right, y + metrics.ascent()), page_text)
+        room = self.width - right - self.mm(8)
+        left = metrics.elidedText(left, Qt.TextElideMode.ElideRight, room)
+        painter.drawText(QPointF(0, y + metrics.ascent()), left)
+
+    def paint(self, footer_text: str, footer_from: int = 1) -> int:
+        """Paint every page onto the device; returns the page count."""
+        painter = QPainter()
+        if not painter.begin(self.device):
+            raise OSError("cannot start painting on the print device")
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            total = len(self.pages)
+            for number, page in enumerate(self.pages, start=1):
+                if number > 1 and not self.device.newPage():
+                    raise OSError("cannot start a new page on the print device")
+                for op in page:
+                    painter.save()
+                    op(painter)
+                    painter.restore()
+                if number >= footer_from:
+                    self.footer(painter, number, total, footer_text)
+        finally:
+            painter.end()
+        return len(self.pages)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pieces of text shared by the programme and the door sheets
+
+
+def time_label(entry: Entry, day: date, lang: str) -> str:
+    if entry.event.all_day:
+        return tr("All day")
+    return f"{clock(entry.start, lang)}–{clock(entry.end, lang)}"
+
+
+def speakers_label(programme: Programme, event: Event) -> str:
+    names = []
+    for pid in event.speakers:
+        person = programme.people.get(pid)
+        if person is None:
+            names.append(pid)
+        elif person.affiliation:
+            names.append(f"{person.name} ({person.affiliation})")
+        else:
+            names.append(person.name)
+    if not names:
+        return ""
+    template = tr("Speaker: %1") if len(names) == 1 else tr("Speakers: %1")
+    return template.replace("%1", ", ".join(names))
+
+
+def status_label(event: Event) -> tuple[str, QColor] | None:
+    if event.status == "cancelled":
+        return tr("Cancelled"), ALERT
+    if event.status == "tentative":
+        return tr("To be confirmed"), NOTE
+    return None
+
+
+def track_label(programme: Programme, event: Event, lang: str) -> str:
+    track = programme.tracks.get(event.track)
+    name = track.name.get(lang) if track else event.track  # type: ignore[arg-type]
+    label = locale_for(lang).toUpper(name)
+    if event.languages:
+        label += "  ·  " + " / ".join(code.upper() for code in event.languages)
+    return label
+
+
+def track_colour(programme: Programme, event: Event) -> QColor:
+    track = programme.tracks.get(event.track)
+    return QColor(track.colour if track else "#607d8b")
+
+
+# ---------------------------------------------------------------------------------------------
+# The programme booklet
+
+
+class _Booklet:
+    def __init__(self, pages: _Pages, selection: Selection) -> None:
+        self.p = pages
+        self.programme = pages.programme
+        self.lang: Lang = pages.lang  # type: ignore[assignment]
+        self.selection = selection
+
+    def build(self) -> None:
+        days = []
+        for day in self.programme.days:
+            entries = day_entries(self.programme, day, self.selection)
+            # A filtered print leaves out empty days; the whole programme shows them, since
+            # a free day is news to a reader too.
+            if entries or not self.selection.is_filtered:
+                days.append((day, entries))
+        self.cover(days)
+        for day, entries in days:
+            self.day_section(day, entries)
+
+    def _tracks_printed(self, days: list[tuple[date, list[Entry]]]) -> list[str]:
+        used = {entry.event.track for _, entries in days for entry in entries}
+        if self.selection.tracks is not None:
+            used |= self.selection.tracks
+        return [tid for tid in self.programme.tracks if tid in used]
+
+    def cover(self, days: list[tuple[date, list[Entry]]]) -> None:
+        p, programme, lang = self.p, self.programme, self.lang
+        page = p.new_page()
+        y = p.mm(32)
+        # A band in the tracks' colours along the top: the programme's visual signature.
+        tracks = self._tracks_printed(days) or list(programme.tracks)
+        band_h = p.mm(4)
+
+        def band(painter: QPainter) -> None:
+            width = p.width / max(1, len(tracks))
+            for n, tid in enumerate(tracks):
+                painter.fillRect(QRectF(n * width, p.mm(14), width + 1, band_h),
+                                 QColor(programme.tracks[tid].colour))
+
+        page.append(band)
+        kicker_h, kicker = p.text(p.font(10, bold=True), MUTED, tr("Programme"), 0, p.width)
+        page.append(_at(kicker, y))
+        y += kicker_h + p.mm(3)
+        name_h, name = p.text(p.font(28, bold=True), INK, programme.name.get(lang), 0, p.width)
+        page.append(_at(name, y))
+        y += name_h + p.mm(5)
+        dates = date_range(programme.first_day, programme.last_day, lang)
+        dates_h, dates_draw = p.text(p.font(16), INK, dates, 0, p.width)
+        page.append(_at(dates_draw, y))
+        y += dates_h + p.mm(3)
+        zone = tr("All times are local time: %1 (%2)").replace(
+            "%1", programme.timezone).replace("%2", utc_offset(programme, programme.first_day))
+        zone_h, zone_draw = p.text(p.font(10), MUTED, zone, 0, p.width)
+        page.append(_at(zone_draw, y))
+        y += zone_h + p.mm(2)
+        if self.selection.is_filtered:
+            shown = len({e.event.uid for _, es in days for e in es})
+            note = tr("A selection: %1 of %2 events").replace("%1", str(shown)).replace(
+                "%2", str(len(programme.events)))
+            note_h, note_draw = p.text(p.font(10, bold=True), MUTED, note, 0, p.width)
+            page.append(_at(note_draw, y))
+            y += note_h
+        y += p.mm(10)
+
+        heading = tr("Tracks in this programme") if not self.selection.is_filtered else tr(
+            "Tracks in this selection")
+        y = self._cover_heading(page, heading, y)
+        for tid in tracks:
+            track = programme.tracks[tid]
+            count = sum(1 for _, es in days for e in es if e.event.track == tid)
+            label = track.name.get(lang)
+            count_text = tr("%1 events").replace("%1", str(count)) if count != 1 else tr(
+                "1 event")
+            text_h, draw = p.text(p.font(12, bold=True), INK, label, p.mm(9), p.width * 0.65)
+            count_h, count_draw = p.text(p.font(10), MUTED, count_text, p.width * 0.7,
+                                         p.width * 0.3, Qt.AlignmentFlag.AlignRight)
+            colour = QColor(track.colour)
+
+            def swatch(painter: QPainter, y: float = y, colour: QColor = colour,
+                       draw: Callable[[QPainter, float], None] = draw,
+                       count_draw: Callable[[QPainter, float], None] = count_draw,
+                       text_h: float = text_h) -> None:
+                painter.fillRect(QRectF(0, y + p.mm(0.4), p.mm(5.5), text_h - p.mm(0.8)), colour)
+                draw(painter, y)
+                count_draw(painter, y + p.mm(0.6))
+
+            page.append(swatch)
+            y += max(text_h, count_h) + p.mm(3)
+
+        y += p.mm(6)
+        venues = [vid for vid in programme.venues
+                  if any(e.event.venue == vid for _, es in days for e in es)]
+        if venues:
+            y = self._cover_heading(page, tr("Venues"), y)
+            for n, vid in enumerate(venues):
+                venue = programme.venues[vid]
+                name_h, name_draw = p.text(p.font(8.5, bold=True), INK, venue.name.get(lang), 0,
+                                           p.width * 0.5 - p.mm(3))
+                addr_h, addr_draw = p.text(p.font(8.5), MUTED, venue.address, p.width * 0.5,
+                                           p.width * 0.5)
+                row_h = max(name_h, addr_h)
+                if y + row_h > p.height:  # the cover has no footer
+                    # Every event carries its venue's address as well, so a cut list loses
+                    # nothing; it says how much is left out.
+                    more = tr("… and %1 more").replace("%1", str(len(venues) - n))
+                    _, more_draw = p.text(p.font(8.5, italic=True), MUTED, more, 0, p.width)
+                    page.append(_at(more_draw, y))
+                    break
+                page.append(_at(_both(name_draw, addr_draw), y))
+                y += row_h + p.mm(1.2)
+
+    def _cover_heading(self, page: list[Paint], text: str, y: float) -> float:
+        p = self.p
+        h, draw = p.text(p.font(11, bold=True), MUTED, p.locale.toUpper(text), 0, p.width)
+        page.append(_at(draw, y))
+        y += h + p.mm(1.5)
+        page.append(p.rule(y, RULE, 0.35))
+        return y + p.mm(3.5)
+
+    def day_section(self, day: date, entries: list[Entry]) -> None:
+        p = self.p
+        heading = day_heading(day, self.lang)
+
+        def start_page(continued: bool) -> float:
+            page = p.new_page()
+            title_font = p.font(18, bold=True)
+            h, draw = p.text(title_font, INK, heading, 0, p.width)
+            page.append(_at(draw, 0))
+            if continued:
+                metrics = QFontMetricsF(title_font, p.device)
+                x = metrics.horizontalAdvance(heading + " ")
+                if x < p.width * 0.7:
+                    more_h, more = p.text(p.font(11), MUTED, tr("(continued)"), x, p.width - x)
+                    baseline = metrics.ascent()
+                    sub = QFontMetricsF(p.font(11), p.device).ascent()
+                    page.append(_at(more, baseline - sub))
+                else:
+                    more_h, more = p.text(p.font(11), MUTED, tr("(continued)"), 0, p.width)
+                    page.append(_at(more, h))
+                    h += more_h
+            y = h + p.mm(2)
+            page.append(p.rule(y, INK, 0.6))
+            return y + p.mm(6)
+
+        blocks = [self.event_block(entry, day) for entry in entries]
+        if not blocks:
+            h, draw = p.text(p.font(11, italic=True), MUTED, tr("No events on this day."), 0,
+                             p.width)
+            blocks = [_Block(h, draw)]
+        p.flow(blocks, start_page, gap=p.mm(5))
+
+    def event_block(self, entry: Entry, day: date) -> _Block:
+        p, programme, lang, event = self.p, self.programme, self.lang, entry.event
+        time_w = p.mm(27)
+        bar_x = time_w
+        text_x = time_w + p.mm(4.5)
+        text_w = p.width - text_x
+        cancelled = event.status == "cancelled"
+        colour = track_colour(programme, event)
+
+        parts: list[tuple[float, Callable[[QPainter, float], None], float]] = []
+
+        def add(font: QFont, ink: QColor, text: str, after: float) -> None:
+            if text:
+                h, draw = p.text(font, ink, text, text_x, text_w)
+                parts.append((h, draw, after))
+
+        add(p.font(7.5, bold=True), colour.darker(115), track_label(programme, event, lang),
+            p.mm(1))
+        add(p.font(11.5, bold=True, strike=cancelled), MUTED if cancelled else INK,
+            event.title.get(lang), p.mm(1.2))
+        status = status_label(event)
+        if status:
+            add(p.font(8.5, bold=True), status[1], p.locale.toUpper(status[0]), p.mm(1))
+        venue = programme.venues.get(event.venue)
+        if venue is not None:
+            where = venue.name.get(lang)
+            if venue.address:
+                where += " · " + venue.address
+            add(p.font(8.5), MUTED, where, p.mm(0.8))
+        add(p.font(8.5), INK, speakers_label(programme, event), 0)
+        if parts:
+            last_h, last_draw, _ = parts[-1]
+            parts[-1] = (last_h, last_draw, 0)
+
+        time_h, time_draw = p.text(p.font(10, bold=True, strike=cancelled),
+                                   MUTED if cancelled else INK, time_label(entry, day, lang),
+                                   0, time_w - p.mm(2))
+        text_h = sum(h + after for h, _, after in parts)
+        height = max(time_h, text_h)
+
+        def draw(painter: QPainter, y: float) -> None:
+            painter.fillRect(QRectF(bar_x, y + p.mm(0.5), p.mm(1.6), height - p.mm(0.5)),
+                             colour.lighter(150) if cancelled else colour)
+            # The time sits on the same line as the track label, so that text extraction
+            # reads each title as one run.
+            time_draw(painter, y - p.mm(0.6))
+            top = y
+            for h, part, after in parts:
+                part(painter, top)
+                top += h + after
+
+        return _Block(height, draw)
+
+
+# ---------------------------------------------------------------------------------------------
+# Door sheets: one page per venue and day, in large type
+
+
+class _DoorSheets:
+    def __init__(self, pages: _Pages, selection: Selection) -> None:
+        self.p = pages
+        self.programme = pages.programme
+        self.lang: Lang = pages.lang  # type: ignore[assignment]
+        self.selection = selection
+
+    def build(self) -> None:
+        for vid, venue in self.programme.venues.items():
+            for day in self.programme.days:
+                entries = [e for e in day_entries(self.programme, day, self.selection)
+                           if e.event.venue == vid]
+                if entries:
+                    self.sheet(venue.name.get(self.lang), venue.address, day, entries)
+
+    def sheet(self, venue_name: str, address: str, day: date, entries: list[Entry]) -> None:
+        p, lang = self.p, self.lang
+        heading = day_heading(day, lang)
+
+        def start_page(continued: bool) -> float:
+            page = p.new_page()
+            y = 0.0
+            for font, ink, text, after in (
+                (p.font(26, bold=True), INK, venue_name, p.mm(2)),
+                (p.font(11), MUTED, address, p.mm(6)),
+                (p.font(18, bold=True), INK,
+                 heading + (" " + tr("(continued)") if continued else ""), p.mm(2)),
+            ):
+                if text:
+                    h, draw = p.text(font, ink, text, 0, p.width)
+                    page.append(_at(draw, y))
+                    y += h + after
+            page.append(p.rule(y, INK, 1.0))
+            return y + p.mm(8)
+
+        blocks = [self.block(entry, day) for entry in entries]
+        p.flow(blocks, start_page, gap=p.mm(9))
+
+    def block(self, entry: Entry, day: date) -> _Block:
+        p, programme, lang, event = self.p, self.programme, self.lang, entry.event
+        cancelled = event.status == "cancelled"
+        colour = track_colour(programme, event)
+        time_w = p.mm(48)
+        text_x = time_w + p.mm(5)
+        text_w = p.width - text_x
+        time_h, time_draw = p.text(p.font(20, bold=True, strike=cancelled),
+                                   MUTED if cancelled else INK, time_label(entry, day, lang), 0,
+                                   time_w - p.mm(3))
+        parts = []
+        title_h, title = p.text(p.font(20, bold=True, strike=cancelled),
+                                MUTED if cancelled else INK, event.title.get(lang), text_x,
+                                text_w)
+        parts.append((title_h, title))
+        status = status_label(event)
+        if status:
+            parts.append(p.text(p.font(14, bold=True), status[1], p.locale.toUpper(status[0]),
+                                text_x, text_w))
+        speakers = speakers_label(programme, event)
+        if speakers:
+            parts.append(p.text(p.font(12), INK, speakers, text_x, text_w))
+        parts.append(p.text(p.font(10, bold=True), colour.darker(115),
+                            track_label(programme, event, lang), text_x, text_w))
+        gap = p.mm(1.5)
+        text_h = sum(h for h, _ in parts) + gap * (len(parts) - 1)
+        height = max(time_h, text_h)
+
+        def draw(painter: QPainter, y: float) -> None:
+            painter.fillRect(QRectF(time_w, y + p.mm(1), p.mm(2.2), height - p.mm(1)), colour)
+            time_draw(painter, y)
+            top = y
+            for h, part in parts:
+                part(painter, top)
+                top += h + gap
+
+        return _Block(height, draw)
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry points
+
+
+def _footer_text(programme: Programme, lang: Lang) -> str:
+    dates = date_range(programme.first_day, programme.last_day, lang)
+    return f"{programme.name.get(lang)} · {dates}"
+
+
+def render_programme(
+    programme: Programme,
+    device: QPagedPaintDevice,
+    lang: Lang = "en",
+    tracks: Iterable[str] | None = None,
+    uids: Collection[str] | None = None,
+) -> int:
+    """Paint the printed programme onto ``device`` (a QPdfWriter or QPrinter); returns the
+    number of pages. ``tracks`` and ``uids`` narrow it to some tracks or events (a filter,
+    the starred ones); an unknown track raises UnknownReferenceError before anything is
+    painted."""
+    selection = Selection.checked(programme, tracks, uids)
+    pages = _Pages(device, programme, lang)
+    _Booklet(pages, selection).build()
+    # The cover carries no page number, but counts.
+    return pages.paint(_footer_text(programme, lang), footer_from=2)
+
+
+def render_door_sheets(
+    programme: Programme,
+    device: QPagedPaintDevice,
+    lang: Lang = "en",
+    tracks: Iterable[str] | None = None,
+    uids: Collection[str] | None = None,
+) -> int:
+    """Paint one sheet per venue and day onto ``device``; returns the number of pages."""
+    selection = Selection.checked(programme, tracks, uids)
+    pages = _Pages(device, programme, lang)
+    _DoorSheets(pages, selection).build()
+    if not pages.pages:
+        pages.new_page()  # a printer needs at least one page; a blank one says "nothing"
+    return pages.paint(_footer_text(programme, lang))
+
+
+def pdf_writer(path: str | Path, title: str) -> QPdfWriter:
+    """A QPdfWriter for an A4 portrait PDF at ``path`` with our margins."""
+    writer = QPdfWriter(str(path))
+    writer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                    MARGINS_MM, QPageLayout.Unit.Millimeter)
+    )
+    writer.setResolution(600)
+    writer.setTitle(title)
+    writer.setCreator("Programme Planner")
+    return writer
+
+
+def _check_writable(path: Path) -> None:
+    # QPdfWriter only says "could not begin" on a bad path; Python says why.
+    with open(path, "ab"):
+        pass
+
+
+def write_pdf(
+    programme: Programme,
+    path: str | Path,
+    lang: Lang = "en",
+    tracks: Iterable[str] | None = None,
+    uids: Collection[str] | None = None,
+) -> int:
+    """Write the printed programme as an A4 PDF; returns the number of pages.
+
+    Raises UnknownReferenceError for an unknown track and OSError (naming ``path``) when
+    the file cannot be written."""
+    path = Path(path)
+    tracks = None if tracks is None else list(tracks)
+    Selection.checked(programme, tracks, uids)
+    _check_writable(path)
+    writer = pdf_writer(path, programme.name.get(lang))
+    try:
+        return render_programme(programme, writer, lang, tracks, uids)
+    finally:
+        del writer  # closes the file
+
+
+def render_venue_sheets(
+    programme: Programme,
+    path_or_printer: str | Path | QPagedPaintDevice,
+    lang: Lang = "en",
+    tracks: Iterable[str] | None = None,
+    uids: Collection[str] | None = None,
+) -> int:
+    """One page per venue and day with that venue's events in large type, for the door:
+    into a PDF file (a path) or onto a printer. Returns the number of pages."""
+    if isinstance(path_or_printer, QPagedPaintDevice):
+        return render_door_sheets(programme, path_or_printer, lang, tracks, uids)
+    path = Path(path_or_printer)
+    tracks = None if tracks is None else list(tracks)
+    Selection.checked(programme, tracks, uids)
+    _check_writable(path)
+    writer = pdf_writer(path, programme.name.get(lang))
+    try:
+        return render_door_sheets(programme, writer, lang, tracks, uids)
+    finally:
+        del writer
+
+
+# ---------------------------------------------------------------------------------------------
+# Dialogs for the window (File → Print, Print Preview)
+
+
+def new_printer() -> QPrinter:
+    """A high-resolution QPrinter set to A4 with our margins (the dialog may change both)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                    MARGINS_MM, QPageLayout.Unit.Millimeter)
+    )
+    return printer
+
+
+def print_with_dialog(
+    parent: QWidget | None,
+    programme: Programme,
+    lang: Lang = "en",
+    tracks: Iterable[str] | None = None,
+    uids: Collection[str] | None = None,
+    *,
+    door_sheets: bool = False,
+) -> bool:
+    """Ask for a printer with QPrintDialog and print the programme (or the door sheets);
+    returns whether it was printed."""
+    tracks = None if tracks is None else list(tracks)
+    printer = new_printer()
+    printer.setDocName(programme.name.get(lang))
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(tr("Print Programme") if not door_sheets else tr("Print Door Sheets"))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    render = render_door_sheets if door_sheets else render_programme
+    render(programme, printer, lang, tracks, uids)
+    return True
+
+
+def preview_dialog(
+    parent: QWidget | None,
+    programme: Programme,
+    lang: Lang = "en",
+    tracks: Iterable[str] | None = None,
+    uids: Collection[str] | None = None,
+    *,
+    door_sheets: bool = False,
+) -> QPrintPreviewDialog:
+    """A QPrintPreviewDialog that paints the programme (or the door sheets) on request;
+    the caller shows it with exec() or open()."""
+    tracks = None if tracks is None else list(tracks)
+    Selection.checked(programme, tracks, uids)
+    printer = new_printer()
+    printer.setDocName(programme.name.get(lang))
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(tr("Print Preview"))
+    # The dialog does not own the printer: keep it alive as long as the dialog.
+    dialog._printer = printer  # type: ignore[attr-defined]
+    render = render_door_sheets if door_sheets else render_programme
+    dialog.paintRequested.connect(
+        lambda target: render(programme, target, lang, tracks, uids)
+    )
+    return dialog
+
+
+def preview(
+    parent: QWidget | None,
+    programme: Programme,
+    lang: Lang = "en",
+    tracks: Iterable[str] | None = None,
+    uids: Collection[str] | None = None,
+    *,
+    door_sheets: bool = False,
+) -> int:
+    """Show the print preview (modal); printing from it goes through the same renderer."""
+    return preview_dialog(parent, programme, lang, tracks, uids, door_sheets=door_sheets).exec()

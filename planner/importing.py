@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -164,7 +165,8 @@ def _key(text: str) -> str:
 
 def slug_id(text: str, taken: Iterable[str], fallback: str) -> str:
     """A valid, unused id made from ``text`` (deterministic)."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:40].strip("-") or fallback
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:40].strip("-") or fallback
     if not slug[0].isalnum():
         slug = f"{fallback}-{slug}"
     taken = set(taken)
@@ -236,10 +238,19 @@ class _Resolver:
         found = self.venues.get(_key(name))
         if found is not None:
             return found
-        vid = slug_id(name.split(",")[0], self.programme.venues, "venue")
+        # Apple writes "name\naddress"; others "name, address".
+        first_line, _, rest = name.partition("\n")
+        for candidate in (first_line, name.split(",")[0]):
+            found = self.venues.get(_key(candidate))
+            if found is not None:
+                self.venues[_key(name)] = found
+                return found
+        title, address = (first_line.strip(), rest.strip()) if rest else (name, "")
+        vid = slug_id(title.split(",")[0], self.programme.venues, "venue")
         if (lat is None) != (lon is None):
             lat = lon = None
-        self._add_venue(Venue(vid, Texts.same(name), "", lat, lon))
+        self._add_venue(Venue(vid, Texts.same(title), address, lat, lon))
+        self.venues[_key(name)] = vid
         return vid
 
     def _add_venue(self, venue: Venue) -> None:

@@ -1,0 +1,111 @@
+"""Every exported event is read at the same instant by the parsers behind real clients.
+
+icalendar, vobject (Radicale), libical (Evolution, KDE) and ical.js (Thunderbird, Nextcloud)
+each read our export (tests/support/parsers.py); they must agree with each other, report no
+errors, and give the instants zoneinfo gives for the stored wall-clock times, including the
+occurrences of repeating events.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import icalendar
+import pytest
+from ics_programmes import (
+    berlin_programme,
+    expected_instants,
+    moscow_history_programme,
+    with_venue_and_track,
+)
+from support.parsers import agree, ensure_icaljs, read_all
+
+from planner.builtin import load_builtin
+from planner.ics import ExportOptions, export_ics
+from planner.model import Programme
+
+NOW = datetime(2019, 3, 20, 12, 0, tzinfo=UTC)
+OCCURRENCES = 60
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _icaljs() -> Iterator[None]:
+    ensure_icaljs()
+    yield
+
+
+def check_all_parsers(programme: Programme, options: ExportOptions | None = None) -> None:
+    data = export_ics(programme, options, now=NOW)
+    results = read_all(data, occurrences=OCCURRENCES)
+    assert agree(results) == []
+    expected = expected_instants(programme)
+    for name, result in results.items():
+        assert set(result.events) == set(expected), name
+        for uid, (start, end, occurrences) in expected.items():
+            read = result.events[uid]
+            assert (read.start, read.end) == (start, end), (name, uid)
+            assert read.occurrences == occurrences, (name, uid)
+
+
+def test_builtin_programme_in_moscow() -> None:
+    programme = load_builtin()
+    assert any(e.recurrence for e in programme.events.values())
+    check_all_parsers(programme)
+
+
+@pytest.mark.parametrize("lang", ["de", "ru"])
+def test_builtin_programme_in_other_languages_with_alarm(lang: str) -> None:
+    check_all_parsers(load_builtin(), ExportOptions(lang=lang, alarm_minutes=15))  # type: ignore[arg-type]
+
+
+def test_berlin_across_both_daylight_saving_changes() -> None:
+    """Events before, across and after the spring and autumn changes, in the gap and the
+    overlap, repeating across the changes (with EXDATE), all-day, and in a second zone."""
+    check_all_parsers(berlin_programme())
+
+
+def test_moscow_history_2010_to_2014() -> None:
+    """Moscow's summer time (2010), its year-round +04 (2011-2014) and the return to +03."""
+    check_all_parsers(moscow_history_programme())
+
+
+def test_moscow_programme_in_2019_has_a_single_observance() -> None:
+    """The years before 2019 (with Moscow's changes) stay out of the VTIMEZONE."""
+    data = export_ics(load_builtin(), now=NOW)
+    (timezone,) = icalendar.Calendar.from_ical(data).walk("VTIMEZONE")
+    assert [
+        (o.name, o["DTSTART"].dt.isoformat(), o["TZOFFSETFROM"].to_ical(),
+         o["TZOFFSETTO"].to_ical())
+        for o in timezone.subcomponents
+    ] == [("STANDARD", "2019-01-01T00:00:00", "+0300", "+0300")]
+
+
+def test_vtimezone_has_one_observance_per_change_without_rules() -> None:
+    """The form all four read right: no RDATE, no RRULE, DTSTART the local time before the
+    change, only for the years the events use."""
+    data = export_ics(berlin_programme(), now=NOW)
+    zones = {str(z["TZID"]): z for z in icalendar.Calendar.from_ical(data).walk("VTIMEZONE")}
+    assert sorted(zones) == ["Europe/Berlin", "Europe/Moscow"]
+    berlin = zones["Europe/Berlin"].subcomponents
+    assert all("RDATE" not in o and "RRULE" not in o for o in berlin)
+    assert [(o.name, o["DTSTART"].dt.isoformat(), o["TZOFFSETFROM"].to_ical(),
+             o["TZOFFSETTO"].to_ical()) for o in berlin] == [
+        ("STANDARD", "2019-01-01T00:00:00", "+0100", "+0100"),
+        ("DAYLIGHT", "2019-03-31T02:00:00", "+0100", "+0200"),
+        ("STANDARD", "2019-10-27T03:00:00", "+0200", "+0100"),
+    ]
+
+
+def test_filtered_and_extra_zones_agree() -> None:
+    """A delegate's picks from a programme with a second track and venue."""
+    programme = with_venue_and_track(berlin_programme())
+    programme.events["before@t"] = dataclasses.replace(
+        programme.events["before@t"], track="talks", venue="hall"
+    )
+    options = ExportOptions(uids=("before@t", "moscow@t", "daily@t"))
+    data = export_ics(programme, options, now=NOW)
+    results = read_all(data, occurrences=OCCURRENCES)
+    assert agree(results) == []
+    assert set(results["libical"].events) == {"before@t", "moscow@t", "daily@t"}

@@ -655,20 +655,19 @@ class _DoorSheets:
         p, programme, lang, event = self.p, self.programme, self.lang, entry.event
         cancelled = event.status == "cancelled"
         colour = track_colour(programme, event)
-        time_w = p.mm(48)
-        text_x = time_w + p.mm(5)
+        # The time leads, big, read from across a corridor; the title under it.
+        text_x = p.mm(7)
         text_w = p.width - text_x
-        time_h, time_draw = p.text(p.font(20, bold=True, strike=cancelled),
-                                   MUTED if cancelled else INK, time_label(entry, day, lang), 0,
-                                   time_w - p.mm(3))
-        parts = []
-        title_h, title = p.text(p.font(20, bold=True, strike=cancelled),
-                                MUTED if cancelled else INK, event.title.get(lang), text_x,
-                                text_w)
-        parts.append((title_h, title))
+        ink = MUTED if cancelled else INK
+        parts = [
+            p.text(p.font(24, bold=True, strike=cancelled), ink, time_label(entry, day, lang),
+                   text_x, text_w),
+            p.text(p.font(20, bold=True, strike=cancelled), ink, event.title.get(lang), text_x,
+                   text_w),
+        ]
         status = status_label(event)
         if status:
-            parts.append(p.text(p.font(14, bold=True), status[1], p.locale.toUpper(status[0]),
+            parts.append(p.text(p.font(16, bold=True), status[1], p.locale.toUpper(status[0]),
                                 text_x, text_w))
         speakers = speakers_label(programme, event)
         if speakers:
@@ -676,12 +675,11 @@ class _DoorSheets:
         parts.append(p.text(p.font(10, bold=True), colour.darker(115),
                             track_label(programme, event, lang), text_x, text_w))
         gap = p.mm(1.5)
-        text_h = sum(h for h, _ in parts) + gap * (len(parts) - 1)
-        height = max(time_h, text_h)
+        height = sum(h for h, _ in parts) + gap * (len(parts) - 1)
 
         def draw(painter: QPainter, y: float) -> None:
-            painter.fillRect(QRectF(time_w, y + p.mm(1), p.mm(2.2), height - p.mm(1)), colour)
-            time_draw(painter, y)
+            painter.fillRect(QRectF(0, y + p.mm(1), p.mm(2.5), height - p.mm(1)),
+                             colour.lighter(150) if cancelled else colour)
             top = y
             for h, part in parts:
                 part(painter, top)

@@ -1,0 +1,356 @@
+"""The agenda: every occurrence of every event as a row of a sortable, filterable table.
+
+``AgendaModel`` is a read-only ``QAbstractTableModel`` over the programme's occurrences;
+``AgendaView`` puts it behind a ``QSortFilterProxyModel`` in a ``QTableView`` and speaks in
+event UIDs to the rest of the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from planner.model import Event, Lang, Programme
+from planner.recurrence import occurrences
+from ui.widgets import plain_tooltip, ui_language
+
+UID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+START_ROLE = Qt.ItemDataRole.UserRole + 3
+
+DAY, TIME, TITLE, TRACK, VENUE, SPEAKERS = range(6)
+COLUMN_COUNT = 6
+
+Filter = Callable[[Event], bool] | Iterable[str] | None
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaRow:
+    """One occurrence: the event and the start and end of this occurrence."""
+
+    event: Event
+    start: datetime
+    end: datetime
+
+
+def agenda_rows(programme: Programme) -> list[AgendaRow]:
+    """One row per occurrence of every event, in start order."""
+    rows = [
+        AgendaRow(event, start, end)
+        for event in programme.events.values()
+        for start, end in occurrences(event)
+    ]
+    rows.sort(key=lambda row: (row.start, row.event.uid))
+    return rows
+
+
+class AgendaModel(QAbstractTableModel):
+    """Occurrences of the programme's events; columns day, time, title, track, venue,
+    speakers. Text comes from files and is returned as plain data (never markup)."""
+
+    def __init__(self, programme: Programme, lang: Lang | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._programme = programme
+        self._lang: Lang = lang or ui_language()
+        self._rows = agenda_rows(programme)
+        self._locale = QLocale()
+
+    # -- changes --------------------------------------------------------------------------
+
+    def set_programme(self, programme: Programme) -> None:
+        self.beginResetModel()
+        self._programme = programme
+        self._rows = agenda_rows(programme)
+        self.endResetModel()
+
+    def set_language(self, lang: Lang) -> None:
+        if lang == self._lang:
+            return
+        # Names change in every row and every sort key of the text columns.
+        self.beginResetModel()
+        self._lang = lang
+        self.endResetModel()
+
+    def language(self) -> Lang:
+        return self._lang
+
+    def row_at(self, row: int) -> AgendaRow:
+        return self._rows[row]
+
+    # -- Qt -------------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Day"), self.tr("Time"), self.tr("Title"), self.tr("Track"),
+            self.tr("Venue"), self.tr("Speakers"),
+        )[section]
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SORT_ROLE:
+            return self._sort_key(row, column)
+        if role == UID_ROLE:
+            return row.event.uid
+        if role == START_ROLE:
+            return row.start
+        if role == Qt.ItemDataRole.DecorationRole and column == TRACK:
+            track = self._programme.tracks.get(row.event.track)
+            return QColor(track.colour) if track is not None else None
+        if role == Qt.ItemDataRole.FontRole and row.event.status != "confirmed":
+            font = QFont()
+            if row.event.status == "cancelled":
+                font.setStrikeOut(True)
+            else:
+                font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self._details(row))
+        return None
+
+    # -- text -----------------------------------------------------------------------------
+
+    def _track_name(self, event: Event) -> str:
+        track = self._programme.tracks.get(event.track)
+        return track.name.get(self._lang) if track is not None else event.track
+
+    def _venue_name(self, event: Event) -> str:
+        venue = self._programme.venues.get(event.venue)
+        return venue.name.get(self._lang) if venue is not None else event.venue
+
+    def _speaker_names(self, event: Event) -> str:
+        people = self._programme.people
+        return ", ".join(people[p].name if p in people else p for p in event.speakers)
+
+    def _time_text(self, row: AgendaRow) -> str:
+        if row.event.all_day:
+            return self.tr("all day")
+        text = f"{row.start:%H:%M}\u2013{row.end:%H:%M}"
+        days = (row.end.date() - row.start.date()).days
+        if days > 0 and not (days == 1 and row.end.hour == 0 and row.end.minute == 0):
+            text += f" (+{days})"
+        return text
+
+    def _display(self, row: AgendaRow, column: int) -> str:
+        event = row.event
+        if column == DAY:
+            day = row.start.date()
+            return self._locale.toString(
+                datetime(day.year, day.month, day.day), "ddd dd.MM."
+            )
+        if column == TIME:
+            return self._time_text(row)
+        if column == TITLE:
+            return event.title.get(self._lang)
+        if column == TRACK:
+            return self._track_name(event)
+        if column == VENUE:
+            return self._venue_name(event)
+        return self._speaker_names(event)
+
+    def _sort_key(self, row: AgendaRow, column: int) -> object:
+        # Day and time sort by the instant, not by their text ("Fri" before "Wed"); ties
+        # fall back to the start order the rows already have, as the proxy sorts stably.
+        if column in (DAY, TIME):
+            return row.start.timestamp()
+        return self._display(row, column).casefold()
+
+    def _details(self, row: AgendaRow) -> str:
+        event = row.event
+        lines = [
+            event.title.get(self._lang),
+            f"{self._display(row, DAY)} {self._time_text(row)} ({event.zone.key})",
+            f"{self.tr('Track')}: {self._track_name(event)}",
+            f"{self.tr('Venue')}: {self._venue_name(event)}",
+        ]
+        if event.speakers:
+            lines.append(f"{self.tr('Speakers')}: {self._speaker_names(event)}")
+        if event.status != "confirmed":
+            status = self.tr("cancelled") if event.status == "cancelled" else self.tr(
+                "tentative")
+            lines.append(f"{self.tr('Status')}: {status}")
+        description = event.description.get(self._lang)
+        if description:
+            lines.extend(["", description])
+        return "\n".join(lines)
+
+
+class AgendaFilterProxy(QSortFilterProxyModel):
+    """Sorts by SORT_ROLE and shows only the events a filter lets through."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._visible: frozenset[str] | None = None
+        self._predicate: Callable[[Event], bool] | None = None
+
+    def set_filter(self, which: Filter) -> None:
+        # Qt 6.9 split invalidateFilter into begin/end calls; this form works on all six.
+        self._predicate = None
+        self._visible = None
+        if callable(which):
+            self._predicate = which
+        elif which is not None:
+            self._visible = frozenset(which)
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if self._visible is None and self._predicate is None:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, AgendaModel)
+        event = model.row_at(source_row).event
+        if self._visible is not None and event.uid not in self._visible:
+            return False
+        return self._predicate is None or bool(self._predicate(event))
+
+
+class _Table(QTableView):
+    """The table, with Enter reporting the current row (Qt only does so on some styles)."""
+
+    enter_pressed = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.enter_pressed.emit(self.currentIndex())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class AgendaView(QWidget):
+    """The agenda table. Signals carry event UIDs: the window maps them to edits."""
+
+    event_activated = Signal(str)
+    selection_changed = Signal(list)
+
+    def __init__(self, programme: Programme, parent: QWidget | None = None, *,
+                 lang: Lang | None = None) -> None:
+        super().__init__(parent)
+        self.model = AgendaModel(programme, lang, self)
+        self.proxy = AgendaFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = _Table(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(DAY, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 8
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        widths = {DAY: 95, TIME: 110, TITLE: 360, TRACK: 180, VENUE: 230}
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+
+        self.table.doubleClicked.connect(self._activate)
+        self.table.enter_pressed.connect(self._activate)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+
+    # -- public ---------------------------------------------------------------------------
+
+    def refresh(self, programme: Programme) -> None:
+        """Show ``programme`` anew, keeping the selection of events that still exist."""
+        selected = self.selected_uids()
+        self.model.set_programme(programme)
+        still_there = [uid for uid in selected if uid in programme.events]
+        if still_there:
+            self.select_uids(still_there)
+        elif selected:
+            self.selection_changed.emit([])
+
+    def set_language(self, lang: Lang) -> None:
+        selected = self.selected_uids()
+        self.model.set_language(lang)
+        if selected:
+            self.select_uids(selected)
+
+    def set_filter(self, predicate_or_uid_set: Filter) -> None:
+        """Show only events whose UID is in a set, or that a predicate accepts; None: all."""
+        self.proxy.set_filter(predicate_or_uid_set)
+
+    def selected_uids(self) -> list[str]:
+        uids: list[str] = []
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        for index in rows:
+            uid = index.data(UID_ROLE)
+            if uid not in uids:
+                uids.append(uid)
+        return uids
+
+    def select_uids(self, uids: Iterable[str]) -> None:
+        """Select every row (occurrence) of the given events and show the first."""
+        wanted = set(uids)
+        selection = QItemSelection()
+        first: QModelIndex | None = None
+        last_column = self.proxy.columnCount() - 1
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(UID_ROLE) in wanted:
+                selection.select(index, self.proxy.index(row, last_column))
+                if first is None:
+                    first = index
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.selectionModel().select(selection, flags)
+        if first is not None:
+            self.table.selectionModel().setCurrentIndex(
+                first, QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+            self.table.scrollTo(first)
+
+    def visible_uids_in_order(self) -> list[str]:
+        """The UIDs of the rows as shown (sorted and filtered), one per occurrence."""
+        return [self.proxy.index(r, 0).data(UID_ROLE) for r in range(self.proxy.rowCount())]
+
+    # -- slots ----------------------------------------------------------------------------
+
+    def _activate(self, index: QModelIndex) -> None:
+        uid = index.data(UID_ROLE)
+        if uid:
+            self.event_activated.emit(uid)
+
+    def _on_selection_changed(self) -> None:
+        self.selection_changed.emit(self.selected_uids())

@@ -1,0 +1,219 @@
+"""Small widgets shared by the dialogs: a three-language text row, a colour button, a
+duration box, and helpers for colour swatches and the user's language."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from planner.model import LANGS, Lang, Texts
+
+# A soft amber, readable in light and dark palettes, for "this translation is missing".
+MISSING_STYLE = "background-color: #fff1c9; color: #202020;"
+ERROR_STYLE = "background-color: #ffd6d6; color: #202020;"
+ERROR_COLOUR = "#b00020"
+WARNING_COLOUR = "#8a5a00"
+
+
+def ui_language() -> Lang:
+    """The language the user's locale asks for, if it is one of ours, else English."""
+    code = QLocale().name()[:2].lower()
+    for lang in LANGS:
+        if lang == code:
+            return lang
+    return "en"
+
+
+def language_name(lang: str) -> str:
+    """The name of a content language, as the column headings show it."""
+    names = {
+        "de": QCoreApplication.translate("widgets", "German"),
+        "en": QCoreApplication.translate("widgets", "English"),
+        "ru": QCoreApplication.translate("widgets", "Russian"),
+    }
+    return names.get(lang, lang)
+
+
+def colour_icon(colour: str, size: int = 14) -> QIcon:
+    """A filled square of ``colour`` with a thin border, for combos and lists."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setPen(QColor("#404040"))
+    painter.setBrush(QColor(colour) if QColor.isValidColorName(colour) else QColor("#ffffff"))
+    painter.drawRect(0, 0, size - 1, size - 1)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def plain_tooltip(text: str) -> str:
+    """``text`` as a tooltip that Qt shows verbatim: tooltips guess at rich text, so
+    imported text is escaped and wrapped rather than left to the guess."""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+
+
+class TextsEditor(QWidget):
+    """One text in German, English and Russian, side by side.
+
+    An empty language shows a "missing" placeholder on an amber field, so a translator sees
+    at a glance what is left to do. ``multiline`` uses plain-text boxes (descriptions).
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self, multiline: bool = False, parent: QWidget | None = None, *, headings: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self._multiline = multiline
+        self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for column, lang in enumerate(LANGS):
+            if headings:
+                heading = QLabel(language_name(lang))
+                heading.setTextFormat(Qt.TextFormat.PlainText)
+                layout.addWidget(heading, 0, column)
+            field: QLineEdit | QPlainTextEdit
+            if multiline:
+                field = QPlainTextEdit()
+                field.setTabChangesFocus(True)
+                field.textChanged.connect(self._on_changed)
+            else:
+                field = QLineEdit()
+                field.textChanged.connect(self._on_changed)
+            field.setPlaceholderText(self.tr("missing ({lang})").format(lang=lang))
+            field.setObjectName(f"text_{lang}")
+            field.setAccessibleName(language_name(lang))
+            self.fields[lang] = field
+            layout.addWidget(field, 1 if headings else 0, column)
+            layout.setColumnStretch(column, 1)
+        self._mark()
+
+    def field(self, lang: str) -> QLineEdit | QPlainTextEdit:
+        return self.fields[lang]
+
+    def _text_of(self, lang: str) -> str:
+        field = self.fields[lang]
+        if isinstance(field, QLineEdit):
+            return field.text()
+        return field.toPlainText()
+
+    def texts(self) -> Texts:
+        # Titles are single lines: stray spaces at the ends are typing noise, not content.
+        values = {lang: self._text_of(lang) for lang in LANGS}
+        if not self._multiline:
+            values = {lang: value.strip() for lang, value in values.items()}
+        else:
+            values = {lang: value.rstrip() for lang, value in values.items()}
+        return Texts(values["de"], values["en"], values["ru"])
+
+    def set_texts(self, texts: Texts) -> None:
+        for lang in LANGS:
+            field = self.fields[lang]
+            value = getattr(texts, lang)
+            if isinstance(field, QLineEdit):
+                field.setText(value)
+                field.setCursorPosition(0)
+            else:
+                field.setPlainText(value)
+        self._mark()
+
+    def missing(self) -> tuple[str, ...]:
+        return tuple(lang for lang in LANGS if not self._text_of(lang).strip())
+
+    def _on_changed(self) -> None:
+        self._mark()
+        self.changed.emit()
+
+    def _mark(self) -> None:
+        missing = set(self.missing())
+        for lang, field in self.fields.items():
+            field.setStyleSheet(MISSING_STYLE if lang in missing else "")
+            field.setProperty("missing", lang in missing)
+
+
+class ColourButton(QPushButton):
+    """A button showing a colour; clicking it opens QColorDialog."""
+
+    colour_changed = Signal(str)
+
+    def __init__(self, colour: str = "#607d8b", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._colour = colour
+        self.clicked.connect(self._choose)
+        self._show()
+
+    def colour(self) -> str:
+        return self._colour
+
+    def set_colour(self, colour: str) -> None:
+        if colour != self._colour:
+            self._colour = colour
+            self._show()
+            self.colour_changed.emit(colour)
+
+    def _show(self) -> None:
+        self.setIcon(colour_icon(self._colour, 16))
+        self.setText(self._colour)
+
+    def _choose(self) -> None:
+        initial = QColor(self._colour) if QColor.isValidColorName(self._colour) else QColor()
+        chosen = QColorDialog.getColor(initial, self, self.tr("Track colour"))
+        if chosen.isValid():
+            self.set_colour(chosen.name())
+
+
+class DurationSpinBox(QSpinBox):
+    """A duration in minutes, shown and typed as hours:minutes (``1:30``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Up to the length of the longest programme we expect (two weeks).
+        self.setRange(1, 14 * 24 * 60)
+        self.setSingleStep(15)
+        self.setAccelerated(True)
+
+    def textFromValue(self, value: int) -> str:
+        return f"{value // 60}:{value % 60:02d}"
+
+    def valueFromText(self, text: str) -> int:
+        parsed = _parse_duration(text)
+        return parsed if parsed is not None else self.value()
+
+    def validate(self, text: str, pos: int) -> object:
+        from PySide6.QtGui import QValidator
+
+        stripped = text.strip()
+        if not stripped:
+            return QValidator.State.Intermediate, text, pos
+        if all(c.isdigit() or c == ":" for c in stripped) and stripped.count(":") <= 1:
+            value = _parse_duration(stripped)
+            if value is not None and self.minimum() <= value <= self.maximum():
+                return QValidator.State.Acceptable, text, pos
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Invalid, text, pos
+
+
+def _parse_duration(text: str) -> int | None:
+    text = text.strip()
+    hours, sep, minutes = text.partition(":")
+    try:
+        if not sep:
+            # A bare number reads as minutes, as people type "90".
+            return int(hours)
+        return int(hours or "0") * 60 + int(minutes or "0")
+    except ValueError:
+        return None

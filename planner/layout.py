@@ -1,0 +1,137 @@
+"""Where overlapping events sit side by side in a time grid column, and in the all-day band.
+
+Pure functions over plain intervals, so the grid only paints what these return and the rules
+can be tested with tables. The placement follows KOrganizer's ``CellItem::placeItem``: items
+that overlap (directly or through others) form a cluster; each item takes the leftmost
+sub-column that is free at its start; every item of a cluster shares the cluster's number of
+sub-columns. Intervals that only touch (one ends when the next starts) do not overlap.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+K = TypeVar("K", bound=Hashable)
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """An item's sub-column (from 0), its cluster's sub-column count, and how many
+    sub-columns it may fill to the right without covering another item (at least 1)."""
+
+    column: int
+    columns: int
+    span: int = 1
+
+
+def place(items: Sequence[tuple[K, Any, Any]]) -> dict[K, Placement]:
+    """Place ``(key, start, end)`` items side by side; returns each key's placement.
+
+    ``start`` and ``end`` may be any ordered values (minutes, datetimes) with
+    ``start < end``. Ties are broken by longer item first, then by key order of the input,
+    so the result does not depend on the order of ``items`` beyond that.
+    """
+    order = sorted(range(len(items)), key=lambda n: (items[n][1], _neg(items[n][2]), n))
+    result: dict[K, Placement] = {}
+    cluster: list[tuple[int, int]] = []  # (item index, sub-column)
+    column_ends: list[Any] = []  # end of the last item in each sub-column
+    cluster_end: Any = None
+
+    def close() -> None:
+        _finish_cluster(items, cluster, len(column_ends), result)
+        cluster.clear()
+        column_ends.clear()
+
+    for n in order:
+        _, start, end = items[n]
+        if cluster and not start < cluster_end:
+            close()
+            cluster_end = None
+        for column, last_end in enumerate(column_ends):
+            if not start < last_end:
+                column_ends[column] = end
+                break
+        else:
+            column = len(column_ends)
+            column_ends.append(end)
+        cluster.append((n, column))
+        cluster_end = end if cluster_end is None or end > cluster_end else cluster_end
+    if cluster:
+        close()
+    return result
+
+
+class _Neg:
+    """Reverses the order of a value, for "longer first" on any ordered type."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __lt__(self, other: _Neg) -> bool:
+        return bool(other.value < self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Neg) and bool(self.value == other.value)
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
+def _neg(value: Any) -> Any:
+    return -value if isinstance(value, int | float) else _Neg(value)
+
+
+def _finish_cluster(
+    items: Sequence[tuple[K, Any, Any]],
+    cluster: list[tuple[int, int]],
+    columns: int,
+    result: dict[K, Placement],
+) -> None:
+    # Per sub-column, its items' starts and ends in order (items in one sub-column never
+    # overlap), so "is this stretch free?" is one bisection.
+    starts: list[list[Any]] = [[] for _ in range(columns)]
+    ends: list[list[Any]] = [[] for _ in range(columns)]
+    for n, column in cluster:
+        starts[column].append(items[n][1])
+        ends[column].append(items[n][2])
+
+    def free(column: int, start: Any, end: Any) -> bool:
+        i = bisect_right(starts[column], start)
+        # The item starting at or before ``start`` must end by then; the next must start
+        # at or after ``end``.
+        if i > 0 and start < ends[column][i - 1]:
+            return False
+        return i >= len(starts[column]) or not starts[column][i] < end
+
+    for n, column in cluster:
+        key, start, end = items[n]
+        span = 1
+        while column + span < columns and free(column + span, start, end):
+            span += 1
+        result[key] = Placement(column, columns, span)
+
+
+def band_rows(items: Sequence[tuple[K, int, int]]) -> tuple[dict[K, int], int]:
+    """Rows of the all-day band for ``(key, first_day, last_day)`` items (day numbers,
+    inclusive): each item takes the top row free on all its days. Returns the rows and
+    the number of rows used. Items are taken longest first, then by first day, then input
+    order, as KOrganizer's month and agenda bands do."""
+    order = sorted(range(len(items)), key=lambda n: (items[n][1], items[n][1] - items[n][2], n))
+    row_ends: list[int] = []  # last day taken in each row
+    rows: dict[K, int] = {}
+    for n in order:
+        key, first, last = items[n]
+        for row, last_taken in enumerate(row_ends):
+            if last_taken < first:
+                row_ends[row] = last
+                break
+        else:
+            row = len(row_ends)
+            row_ends.append(last)
+        rows[key] = row
+    return rows, len(row_ends)

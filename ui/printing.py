@@ -621,12 +621,13 @@ class _DoorSheets:
         self.selection = selection
 
     def build(self) -> None:
+        by_venue: dict[str, dict[date, list[Entry]]] = {}
+        for day in self.programme.days:
+            for entry in day_entries(self.programme, day, self.selection):
+                by_venue.setdefault(entry.event.venue, {}).setdefault(day, []).append(entry)
         for vid, venue in self.programme.venues.items():
-            for day in self.programme.days:
-                entries = [e for e in day_entries(self.programme, day, self.selection)
-                           if e.event.venue == vid]
-                if entries:
-                    self.sheet(venue.name.get(self.lang), venue.address, day, entries)
+            for day, entries in by_venue.get(vid, {}).items():
+                self.sheet(venue.name.get(self.lang), venue.address, day, entries)
 
     def sheet(self, venue_name: str, address: str, day: date, entries: list[Entry]) -> None:
         p, lang = self.p, self.lang

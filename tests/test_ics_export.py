@@ -24,13 +24,13 @@ from planner.ics import (
     read_ics,
 )
 from planner.importing import plan_import
-from planner.model import Recurrence, Texts, UnknownReferenceError, touch
+from planner.model import Programme, Recurrence, Texts, UnknownReferenceError, touch
 from planner.store import save_new
 
 NOW = datetime(2019, 3, 20, 12, 0, tzinfo=UTC)
 
 
-def programme_with_events():  # type: ignore[no-untyped-def]
+def programme_with_events() -> Programme:
     p = small_programme()
     p.events["talk@t"] = event(
         "talk@t", day=4, start=10, end=12,

@@ -296,3 +296,26 @@ def test_start_of_a_sheet_names_venue_and_day(qapp, tmp_path):
     assert lines[0] == "Goethe-Institut"
     assert lines[2].startswith("Mittwoch, 3. April 2019")
     assert squash("Eröffnung") in squash(page)
+
+
+def test_export_pdf(qapp, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    programme = busy_programme()
+    chosen = tmp_path / "export"  # no suffix: .pdf is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args: (str(chosen), "")))
+    written = printing.export_pdf(None, programme, "en", tracks=["culture"])
+    assert written == tmp_path / "export.pdf"
+    text = squash("".join(pages_of(written)))
+    assert squash("Book fair") in text and squash("Opening session") not in text
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *args: warnings.append(args)))
+    chosen = tmp_path / "missing-folder" / "x.pdf"
+    assert printing.export_pdf(None, programme, "en") is None
+    assert len(warnings) == 1 and str(chosen) in warnings[0][2]
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args: ("", "")))
+    assert printing.export_pdf(None, programme, "en") is None
+    assert len(warnings) == 1

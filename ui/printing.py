@@ -40,7 +40,7 @@ from PySide6.QtGui import (
     QPen,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from planner.i18n import msg
 from planner.model import Event, Lang, Programme, UnknownReferenceError
@@ -226,7 +226,7 @@ class _Block:
 class _Pages:
     """The pages of one document: the paint operations of each, then the footers."""
 
-    def __init__(self, device: QPagedPaintDevice, programme: Programme, lang: str) -> None:
+    def __init__(self, device: QPagedPaintDevice, programme: Programme, lang: Lang) -> None:
         self.device = device
         self.programme = programme
         self.lang = lang
@@ -356,7 +356,7 @@ class _Pages:
 # Pieces of text shared by the programme and the door sheets
 
 
-def time_label(entry: Entry, day: date, lang: str) -> str:
+def time_label(entry: Entry, lang: str) -> str:
     if entry.event.all_day:
         return tr("All day")
     return f"{clock(entry.start, lang)}–{clock(entry.end, lang)}"
@@ -386,9 +386,9 @@ def status_label(event: Event) -> tuple[str, QColor] | None:
     return None
 
 
-def track_label(programme: Programme, event: Event, lang: str) -> str:
+def track_label(programme: Programme, event: Event, lang: Lang) -> str:
     track = programme.tracks.get(event.track)
-    name = track.name.get(lang) if track else event.track  # type: ignore[arg-type]
+    name = track.name.get(lang) if track else event.track
     label = locale_for(lang).toUpper(name)
     if event.languages:
         label += "  ·  " + " / ".join(code.upper() for code in event.languages)
@@ -408,7 +408,7 @@ class _Booklet:
     def __init__(self, pages: _Pages, selection: Selection) -> None:
         self.p = pages
         self.programme = pages.programme
-        self.lang: Lang = pages.lang  # type: ignore[assignment]
+        self.lang = pages.lang
         self.selection = selection
 
     def build(self) -> None:
@@ -548,14 +548,14 @@ class _Booklet:
             page.append(p.rule(y, INK, 0.6))
             return y + p.mm(6)
 
-        blocks = [self.event_block(entry, day) for entry in entries]
+        blocks = [self.event_block(entry) for entry in entries]
         if not blocks:
             h, draw = p.text(p.font(11, italic=True), MUTED, tr("No events on this day."), 0,
                              p.width)
             blocks = [_Block(h, draw)]
         p.flow(blocks, start_page, gap=p.mm(5))
 
-    def event_block(self, entry: Entry, day: date) -> _Block:
+    def event_block(self, entry: Entry) -> _Block:
         p, programme, lang, event = self.p, self.programme, self.lang, entry.event
         time_w = p.mm(27)
         bar_x = time_w
@@ -590,7 +590,7 @@ class _Booklet:
             parts[-1] = (last_h, last_draw, 0)
 
         time_h, time_draw = p.text(p.font(10, bold=True, strike=cancelled),
-                                   MUTED if cancelled else INK, time_label(entry, day, lang),
+                                   MUTED if cancelled else INK, time_label(entry, lang),
                                    0, time_w - p.mm(2))
         text_h = sum(h + after for h, _, after in parts)
         height = max(time_h, text_h)
@@ -617,7 +617,7 @@ class _DoorSheets:
     def __init__(self, pages: _Pages, selection: Selection) -> None:
         self.p = pages
         self.programme = pages.programme
-        self.lang: Lang = pages.lang  # type: ignore[assignment]
+        self.lang = pages.lang
         self.selection = selection
 
     def build(self) -> None:
@@ -649,10 +649,10 @@ class _DoorSheets:
             page.append(p.rule(y, INK, 1.0))
             return y + p.mm(8)
 
-        blocks = [self.block(entry, day) for entry in entries]
+        blocks = [self.block(entry) for entry in entries]
         p.flow(blocks, start_page, gap=p.mm(9))
 
-    def block(self, entry: Entry, day: date) -> _Block:
+    def block(self, entry: Entry) -> _Block:
         p, programme, lang, event = self.p, self.programme, self.lang, entry.event
         cancelled = event.status == "cancelled"
         colour = track_colour(programme, event)
@@ -661,7 +661,7 @@ class _DoorSheets:
         text_w = p.width - text_x
         ink = MUTED if cancelled else INK
         parts = [
-            p.text(p.font(24, bold=True, strike=cancelled), ink, time_label(entry, day, lang),
+            p.text(p.font(24, bold=True, strike=cancelled), ink, time_label(entry, lang),
                    text_x, text_w),
             p.text(p.font(20, bold=True, strike=cancelled), ink, event.title.get(lang), text_x,
                    text_w),
@@ -832,6 +832,14 @@ def print_with_dialog(
     return True
 
 
+class _PreviewDialog(QPrintPreviewDialog):
+    """A preview dialog that keeps its printer alive: QPrintPreviewDialog does not own it."""
+
+    def __init__(self, printer: QPrinter, parent: QWidget | None) -> None:
+        super().__init__(printer, parent)
+        self._printer = printer
+
+
 def preview_dialog(
     parent: QWidget | None,
     programme: Programme,
@@ -847,10 +855,8 @@ def preview_dialog(
     Selection.checked(programme, tracks, uids)
     printer = new_printer()
     printer.setDocName(programme.name.get(lang))
-    dialog = QPrintPreviewDialog(printer, parent)
+    dialog = _PreviewDialog(printer, parent)
     dialog.setWindowTitle(tr("Print Preview"))
-    # The dialog does not own the printer: keep it alive as long as the dialog.
-    dialog._printer = printer  # type: ignore[attr-defined]
     render = render_door_sheets if door_sheets else render_programme
     dialog.paintRequested.connect(
         lambda target: render(programme, target, lang, tracks, uids)
@@ -869,3 +875,40 @@ def preview(
 ) -> int:
     """Show the print preview (modal); printing from it goes through the same renderer."""
     return preview_dialog(parent, programme, lang, tracks, uids, door_sheets=door_sheets).exec()
+
+
+def export_pdf(
+    parent: QWidget | None,
+    programme: Programme,
+    lang: Lang = "en",
+    tracks: Iterable[str] | None = None,
+    uids: Collection[str] | None = None,
+    *,
+    suggested: str | Path = "",
+    door_sheets: bool = False,
+) -> Path | None:
+    """Ask where to save, then write the programme (or the door sheets) as a PDF; returns
+    the file written, or None when the user cancelled or the file could not be written
+    (which a message box has said)."""
+    default = str(suggested) or f"{programme.name.get(lang) or 'programme'}.pdf"
+    name, _ = QFileDialog.getSaveFileName(
+        parent, tr("Export PDF"), default, tr("PDF documents (*.pdf)")
+    )
+    if not name:
+        return None
+    path = Path(name)
+    if not path.suffix:
+        path = path.with_suffix(".pdf")
+    try:
+        if door_sheets:
+            render_venue_sheets(programme, path, lang, tracks, uids)
+        else:
+            write_pdf(programme, path, lang, tracks, uids)
+    except OSError as exc:
+        QMessageBox.warning(
+            parent, tr("Export PDF"),
+            tr("%1: cannot write (%2)").replace("%1", str(path)).replace(
+                "%2", exc.strerror or str(exc)),
+        )
+        return None
+    return path

@@ -215,14 +215,22 @@ class AgendaFilterProxy(QSortFilterProxyModel):
         self._predicate: Callable[[Event], bool] | None = None
 
     def set_filter(self, which: Filter) -> None:
-        # Qt 6.9 split invalidateFilter into begin/end calls; this form works on all six.
+        # Qt 6.10 replaced invalidateFilter() by begin/endFilterChange(); older Qt 6 has
+        # only the former.
+        begin = getattr(self, "beginFilterChange", None)
+        if begin is not None:
+            begin()
         self._predicate = None
         self._visible = None
         if callable(which):
             self._predicate = which
         elif which is not None:
             self._visible = frozenset(which)
-        self.invalidateFilter()
+        end = getattr(self, "endFilterChange", None)
+        if begin is not None and end is not None:
+            end(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         if self._visible is None and self._predicate is None:

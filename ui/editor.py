@@ -264,7 +264,7 @@ class EventEditor(QDialog):
         self.end_time = QTimeEdit()
         for widget in (self.start_date, self.end_date):
             widget.setCalendarPopup(True)
-            widget.setDisplayFormat("ddd dd.MM.yyyy")
+            widget.setDisplayFormat("dd.MM.yyyy (ddd)")
         for widget in (self.start_time, self.end_time):
             widget.setDisplayFormat("HH:mm")
         self.duration_spin = DurationSpinBox()
@@ -343,7 +343,7 @@ class EventEditor(QDialog):
         self.until_radio.setChecked(True)
         self.until_date = QDateEdit()
         self.until_date.setCalendarPopup(True)
-        self.until_date.setDisplayFormat("ddd dd.MM.yyyy")
+        self.until_date.setDisplayFormat("dd.MM.yyyy (ddd)")
         self.count_spin = QSpinBox()
         self.count_spin.setRange(1, 999)
         self.count_spin.setValue(2)
@@ -829,6 +829,9 @@ class EventEditor(QDialog):
         title = self.title_edit.texts()
         uid = self._build_uid()
         attendance = self.attendance_spin.value() or None
+        languages = tuple(lang for lang in LANGS if self.language_boxes[lang].isChecked())
+        if self._original is not None and set(self._original.languages) == set(languages):
+            languages = self._original.languages
         fields: dict[str, object] = {
             "title": title,
             "description": self.description_edit.texts(),
@@ -837,7 +840,7 @@ class EventEditor(QDialog):
             "track": self.track_combo.currentData() or "",
             "venue": self.venue_combo.currentData() or "",
             "speakers": tuple(self._speaker_order),
-            "languages": tuple(lang for lang in LANGS if self.language_boxes[lang].isChecked()),
+            "languages": languages,
             "status": self.status_combo.currentData(),
             "all_day": self.all_day_box.isChecked(),
             "recurrence": self._recurrence(start) if end > start else None,

@@ -53,6 +53,14 @@ _QT_LANGUAGE = {
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
 
+def numerus(translated: str, n: int) -> str:
+    """English plural forms for a ``tr("%n thing(s)", "", n)`` text with no translation
+    loaded: Qt only picks numerus forms from a .qm, so the source text would keep its
+    "(s)". A translated text has no "(s)" and passes unchanged."""
+    return translated.replace("(es)", "" if n == 1 else "es").replace(
+        "(s)", "" if n == 1 else "s")
+
+
 def swatch(colour: str, size: int = 14) -> QIcon:
     """A filled square in a track's colour, with a thin border for pale colours."""
     pixmap = QPixmap(size, size)
@@ -355,7 +363,8 @@ class FilterPanel(QWidget):
             return
         total = len(self._programme.events)
         shown = len(filter_events(self._programme, flt)) if flt.is_active else total
-        self.count_label.setText(self.tr("%n of %1 events", "", shown).replace("%1", str(total)))
+        text = numerus(self.tr("%n of %1 event(s)", "", total), total)
+        self.count_label.setText(text.replace("%n", str(shown)).replace("%1", str(total)))
 
     def _settings_key(self, key: str) -> str:
         return f"filters/{key}"
@@ -392,7 +401,8 @@ class FilterPanel(QWidget):
             self.clash_label.hide()
             return
         lang = self._lang
-        lines = [self.tr("%n clash(es) among starred events:", "", len(pairs))]
+        lines = [numerus(self.tr("%n clash(es) among starred events:", "", len(pairs)),
+                         len(pairs))]
         for a, b in pairs[:CLASHES_SHOWN]:
             first, second = programme.events[a], programme.events[b]
             lines.append(f"• {first.title.get(lang)} ↔ {second.title.get(lang)}")

@@ -1,0 +1,196 @@
+"""Undo commands: one per kind of edit, each going through :class:`ui.document.Document`.
+
+A command holds the exact states before and after (computed once, when it is made: the
+stamped SEQUENCE and LAST-MODIFIED included), so undo and redo replay stored states and
+never stamp again. When the first redo fails (the planner refuses the change, the file
+cannot be written), the command marks itself obsolete so that QUndoStack drops it, and
+keeps the error for the window to show.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from planner.model import Event, Person, ProgrammeError, Track, Venue, touch
+from planner.store import Changes
+from ui.document import Document
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("commands", text)
+
+
+class _Command(QUndoCommand):
+    def __init__(self, document: Document, text: str) -> None:
+        super().__init__(text)
+        self.document = document
+        self.error: ProgrammeError | None = None
+        self._done_once = False
+
+    def _run(self, forward: bool) -> None:
+        try:
+            self._do(forward)
+        except ProgrammeError as exc:
+            self.error = exc
+            if not self._done_once:
+                # The push itself failed: nothing changed, and the stack forgets this.
+                self.setObsolete(True)
+            else:
+                self.document.report(exc)
+            return
+        self._done_once = True
+
+    def redo(self) -> None:
+        self._run(True)
+
+    def undo(self) -> None:
+        self._run(False)
+
+    def _do(self, forward: bool) -> None:
+        raise NotImplementedError
+
+
+class EventsCommand(_Command):
+    """Put, move, resize, create or delete events: ``after`` on redo, ``before`` on undo
+    (``None`` for "no such event")."""
+
+    def __init__(
+        self,
+        document: Document,
+        before: Mapping[str, Event | None],
+        after: Mapping[str, Event | None],
+        text: str,
+        people: Mapping[str, Person] | None = None,
+    ) -> None:
+        super().__init__(document, text)
+        self.before = dict(before)
+        self.after = dict(after)
+        # People the editor created for this event come and go with it.
+        self.people: dict[str, Person] = dict(people or {})
+
+    def _do(self, forward: bool) -> None:
+        events = self.after if forward else self.before
+        if self.people:
+            people: dict[str, Person | None] = (
+                dict(self.people) if forward else dict.fromkeys(self.people)
+            )
+            if forward:
+                self.document.apply({}, people=people)
+                try:
+                    self.document.apply(events)
+                except ProgrammeError:
+                    self.document.apply({}, people=dict.fromkeys(self.people))
+                    raise
+            else:
+                self.document.apply(events)
+                self.document.apply({}, people=people)
+        else:
+            self.document.apply(events)
+
+
+def put_command(
+    document: Document,
+    event: Event,
+    text: str,
+    new_people: Iterable[Person] = (),
+    now: datetime | None = None,
+) -> EventsCommand:
+    """A command that stores ``event`` (new or changed), stamped once now."""
+    old = document.programme.events.get(event.uid)
+    stamped = touch(old, event, now)
+    people = {p.id: p for p in new_people if p.id not in document.programme.people}
+    return EventsCommand(document, {event.uid: old}, {event.uid: stamped}, text, people)
+
+
+def move_command(
+    document: Document, uid: str, new_start: datetime, venue: str | None = None
+) -> EventsCommand:
+    """Move the event ``uid`` (a whole series, for a repeating one) to ``new_start``,
+    keeping its length, and to ``venue`` if given."""
+    old = document.programme.events[uid]
+    zone = old.zone
+    start = new_start.astimezone(zone)
+    end = (start.replace(tzinfo=None) + old.duration).replace(tzinfo=zone)
+    recurrence = old.recurrence
+    if recurrence is not None and recurrence.exdates:
+        # Exceptions belong to occurrences: they move with the series.
+        shift = start.replace(tzinfo=None) - old.start.replace(tzinfo=None)
+        recurrence = dataclasses.replace(recurrence, exdates=tuple(
+            (x.replace(tzinfo=None) + shift).replace(tzinfo=x.tzinfo) for x in recurrence.exdates
+        ))
+    new = dataclasses.replace(old, start=start, end=end, venue=venue or old.venue,
+                              recurrence=recurrence)
+    text = _tr("Move “{title}”").format(title=_title(old))
+    return EventsCommand(document, {uid: old}, {uid: touch(old, new)}, text)
+
+
+def resize_command(document: Document, uid: str, new_end: datetime) -> EventsCommand:
+    """Give the event ``uid`` the end ``new_end`` (for a series: of its first occurrence)."""
+    old = document.programme.events[uid]
+    new = dataclasses.replace(old, end=new_end.astimezone(old.zone))
+    text = _tr("Change the end of “{title}”").format(title=_title(old))
+    return EventsCommand(document, {uid: old}, {uid: touch(old, new)}, text)
+
+
+def delete_command(document: Document, uids: Iterable[str]) -> EventsCommand:
+    events = document.programme.events
+    before = {uid: events[uid] for uid in uids if uid in events}
+    after: dict[str, Event | None] = dict.fromkeys(before)
+    if len(before) == 1:
+        text = _tr("Delete “{title}”").format(title=_title(next(iter(before.values()))))
+    else:
+        text = _tr("Delete {count} events").format(count=len(before))
+    return EventsCommand(document, before, after, text)
+
+
+class EntitiesCommand(_Command):
+    """Replace the tracks, venues and people with new collections (from their dialog)."""
+
+    def __init__(
+        self,
+        document: Document,
+        tracks: dict[str, Track],
+        venues: dict[str, Venue],
+        people: dict[str, Person],
+        text: str | None = None,
+    ) -> None:
+        super().__init__(document, text or _tr("Edit tracks, venues and people"))
+        programme = document.programme
+        self.before = (dict(programme.tracks), dict(programme.venues), dict(programme.people))
+        self.after = (dict(tracks), dict(venues), dict(people))
+
+    def _do(self, forward: bool) -> None:
+        tracks, venues, people = self.after if forward else self.before
+        self.document.replace_entities(tracks, venues, people)
+
+
+class ImportCommand(_Command):
+    """Carry out an import plan (:mod:`planner.importing`) and take it back on undo."""
+
+    def __init__(self, document: Document, plan: object, text: str) -> None:
+        super().__init__(document, text)
+        self.plan = plan
+        self.changes = Changes()
+
+    def _do(self, forward: bool) -> None:
+        from planner.importing import ImportPlan, apply_plan, revert_plan
+
+        plan = self.plan
+        assert isinstance(plan, ImportPlan)
+        if forward:
+            self.changes = self.document.apply_changes(
+                lambda p: apply_plan(p, plan), lambda p: revert_plan(p, plan)
+            )
+        else:
+            self.document.apply_changes(
+                lambda p: revert_plan(p, plan), lambda p: apply_plan(p, plan)
+            )
+
+
+def _title(event: Event) -> str:
+    return event.title.get("en")

@@ -1,0 +1,275 @@
+"""The open programme: its data, its file (if any), its undo stack and its change signal.
+
+Every edit takes one route (KDE's IncidenceChanger): an undo command calls :meth:`apply` or
+:meth:`apply_changes`, which change the programme through planner functions, write the
+change to the file in one transaction, and emit :attr:`Document.changed` with the
+:class:`~planner.store.Changes`, from which the views refresh.
+
+A programme opened from a file is saved as it changes; a new programme or the built-in one
+has no file and stays in memory until Save As writes one (the built-in data in resources/ is
+never written). The undo stack's clean state tells whether there is unsaved work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from planner.model import (
+    Event,
+    Person,
+    Programme,
+    ProgrammeError,
+    Track,
+    Venue,
+    put_event,
+    remove_event,
+    validate_person,
+    validate_track,
+    validate_venue,
+)
+from planner.store import Changes, ProgrammeStore
+
+
+class Document(QObject):
+    """One programme being edited. ``changed`` carries a :class:`Changes` after each edit;
+    ``reset`` is emitted when the whole programme is replaced (it is not on New/Open: the
+    window makes a new document then)."""
+
+    changed = Signal(object)
+    reset = Signal()
+    saved = Signal()
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        programme: Programme,
+        store: ProgrammeStore | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.programme = programme
+        self.store = store
+        self.undo_stack = QUndoStack(self)
+        # Edits of a file-backed programme are in the file as soon as they are made, so
+        # such a document is never "modified": every step of the stack is a saved state.
+        self.undo_stack.indexChanged.connect(self._mark_saved_if_file)
+
+    # -- state ----------------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path | None:
+        return self.store.path if self.store is not None else None
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def readonly(self) -> bool:
+        return self.store is not None and self.store.readonly
+
+    def _mark_saved_if_file(self) -> None:
+        if self.store is not None and not self.undo_stack.isClean():
+            self.undo_stack.setClean()
+
+    # -- edits ----------------------------------------------------------------------------
+
+    def apply(
+        self,
+        events: Mapping[str, Event | None],
+        *,
+        tracks: Mapping[str, Track | None] | None = None,
+        venues: Mapping[str, Venue | None] | None = None,
+        people: Mapping[str, Person | None] | None = None,
+    ) -> Changes:
+        """Set each event UID in ``events`` to the given event exactly as it is (``None``
+        removes it), and likewise tracks, venues and people; validate, save, signal.
+
+        All of it happens or none of it: on a :class:`ProgrammeError` (bad data, a file
+        that cannot be written) the programme is as it was and the error is raised.
+        """
+        programme = self.programme
+        tracks, venues, people = tracks or {}, venues or {}, people or {}
+        old_events = {uid: programme.events.get(uid) for uid in events}
+        old_tracks = {k: programme.tracks.get(k) for k in tracks}
+        old_venues = {k: programme.venues.get(k) for k in venues}
+        old_people = {k: programme.people.get(k) for k in people}
+
+        def restore() -> None:
+            _set_all(programme.tracks, old_tracks)
+            _set_all(programme.venues, old_venues)
+            _set_all(programme.people, old_people)
+            _set_all(programme.events, old_events)
+
+        changes = Changes(
+            events=[u for u, e in events.items() if e is not None],
+            removed_events=[u for u, e in events.items() if e is None],
+            tracks=tracks, venues=venues, people=people,
+        )  # fmt: skip
+        try:
+            _put_entities(programme.tracks, tracks, validate_track)
+            _put_entities(programme.venues, venues, validate_venue)
+            _put_entities(programme.people, people, validate_person)
+            for uid, event in events.items():
+                if event is None:
+                    if uid in programme.events:
+                        remove_event(programme, uid)
+                else:
+                    put_event(programme, event, stamp=False)
+            _check_references(programme, tracks, venues, people)
+            if self.store is not None:
+                self.store.write(programme, changes)
+        except ProgrammeError:
+            restore()
+            raise
+        self.changed.emit(changes)
+        return changes
+
+    def replace_entities(
+        self,
+        tracks: dict[str, Track],
+        venues: dict[str, Venue],
+        people: dict[str, Person],
+    ) -> Changes:
+        """Put whole new collections of tracks, venues and people in place (their order is
+        the order lists and the file keep); refused if an event would lose its track,
+        venue or speaker. Saved and signalled like :meth:`apply`."""
+        programme = self.programme
+        old = (programme.tracks, programme.venues, programme.people)
+        for track in tracks.values():
+            validate_track(track)
+        for venue in venues.values():
+            validate_venue(venue)
+        for person in people.values():
+            validate_person(person)
+        gone = (
+            {k: None for k in programme.tracks.keys() - tracks.keys()},
+            {k: None for k in programme.venues.keys() - venues.keys()},
+            {k: None for k in programme.people.keys() - people.keys()},
+        )
+        programme.tracks, programme.venues, programme.people = (
+            dict(tracks), dict(venues), dict(people)
+        )
+        try:
+            _check_references(programme, *gone)
+            changes = Changes(
+                tracks=old[0].keys() | tracks.keys(),
+                venues=old[1].keys() | venues.keys(),
+                people=old[2].keys() | people.keys(),
+            )
+            if self.store is not None:
+                self.store.write(programme, changes)
+        except ProgrammeError:
+            programme.tracks, programme.venues, programme.people = old
+            raise
+        self.changed.emit(changes)
+        return changes
+
+    def apply_changes(
+        self,
+        action: Callable[[Programme], Changes],
+        rollback: Callable[[Programme], object] | None = None,
+    ) -> Changes:
+        """Run ``action`` (a planner function that changes the programme and says what it
+        changed, such as :func:`planner.importing.apply_plan`), then save and signal. If
+        the file cannot be written, ``rollback`` takes the change back and the error is
+        raised."""
+        changes = action(self.programme)
+        if self.store is not None and changes:
+            try:
+                self.store.write(self.programme, changes)
+            except ProgrammeError:
+                if rollback is not None:
+                    rollback(self.programme)
+                raise
+        self.changed.emit(changes)
+        return changes
+
+    def report(self, error: ProgrammeError) -> None:
+        """Tell the window about an error raised while undoing or redoing."""
+        self.failed.emit(str(error))
+
+    # -- files ----------------------------------------------------------------------------
+
+    def save_as(self, path: str | Path) -> None:
+        """Write the programme to a new file and keep editing that file from now on."""
+        store = ProgrammeStore.create(path, self.programme)
+        old, self.store = self.store, store
+        if old is not None:
+            old.close()
+        self.undo_stack.setClean()
+        self.saved.emit()
+
+    def save(self) -> None:
+        """For a file-backed programme, everything is saved already: mark it so."""
+        if self.store is None:
+            raise ProgrammeError(_tr("this programme has no file yet: use Save As"))
+        self.undo_stack.setClean()
+        self.saved.emit()
+
+    def close(self) -> None:
+        """Let go of the file (and its lock)."""
+        self.undo_stack.clear()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+
+def _set_all(target: dict[str, object], values: Mapping[str, object | None]) -> None:
+    for key, value in values.items():
+        if value is None:
+            target.pop(key, None)
+        else:
+            target[key] = value
+
+
+def _put_entities(
+    target: dict[str, object],
+    values: Mapping[str, object | None],
+    validate: Callable[..., None],
+) -> None:
+    for key, value in values.items():
+        if value is None:
+            target.pop(key, None)
+        else:
+            validate(value)
+            target[key] = value
+
+
+def _check_references(
+    programme: Programme,
+    tracks: Mapping[str, Track | None],
+    venues: Mapping[str, Venue | None],
+    people: Mapping[str, Person | None],
+) -> None:
+    """Refuse the removal of a track, venue or person that an event still uses."""
+    gone_tracks = {k for k, v in tracks.items() if v is None}
+    gone_venues = {k for k, v in venues.items() if v is None}
+    gone_people = {k for k, v in people.items() if v is None}
+    if not (gone_tracks or gone_venues or gone_people):
+        return
+    for event in programme.events.values():
+        if event.track in gone_tracks:
+            raise ProgrammeError(
+                _tr("track '{id}' is still used by event '{uid}'").format(
+                    id=event.track, uid=event.uid)
+            )
+        if event.venue in gone_venues:
+            raise ProgrammeError(
+                _tr("venue '{id}' is still used by event '{uid}'").format(
+                    id=event.venue, uid=event.uid)
+            )
+        for person in event.speakers:
+            if person in gone_people:
+                raise ProgrammeError(
+                    _tr("person '{id}' is still a speaker of event '{uid}'").format(
+                        id=person, uid=event.uid)
+                )
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Document", text)

@@ -1,0 +1,132 @@
+"""The user's preferences, typed, over QSettings (Picard's typed options).
+
+Preferences never go into the programme file: a file passed around a team stays the same
+whoever opens it. Each preference has one property here with its default and its check, so
+a bad value in the settings file falls back to the default instead of breaking the window.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, cast
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import QByteArray, QSettings
+
+View = Literal["week", "venues", "agenda"]
+VIEWS: tuple[View, ...] = ("week", "venues", "agenda")
+SNAPS = (5, 15, 30)
+DEFAULT_SECOND_ZONE = "Europe/Berlin"
+MAX_RECENT = 8
+HOUR_HEIGHTS = (24, 32, 40, 48, 60, 80, 100, 130, 170)
+DEFAULT_HOUR_HEIGHT = 48
+
+
+class Settings:
+    """Typed access to the window's preferences."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._s = settings if settings is not None else QSettings()
+
+    def _get(self, key: str, default: object) -> object:
+        value = self._s.value(key, default)
+        return default if value is None else value
+
+    # -- views ----------------------------------------------------------------------------
+
+    @property
+    def view(self) -> View:
+        value = str(self._get("view/current", "week"))
+        return cast(View, value) if value in VIEWS else "week"
+
+    @view.setter
+    def view(self, value: View) -> None:
+        self._s.setValue("view/current", value)
+
+    @property
+    def snap_minutes(self) -> int:
+        value = _int(self._get("view/snap_minutes", 15), 15)
+        return value if value in SNAPS else 15
+
+    @snap_minutes.setter
+    def snap_minutes(self, value: int) -> None:
+        self._s.setValue("view/snap_minutes", int(value))
+
+    @property
+    def hour_height(self) -> int:
+        value = _int(self._get("view/hour_height", DEFAULT_HOUR_HEIGHT), DEFAULT_HOUR_HEIGHT)
+        return min(max(value, HOUR_HEIGHTS[0]), HOUR_HEIGHTS[-1])
+
+    @hour_height.setter
+    def hour_height(self, value: int) -> None:
+        self._s.setValue("view/hour_height", int(value))
+
+    @property
+    def second_zone(self) -> str:
+        """The zone of the second time ruler; empty for none."""
+        value = str(self._get("view/second_zone", DEFAULT_SECOND_ZONE))
+        if not value:
+            return ""
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            return DEFAULT_SECOND_ZONE
+        return value
+
+    @second_zone.setter
+    def second_zone(self, value: str) -> None:
+        self._s.setValue("view/second_zone", value)
+
+    # -- files ----------------------------------------------------------------------------
+
+    @property
+    def recent_files(self) -> list[str]:
+        value = self._get("files/recent", [])
+        if isinstance(value, str):
+            value = [value] if value else []
+        return [str(v) for v in cast(list[object], value)][:MAX_RECENT]
+
+    @recent_files.setter
+    def recent_files(self, files: list[str]) -> None:
+        self._s.setValue("files/recent", list(files)[:MAX_RECENT])
+
+    def add_recent_file(self, path: str) -> None:
+        files = [path, *(f for f in self.recent_files if f != path)]
+        self.recent_files = files
+
+    @property
+    def last_folder(self) -> str:
+        return str(self._get("files/last_folder", ""))
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None:
+        self._s.setValue("files/last_folder", value)
+
+    # -- window ---------------------------------------------------------------------------
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._s.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._s.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        value = self._s.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._s.setValue("window/state", value)
+
+    def sync(self) -> None:
+        self._s.sync()
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return default

@@ -363,8 +363,8 @@ class FilterPanel(QWidget):
             return
         total = len(self._programme.events)
         shown = len(filter_events(self._programme, flt)) if flt.is_active else total
-        text = numerus(self.tr("%n of %1 event(s)", "", total), total)
-        self.count_label.setText(text.replace("%n", str(shown)).replace("%1", str(total)))
+        text = numerus(self.tr("%1 of %n event(s)", "", total), total)
+        self.count_label.setText(text.replace("%1", str(shown)))
 
     def _settings_key(self, key: str) -> str:
         return f"filters/{key}"

@@ -7,6 +7,7 @@ says so; 2 for bad input or usage, with one line on stderr that starts with ``er
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -273,22 +274,15 @@ def _cmd_print(args: argparse.Namespace) -> int:
     # Printing needs Qt but no window: without a display, Qt's offscreen platform serves.
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
-    from ui.printing import install_translations, write_pdf
-
-    app = QGuiApplication.instance() or QGuiApplication(["main.py"])
-    translators = install_translations(args.lang)
+    # The one command that paints through Qt: its module is loaded by name when the command
+    # runs, so that planner/ and every other command stay free of Qt and of ui/.
+    printing = importlib.import_module("ui.printing")
+    path = Path(args.output)
     try:
-        path = Path(args.output)
-        try:
-            pages = write_pdf(programme, path, args.lang, tracks)
-        except OSError as exc:
-            raise UsageError(msg("{path}: cannot write ({reason})", path=path,
-                                 reason=exc.strerror or exc)) from exc
-    finally:
-        for translator in translators:
-            app.removeTranslator(translator)
+        pages: int = printing.print_pdf(programme, path, args.lang, tracks)
+    except OSError as exc:
+        raise UsageError(msg("{path}: cannot write ({reason})", path=path,
+                             reason=exc.strerror or exc)) from exc
     print(f"wrote {path}: {pages} pages")
     return EXIT_OK
 

@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QFontMetricsF,
+    QGuiApplication,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -771,6 +772,24 @@ def write_pdf(
         return render_programme(programme, writer, lang, tracks, uids)
     finally:
         del writer  # closes the file
+
+
+def print_pdf(
+    programme: Programme,
+    path: str | Path,
+    lang: Lang = "en",
+    tracks: Iterable[str] | None = None,
+    uids: Collection[str] | None = None,
+) -> int:
+    """``write_pdf`` for the command line: with a QGuiApplication (made if there is none)
+    and the translations of ``lang`` installed while it paints. Returns the page count."""
+    app = QGuiApplication.instance() or QGuiApplication(["programme-planner"])
+    translators = install_translations(lang)
+    try:
+        return write_pdf(programme, path, lang, tracks, uids)
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
 
 
 def render_venue_sheets(

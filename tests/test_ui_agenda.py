@@ -16,8 +16,8 @@ from planner.recurrence import make_rule, occurrences
 from tests.factories import at, event, small_programme
 from ui.agenda_view import (
     DAY,
-    SPEAKERS,
     SORT_ROLE,
+    SPEAKERS,
     TIME,
     TITLE,
     TRACK,

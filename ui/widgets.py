@@ -81,6 +81,11 @@ class TextsEditor(QWidget):
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # One sheet on the row, switched by a property: setting and clearing sheets per field
+        # leaves the cleared fields drawn differently from untouched ones.
+        self.setStyleSheet(
+            f'QLineEdit[missing="true"], QPlainTextEdit[missing="true"] {{ {MISSING_STYLE} }}'
+        )
         for column, lang in enumerate(LANGS):
             if headings:
                 heading = QLabel(language_name(lang))
@@ -141,8 +146,10 @@ class TextsEditor(QWidget):
     def _mark(self) -> None:
         missing = set(self.missing())
         for lang, field in self.fields.items():
-            field.setStyleSheet(MISSING_STYLE if lang in missing else "")
-            field.setProperty("missing", lang in missing)
+            if field.property("missing") != (lang in missing):
+                field.setProperty("missing", lang in missing)
+                field.style().unpolish(field)
+                field.style().polish(field)
 
 
 class ColourButton(QPushButton):

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QDate,
     QItemSelection,
     QItemSelectionModel,
     QLocale,
@@ -165,9 +166,7 @@ class AgendaModel(QAbstractTableModel):
         event = row.event
         if column == DAY:
             day = row.start.date()
-            return self._locale.toString(
-                datetime(day.year, day.month, day.day), "ddd dd.MM."
-            )
+            return self._locale.toString(QDate(day.year, day.month, day.day), "ddd dd.MM.")
         if column == TIME:
             return self._time_text(row)
         if column == TITLE:

@@ -160,7 +160,7 @@ class EventEditor(QDialog):
         self.resize(1120, 640)
         geometry = QSettings().value(SETTINGS_KEY)
         if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+            self.restoreGeometry(geometry)
 
     # -- public ---------------------------------------------------------------------------
 
@@ -265,8 +265,8 @@ class EventEditor(QDialog):
         for widget in (self.start_date, self.end_date):
             widget.setCalendarPopup(True)
             widget.setDisplayFormat("dd.MM.yyyy (ddd)")
-        for widget in (self.start_time, self.end_time):
-            widget.setDisplayFormat("HH:mm")
+        for clock in (self.start_time, self.end_time):
+            clock.setDisplayFormat("HH:mm")
         self.duration_spin = DurationSpinBox()
         self.duration_spin.setToolTip(self.tr("Hours:minutes; a bare number is minutes"))
         self.all_day_box = QCheckBox(self.tr("&All day"))
@@ -536,13 +536,19 @@ class EventEditor(QDialog):
             return None
         if not isinstance(parsed, rrule.rrule):
             return None
-        # dateutil keeps the BY* parts the rule spelled out in _original_rule; anything
-        # beyond weekdays is more than the controls can say.
-        spelled = {k for k, v in parsed._original_rule.items() if v}
-        if spelled - {"byweekday"}:
+        # dateutil keeps the BY* parts the rule spelled out in _original_rule and the rest
+        # in private fields; should they ever move, every rule shows as "kept as is".
+        spelled_parts: dict[str, object] = getattr(parsed, "_original_rule", None) or {}
+        freq = getattr(parsed, "_freq", None)
+        interval = getattr(parsed, "_interval", None)
+        count = getattr(parsed, "_count", None)
+        until = getattr(parsed, "_until", None)
+        if {k for k, v in spelled_parts.items() if v} - {"byweekday"} or not isinstance(
+            interval, int
+        ):
             return None
-        freq = parsed._freq
-        weekdays = parsed._original_rule.get("byweekday") or ()
+        listed = spelled_parts.get("byweekday") or ()
+        weekdays: tuple[rrule.weekday, ...] = tuple(listed) if isinstance(listed, tuple) else ()
         if any(getattr(day, "n", None) for day in weekdays):
             return None
         if freq == rrule.DAILY and not weekdays:
@@ -551,22 +557,19 @@ class EventEditor(QDialog):
             kind = "weekdays" if weekdays else "weekly"
         else:
             return None
+        if count is None and not isinstance(until, datetime):
+            return None
         self._syncing = True
         self._select_data(self.repeat_combo, kind)
-        self.interval_spin.setValue(parsed._interval)
+        self.interval_spin.setValue(interval)
         for day in weekdays:
             self.weekday_boxes[WEEKDAYS[day.weekday]].setChecked(True)
-        if parsed._count is not None:
+        if isinstance(count, int):
             self.count_radio.setChecked(True)
-            self.count_spin.setValue(parsed._count)
-        elif parsed._until is not None:
+            self.count_spin.setValue(count)
+        elif isinstance(until, datetime):
             self.until_radio.setChecked(True)
-            until = parsed._until
-            self.until_date.setDate(_qdate(until.date() if isinstance(until, datetime)
-                                           else until))
-        else:
-            self._syncing = False
-            return None
+            self.until_date.setDate(_qdate(until.date()))
         self._syncing = False
         return kind
 

@@ -209,7 +209,7 @@ class EntitiesDialog(QDialog):
         self.resize(1180, 600)
         geometry = QSettings().value(SETTINGS_KEY)
         if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+            self.restoreGeometry(geometry)
 
     # -- public ---------------------------------------------------------------------------
 
@@ -294,7 +294,9 @@ class EntitiesDialog(QDialog):
         self._filling = False
         self._revalidate()
         tab.table.setCurrentCell(row, tab.column("id"))
-        tab.table.scrollToItem(tab.table.item(row, 0))
+        item = tab.table.item(row, 0)
+        if item is not None:
+            tab.table.scrollToItem(item)
         return row
 
     def _remover(self, tab: EntityTable) -> Callable[[], None]:

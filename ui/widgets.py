@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QValidator
 from PySide6.QtWidgets import (
     QColorDialog,
     QGridLayout,
@@ -200,9 +200,7 @@ class DurationSpinBox(QSpinBox):
         parsed = _parse_duration(text)
         return parsed if parsed is not None else self.value()
 
-    def validate(self, text: str, pos: int) -> object:
-        from PySide6.QtGui import QValidator
-
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         stripped = text.strip()
         if not stripped:
             return QValidator.State.Intermediate, text, pos

@@ -423,3 +423,21 @@ def test_round_trip_berlin_with_all_kinds_of_events() -> None:
         assert (utc(new.start), utc(new.end), new.all_day, new.status) == (
             utc(old.start), utc(old.end), old.all_day, old.status), uid
         assert [utc(s) for s, _ in occurrences(new)] == [utc(s) for s, _ in occurrences(old)]
+
+
+def test_custom_tzid_defined_only_by_its_vtimezone() -> None:
+    """A zone name no database knows is read by the file's own VTIMEZONE (here +05:00)."""
+    zone = (
+        "BEGIN:VTIMEZONE\r\nTZID:Office time\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
+        "TZOFFSETFROM:+0500\r\nTZOFFSETTO:+0500\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+    )
+    data = calendar_bytes(vevent("o@t", "DTSTART;TZID=Office time:20190404T120000",
+                                 "DTEND;TZID=Office time:20190404T130000"), header=zone)
+    (e,) = plan_import(small_programme(), read_ics(data, "o.ics").events).added
+    assert utc(e.start) == z(2019, 4, 4, 7) and e.zone.key == "Europe/Moscow"
+
+
+def test_floating_time_without_calendar_zone_is_the_programmes() -> None:
+    data = calendar_bytes(vevent("f@t", "DTSTART:20190404T120000", "DTEND:20190404T130000"))
+    (e,) = plan_import(small_programme("Europe/Berlin"), read_ics(data, "f.ics").events).added
+    assert e.zone.key == "Europe/Berlin" and utc(e.start) == z(2019, 4, 4, 10)

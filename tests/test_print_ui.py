@@ -5,13 +5,17 @@ continued pages, cancelled events, selections), checked on small programmes."""
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from factories import at, event, small_programme
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from test_print import day_of_each_page, english_heading, pages_of, squash
 
 import ui.printing as printing
@@ -299,8 +303,6 @@ def test_start_of_a_sheet_names_venue_and_day(qapp, tmp_path):
 
 
 def test_export_pdf(qapp, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
-
     programme = busy_programme()
     chosen = tmp_path / "export"  # no suffix: .pdf is added
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
@@ -319,3 +321,31 @@ def test_export_pdf(qapp, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args: ("", "")))
     assert printing.export_pdf(None, programme, "en") is None
     assert len(warnings) == 1
+
+
+TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Printing</name>
+    <message><source>Page %1 of %2</source><translation>Seite %1 von %2</translation></message>
+    <message><source>(continued)</source><translation>(Fortsetzung)</translation></message>
+</context>
+</TS>
+"""
+
+
+def test_labels_follow_the_installed_translation(qapp, tmp_path, monkeypatch):
+    source = tmp_path / "printing_de.ts"
+    source.write_text(TS, encoding="utf-8")
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), str(source), "-qm", str(tmp_path / "printing_de.qm")],
+                   check=True, capture_output=True)
+    monkeypatch.setattr(printing, "TRANSLATIONS", tmp_path)
+    out = tmp_path / "de.pdf"
+    total = printing.print_pdf(busy_programme(), out, "de")
+    pages = pages_of(out)
+    assert f"Seite 2 von {total}" in " ".join(pages[1].split())
+    assert "Page" not in "".join(pages)
+    # The translators go again afterwards: the next English print is English.
+    assert QCoreApplication.translate("Printing", "Page %1 of %2") == "Page %1 of %2"

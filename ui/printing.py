@@ -64,9 +64,15 @@ NOTE = QColor("#b26a00")
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
 
-def tr(text: str) -> str:
-    """``text`` in the language of the installed translators (English without one)."""
-    return QCoreApplication.translate("Printing", text)
+# Shown text is written as QCoreApplication.translate("Printing", "...") where it is used:
+# pyside6-lupdate finds those calls (a wrapper of our own would hide the context from it).
+
+
+def fill(template: str, *values: object) -> str:
+    """Qt-style ``%1``, ``%2`` placeholders filled in: translations may reorder them."""
+    for n, value in reversed(list(enumerate(values, start=1))):
+        template = template.replace(f"%{n}", str(value))
+    return template
 
 
 def install_translations(lang: str) -> list[QTranslator]:
@@ -324,7 +330,7 @@ class _Pages:
         self.hline(painter, y - self.mm(2.5), RULE, 0.25)
         painter.setFont(font)
         painter.setPen(MUTED)
-        page_text = tr("Page %1 of %2").replace("%1", str(number)).replace("%2", str(total))
+        page_text = fill(QCoreApplication.translate("Printing", "Page %1 of %2"), number, total)
         right = metrics.horizontalAdvance(page_text)
         painter.drawText(QPointF(self.width - right, y + metrics.ascent()), page_text)
         room = self.width - right - self.mm(8)
@@ -359,7 +365,7 @@ class _Pages:
 
 def time_label(entry: Entry, lang: str) -> str:
     if entry.event.all_day:
-        return tr("All day")
+        return QCoreApplication.translate("Printing", "All day")
     return f"{clock(entry.start, lang)}–{clock(entry.end, lang)}"
 
 
@@ -375,15 +381,16 @@ def speakers_label(programme: Programme, event: Event) -> str:
             names.append(person.name)
     if not names:
         return ""
-    template = tr("Speaker: %1") if len(names) == 1 else tr("Speakers: %1")
-    return template.replace("%1", ", ".join(names))
+    if len(names) == 1:
+        return fill(QCoreApplication.translate("Printing", "Speaker: %1"), names[0])
+    return fill(QCoreApplication.translate("Printing", "Speakers: %1"), ", ".join(names))
 
 
 def status_label(event: Event) -> tuple[str, QColor] | None:
     if event.status == "cancelled":
-        return tr("Cancelled"), ALERT
+        return QCoreApplication.translate("Printing", "Cancelled"), ALERT
     if event.status == "tentative":
-        return tr("To be confirmed"), NOTE
+        return QCoreApplication.translate("Printing", "To be confirmed"), NOTE
     return None
 
 
@@ -445,7 +452,8 @@ class _Booklet:
                                  QColor(programme.tracks[tid].colour))
 
         page.append(band)
-        kicker_h, kicker = p.text(p.font(10, bold=True), MUTED, tr("Programme"), 0, p.width)
+        kicker_h, kicker = p.text(p.font(10, bold=True), MUTED,
+                                  QCoreApplication.translate("Printing", "Programme"), 0, p.width)
         page.append(_at(kicker, y))
         y += kicker_h + p.mm(3)
         name_h, name = p.text(p.font(28, bold=True), INK, programme.name.get(lang), 0, p.width)
@@ -455,29 +463,33 @@ class _Booklet:
         dates_h, dates_draw = p.text(p.font(16), INK, dates, 0, p.width)
         page.append(_at(dates_draw, y))
         y += dates_h + p.mm(3)
-        zone = tr("All times are local time: %1 (%2)").replace(
-            "%1", programme.timezone).replace("%2", utc_offset(programme, programme.first_day))
+        zone = fill(QCoreApplication.translate("Printing", "All times are local time: %1 (%2)"),
+                    programme.timezone, utc_offset(programme, programme.first_day))
         zone_h, zone_draw = p.text(p.font(10), MUTED, zone, 0, p.width)
         page.append(_at(zone_draw, y))
         y += zone_h + p.mm(2)
         if self.selection.is_filtered:
             shown = len({e.event.uid for _, es in days for e in es})
-            note = tr("A selection: %1 of %2 events").replace("%1", str(shown)).replace(
-                "%2", str(len(programme.events)))
+            note = fill(QCoreApplication.translate("Printing", "A selection: %1 of %2 events"),
+                        shown, len(programme.events))
             note_h, note_draw = p.text(p.font(10, bold=True), MUTED, note, 0, p.width)
             page.append(_at(note_draw, y))
             y += note_h
         y += p.mm(10)
 
-        heading = tr("Tracks in this programme") if not self.selection.is_filtered else tr(
-            "Tracks in this selection")
+        if self.selection.is_filtered:
+            heading = QCoreApplication.translate("Printing", "Tracks in this selection")
+        else:
+            heading = QCoreApplication.translate("Printing", "Tracks in this programme")
         y = self._cover_heading(page, heading, y)
         for tid in tracks:
             track = programme.tracks[tid]
             count = sum(1 for _, es in days for e in es if e.event.track == tid)
             label = track.name.get(lang)
-            count_text = tr("%1 events").replace("%1", str(count)) if count != 1 else tr(
-                "1 event")
+            if count == 1:
+                count_text = QCoreApplication.translate("Printing", "1 event")
+            else:
+                count_text = fill(QCoreApplication.translate("Printing", "%1 events"), count)
             text_h, draw = p.text(p.font(12, bold=True), INK, label, p.mm(9), p.width * 0.65)
             count_h, count_draw = p.text(p.font(10), MUTED, count_text, p.width * 0.7,
                                          p.width * 0.3, Qt.AlignmentFlag.AlignRight)
@@ -498,7 +510,7 @@ class _Booklet:
         venues = [vid for vid in programme.venues
                   if any(e.event.venue == vid for _, es in days for e in es)]
         if venues:
-            y = self._cover_heading(page, tr("Venues"), y)
+            y = self._cover_heading(page, QCoreApplication.translate("Printing", "Venues"), y)
             for n, vid in enumerate(venues):
                 venue = programme.venues[vid]
                 name_h, name_draw = p.text(p.font(8.5, bold=True), INK, venue.name.get(lang), 0,
@@ -509,7 +521,8 @@ class _Booklet:
                 if y + row_h > p.height:  # the cover has no footer
                     # Every event carries its venue's address as well, so a cut list loses
                     # nothing; it says how much is left out.
-                    more = tr("… and %1 more").replace("%1", str(len(venues) - n))
+                    more = fill(QCoreApplication.translate("Printing", "… and %1 more"),
+                                len(venues) - n)
                     _, more_draw = p.text(p.font(8.5, italic=True), MUTED, more, 0, p.width)
                     page.append(_at(more_draw, y))
                     break
@@ -534,15 +547,16 @@ class _Booklet:
             h, draw = p.text(title_font, INK, heading, 0, p.width)
             page.append(_at(draw, 0))
             if continued:
+                continued_text = QCoreApplication.translate("Printing", "(continued)")
                 metrics = QFontMetricsF(title_font, p.device)
                 x = metrics.horizontalAdvance(heading + " ")
                 if x < p.width * 0.7:
-                    more_h, more = p.text(p.font(11), MUTED, tr("(continued)"), x, p.width - x)
+                    more_h, more = p.text(p.font(11), MUTED, continued_text, x, p.width - x)
                     baseline = metrics.ascent()
                     sub = QFontMetricsF(p.font(11), p.device).ascent()
                     page.append(_at(more, baseline - sub))
                 else:
-                    more_h, more = p.text(p.font(11), MUTED, tr("(continued)"), 0, p.width)
+                    more_h, more = p.text(p.font(11), MUTED, continued_text, 0, p.width)
                     page.append(_at(more, h))
                     h += more_h
             y = h + p.mm(2)
@@ -551,8 +565,8 @@ class _Booklet:
 
         blocks = [self.event_block(entry) for entry in entries]
         if not blocks:
-            h, draw = p.text(p.font(11, italic=True), MUTED, tr("No events on this day."), 0,
-                             p.width)
+            none = QCoreApplication.translate("Printing", "No events on this day.")
+            h, draw = p.text(p.font(11, italic=True), MUTED, none, 0, p.width)
             blocks = [_Block(h, draw)]
         p.flow(blocks, start_page, gap=p.mm(5))
 
@@ -637,11 +651,14 @@ class _DoorSheets:
         def start_page(continued: bool) -> float:
             page = p.new_page()
             y = 0.0
+            if continued:
+                heading_text = f"{heading} {QCoreApplication.translate('Printing', '(continued)')}"
+            else:
+                heading_text = heading
             for font, ink, text, after in (
                 (p.font(26, bold=True), INK, venue_name, p.mm(2)),
                 (p.font(11), MUTED, address, p.mm(6)),
-                (p.font(18, bold=True), INK,
-                 heading + (" " + tr("(continued)") if continued else ""), p.mm(2)),
+                (p.font(18, bold=True), INK, heading_text, p.mm(2)),
             ):
                 if text:
                     h, draw = p.text(font, ink, text, 0, p.width)
@@ -843,7 +860,10 @@ def print_with_dialog(
     printer = new_printer()
     printer.setDocName(programme.name.get(lang))
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(tr("Print Programme") if not door_sheets else tr("Print Door Sheets"))
+    if door_sheets:
+        dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print Door Sheets"))
+    else:
+        dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print Programme"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     render = render_door_sheets if door_sheets else render_programme
@@ -875,7 +895,7 @@ def preview_dialog(
     printer = new_printer()
     printer.setDocName(programme.name.get(lang))
     dialog = _PreviewDialog(printer, parent)
-    dialog.setWindowTitle(tr("Print Preview"))
+    dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print Preview"))
     render = render_door_sheets if door_sheets else render_programme
     dialog.paintRequested.connect(
         lambda target: render(programme, target, lang, tracks, uids)
@@ -911,7 +931,8 @@ def export_pdf(
     (which a message box has said)."""
     default = str(suggested) or f"{programme.name.get(lang) or 'programme'}.pdf"
     name, _ = QFileDialog.getSaveFileName(
-        parent, tr("Export PDF"), default, tr("PDF documents (*.pdf)")
+        parent, QCoreApplication.translate("Printing", "Export PDF"), default,
+        QCoreApplication.translate("Printing", "PDF documents (*.pdf)"),
     )
     if not name:
         return None
@@ -925,9 +946,9 @@ def export_pdf(
             write_pdf(programme, path, lang, tracks, uids)
     except OSError as exc:
         QMessageBox.warning(
-            parent, tr("Export PDF"),
-            tr("%1: cannot write (%2)").replace("%1", str(path)).replace(
-                "%2", exc.strerror or str(exc)),
+            parent, QCoreApplication.translate("Printing", "Export PDF"),
+            fill(QCoreApplication.translate("Printing", "%1: cannot write (%2)"), path,
+                 exc.strerror or exc),
         )
         return None
     return path

@@ -28,12 +28,26 @@ __all__ = [
     "filter_events",
     "matches",
     "normalise",
+    "prepare",
     "haystack",
     "event_days",
     "query_words",
     "starred_clashes",
     "clear_cache",
 ]
+
+
+class _MarkStripper(dict[int, int | None]):
+    """A ``str.translate`` table that drops combining marks, filled in as characters are
+    met: the whole of Unicode is never scanned, and each character is looked at once."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.combining(chr(code)) else code
+        self[code] = value
+        return value
+
+
+_STRIP_MARKS = _MarkStripper()
 
 
 def normalise(text: str) -> str:
@@ -43,11 +57,12 @@ def normalise(text: str) -> str:
     folds Cyrillic ``ё`` onto ``е`` and ``й`` onto ``и``; the base letters of every script
     stay as they are. Compatibility forms (ligatures, full-width letters) become plain.
     """
+    if text.isascii():
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    # Casefolding after stripping catches letters whose folded form only appears once
-    # the marks are gone (and is cheap on the already-short string).
-    return " ".join(stripped.casefold().split())
+    # Casefolding again after stripping catches letters whose folded form only appears
+    # once the marks are gone.
+    return " ".join(decomposed.translate(_STRIP_MARKS).casefold().split())
 
 
 def query_words(text: str) -> tuple[str, ...]:
@@ -157,13 +172,14 @@ class _Entry:
     track: Track | None
     people: tuple[Person | None, ...]
     text: str
-    zone: str = ""
-    days: frozenset[date] | None = None
+    context: object = None
 
 
 # Keyed by id(event); the entry holds the event itself, so the id cannot be reused by
 # another object while the entry lives, and the identity check below is exact.
 _CACHE: dict[int, _Entry] = {}
+# Days depend on the event and the programme's zone only: (event, zone, days) by id(event).
+_DAYS: dict[int, tuple[Event, str, frozenset[date]]] = {}
 # Past this many entries the cache starts afresh, so old programmes do not pile up.
 _CACHE_LIMIT = 250_000
 
@@ -171,25 +187,32 @@ _CACHE_LIMIT = 250_000
 def clear_cache() -> None:
     """Forget every cached haystack and day set (tests; after closing a programme)."""
     _CACHE.clear()
+    _DAYS.clear()
 
 
 def _texts(values: Iterable[str]) -> str:
     return "\n".join(normalise(v) for v in dict.fromkeys(values) if v)
 
 
-def _entry(programme: Programme, event: Event) -> _Entry:
+def _entry(programme: Programme, event: Event, context: object = None) -> _Entry:
+    entry = _CACHE.get(id(event))
+    # The fast path of a filter run: the same event object, and no speaker, venue or track
+    # of the programme replaced since the entry was last confirmed.
+    if entry is not None and context is not None and entry.event is event \
+            and entry.context is context:
+        return entry
     venue = programme.venues.get(event.venue)
     track = programme.tracks.get(event.track)
     people = tuple(programme.people.get(p) for p in event.speakers)
-    entry = _CACHE.get(id(event))
     if (
         entry is not None
         and entry.event is event
         and entry.venue is venue
         and entry.track is track
-        and len(entry.people) == len(people)
-        and all(a is b for a, b in zip(entry.people, people, strict=True))
+        and entry.people == people
     ):
+        if context is not None:
+            entry.context = context
         return entry
     parts: list[str] = []
     for texts in (event.title, event.description):
@@ -201,11 +224,33 @@ def _entry(programme: Programme, event: Event) -> _Entry:
         parts.extend((venue.name.de, venue.name.en, venue.name.ru, venue.address))
     if track is not None:
         parts.extend((track.name.de, track.name.en, track.name.ru))
-    entry = _Entry(event, venue, track, people, _texts(parts))
+    entry = _Entry(event, venue, track, people, _texts(parts), context)
     if len(_CACHE) >= _CACHE_LIMIT:
         _CACHE.clear()
+    _DAYS.clear()
     _CACHE[id(event)] = entry
     return entry
+
+
+# What the last filter run saw of the programme's speakers, venues and tracks, and the token
+# standing for it. Entries confirmed under the current token skip their own checks.
+_context_seen: tuple[tuple[Person, ...], tuple[Venue, ...], tuple[Track, ...]] | None = None
+_context_token: object = object()
+
+
+def _context(programme: Programme) -> object:
+    global _context_seen, _context_token
+    seen = (
+        tuple(programme.people.values()),
+        tuple(programme.venues.values()),
+        tuple(programme.tracks.values()),
+    )
+    # Tuples compare item by item, identity first: cheap when nothing changed. Equal
+    # (replaced but unchanged) items give the same text, so they may share the token.
+    if seen != _context_seen:
+        _context_seen = seen
+        _context_token = object()
+    return _context_token
 
 
 def haystack(programme: Programme, event: Event) -> str:
@@ -231,11 +276,14 @@ def _days_of(programme: Programme, event: Event) -> frozenset[date]:
 
 def event_days(programme: Programme, event: Event) -> frozenset[date]:
     """The days (in the programme's zone) on which any occurrence of ``event`` takes place."""
-    entry = _entry(programme, event)
-    if entry.days is None or entry.zone != programme.timezone:
-        entry.days = _days_of(programme, event)
-        entry.zone = programme.timezone
-    return entry.days
+    known = _DAYS.get(id(event))
+    if known is not None and known[0] is event and known[1] == programme.timezone:
+        return known[2]
+    days = _days_of(programme, event)
+    if len(_DAYS) >= _CACHE_LIMIT:
+        _DAYS.clear()
+    _DAYS[id(event)] = (event, programme.timezone, days)
+    return days
 
 
 # ---------------------------------------------------------------------------------------------
@@ -243,7 +291,11 @@ def event_days(programme: Programme, event: Event) -> frozenset[date]:
 
 
 def _matches(
-    programme: Programme, event: Event, flt: EventFilter, words: tuple[str, ...]
+    programme: Programme,
+    event: Event,
+    flt: EventFilter,
+    words: tuple[str, ...],
+    context: object = None,
 ) -> bool:
     # Cheap tests first: most events fall at a set lookup.
     if flt.starred_only and event.uid not in flt.starred:
@@ -259,7 +311,7 @@ def _matches(
     if flt.days is not None and flt.days.isdisjoint(event_days(programme, event)):
         return False
     if words:
-        text = haystack(programme, event)
+        text = _entry(programme, event, context).text
         return all(word in text for word in words)
     return True
 
@@ -272,9 +324,25 @@ def matches(programme: Programme, event: Event, flt: EventFilter) -> bool:
 def filter_events(programme: Programme, flt: EventFilter) -> set[str]:
     """The UIDs of the events of ``programme`` that pass ``flt``."""
     words = query_words(flt.text)
+    context = _context(programme) if words else None
     return {
-        uid for uid, event in programme.events.items() if _matches(programme, event, flt, words)
+        uid
+        for uid, event in programme.events.items()
+        if _matches(programme, event, flt, words, context)
     }
+
+
+def prepare(programme: Programme) -> None:
+    """Build every event's haystack and day set ahead of the first search.
+
+    The first search over a large programme pays for normalising all its text (about a
+    second for 50,000 events); a window can call this on a worker thread after loading so
+    that the first keystroke is as quick as the rest.
+    """
+    context = _context(programme)
+    for event in list(programme.events.values()):
+        _entry(programme, event, context)
+        event_days(programme, event)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -15,11 +15,13 @@ from planner.model import Person, Recurrence, Texts, Venue
 from planner.recurrence import occurrences
 from planner.search import (
     EventFilter,
+    clear_cache,
     event_days,
     filter_events,
     haystack,
     matches,
     normalise,
+    prepare,
     query_words,
     starred_clashes,
 )
@@ -150,6 +152,32 @@ def test_haystack_follows_edits_of_event_and_speaker():
     assert search(programme, "beispiel") == set()
     assert search(programme, "muster") == {"a"}
     assert "muster" in haystack(programme, programme.events["a"])
+
+
+def test_search_follows_renamed_venues_and_tracks_and_copies():
+    programme = programme_with(event("a", venue="goethe", track="business"))
+    assert search(programme, "goethe-institut") == {"a"}
+    copy = programme.copy()
+    copy.venues["goethe"] = Venue("goethe", Texts.same("Haus am Fluss"))
+    copy.tracks["business"] = dataclasses.replace(copy.tracks["business"],
+                                                  name=Texts.same("Handel"))
+    # The copy shares the event object but not its venue or track.
+    assert search(copy, "goethe-institut") == set()
+    assert search(copy, "fluss handel") == {"a"}
+    assert search(programme, "goethe-institut") == {"a"}
+    assert search(programme, "fluss") == set()
+    assert matches(copy, copy.events["a"], EventFilter(text="fluss"))
+    assert not matches(programme, programme.events["a"], EventFilter(text="fluss"))
+
+
+def test_prepare_changes_no_result():
+    programme = load_builtin()
+    queries = ["cafe", "goethe", "неделя", "pinkwart", "culture"]
+    before = {q: search(programme, q) for q in queries}
+    clear_cache()
+    prepare(programme)
+    assert {q: search(programme, q) for q in queries} == before
+    assert any(before.values())
 
 
 def test_each_filter_dimension():

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from factories import at, event, small_programme
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from test_print import day_of_each_page, english_heading, pages_of, squash
@@ -349,3 +350,22 @@ def test_labels_follow_the_installed_translation(qapp, tmp_path, monkeypatch):
     assert "Page" not in "".join(pages)
     # The translators go again afterwards: the next English print is English.
     assert QCoreApplication.translate("Printing", "Page %1 of %2") == "Page %1 of %2"
+
+
+def test_qt_bindings_keep_their_references_to_none(qapp):
+    """Painting a booklet makes tens of thousands of calls that return None. PySide6 6.12.0's
+    abi3 wheels, run on Python 3.11, drop a reference to None on each (they were built for
+    3.12's immortal None), and the process dies with "none_dealloc" once it runs out. This
+    says so plainly instead of an abort at exit."""
+    image = QImage(8, 8, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    before = sys.getrefcount(None)
+    for _ in range(1000):
+        painter.save()
+        painter.restore()
+    after = sys.getrefcount(None)
+    painter.end()
+    assert after > before - 500, (
+        f"each Qt call lost a reference to None ({before} -> {after}): this PySide6 build "
+        "does not suit this Python (PySide6 6.12.0 on Python < 3.12); use another version"
+    )

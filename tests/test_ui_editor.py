@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt, QTime
@@ -274,6 +275,52 @@ def test_repeat_on_chosen_weekdays_a_number_of_times(qtbot: QtBot) -> None:
         tick(qtbot, editor.weekday_boxes[code])
     assert not editor.ok_button.isEnabled()
     assert "weekday" in editor.message_label.text()
+
+
+def test_repeat_mistakes_are_refused(qtbot: QtBot) -> None:
+    editor = open_editor(qtbot, small_programme(), start=at(3, 9))  # a Wednesday
+    qtbot.keyClicks(editor.title_edit.field("en"), "Breakfast")
+    choose(editor.repeat_combo, "weekdays")
+    # Repeating on Fridays only would leave the Wednesday start out of the series.
+    tick(qtbot, editor.weekday_boxes["FR"])
+    tick(qtbot, editor.weekday_boxes["WE"])
+    assert not editor.ok_button.isEnabled()
+    assert "start day" in editor.message_label.text()
+    tick(qtbot, editor.weekday_boxes["WE"])
+    assert editor.ok_button.isEnabled(), editor.error_text()
+
+    # Skipping every occurrence leaves nothing.
+    choose(editor.repeat_combo, "daily")
+    press(editor.until_date, Qt.Key.Key_Down, 6)
+    assert editor.until_date.date() == QDate(2019, 4, 4)
+    toggle_item(editor.occurrence_list, "2019-04-03")
+    assert editor.ok_button.isEnabled()
+    toggle_item(editor.occurrence_list, "2019-04-04")
+    assert not editor.ok_button.isEnabled()
+    assert "every occurrence is skipped" in editor.message_label.text().lower()
+    toggle_item(editor.occurrence_list, "2019-04-04")
+
+    # The end of a repeat follows the start when the start moves past it.
+    press(editor.start_date, Qt.Key.Key_Up, 3)
+    assert editor.until_date.date() == QDate(2019, 4, 6)
+    assert editor.ok_button.isEnabled(), editor.error_text()
+    made = editor.result_event()
+    assert [s for s, _ in occurrences(made)] == [at(6, 9)]
+
+
+def test_an_event_in_another_zone_keeps_its_zone(qtbot: QtBot) -> None:
+    programme = small_programme()
+    berlin = ZoneInfo("Europe/Berlin")
+    original = event("berlin@t", start=datetime(2019, 4, 5, 9, 0, tzinfo=berlin),
+                     end=datetime(2019, 4, 5, 10, 0, tzinfo=berlin))
+    editor = open_editor(qtbot, programme, original)
+    assert "Europe/Berlin" in editor.zone_label.text()
+    assert editor.start_time.time() == QTime(9, 0)
+    press(editor.end_time, Qt.Key.Key_Home)
+    press(editor.end_time, Qt.Key.Key_Up)
+    made = editor.result_event()
+    assert made.end == datetime(2019, 4, 5, 11, 0, tzinfo=berlin)
+    assert made.start.tzinfo == berlin
 
 
 def test_a_repeat_past_the_last_day_is_refused(qtbot: QtBot) -> None:

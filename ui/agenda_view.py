@@ -72,6 +72,9 @@ class AgendaModel(QAbstractTableModel):
         self._lang: Lang = lang or ui_language()
         self._rows = agenda_rows(programme)
         self._locale = QLocale()
+        # Sorting asks for a key per comparison; working each out once per reset keeps
+        # a click on a header quick with thousands of rows.
+        self._sort_keys: dict[int, list[object]] = {}
 
     # -- changes --------------------------------------------------------------------------
 
@@ -79,6 +82,7 @@ class AgendaModel(QAbstractTableModel):
         self.beginResetModel()
         self._programme = programme
         self._rows = agenda_rows(programme)
+        self._sort_keys.clear()
         self.endResetModel()
 
     def set_language(self, lang: Lang) -> None:
@@ -87,6 +91,7 @@ class AgendaModel(QAbstractTableModel):
         # Names change in every row and every sort key of the text columns.
         self.beginResetModel()
         self._lang = lang
+        self._sort_keys.clear()
         self.endResetModel()
 
     def language(self) -> Lang:
@@ -120,7 +125,10 @@ class AgendaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == SORT_ROLE:
-            return self._sort_key(row, column)
+            keys = self._sort_keys.get(column)
+            if keys is None:
+                keys = self._sort_keys[column] = [self._sort_key(r, column) for r in self._rows]
+            return keys[index.row()]
         if role == UID_ROLE:
             return row.event.uid
         if role == START_ROLE:

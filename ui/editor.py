@@ -444,7 +444,7 @@ class EventEditor(QDialog):
         first, last = self._date_range([begin.date(), finish.date()])
         self.start_date.setDateRange(_qdate(first), _qdate(last))
         self.end_date.setDateRange(_qdate(first), _qdate(last + timedelta(days=1)))
-        self.until_date.setDateRange(_qdate(first), _qdate(last))
+        self.until_date.setDateRange(_qdate(begin.date()), _qdate(last))
         self.until_date.setDate(_qdate(self._programme.last_day))
 
         self._syncing = True
@@ -629,6 +629,8 @@ class EventEditor(QDialog):
     def _on_start_changed(self) -> None:
         if self._syncing:
             return
+        # A repeat cannot end before it starts; the picker moves along instead.
+        self.until_date.setMinimumDate(self.start_date.date())
         if self.all_day_box.isChecked():
             self._syncing = True
             start_day = _pydate(self.start_date.date())
@@ -792,6 +794,15 @@ class EventEditor(QDialog):
             return None
         original = self._original.recurrence if self._original is not None else None
         rule_starts = _rule_starts(rule, start)
+        kind = self.repeat_combo.currentData()
+        if not rule_starts:
+            self._show_occurrences(())
+            raise TimeRangeError(self.tr("the repeat ends before the event starts"))
+        if kind != "custom" and rule_starts[0] != start:
+            # Clients disagree on whether such a DTSTART counts as an occurrence.
+            raise ValidationError(
+                self.tr("the start day must be one of the days the event repeats on")
+            )
         if original is not None and rule != original.rule and (
             _rule_starts(original.rule, start) == rule_starts
         ):
@@ -806,6 +817,8 @@ class EventEditor(QDialog):
         ))
         if original is not None and set(original.exdates) == set(exdates):
             exdates = original.exdates
+        if len(exdates) >= len(rule_starts):
+            raise ValidationError(self.tr("every occurrence is skipped"))
         return Recurrence(rule, exdates)
 
     def _show_occurrences(self, days: tuple[date, ...]) -> None:

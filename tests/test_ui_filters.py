@@ -268,3 +268,13 @@ def test_unknown_remembered_ids_are_dropped(qtbot):
     assert flt.tracks == frozenset({"business"})
     assert flt.speakers is None
     assert dataclasses.replace(flt, tracks=None) == EventFilter()
+
+
+def test_active_uids_for_the_export_dialog(qtbot):
+    programme = load_builtin()
+    panel = make_panel(qtbot, programme)
+    assert panel.active_uids() is None
+    with qtbot.waitSignal(panel.filter_changed) as blocker:
+        click(qtbot, panel.track_boxes["culture"])
+    assert panel.active_uids() == filter_events(programme, blocker.args[0])
+    assert panel.matching_uids() == panel.active_uids()

@@ -12,7 +12,7 @@ from planner.builtin import load_builtin
 from planner.model import Texts
 from planner.store import ProgrammeStore
 from tests.factories import event, small_programme
-from ui.stars import StarStore, make_star_action, programme_key
+from ui.stars import STAR_COLOUR, StarStore, make_star_action, programme_key, star_icon
 
 
 def programme_with_events():
@@ -140,3 +140,13 @@ def test_star_action_ctrl_d_toggles_the_selection(qtbot):
     view.item(1).setSelected(True)
     action.trigger()
     assert store.starred() == {"a", "c"}
+
+
+def test_star_icon_is_gold_when_filled_and_hollow_otherwise(qtbot):
+    filled = star_icon(32).pixmap(32, 32).toImage()
+    hollow = star_icon(32, filled=False).pixmap(32, 32).toImage()
+    centre = filled.pixelColor(16, 17)
+    assert centre.name() == STAR_COLOUR
+    assert hollow.pixelColor(16, 17).alpha() == 0
+    # The corners lie outside the star.
+    assert filled.pixelColor(1, 1).alpha() == 0

@@ -285,6 +285,14 @@ class FilterPanel(QWidget):
             return set()
         return filter_events(self._programme, self.current_filter())
 
+    def active_uids(self) -> set[str] | None:
+        """The UIDs that pass the filter, or None when the filter hides nothing (what the
+        export dialog takes as ``current_filter_uids``)."""
+        flt = self.current_filter()
+        if self._programme is None or not flt.is_active:
+            return None
+        return filter_events(self._programme, flt)
+
     def _languages(self) -> frozenset[Lang] | None:
         on = frozenset(lang for lang in LANGS if self.language_boxes[lang].isChecked())
         return None if len(on) == len(LANGS) else on

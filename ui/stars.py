@@ -10,15 +10,42 @@ another programme starts with none.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, QPointF, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap, QPolygonF
 
 from planner.model import Programme
 
 _UNSAFE = re.compile(r"[^\w.-]+")
+#: The colour of a star wherever one is drawn: a warm gold that reads on light and dark.
+STAR_COLOUR = "#e0a100"
+
+
+def star_polygon(centre: QPointF, radius: float) -> QPolygonF:
+    """A five-pointed star around ``centre``, for views that paint stars themselves."""
+    points = []
+    for i in range(10):
+        r = radius if i % 2 == 0 else radius * 0.45
+        angle = -math.pi / 2 + i * math.pi / 5
+        points.append(QPointF(centre.x() + r * math.cos(angle), centre.y() + r * math.sin(angle)))
+    return QPolygonF(points)
+
+
+def star_icon(size: int = 16, filled: bool = True) -> QIcon:
+    """A star for starred events (an outline when ``filled`` is false), e.g. for an item
+    model's DecorationRole or a tool button."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor("#8a6000"))
+    painter.setBrush(QColor(STAR_COLOUR) if filled else Qt.BrushStyle.NoBrush)
+    painter.drawPolygon(star_polygon(QPointF(size / 2, size / 2 + 0.5), size / 2 - 1))
+    painter.end()
+    return QIcon(pixmap)
 
 
 def programme_key(programme: Programme) -> str:
@@ -135,6 +162,7 @@ class StarAction(QAction):
         self._selection = selection_getter
         self.setShortcut(QKeySequence(self.tr("Ctrl+D")))
         self.setStatusTip(self.tr("Add the selected events to My programme, or remove them"))
+        self.setIcon(star_icon())
         self.triggered.connect(self._toggle)
         store.changed.connect(self.refresh)
         self.refresh()

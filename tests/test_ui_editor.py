@@ -133,6 +133,7 @@ def test_end_before_start_is_refused_as_you_type(qtbot: QtBot) -> None:
     assert editor.end_time.time() == QTime(13, 0)
     assert not editor.ok_button.isEnabled()
     assert "not after start" in editor.message_label.text()
+    assert "background" in editor.end_time.styleSheet(), "the end fields are tinted"
     QTest.keyClick(editor.title_edit.field("en"), Qt.Key.Key_Return)
     assert editor.isVisible() and editor.result() != QDialog.DialogCode.Accepted
     with pytest.raises(ValidationError):
@@ -142,6 +143,7 @@ def test_end_before_start_is_refused_as_you_type(qtbot: QtBot) -> None:
     press(editor.end_time, Qt.Key.Key_Up, 4)
     assert editor.ok_button.isEnabled()
     assert editor.duration_spin.text() == "3:00"
+    assert editor.end_time.styleSheet() == ""
     assert editor.result_event().end == at(5, 17)
 
 

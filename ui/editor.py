@@ -58,6 +58,7 @@ from planner.model import (
 from planner.recurrence import WEEKDAYS, make_rule, starts
 from ui.widgets import (
     ERROR_COLOUR,
+    ERROR_STYLE,
     WARNING_COLOUR,
     DurationSpinBox,
     TextsEditor,
@@ -797,7 +798,7 @@ class EventEditor(QDialog):
         kind = self.repeat_combo.currentData()
         if not rule_starts:
             self._show_occurrences(())
-            raise TimeRangeError(self.tr("the repeat ends before the event starts"))
+            raise ValidationError(self.tr("the repeat ends before the event starts"))
         if kind != "custom" and rule_starts[0] != start:
             # Clients disagree on whether such a DTSTART counts as an occurrence.
             raise ValidationError(
@@ -870,7 +871,8 @@ class EventEditor(QDialog):
     def _build_uid(self) -> str:
         if self._original is not None:
             return self._original.uid
-        return new_uid(self._programme, self.title_edit.texts().get(self._lang) or "event")
+        # English first: UIDs are ASCII slugs, and a Cyrillic title would leave only "event".
+        return new_uid(self._programme, self.title_edit.texts().get("en") or "event")
 
     def _check_days(self, event: Event) -> None:
         first, last = self._programme.window
@@ -891,17 +893,32 @@ class EventEditor(QDialog):
             validate_event(checking, event)
             self._check_days(event)
         except ProgrammeError as exc:
+            self._mark_times(self._times_wrong())
             self._result = None
             self._error = _without_uid_prefix(exc.render(self._lang), self._build_uid())
             self.message_label.setStyleSheet(f"color: {ERROR_COLOUR};")
             self.message_label.setText(self._error)
         else:
+            self._mark_times(False)
             self._result = event
             self._error = ""
             self.message_label.setStyleSheet(f"color: {WARNING_COLOUR};")
             self.message_label.setText(self._hints(event))
         self.ok_button.setEnabled(self._result is not None)
         self._update_enabled()
+
+    def _times_wrong(self) -> bool:
+        start = self._start_naive().replace(tzinfo=self._zone)
+        end = self._end_naive().replace(tzinfo=self._zone)
+        first, last = self._programme.window
+        return end <= start or start < first or end > last
+
+    def _mark_times(self, wrong: bool) -> None:
+        """Tint the end fields while the times are what is wrong, so the eye finds them."""
+        for widget in (self.end_date, self.end_time, self.duration_spin):
+            widget.setStyleSheet(
+                f"QAbstractSpinBox {{ {ERROR_STYLE} }}" if wrong else ""
+            )
 
     def _hints(self, event: Event) -> str:
         """Gentle notes on a valid event: what a translator still has to do."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QValidator
+from PySide6.QtGui import QColor, QFocusEvent, QIcon, QPainter, QPixmap, QValidator
 from PySide6.QtWidgets import (
     QColorDialog,
     QGridLayout,
@@ -64,6 +64,17 @@ def plain_tooltip(text: str) -> str:
     return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
+class StartShowingLineEdit(QLineEdit):
+    """A line edit that, on getting focus with all its text selected, shows the start of a
+    long text rather than its end (Qt scrolls to the cursor, which select-all puts last)."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self.text() and self.selectedText() == self.text():
+            self.end(False)
+            self.home(True)
+
+
 class TextsEditor(QWidget):
     """One text in German, English and Russian, side by side.
 
@@ -97,7 +108,7 @@ class TextsEditor(QWidget):
                 field.setTabChangesFocus(True)
                 field.textChanged.connect(self._on_changed)
             else:
-                field = QLineEdit()
+                field = StartShowingLineEdit()
                 field.textChanged.connect(self._on_changed)
             field.setPlaceholderText(self.tr("missing ({lang})").format(lang=lang))
             field.setObjectName(f"text_{lang}")

@@ -7,13 +7,13 @@ from datetime import date
 
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow
+from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit, QMainWindow
 
 from planner.builtin import load_builtin
 from planner.model import Texts, Track
 from planner.search import EventFilter, filter_events
 from tests.factories import event, small_programme
-from ui.filter_panel import FilterPanel
+from ui.filter_panel import FilterPanel, make_find_action
 from ui.stars import StarStore
 
 CAFE_D = "gw2019-cafe-d@german-week-2019.programme-planner"
@@ -278,3 +278,22 @@ def test_active_uids_for_the_export_dialog(qtbot):
         click(qtbot, panel.track_boxes["culture"])
     assert panel.active_uids() == filter_events(programme, blocker.args[0])
     assert panel.matching_uids() == panel.active_uids()
+
+
+def test_ctrl_f_in_the_window_focuses_the_search_box(qtbot):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    central = QLineEdit()
+    window.setCentralWidget(central)
+    dock = QDockWidget("Find", window)
+    panel = FilterPanel(load_builtin())
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    window.addAction(make_find_action(window, panel))
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    central.setFocus()
+    assert not panel.search_edit.hasFocus()
+    qtbot.keyClick(central, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert panel.search_edit.hasFocus()

@@ -18,8 +18,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QDate, QLocale, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -437,3 +437,15 @@ class FilterPanel(QWidget):
             dock.raise_()
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
+
+
+def make_find_action(parent: QObject, panel: FilterPanel) -> QAction:
+    """The Find action (Ctrl+F, the platform's Find key): brings the search box forward.
+
+    Add it to the window (or the Edit menu) so the shortcut works in every view.
+    """
+    action = QAction(panel.tr("Find…"), parent)
+    action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+    action.setStatusTip(panel.tr("Search titles, speakers and venues"))
+    action.triggered.connect(panel.focus_search)
+    return action

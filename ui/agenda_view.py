@@ -187,7 +187,7 @@ class AgendaModel(QAbstractTableModel):
 
     def _sort_key(self, row: AgendaRow, column: int) -> object:
         # Day and time sort by the instant, not by their text ("Fri" before "Wed"); ties
-        # fall back to the start order the rows already have, as the proxy sorts stably.
+        # keep the order they had before (the proxy sorts stably).
         if column in (DAY, TIME):
             return row.start.timestamp()
         return self._display(row, column).casefold()
@@ -197,15 +197,15 @@ class AgendaModel(QAbstractTableModel):
         lines = [
             event.title.get(self._lang),
             f"{self._display(row, DAY)} {self._time_text(row)} ({event.zone.key})",
-            f"{self.tr('Track')}: {self._track_name(event)}",
-            f"{self.tr('Venue')}: {self._venue_name(event)}",
+            self.tr("Track: {name}").format(name=self._track_name(event)),
+            self.tr("Venue: {name}").format(name=self._venue_name(event)),
         ]
         if event.speakers:
-            lines.append(f"{self.tr('Speakers')}: {self._speaker_names(event)}")
+            lines.append(self.tr("Speakers: {names}").format(names=self._speaker_names(event)))
         if event.status != "confirmed":
             status = self.tr("cancelled") if event.status == "cancelled" else self.tr(
                 "tentative")
-            lines.append(f"{self.tr('Status')}: {status}")
+            lines.append(self.tr("Status: {status}").format(status=status))
         description = event.description.get(self._lang)
         if description:
             lines.extend(["", description])

@@ -258,9 +258,11 @@ class _Pages:
         font.setStrikeOut(strike)
         font.setItalic(italic)
         # Ligatures come out of the PDF as one glyph ("ﬃ"), which a reader's search for
-        # "office" does not find: plain letters keep the text searchable.
-        for tag in ("liga", "clig", "dlig"):
-            font.setFeature(QFont.Tag(tag), 0)
+        # "office" does not find: plain letters keep the text searchable. (Qt 6.7 and later
+        # can switch them off.)
+        if hasattr(QFont, "Tag"):
+            for tag in ("liga", "clig", "dlig"):
+                font.setFeature(QFont.Tag(tag), 0)
         return font
 
     def text_height(self, font: QFont, text: str, width: float) -> float:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, vDuration, vRecur
+from icalendar import Calendar, vDuration, vRecur, vUri
 from icalendar import Event as VEvent
 
 from bench.common import Result, best_of
@@ -80,7 +80,8 @@ def _plain_rows(programme: Programme) -> list[tuple[object, ...]]:
         rows.append((
             e.uid, e.last_modified, e.sequence, e.start, e.end, e.title.en,
             f"{e.description.en}\n\nSpeakers: {names}", f"{venue.name.en}, {venue.address}",
-            (venue.lat, venue.lon), [track.name.en], css3_colour_name(track.colour),
+            (venue.lat, venue.lon), venue.name.en, venue.address, [track.name.en],
+            css3_colour_name(track.colour),
             e.status.upper(), e.url, rule, list(e.recurrence.exdates) if e.recurrence else None,
         ))
     return rows
@@ -99,7 +100,7 @@ def _plain_export(rows: list[tuple[object, ...]]) -> bytes:
     calendar.add("X-PUBLISHED-TTL", vDuration(timedelta(hours=12)))
     calendar.add_component(vtimezone("Europe/Moscow", 2019, 2019))
     for (uid, modified, sequence, start, end, summary, description, location, geo,
-         categories, colour, status, url, rule, exdates) in rows:
+         venue_name, address, categories, colour, status, url, rule, exdates) in rows:
         event = VEvent()
         add = event.add
         add("UID", uid)
@@ -112,6 +113,9 @@ def _plain_export(rows: list[tuple[object, ...]]) -> bytes:
         add("DESCRIPTION", description)
         add("LOCATION", location)
         add("GEO", geo)
+        add("X-APPLE-STRUCTURED-LOCATION", vUri(f"geo:{geo[0]},{geo[1]}"),
+            parameters={"VALUE": "URI", "X-ADDRESS": address, "X-APPLE-RADIUS": "70",
+                        "X-TITLE": venue_name})
         add("CATEGORIES", categories)
         add("COLOR", colour)
         add("STATUS", status)

@@ -13,12 +13,13 @@ a programme.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from icalendar import (
     TimezoneStandard,
     vDuration,
     vRecur,
+    vUri,
 )
 from icalendar import Event as VEvent
 
@@ -334,6 +336,10 @@ def build_event(
         add("LOCATION", _location(venue, lang))
         if venue.lat is not None and venue.lon is not None:
             add("GEO", (venue.lat, venue.lon))
+            # Apple Calendar's map pin; it also keeps name and address apart for import.
+            add("X-APPLE-STRUCTURED-LOCATION", vUri(f"geo:{venue.lat},{venue.lon}"),
+                parameters={"VALUE": "URI", "X-ADDRESS": venue.address,
+                            "X-APPLE-RADIUS": "70", "X-TITLE": venue.name.get(lang)})
     track = programme.tracks.get(event.track)
     if track is not None:
         add("CATEGORIES", [track.name.get(lang)])
@@ -559,6 +565,8 @@ def read_ics(data: bytes, source: str | Path) -> ReadResult:
         if isinstance(event.start.tzinfo, ZoneInfo):
             zones[event.start.tzinfo.key] += 1
         result.events.append(event)
+        if component.get("RDATE") is not None:
+            result.events.extend(_extra_dates(event, _dates_of(component["RDATE"]), source))
     _apply_overrides(result, overrides)
     if result.zone is None and zones:
         result.zone = zones.most_common(1)[0][0]
@@ -618,6 +626,11 @@ def _read_vevent(
                                             else [categories]) for c in line.cats]
         track = next((c for c in cats if c), "")
     geo = component.get("GEO")
+    structured = _first(component.get("X-APPLE-STRUCTURED-LOCATION"))
+    venue_title = venue_address = ""
+    if structured is not None and hasattr(structured, "params"):
+        venue_title = str(structured.params.get("X-TITLE", "")).strip()
+        venue_address = str(structured.params.get("X-ADDRESS", "")).strip()
     rule = None
     exdates: tuple[datetime | date, ...] = ()
     rrule_prop = component.get("RRULE")
@@ -643,7 +656,9 @@ def _read_vevent(
         floating_zone=calendar_zone,
         track=track,
         track_colour=colour,
-        venue=_text(component, "LOCATION"),
+        venue=_text(component, "LOCATION") or venue_title,
+        venue_title=venue_title,
+        venue_address=venue_address,
         venue_lat=float(geo.latitude) if geo is not None else None,
         venue_lon=float(geo.longitude) if geo is not None else None,
         speakers=speakers,
@@ -665,6 +680,29 @@ def _read_vevent(
     return event, None
 
 
+def _extra_dates(
+    event: IncomingEvent, values: list[date | datetime], source: str
+) -> list[IncomingEvent]:
+    """Each RDATE as an event of its own (the model's repeats are rules only), keyed
+    ``UID/START`` like a changed occurrence."""
+    extras = []
+    length = None if event.end is None else event.end - event.start
+    for value in values:
+        start = value if isinstance(value, datetime) else datetime.combine(value, time(0))
+        if start.replace(tzinfo=None) == event.start.replace(tzinfo=None):
+            continue
+        uid = f"{event.uid}/{_stamp(start)}"
+        extras.append(dataclasses.replace(
+            event, uid=uid, ref=f"{source}: event '{uid}'", start=start,
+            end=None if length is None else start + length, rule=None, exdates=(),
+        ))
+    return extras
+
+
+def _stamp(value: datetime | date) -> str:
+    return value.strftime("%Y%m%dT%H%M%S" if isinstance(value, datetime) else "%Y%m%d")
+
+
 def _apply_overrides(
     result: ReadResult, overrides: list[tuple[str, datetime | date, IncomingEvent | None]]
 ) -> None:
@@ -677,10 +715,7 @@ def _apply_overrides(
             master.exdates = (*master.exdates, rid)
         if override is None or override.status == "cancelled":
             continue
-        stamp = rid.strftime("%Y%m%dT%H%M%S") if isinstance(rid, datetime) else rid.strftime(
-            "%Y%m%d"
-        )
-        override.uid = f"{uid}/{stamp}"
+        override.uid = f"{uid}/{_stamp(rid)}"
         override.ref = f"{result.source}: event '{override.uid}'"
         override.rule = None
         override.exdates = ()

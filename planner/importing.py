@@ -68,7 +68,9 @@ class IncomingEvent:
     the programme's zone), or naive: floating time, read in ``floating_zone`` or else the
     programme's zone. For an all-day event they are naive midnights, the end exclusive.
     ``end`` is ``None`` when the file gives no end. ``track``, ``venue`` and ``speakers`` are
-    names (or ids) to match. ``sequence`` is ``None`` for rows without versioning (CSV).
+    names (or ids) to match; ``venue_title`` and ``venue_address``, when a file keeps them
+    apart (Apple's structured location), name and place a venue the import creates.
+    ``sequence`` is ``None`` for rows without versioning (CSV).
     """
 
     ref: str
@@ -81,6 +83,8 @@ class IncomingEvent:
     track: str = ""
     track_colour: str | None = None
     venue: str = ""
+    venue_title: str = ""
+    venue_address: str = ""
     venue_lat: float | None = None
     venue_lon: float | None = None
     speakers: tuple[str, ...] = ()
@@ -228,7 +232,10 @@ class _Resolver:
         self.created_tracks[track.id] = track
         self._index_track(track)
 
-    def venue(self, name: str, lat: float | None, lon: float | None) -> str:
+    def venue(
+        self, name: str, lat: float | None, lon: float | None, title: str = "",
+        address: str = "",
+    ) -> str:
         if not name:
             found = self.venues.get(_key(NO_VENUE.name.en))
             if found is None:
@@ -240,12 +247,15 @@ class _Resolver:
             return found
         # Apple writes "name\naddress"; others "name, address".
         first_line, _, rest = name.partition("\n")
-        for candidate in (first_line, name.split(",")[0]):
+        for candidate in (title, first_line, name.split(",")[0]):
+            if not candidate:
+                continue
             found = self.venues.get(_key(candidate))
             if found is not None:
                 self.venues[_key(name)] = found
                 return found
-        title, address = (first_line.strip(), rest.strip()) if rest else (name, "")
+        if not title:
+            title, address = (first_line.strip(), rest.strip()) if rest else (name, "")
         vid = slug_id(title.split(",")[0], self.programme.venues, "venue")
         if (lat is None) != (lon is None):
             lat = lon = None
@@ -351,7 +361,8 @@ class _Builder:
             start=start,
             end=end,
             track=resolver.track(item.track, item.track_colour),
-            venue=resolver.venue(item.venue, item.venue_lat, item.venue_lon),
+            venue=resolver.venue(item.venue, item.venue_lat, item.venue_lon, item.venue_title,
+                                 item.venue_address),
             description=Texts.same(item.description) if item.description else Texts(),
             speakers=speakers,
             languages=languages,  # type: ignore[arg-type]

@@ -277,3 +277,11 @@ def test_export_then_read_keeps_the_instant(day: int, minutes: int, length: int)
     (imported,) = plan.added
     assert imported.start.astimezone(UTC) == start.astimezone(UTC)
     assert imported.end.astimezone(UTC) == end.astimezone(UTC)
+
+
+def test_structured_location_for_apple_calendar() -> None:
+    e = vevents(export_ics(programme_with_events(), now=NOW))["concert@t"]
+    prop = e["X-APPLE-STRUCTURED-LOCATION"]
+    assert prop.to_ical() == b"geo:59.9358,30.3262"
+    assert prop.params["X-TITLE"] == "Petrikirche"
+    assert prop.params["X-ADDRESS"] == "Nevsky Prospekt 22-24"

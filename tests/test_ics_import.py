@@ -441,3 +441,28 @@ def test_floating_time_without_calendar_zone_is_the_programmes() -> None:
     data = calendar_bytes(vevent("f@t", "DTSTART:20190404T120000", "DTEND:20190404T130000"))
     (e,) = plan_import(small_programme("Europe/Berlin"), read_ics(data, "f.ics").events).added
     assert e.zone.key == "Europe/Berlin" and utc(e.start) == z(2019, 4, 4, 10)
+
+
+def test_extra_dates_become_events_of_their_own() -> None:
+    data = calendar_bytes(vevent(
+        "rd@t", "DTSTART;TZID=Europe/Moscow:20190404T100000", "DURATION:PT90M",
+        "RDATE;TZID=Europe/Moscow:20190406T150000,20190404T100000",
+    ))
+    plan = plan_import(small_programme(), read_ics(data, "rd.ics").events)
+    assert sorted((e.uid, e.start, e.end) for e in plan.added) == [
+        ("rd@t", at(4, 10), at(4, 11, 30)),
+        ("rd@t/20190406T150000", at(6, 15), at(6, 16, 30)),
+    ]
+
+
+def test_new_venues_keep_name_and_address_apart(tmp_path: Path) -> None:
+    """Apple's structured location (which our export writes) names the venue to create."""
+    first = tmp_path / "first.ics"
+    assert main(["export", "-o", str(first)]) == 0
+    path = tmp_path / "copy.programme"
+    assert run_import(str(first), "-p", str(path)) == 0
+    created = {(v.name.en, v.address, v.lat, v.lon) for v in open_programme(path).venues.values()}
+    builtin = load_builtin()
+    used = {e.venue for e in builtin.events.values()}
+    assert created == {(v.name.en, v.address, v.lat, v.lon)
+                       for v in builtin.venues.values() if v.id in used}

@@ -78,6 +78,13 @@ def test_ok_needs_events_and_a_path(qtbot, tmp_path):
     assert not dialog.ok_button.isEnabled()
 
 
+def test_first_language_follows_the_locale(qtbot):
+    # The test set-up runs in the C locale: English.
+    dialog = make_dialog(qtbot, load_builtin())
+    assert dialog.lang_combo.currentData() == "en"
+    assert dialog.request().lang == "en" and dialog.request().alarm_minutes is None
+
+
 def test_no_current_filter_disables_its_choice(qtbot):
     dialog = make_dialog(qtbot, load_builtin(), filter_uids=None)
     assert not dialog.scope_buttons["filter"].isEnabled()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QObject, QRunnable, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import QLocale, QObject, QRunnable, QSettings, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -319,7 +319,10 @@ class ExportDialog(QDialog):
 
     def _restore(self) -> None:
         settings = QSettings()
-        lang = settings.value("export/lang", "")
+        # First time: the language of the user's locale, if the programme has it.
+        locale_lang = QLocale().name()[:2].lower()
+        default = locale_lang if locale_lang in LANGS else "en"
+        lang = settings.value("export/lang", default)
         index = self.lang_combo.findData(lang)
         if index >= 0:
             self.lang_combo.setCurrentIndex(index)

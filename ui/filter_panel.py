@@ -183,6 +183,10 @@ class FilterPanel(QWidget):
         widget = QListWidget()
         widget.setObjectName(name)
         widget.setMaximumHeight(160)
+        # Long venue names are cut with "…" and shown whole in their tooltip, rather than
+        # widening the dock or growing a horizontal scroll bar.
+        widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widget.setTextElideMode(Qt.TextElideMode.ElideRight)
         widget.itemChanged.connect(lambda _item: self._schedule())
         return widget
 
@@ -256,6 +260,7 @@ class FilterPanel(QWidget):
         widget.clear()
         for ident, text in rows:
             item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(_ID_ROLE, ident)
             item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
             item.setCheckState(Qt.CheckState.Unchecked)

@@ -417,6 +417,47 @@ def test_adding_a_new_speaker_and_picking_one(qtbot: QtBot) -> None:
     validate_event(with_people, made)
 
 
+def test_filtering_speakers_and_ticking_with_enter(qtbot: QtBot) -> None:
+    programme = small_programme()
+    programme.people["boris"] = Person("boris", "Boris Muster", "TU Dortmund")
+    editor = open_editor(qtbot, programme, start=at(4, 10))
+    qtbot.keyClicks(editor.title_edit.field("en"), "Panel")
+    qtbot.keyClicks(editor.speaker_filter, "dortm")
+    shown = [editor.speaker_list.item(r).data(Qt.ItemDataRole.UserRole)
+             for r in range(editor.speaker_list.count())
+             if not editor.speaker_list.item(r).isHidden()]
+    assert shown == ["boris"]
+    QTest.keyClick(editor.speaker_filter, Qt.Key.Key_Return)
+    assert editor.isVisible(), "Enter in the filter does not close the dialog"
+    assert editor.speaker_filter.text() == ""
+    assert editor.result_event().speakers == ("boris",)
+
+
+def test_ctrl_enter_saves_from_a_description(qtbot: QtBot) -> None:
+    editor = open_editor(qtbot, small_programme(), start=at(4, 10))
+    qtbot.keyClicks(editor.title_edit.field("en"), "Panel")
+    description = editor.description_edit.field("en")
+    description.setFocus()
+    qtbot.keyClicks(description, "Line one")
+    QTest.keyClick(description, Qt.Key.Key_Return)
+    qtbot.keyClicks(description, "Line two")
+    assert editor.isVisible()
+    QTest.keyClick(description, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert editor.result() == QDialog.DialogCode.Accepted
+    assert editor.result_event().description.en == "Line one\nLine two"
+
+
+def test_attendance_above_capacity_is_noted_not_refused(qtbot: QtBot) -> None:
+    editor = open_editor(qtbot, small_programme(), start=at(4, 10), venue="goethe")
+    qtbot.keyClicks(editor.title_edit.field("en"), "Panel")
+    editor.attendance_spin.setFocus()
+    editor.attendance_spin.selectAll()
+    qtbot.keyClicks(editor.attendance_spin, "150")
+    assert editor.ok_button.isEnabled()
+    assert "holds 120" in editor.message_label.text()
+    assert editor.result_event().attendance == 150
+
+
 def test_a_new_speaker_unticked_again_is_not_returned(qtbot: QtBot) -> None:
     editor = open_editor(qtbot, small_programme(), start=at(4, 10))
     qtbot.keyClicks(editor.title_edit.field("en"), "Panel")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from dateutil import rrule
@@ -103,18 +104,29 @@ def person_id_for(name: str, taken: set[str]) -> str:
     return candidate
 
 
-class _EnterFilter(QObject):
-    """Sends Enter in a line edit to ``action`` instead of the dialog's OK button."""
+def _is_enter(event: QKeyEvent) -> bool:
+    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
-    def __init__(self, action: object, parent: QObject) -> None:
+
+def _with_ctrl(event: QKeyEvent) -> bool:
+    return bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+
+
+class _EnterFilter(QObject):
+    """Sends Enter (or only Ctrl+Enter) in a field to ``action`` instead of the field or
+    the dialog's OK button."""
+
+    def __init__(self, action: Callable[[], object], parent: QObject, *,
+                 ctrl: bool = False) -> None:
         super().__init__(parent)
         self._action = action
+        self._ctrl = ctrl
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self._action()  # type: ignore[operator]
+            if _is_enter(event) and (not self._ctrl or _with_ctrl(event)):
+                self._action()
                 return True
         return False
 
@@ -196,6 +208,13 @@ class EventEditor(QDialog):
         QSettings().setValue(SETTINGS_KEY, self.saveGeometry())
         super().done(code)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # QDialog takes plain Enter only; Ctrl+Enter saves from any field as well.
+        if _is_enter(event) and _with_ctrl(event):
+            self.accept()
+            return
+        super().keyPressEvent(event)
+
     # -- building -------------------------------------------------------------------------
 
     def _build(self) -> None:
@@ -206,6 +225,8 @@ class EventEditor(QDialog):
         self.title_edit = TextsEditor(headings=True)
         self.description_edit = TextsEditor(multiline=True)
         for field in self.description_edit.fields.values():
+            # Enter makes a new line in a description; Ctrl+Enter still saves from there.
+            field.installEventFilter(_EnterFilter(self.accept, self, ctrl=True))
             field.setMinimumHeight(70)
             field.setMaximumHeight(110)
         title_label = QLabel(self.tr("&Title"))
@@ -379,7 +400,7 @@ class EventEditor(QDialog):
         self.speaker_filter = QLineEdit()
         self.speaker_filter.setPlaceholderText(self.tr("Filter speakers"))
         self.speaker_filter.setClearButtonEnabled(True)
-        self.speaker_filter.installEventFilter(_EnterFilter(lambda: None, self))
+        self.speaker_filter.installEventFilter(_EnterFilter(self._tick_filtered_speaker, self))
         self.speaker_list = QListWidget()
         self.speaker_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.speaker_list.setMinimumHeight(90)
@@ -720,6 +741,14 @@ class EventEditor(QDialog):
             item = self.speaker_list.item(row)
             item.setHidden(bool(needle) and needle not in item.text().casefold())
 
+    def _tick_filtered_speaker(self) -> None:
+        """Enter in the filter ticks the one person it leaves (and clears the filter)."""
+        shown = [self.speaker_list.item(r) for r in range(self.speaker_list.count())
+                 if not self.speaker_list.item(r).isHidden()]
+        if len(shown) == 1 and self.speaker_filter.text().strip():
+            shown[0].setCheckState(Qt.CheckState.Checked)
+            self.speaker_filter.clear()
+
     def _add_person(self) -> None:
         name = " ".join(self.new_person_edit.text().split())
         if not name:
@@ -921,11 +950,19 @@ class EventEditor(QDialog):
             )
 
     def _hints(self, event: Event) -> str:
-        """Gentle notes on a valid event: what a translator still has to do."""
+        """Gentle notes on a valid event: a room too small, translations still to do."""
+        notes = []
+        venue = self._programme.venues.get(event.venue)
+        if venue is not None and venue.capacity is not None and event.attendance is not None \
+                and event.attendance > venue.capacity:
+            notes.append(self.tr("{count} expected, but the venue holds {capacity}").format(
+                count=event.attendance, capacity=venue.capacity))
         missing = [language_name(lang) for lang in event.title.missing()]
         if missing:
-            return self.tr("Title still missing in: {langs}").format(langs=", ".join(missing))
-        return ""
+            notes.append(
+                self.tr("Title still missing in: {langs}").format(langs=", ".join(missing))
+            )
+        return "; ".join(notes)
 
 
 def _without_uid_prefix(text: str, uid: str) -> str:

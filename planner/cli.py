@@ -136,10 +136,27 @@ def build_parser() -> argparse.ArgumentParser:
                          "files name none (default: this computer's)")
     import_.set_defaults(handler=_cmd_import)
 
+    shot = commands.add_parser(
+        "screenshot", help="draw the window to a PNG without a display, then exit"
+    )
+    shot.add_argument("-o", "--output", metavar="FILE.png", required=True,
+                      help="the PNG file to write")
+    _add_programme_option(shot)
+    shot.add_argument("--view", choices=("week", "venues", "agenda"), default="week",
+                      help="the view to show (default: week)")
+    shot.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD",
+                      help="the day to show (default: the programme's first day)")
+    shot.add_argument("--size", metavar="WxH", default="1440x900",
+                      help="window size, at least 1280x800 (default: 1440x900)")
+    _add_lang_option(shot, "language of titles and names in the programme (default: en); "
+                     "the window's own labels follow the system language until the "
+                     "interface is translated")
+    shot.set_defaults(handler=_cmd_screenshot)
+
     return parser
 
 
-COMMANDS = ("new", "info", "check", "print", "export", "import")
+COMMANDS = ("new", "info", "check", "print", "export", "import", "screenshot")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -349,10 +366,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
             programme = store.load()
         plan = plan_import(programme, items, problems=problems, extend_days=creating)
         if plan.skipped and not args.skip_invalid:
-            first = plan.skipped[0].message
             more = len(plan.skipped) - 1
-            extra = f" (and {more} more; --skip-invalid imports the rest)" if more else ""
-            raise ImportRefusedError(msg("{problem}{more}", problem=first, more=extra))
+            raise ImportRefusedError(
+                msg("{problem} (and {count} more; --skip-invalid imports the rest)",
+                    problem=plan.skipped[0].message, count=more)
+                if more else plan.skipped[0].message
+            )
         changes = apply_plan(programme, plan)
         if store is not None:
             if changes:
@@ -368,6 +387,31 @@ def _cmd_import(args: argparse.Namespace) -> int:
     print(f"{'created' if creating else 'updated'} {path}: {counts['added']} added, "
           f"{counts['updated']} updated, {counts['unchanged']} unchanged"
           + (f", {counts['skipped']} skipped" if counts["skipped"] else ""))
+    return EXIT_OK
+
+
+def _cmd_screenshot(args: argparse.Namespace) -> int:
+    try:
+        width, height = (int(n) for n in args.size.lower().split("x"))
+    except ValueError:
+        raise UsageError(msg("screenshot: --size takes WIDTHxHEIGHT, e.g. 1440x900")) from None
+    if width < 1280 or height < 800:
+        raise UsageError(msg("screenshot: --size must be at least 1280x800"))
+    programme = load(args)
+    if args.date is not None and not programme.first_day <= args.date <= programme.last_day:
+        raise UsageError(msg("screenshot: {day} is not a day of the programme ({first} to "
+                             "{last})", day=args.date, first=programme.first_day,
+                             last=programme.last_day))
+    from ui.screenshot import render
+
+    path = Path(args.output)
+    try:
+        size = render(path, programme, view=args.view, day=args.date, lang=args.lang,
+                      size=(width, height), source=getattr(args, "programme", None))
+    except OSError as exc:
+        raise UsageError(msg("{path}: cannot write ({reason})", path=path,
+                             reason=exc.strerror or exc)) from exc
+    print(f"wrote {path}: {size[0]}x{size[1]}")
     return EXIT_OK
 
 

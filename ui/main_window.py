@@ -1,33 +1,947 @@
-"""The main window: assembles the views and actions; no domain logic."""
+"""The main window: assembles the views, docks and actions; no domain logic.
+
+Views emit intents (move this event, edit that one); the window turns each into an undo
+command (:mod:`ui.commands`) on the open :class:`~ui.document.Document`, and refreshes the
+views from the document's ``changed`` signal. Panels from later work (clashes, filters) come
+in as docks through :meth:`MainWindow.add_dock`.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QVBoxLayout, QWidget
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
 
-from planner.builtin import BUILTIN_LABEL
-from planner.model import Programme
-from planner.store import ProgrammeStore
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.builtin import BUILTIN_LABEL, load_builtin
+from planner.model import Lang, Programme, ProgrammeError, Texts
+from planner.store import SUFFIX, Changes, ProgrammeStore
+from ui.commands import (
+    EntitiesCommand,
+    ImportCommand,
+    _Command,
+    delete_command,
+    move_command,
+    put_command,
+    resize_command,
+)
+from ui.document import Document
+from ui.grid_view import GridView, TrackLegend
+from ui.settings import SNAPS, VIEWS, Settings, View
+
+ZONE_CHOICES = ("Europe/Berlin", "Europe/London", "UTC", "America/New_York", "Asia/Tokyo")
+
+
+def _ui_language() -> Lang:
+    try:
+        from ui.widgets import ui_language
+    except ImportError:  # pragma: no cover - the dialogs engineer's module
+        return "en"
+    return ui_language()
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, programme: Programme, store: ProgrammeStore | None = None) -> None:
+    """The planner window for one programme at a time."""
+
+    document_replaced = Signal(object)  # the new Document
+
+    def __init__(
+        self,
+        programme: Programme | None = None,
+        store: ProgrammeStore | None = None,
+        *,
+        lang: Lang | None = None,
+        remember: bool = True,
+    ) -> None:
         super().__init__()
-        self.programme = programme
-        self.store = store
-        source = str(store.path) if store else BUILTIN_LABEL
-        self.setWindowTitle(f"{programme.name.get('en')} ({source}) - Programme Planner")
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        heading = QLabel(
-            f"{programme.name.get('en')}: {programme.first_day:%d %b} to "
-            f"{programme.last_day:%d %b %Y}, {programme.timezone}"
-        )
-        heading.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(heading)
-        events = QListWidget()
-        for event in programme.sorted_events():
-            events.addItem(f"{event.start:%a %d %b %H:%M}  {event.title.get('en')}")
-        layout.addWidget(events)
-        self.setCentralWidget(central)
-        self.resize(1280, 800)
+        self._lang: Lang = lang or _ui_language()
+        self._remember = remember
+        self.settings = Settings()
+        self.editor: QDialog | None = None
+        self._selection: list[str] = []
+        self._builtin = programme is None or store is None
+        if programme is None:
+            programme = load_builtin()
+        self.document = Document(programme, store, self)
+        self.setObjectName("MainWindow")
+        self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+
+        self._build_views()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_docks()
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self._connect_document(self.document)
+        self._apply_settings()
+        self.resize(1440, 900)
+        if remember:
+            self._restore_window()
+        self._refresh_all()
+        QTimer.singleShot(0, self.grid.scroll_to_first_event)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_views(self) -> None:
+        programme = self.document.programme
+        self.grid = GridView(programme, lang=self._lang)
+        self.legend = TrackLegend(programme, lang=self._lang)
+        grid_page = QWidget()
+        layout = QVBoxLayout(grid_page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.legend)
+        self.views = QStackedWidget()
+        self.views.addWidget(grid_page)
+        self.agenda: QWidget | None = None
+        try:
+            from ui.agenda_view import AgendaView
+        except ImportError:  # pragma: no cover - built in parallel
+            self.agenda = None
+        else:
+            self.agenda = AgendaView(programme, lang=self._lang)
+            self.views.addWidget(self.agenda)
+            self.agenda.event_activated.connect(self.edit_event)
+            self.agenda.selection_changed.connect(self._on_selection_changed)
+        self.setCentralWidget(self.views)
+
+        grid = self.grid
+        grid.move_requested.connect(self.move_event)
+        grid.resize_requested.connect(self.resize_event)
+        grid.create_requested.connect(self.new_event)
+        grid.edit_requested.connect(self.edit_event)
+        grid.delete_requested.connect(self.delete_events)
+        grid.selection_changed.connect(self._on_selection_changed)
+        grid.date_changed.connect(self._on_date_changed)
+        grid.zoom_changed.connect(self._on_zoom_changed)
+
+    def _action(self, text: str, slot: Callable[[], object] | None = None,
+                shortcut: QKeySequence | str | QKeySequence.StandardKey | None = None,
+                tip: str = "", checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.setCheckable(checkable)
+        if slot is not None:
+            action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        tr = self.tr
+        std = QKeySequence.StandardKey
+        icon = self.style().standardIcon
+        self.new_action = self._action(tr("&New…"), self.file_new, std.New,
+                                       tr("Start a new programme"))
+        self.open_action = self._action(tr("&Open…"), self.file_open, std.Open,
+                                        tr("Open a programme file"))
+        self.open_action.setIcon(icon(QStyle.StandardPixmap.SP_DialogOpenButton))
+        self.builtin_action = self._action(tr("Open &Built-in Programme"), self.open_builtin,
+                                           tip=tr("Open the German Week 2019 programme"))
+        self.save_action = self._action(tr("&Save"), self.file_save, std.Save,
+                                        tr("Save the programme"))
+        self.save_action.setIcon(icon(QStyle.StandardPixmap.SP_DialogSaveButton))
+        self.save_as_action = self._action(tr("Save &As…"), self.file_save_as, std.SaveAs,
+                                           tr("Save the programme in a new file"))
+        self.import_action = self._action(tr("&Import ICS or CSV…"), self.file_import,
+                                          "Ctrl+I", tr("Merge events from calendar files"))
+        self.export_action = self._action(tr("&Export ICS…"), self.file_export, "Ctrl+Shift+E",
+                                          tr("Write the programme as a calendar file"))
+        self.quit_action = self._action(tr("&Quit"), self.close, std.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        stack = self.document.undo_stack
+        self.undo_action = stack.createUndoAction(self, tr("&Undo"))
+        self.undo_action.setShortcuts([QKeySequence(std.Undo), QKeySequence("Ctrl+Z")])
+        self.undo_action.setIcon(icon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.redo_action = stack.createRedoAction(self, tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setIcon(icon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.new_event_action = self._action(tr("New &Event…"), self.new_event_here,
+                                             "Ctrl+Shift+N", tr("Add an event"))
+        self.new_event_action.setIcon(icon(QStyle.StandardPixmap.SP_FileIcon))
+        self.edit_event_action = self._action(tr("&Edit Event…"), self.edit_selected, "Ctrl+E",
+                                              tr("Edit the selected event"))
+        self.delete_action = self._action(tr("&Delete"), self.delete_selected,
+                                          QKeySequence(Qt.Key.Key_Delete),
+                                          tr("Delete the selected events (undoable)"))
+        self.delete_action.setIcon(icon(QStyle.StandardPixmap.SP_TrashIcon))
+        # Only while a view has the focus: a text field keeps its own Delete key.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.views.addAction(self.delete_action)
+        self.entities_action = self._action(tr("&Tracks, Venues and People…"),
+                                            self.edit_entities,
+                                            tip=tr("Edit tracks, venues and people"))
+
+        self.view_group = QActionGroup(self)
+        self.view_actions: dict[View, QAction] = {}
+        labels = {"week": tr("&Week Grid"), "venues": tr("&Venue Grid"), "agenda": tr("&Agenda")}
+        tips = {
+            "week": tr("One column per day"),
+            "venues": tr("One column per venue, for one day"),
+            "agenda": tr("A sortable table of events"),
+        }
+        for n, view in enumerate(VIEWS, start=1):
+            action = self._action(labels[view], None, f"Ctrl+{n}", tips[view], checkable=True)
+            action.triggered.connect(lambda _c=False, v=view: self.set_view(v))
+            self.view_group.addAction(action)
+            self.view_actions[view] = action
+        self.prev_action = self._action(tr("&Previous Day"), lambda: self.grid.step_date(-1),
+                                        "Alt+Left", tr("Show the previous day or week"))
+        self.prev_action.setIcon(icon(QStyle.StandardPixmap.SP_MediaSeekBackward))
+        self.next_action = self._action(tr("&Next Day"), lambda: self.grid.step_date(1),
+                                        "Alt+Right", tr("Show the next day or week"))
+        self.next_action.setIcon(icon(QStyle.StandardPixmap.SP_MediaSeekForward))
+        self.zoom_in_action = self._action(tr("Zoom &In"), self.grid.zoom_in, std.ZoomIn)
+        self.zoom_in_action.setShortcuts([QKeySequence(std.ZoomIn), QKeySequence("Ctrl+=")])
+        self.zoom_out_action = self._action(tr("Zoom &Out"), self.grid.zoom_out, std.ZoomOut)
+        self.first_event_action = self._action(tr("Go to the &First Event"),
+                                               self.grid.scroll_to_first_event, "Ctrl+Home")
+        self.snap_group = QActionGroup(self)
+        self.snap_actions: dict[int, QAction] = {}
+        for minutes in SNAPS:
+            action = self._action(tr("Snap to {n} Minutes").format(n=minutes), None,
+                                  checkable=True)
+            action.triggered.connect(lambda _c=False, m=minutes: self.set_snap(m))
+            self.snap_group.addAction(action)
+            self.snap_actions[minutes] = action
+        self.zone_group = QActionGroup(self)
+        self.zone_actions: dict[str, QAction] = {}
+        for zone in ("", *ZONE_CHOICES):
+            action = self._action(zone.replace("_", " ") or tr("None"), None, checkable=True)
+            action.triggered.connect(lambda _c=False, z=zone: self.set_second_zone(z))
+            self.zone_group.addAction(action)
+            self.zone_actions[zone] = action
+        self.other_zone_action = self._action(tr("Other Zone…"), self._choose_zone)
+        self.addActions([self.prev_action, self.next_action])
+
+    def _build_menus(self) -> None:
+        tr = self.tr
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("&File"))
+        file_menu.addActions([self.new_action, self.open_action, self.builtin_action])
+        self.recent_menu = QMenu(tr("Open &Recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.export_action])
+        self.file_menu = file_menu
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu(tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.new_event_action, self.edit_event_action, self.delete_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.entities_action)
+        self.edit_menu = edit_menu
+
+        view_menu = bar.addMenu(tr("&View"))
+        view_menu.addActions(list(self.view_actions.values()))
+        view_menu.addSeparator()
+        view_menu.addActions([self.prev_action, self.next_action, self.first_event_action])
+        view_menu.addSeparator()
+        view_menu.addActions([self.zoom_in_action, self.zoom_out_action])
+        snap_menu = view_menu.addMenu(tr("&Snapping"))
+        snap_menu.addActions(list(self.snap_actions.values()))
+        zone_menu = view_menu.addMenu(tr("Second Time &Zone"))
+        zone_menu.addActions(list(self.zone_actions.values()))
+        zone_menu.addSeparator()
+        zone_menu.addAction(self.other_zone_action)
+        view_menu.addSeparator()
+        self.panels_menu = view_menu.addMenu(tr("&Panels"))
+        self.view_menu = view_menu
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main"), self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.open_action, self.save_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.new_event_action, self.delete_action])
+        toolbar.addSeparator()
+        for action in self.view_actions.values():
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.prev_action)
+        self.day_combo = QComboBox()
+        self.day_combo.setObjectName("day_combo")
+        self.day_combo.setMinimumContentsLength(16)
+        self.day_combo.setToolTip(self.tr("The day to show"))
+        self.day_combo.activated.connect(self._on_day_chosen)
+        toolbar.addWidget(self.day_combo)
+        toolbar.addAction(self.next_action)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def _build_docks(self) -> None:
+        self.calendar = QCalendarWidget()
+        self.calendar.setObjectName("mini_calendar")
+        self.calendar.setGridVisible(False)
+        self.calendar.setVerticalHeaderFormat(
+            QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.clicked.connect(self._on_calendar_clicked)
+        self.calendar.activated.connect(self._on_calendar_clicked)
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.calendar)
+        self.summary_label = QLabel()
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_label.setWordWrap(True)
+        layout.addWidget(self.summary_label)
+        layout.addStretch(1)
+        self.calendar_dock = self.add_dock(holder, self.tr("Calendar"), "calendar_dock",
+                                           Qt.DockWidgetArea.LeftDockWidgetArea)
+
+    def add_dock(self, widget: QWidget, title: str, name: str,
+                 area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
+        """Put ``widget`` in a dock (remembered with the window's state) and list it under
+        View > Panels."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.panels_menu.addAction(dock.toggleViewAction())
+        return dock
+
+    # -- settings -------------------------------------------------------------------------
+
+    def _apply_settings(self) -> None:
+        settings = self.settings
+        self.grid.set_snap(settings.snap_minutes)
+        self.snap_actions[settings.snap_minutes].setChecked(True)
+        self.grid.set_second_zone(settings.second_zone or None)
+        self._check_zone_action(settings.second_zone)
+        self.grid.set_hour_height(settings.hour_height)
+        self.set_view(settings.view, remember=False)
+
+    def _restore_window(self) -> None:
+        geometry, state = self.settings.geometry, self.settings.window_state
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def set_view(self, view: View, *, remember: bool = True) -> None:
+        if view == "agenda" and self.agenda is None:
+            view = "week"
+        self.view_actions[view].setChecked(True)
+        if view == "agenda":
+            assert self.agenda is not None
+            self.views.setCurrentWidget(self.agenda)
+            self.agenda.select_uids(self._selection)  # type: ignore[attr-defined]
+            self.agenda.setFocus()
+        else:
+            self.grid.set_mode(view)
+            self.views.setCurrentIndex(0)
+            self.grid.select_uids(self._selection)
+            self.grid.setFocus()
+        self.day_combo.setEnabled(view != "agenda")
+        self.prev_action.setEnabled(view != "agenda")
+        self.next_action.setEnabled(view != "agenda")
+        self._update_day_controls()
+        if remember and self._remember:
+            self.settings.view = view
+
+    @property
+    def view(self) -> View:
+        if self.agenda is not None and self.views.currentWidget() is self.agenda:
+            return "agenda"
+        return self.grid.mode
+
+    def set_snap(self, minutes: int) -> None:
+        self.grid.set_snap(minutes)
+        self.snap_actions[minutes].setChecked(True)
+        if self._remember:
+            self.settings.snap_minutes = minutes
+
+    def set_second_zone(self, zone: str) -> None:
+        self.grid.set_second_zone(zone or None)
+        self._check_zone_action(zone)
+        if self._remember:
+            self.settings.second_zone = zone
+
+    def _check_zone_action(self, zone: str) -> None:
+        action = self.zone_actions.get(zone)
+        if action is not None:
+            action.setChecked(True)
+        else:
+            for other in self.zone_actions.values():
+                other.setChecked(False)
+
+    def _choose_zone(self) -> None:
+        from zoneinfo import available_timezones
+
+        zones = sorted(available_timezones())
+        current = self.settings.second_zone
+        zone, ok = QInputDialog.getItem(
+            self, self.tr("Second Time Zone"), self.tr("Zone of the second time ruler:"),
+            zones, zones.index(current) if current in zones else 0, False)
+        if ok and zone:
+            self.set_second_zone(zone)
+
+    def _on_zoom_changed(self, height: int) -> None:
+        if self._remember:
+            self.settings.hour_height = height
+
+    # -- document -------------------------------------------------------------------------
+
+    def _connect_document(self, document: Document) -> None:
+        document.changed.connect(self._on_changed)
+        document.failed.connect(self.show_error)
+        document.undo_stack.cleanChanged.connect(self._update_title)
+        document.undo_stack.indexChanged.connect(self._update_title)
+        document.saved.connect(self._update_title)
+
+    def set_document(self, document: Document) -> None:
+        """Show ``document`` in place of the open one (which is closed)."""
+        old = self.document
+        stack = old.undo_stack
+        # The undo and redo actions belong to the old stack: make them anew.
+        for action in (self.undo_action, self.redo_action):
+            for menu in (self.edit_menu,):
+                menu.removeAction(action)
+            self.toolbar.removeAction(action)
+        old.changed.disconnect(self._on_changed)
+        old.failed.disconnect(self.show_error)
+        stack.cleanChanged.disconnect(self._update_title)
+        stack.indexChanged.disconnect(self._update_title)
+        old.close()
+        old.deleteLater()
+        self.document = document
+        document.setParent(self)
+        new_stack = document.undo_stack
+        self.undo_action = new_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.undo_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.redo_action = new_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        first = self.edit_menu.actions()[0] if self.edit_menu.actions() else None
+        self.edit_menu.insertActions(first, [self.undo_action, self.redo_action])
+        toolbar_first = self.toolbar.actions()[3] if len(self.toolbar.actions()) > 3 else None
+        self.toolbar.insertActions(toolbar_first, [self.undo_action, self.redo_action])
+        self._connect_document(document)
+        self._selection = []
+        self.grid.set_programme(document.programme)
+        self.grid.set_date(document.programme.first_day)
+        self._refresh_all()
+        self.grid.scroll_to_first_event()
+        self.document_replaced.emit(document)
+
+    def _refresh_all(self) -> None:
+        programme = self.document.programme
+        self.grid.set_programme(programme)
+        self.legend.set_programme(programme)
+        if self.agenda is not None:
+            self.agenda.refresh(programme)  # type: ignore[attr-defined]
+        first, last = programme.first_day, programme.last_day
+        self.calendar.setDateRange(QDate(first.year, first.month, first.day),
+                                   QDate(last.year, last.month, last.day))
+        self._fill_day_combo()
+        self._update_day_controls()
+        self._update_title()
+
+    def _on_changed(self, changes: Changes) -> None:
+        programme = self.document.programme
+        if changes.meta:
+            self._refresh_all()
+            return
+        self.grid.update_events(changes)
+        if changes.tracks:
+            self.legend.set_programme(programme)
+        if self.agenda is not None:
+            self.agenda.refresh(programme)  # type: ignore[attr-defined]
+        self._update_title()
+
+    def _update_title(self) -> None:
+        document = self.document
+        programme = document.programme
+        source = str(document.path) if document.path else (
+            BUILTIN_LABEL if getattr(self, "_builtin", True) and document.store is None
+            else self.tr("not saved yet"))
+        if document.readonly:
+            source += " " + self.tr("(read-only)")
+        self.setWindowTitle(f"{programme.name.get(self._lang)}[*] — {source} — "
+                            + self.tr("Programme Planner"))
+        self.setWindowModified(document.is_modified)
+        count = len(programme.events)
+        saved = (self.tr("unsaved changes") if document.is_modified
+                 else self.tr("saved") if document.store is not None
+                 else self.tr("no file"))
+        self.status_label.setText(self.tr("{count} events · {saved}").format(
+            count=count, saved=saved))
+        self.summary_label.setText(
+            f"{programme.name.get(self._lang)}\n{_date_text(programme.first_day)} – "
+            f"{_date_text(programme.last_day)}\n{programme.timezone}")
+
+    # -- day chooser ----------------------------------------------------------------------
+
+    def _fill_day_combo(self) -> None:
+        combo = self.day_combo
+        combo.blockSignals(True)
+        combo.clear()
+        for day in self.document.programme.days:
+            combo.addItem(f"{_weekday_short(day)} {_date_text(day)}", day)
+        combo.blockSignals(False)
+
+    def _update_day_controls(self) -> None:
+        day = self.grid.day
+        days = self.document.programme.days
+        if day in days:
+            self.day_combo.blockSignals(True)
+            self.day_combo.setCurrentIndex(days.index(day))
+            self.day_combo.blockSignals(False)
+        self.calendar.blockSignals(True)
+        self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        self.calendar.blockSignals(False)
+        week = self.grid.mode == "week"
+        shown = self.grid.days()
+        self.prev_action.setText(self.tr("&Previous Week") if week else self.tr("&Previous Day"))
+        self.next_action.setText(self.tr("&Next Week") if week else self.tr("&Next Day"))
+        first_shown = shown[0] if shown else day
+        last_shown = shown[-1] if shown else day
+        can_page = self.view != "agenda"
+        self.prev_action.setEnabled(can_page and first_shown > self.document.programme.first_day)
+        self.next_action.setEnabled(can_page and last_shown < self.document.programme.last_day)
+
+    def _on_day_chosen(self, index: int) -> None:
+        day = self.day_combo.itemData(index)
+        if isinstance(day, date):
+            self.go_to_date(day)
+
+    def _on_calendar_clicked(self, qdate: QDate) -> None:
+        self.go_to_date(date(qdate.year(), qdate.month(), qdate.day()))
+
+    def go_to_date(self, day: date) -> None:
+        self.grid.set_date(day)
+        self._update_day_controls()
+        if self.view == "agenda":
+            self.set_view("venues")
+
+    def _on_date_changed(self, _day: object) -> None:
+        self._update_day_controls()
+
+    # -- selection ------------------------------------------------------------------------
+
+    def _on_selection_changed(self, uids: list[str]) -> None:
+        self._selection = list(uids)
+        has = bool(uids)
+        self.delete_action.setEnabled(has)
+        self.edit_event_action.setEnabled(len(uids) == 1)
+
+    def selected_uids(self) -> list[str]:
+        if self.view == "agenda" and self.agenda is not None:
+            return list(self.agenda.selected_uids())  # type: ignore[attr-defined]
+        return self.grid.selected_uids()
+
+    # -- edits ----------------------------------------------------------------------------
+
+    def push(self, command: _Command) -> bool:
+        """Run ``command`` through the undo stack; show its error if it is refused."""
+        text = command.text()
+        self.document.undo_stack.push(command)
+        error = command.error
+        if error is not None:
+            self.show_error(str(error))
+            return False
+        self.statusBar().showMessage(text, 5000)
+        return True
+
+    def move_event(self, uid: str, new_start: datetime, venue: str | None = None) -> None:
+        if uid in self.document.programme.events:
+            self.push(move_command(self.document, uid, new_start, venue))
+
+    def resize_event(self, uid: str, new_end: datetime) -> None:
+        if uid in self.document.programme.events:
+            self.push(resize_command(self.document, uid, new_end))
+
+    def delete_events(self, uids: list[str]) -> None:
+        uids = [u for u in uids if u in self.document.programme.events]
+        if uids:
+            self.push(delete_command(self.document, uids))
+
+    def delete_selected(self) -> None:
+        self.delete_events(self.selected_uids())
+
+    def edit_selected(self) -> None:
+        uids = self.selected_uids()
+        if uids:
+            self.edit_event(uids[0])
+
+    def new_event_here(self) -> None:
+        day = self.grid.day
+        start = datetime.combine(day, datetime.min.time().replace(hour=10),
+                                 self.document.programme.zone)
+        venue = None
+        if self.grid.mode == "venues" and self.document.programme.venues:
+            venue = next(iter(self.document.programme.venues))
+        self.new_event(start, venue)
+
+    def new_event(self, start: datetime, venue: str | None = None) -> None:
+        self._open_editor(None, start, venue)
+
+    def edit_event(self, uid: str) -> None:
+        event = self.document.programme.events.get(uid)
+        if event is not None:
+            self._open_editor(uid, None, None)
+
+    def _open_editor(self, uid: str | None, start: datetime | None, venue: str | None) -> None:
+        try:
+            from ui.editor import EventEditor
+        except ImportError:  # pragma: no cover - built in parallel
+            self.show_error(self.tr("The event editor is not available."))
+            return
+        programme = self.document.programme
+        if not programme.tracks or not programme.venues:
+            self.show_error(self.tr(
+                "Add a track and a venue first (Edit > Tracks, Venues and People)."))
+            return
+        event = programme.events.get(uid) if uid else None
+        editor = EventEditor(programme, event, start=start, venue=venue, parent=self,
+                             lang=self._lang)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.editor = editor
+
+        def accepted() -> None:
+            result = editor.result_event()
+            people = editor.new_people()
+            text = self.tr("New event “{title}”") if event is None else self.tr(
+                "Edit “{title}”")
+            self.push(put_command(self.document, result,
+                                  text.format(title=result.title.get(self._lang)), people))
+            self.grid.select_uids([result.uid])
+
+        def finished() -> None:
+            if self.editor is editor:
+                self.editor = None
+
+        editor.accepted.connect(accepted)
+        editor.finished.connect(finished)
+        editor.open()
+
+    def edit_entities(self) -> None:
+        try:
+            from ui.entities_dialog import EntitiesDialog
+        except ImportError:  # pragma: no cover - built in parallel
+            self.show_error(self.tr("The tracks, venues and people dialog is not available."))
+            return
+        dialog = EntitiesDialog(self.document.programme, self, lang=self._lang)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.editor = dialog
+
+        def accepted() -> None:
+            tracks, venues, people = dialog.result()
+            self.push(EntitiesCommand(self.document, tracks, venues, people,
+                                      self.tr("Edit tracks, venues and people")))
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    # -- files ----------------------------------------------------------------------------
+
+    def show_error(self, text: str) -> None:
+        """One line about what went wrong; never a traceback."""
+        QMessageBox.warning(self, self.tr("Programme Planner"), text)
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel for unsaved changes."""
+        buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                   | QMessageBox.StandardButton.Cancel)
+        name = self.document.programme.name.get(self._lang)
+        return QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("“{name}” has changes that are not saved. Save them?").format(name=name),
+            buttons, QMessageBox.StandardButton.Save)
+
+    def maybe_save(self) -> bool:
+        """True when the open programme may be closed (saved, discarded or unchanged)."""
+        if not self.document.is_modified:
+            return True
+        answer = self.ask_unsaved()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.file_save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open the programme file at ``path`` in place of the open one."""
+        try:
+            store = ProgrammeStore.open(path)
+            try:
+                programme = store.load()
+            except BaseException:
+                store.close()
+                raise
+        except ProgrammeError as exc:
+            self.show_error(str(exc))
+            return False
+        self._builtin = False
+        self.set_document(Document(programme, store))
+        if self._remember:
+            self.settings.add_recent_file(str(Path(path).resolve()))
+        self.statusBar().showMessage(self.tr("Opened {path}").format(path=path), 5000)
+        return True
+
+    def file_open(self) -> None:
+        if not self.maybe_save():
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open Programme"), self.settings.last_folder,
+            self.tr("Programmes (*{suffix});;All files (*)").format(suffix=SUFFIX))
+        if path:
+            self.settings.last_folder = str(Path(path).parent)
+            self.open_path(path)
+
+    def open_builtin(self) -> None:
+        if not self.maybe_save():
+            return
+        try:
+            programme = load_builtin()
+        except ProgrammeError as exc:
+            self.show_error(str(exc))
+            return
+        self._builtin = True
+        self.set_document(Document(programme, None))
+
+    def file_new(self) -> None:
+        if not self.maybe_save():
+            return
+        dialog = NewProgrammeDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            programme = dialog.programme()
+        except ProgrammeError as exc:
+            self.show_error(str(exc))
+            return
+        self.new_programme(programme)
+
+    def new_programme(self, programme: Programme) -> None:
+        """Show a new, unsaved ``programme``."""
+        self._builtin = False
+        self.set_document(Document(programme, None))
+
+    def file_save(self) -> bool:
+        if self.document.store is None:
+            return self.file_save_as()
+        try:
+            self.document.save()
+        except ProgrammeError as exc:
+            self.show_error(str(exc))
+            return False
+        self.statusBar().showMessage(self.tr("Saved"), 3000)
+        return True
+
+    def file_save_as(self) -> bool:
+        name = self.document.programme.name.get(self._lang) or "programme"
+        folder = self.settings.last_folder
+        suggested = str(Path(folder) / f"{name}{SUFFIX}") if folder else f"{name}{SUFFIX}"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save Programme As"), suggested,
+            self.tr("Programmes (*{suffix})").format(suffix=SUFFIX))
+        if not path:
+            return False
+        if not path.endswith(SUFFIX):
+            path += SUFFIX
+        return self.save_as_path(path)
+
+    def save_as_path(self, path: str | Path) -> bool:
+        try:
+            self.document.save_as(path)
+        except ProgrammeError as exc:
+            self.show_error(str(exc))
+            return False
+        self._builtin = False
+        if self._remember:
+            self.settings.last_folder = str(Path(path).parent)
+            self.settings.add_recent_file(str(Path(path).resolve()))
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Saved as {path}").format(path=path), 5000)
+        return True
+
+    def _fill_recent(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        files = self.settings.recent_files
+        for path in files:
+            action = menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self._open_recent(p))
+        if not files:
+            action = menu.addAction(self.tr("(none)"))
+            action.setEnabled(False)
+
+    def _open_recent(self, path: str) -> None:
+        if self.maybe_save():
+            self.open_path(path)
+
+    def file_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import Events"), self.settings.last_folder,
+            self.tr("Calendars and spreadsheets (*.ics *.csv);;All files (*)"))
+        if paths:
+            self.settings.last_folder = str(Path(paths[0]).parent)
+            self.import_files(paths)
+
+    def import_files(self, paths: list[str], *, skip_invalid: bool | None = None) -> bool:
+        """Merge the events of ICS and CSV files into the programme, as one undoable step.
+
+        The reading and planning happen here, in one place, so that they can move to a
+        worker thread. ``skip_invalid`` answers the question about events that cannot be
+        imported (``None``: ask)."""
+        from planner.csvio import read_csv
+        from planner.ics import read_ics
+        from planner.importing import plan_import
+
+        try:
+            results = []
+            for name in paths:
+                data = Path(name).read_bytes()
+                head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper()
+                is_ics = head.startswith(b"BEGIN:VCALENDAR") or not name.lower().endswith(".csv")
+                results.append(read_ics(data, name) if is_ics else read_csv(data, name))
+            items = [e for r in results for e in r.events]
+            problems = [p for r in results for p in r.problems]
+            plan = plan_import(self.document.programme, items, problems=problems)
+        except ProgrammeError as exc:
+            self.show_error(str(exc))
+            return False
+        except OSError as exc:
+            self.show_error(f"{exc.filename}: {exc.strerror}")
+            return False
+        if plan.skipped:
+            if skip_invalid is None:
+                answer = QMessageBox.question(
+                    self, self.tr("Import"),
+                    self.tr("{count} events cannot be imported; the first: {problem}\n\n"
+                            "Import the others?").format(count=len(plan.skipped),
+                                                         problem=plan.skipped[0].message))
+                skip_invalid = answer == QMessageBox.StandardButton.Yes
+            if not skip_invalid:
+                return False
+        if plan.is_empty:
+            self.statusBar().showMessage(self.tr("Nothing new to import"), 5000)
+            return True
+        counts = plan.counts
+        text = self.tr("Import {added} new and {updated} changed events").format(
+            added=counts["added"], updated=counts["updated"])
+        return self.push(ImportCommand(self.document, plan, text))
+
+    def file_export(self) -> None:
+        try:
+            from ui.export_dialog import ExportDialog
+        except ImportError:
+            ExportDialog = None  # noqa: N806
+        if ExportDialog is not None:
+            dialog = ExportDialog(self.document.programme, current_filter_uids=None,
+                                  starred=frozenset(), parent=self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            return
+        from planner.ics import ExportOptions, export_ics
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export ICS"), "",
+                                              self.tr("Calendars (*.ics)"))
+        if path:
+            try:
+                Path(path).write_bytes(export_ics(self.document.programme,
+                                                  ExportOptions(lang=self._lang)))
+            except (OSError, ProgrammeError) as exc:
+                self.show_error(str(exc))
+
+    # -- closing --------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        if self._remember:
+            self.settings.geometry = self.saveGeometry()
+            self.settings.window_state = self.saveState()
+            self.settings.sync()
+        self.document.close()
+        event.accept()
+
+
+class NewProgrammeDialog(QDialog):
+    """Name, zone and days of a new programme."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from zoneinfo import available_timezones
+
+        from planner.cli import local_zone_name
+
+        self.setWindowTitle(self.tr("New Programme"))
+        form = QFormLayout(self)
+        self.name_edit = QLineEdit(self.tr("New programme"))
+        form.addRow(self.tr("&Name:"), self.name_edit)
+        self.zone_combo = QComboBox()
+        self.zone_combo.setEditable(True)
+        zones = sorted(available_timezones())
+        self.zone_combo.addItems(zones)
+        local = local_zone_name()
+        self.zone_combo.setCurrentText(local if local in zones else "UTC")
+        form.addRow(self.tr("Time &zone:"), self.zone_combo)
+        today = QDate.currentDate()
+        self.first_edit = QDateEdit(today)
+        self.first_edit.setCalendarPopup(True)
+        self.last_edit = QDateEdit(today.addDays(6))
+        self.last_edit.setCalendarPopup(True)
+        form.addRow(self.tr("&First day:"), self.first_edit)
+        form.addRow(self.tr("&Last day:"), self.last_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def programme(self) -> Programme:
+        first = self.first_edit.date().toPython()
+        last = self.last_edit.date().toPython()
+        assert isinstance(first, date) and isinstance(last, date)
+        return Programme(name=Texts.same(self.name_edit.text().strip() or "programme"),
+                         timezone=self.zone_combo.currentText().strip(),
+                         first_day=first, last_day=last)
+
+
+def _date_text(day: date) -> str:
+    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+
+
+def _weekday_short(day: date) -> str:
+    return QLocale().dayName(QDate(day.year, day.month, day.day).dayOfWeek(),
+                             QLocale.FormatType.ShortFormat)
+

@@ -1,0 +1,1343 @@
+"""The time grid: days (week grid) or the venues of one day (venue grid) as columns.
+
+One widget painted in ``paintEvent`` (KDE's ``Agenda``), with named mappings between time
+and place (:meth:`GridView.time_to_y`, :meth:`GridView.y_to_time`, :meth:`GridView.slot_at`).
+It never edits data: it emits intents (``move_requested`` and friends) that the window turns
+into undo commands.
+
+Only what is visible is painted: the blocks of each column are kept sorted by start with the
+column's longest block, so finding those in the visible hours is a bisection, and columns
+outside the viewport are not looked at. Which sub-column a block takes among overlapping
+ones comes from :func:`planner.layout.place`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QSizePolicy, QToolTip, QWidget
+
+from planner.layout import band_rows, place
+from planner.model import Event, Lang, Programme
+from planner.recurrence import occurrences
+from ui.settings import DEFAULT_HOUR_HEIGHT, HOUR_HEIGHTS
+
+Mode = Literal["week", "venues"]
+Key = tuple[date, str | None]  # a column: a day, and a venue id in the venue grid
+
+MINUTES_PER_DAY = 24 * 60
+# More days than this make the week grid show one week at a time.
+MAX_DAYS_AT_ONCE = 9
+PAGE_DAYS = 7
+RESIZE_HANDLE = 5.0
+MIN_COLUMN_WIDTH = {"week": 96.0, "venues": 150.0}
+RIGHT_GAP = 8.0  # free space right of the blocks in a column, to double-click on
+
+
+@dataclass(slots=True)
+class Block:
+    """One occurrence of a timed event in one column, with its place among overlaps."""
+
+    uid: str
+    key: Key
+    start: datetime  # in the programme's zone
+    end: datetime
+    top: float  # minutes after the column's midnight
+    bottom: float
+    column: int = 0
+    columns: int = 1
+    span: int = 1
+
+
+@dataclass(slots=True)
+class BandItem:
+    """An all-day or multi-day occurrence, painted in the band above the grid."""
+
+    uid: str
+    venue: str
+    first: date
+    last: date
+    start: datetime
+    end: datetime
+    row: int = 0
+
+
+@dataclass(slots=True)
+class _Column:
+    blocks: list[Block] = field(default_factory=list)
+    starts: list[float] = field(default_factory=list)
+    longest: float = 0.0
+    dirty: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A place in the grid: a (snapped) start time, its day, and the venue of its column
+    in the venue grid (else ``None``)."""
+
+    start: datetime
+    day: date
+    venue: str | None
+
+
+class _Index:
+    """Blocks per column key and band items, kept up to date by event UID."""
+
+    def __init__(self, zone: ZoneInfo) -> None:
+        self.zone = zone
+        self.columns: dict[Key, _Column] = {}
+        self.band: dict[str, list[BandItem]] = {}
+        self._keys: dict[str, set[Key]] = {}
+
+    def add(self, event: Event) -> None:
+        zone = self.zone
+        keys: set[Key] = set()
+        for occ_start, occ_end in occurrences(event):
+            start, end = occ_start.astimezone(zone), occ_end.astimezone(zone)
+            day = start.date()
+            next_midnight = datetime.combine(day + timedelta(days=1), time(0), zone)
+            if event.all_day or end > next_midnight:
+                last = (end - timedelta(microseconds=1)).date()
+                self.band.setdefault(event.uid, []).append(
+                    BandItem(event.uid, event.venue, day, max(day, last), start, end)
+                )
+                continue
+            top = start.hour * 60 + start.minute + start.second / 60
+            bottom = (
+                MINUTES_PER_DAY
+                if end.date() > day
+                else end.hour * 60 + end.minute + end.second / 60
+            )
+            for key in ((day, None), (day, event.venue)):
+                column = self.columns.get(key)
+                if column is None:
+                    column = self.columns[key] = _Column()
+                column.blocks.append(Block(event.uid, key, start, end, top, bottom))
+                column.dirty = True
+                keys.add(key)
+        if keys:
+            self._keys[event.uid] = keys
+
+    def remove(self, uid: str) -> None:
+        self.band.pop(uid, None)
+        for key in self._keys.pop(uid, ()):
+            column = self.columns[key]
+            column.blocks = [b for b in column.blocks if b.uid != uid]
+            column.dirty = True
+
+    def column(self, key: Key) -> _Column | None:
+        column = self.columns.get(key)
+        if column is not None and column.dirty:
+            column.blocks.sort(key=lambda b: (b.top, -b.bottom, b.uid))
+            column.starts = [b.top for b in column.blocks]
+            column.longest = max((b.bottom - b.top for b in column.blocks), default=0.0)
+            placements = place([(n, b.top, b.bottom) for n, b in enumerate(column.blocks)])
+            for n, block in enumerate(column.blocks):
+                p = placements[n]
+                block.column, block.columns, block.span = p.column, p.columns, p.span
+            column.dirty = False
+        return column
+
+    def visible(self, key: Key, first: float, last: float) -> list[Block]:
+        """Blocks of column ``key`` that show between minutes ``first`` and ``last``."""
+        column = self.column(key)
+        if column is None or not column.blocks:
+            return []
+        lo = bisect.bisect_left(column.starts, first - column.longest)
+        hi = bisect.bisect_right(column.starts, last)
+        return [b for b in column.blocks[lo:hi] if b.bottom > first]
+
+
+class GridView(QAbstractScrollArea):
+    """The week grid or the venue grid of one day. Signals carry intents, never edits."""
+
+    move_requested = Signal(str, object, object)  # uid, new start (aware), venue or None
+    resize_requested = Signal(str, object)  # uid, new end (aware)
+    create_requested = Signal(object, object)  # start (aware), venue or None
+    edit_requested = Signal(str)
+    delete_requested = Signal(list)
+    selection_changed = Signal(list)
+    date_changed = Signal(object)  # the day shown (venue grid) or first day shown (week)
+    zoom_changed = Signal(int)
+
+    def __init__(self, programme: Programme, parent: QWidget | None = None, *,
+                 lang: Lang = "en", mode: Mode = "week") -> None:
+        super().__init__(parent)
+        self.setObjectName("grid")
+        self._programme = programme
+        self._lang: Lang = lang
+        self._mode: Mode = mode
+        self._hour_height = float(DEFAULT_HOUR_HEIGHT)
+        self._snap = 15
+        self._second_zone: ZoneInfo | None = ZoneInfo("Europe/Berlin")
+        self._visible_uids: set[str] | None = None
+        self._starred: set[str] = set()
+        self._clashing: set[str] = set()
+        self._clash_preview: list[tuple[datetime, datetime, str | None]] = []
+        self._selected: list[str] = []
+        self._day = programme.first_day
+        self._now: Callable[[], datetime] = lambda: datetime.now(UTC)
+        self._press: _Press | None = None
+        self._drag: _Drag | None = None
+        self._colours: dict[str, tuple[QColor, QColor, QColor]] = {}
+        self._index = _Index(programme.zone)
+        self._band_cache: tuple[tuple[Key, ...], list[tuple[BandItem, int, int]], int] | None
+        self._band_cache = None
+
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.viewport().setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.verticalScrollBar().setSingleStep(20)
+        self.horizontalScrollBar().setSingleStep(40)
+        self._base_font = QFont(self.font())
+        self._title_font = QFont(self.font())
+        self._title_font.setBold(True)
+        self._small_font = QFont(self.font())
+        self._small_font.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.88))
+        self._header_font = QFont(self.font())
+        self._header_font.setBold(True)
+        self._clock = QTimer(self)
+        self._clock.setInterval(60_000)
+        self._clock.timeout.connect(self.viewport().update)
+        self._clock.start()
+        self._rebuild()
+
+    # -- data -----------------------------------------------------------------------------
+
+    @property
+    def programme(self) -> Programme:
+        return self._programme
+
+    def set_programme(self, programme: Programme) -> None:
+        """Show ``programme`` anew (a full reset)."""
+        self._programme = programme
+        if not programme.first_day <= self._day <= programme.last_day:
+            self._day = programme.first_day
+        self._selected = [u for u in self._selected if u in programme.events]
+        self._rebuild()
+
+    def update_events(self, changes: object) -> None:
+        """Bring the changed events (a :class:`planner.store.Changes`) up to date."""
+        programme = self._programme
+        events = getattr(changes, "events", set()) | getattr(changes, "removed_events", set())
+        if getattr(changes, "meta", False) or getattr(changes, "tracks", None):
+            # New days or track colours touch everything.
+            self._colours.clear()
+            self.set_programme(programme)
+            return
+        for uid in events:
+            self._index.remove(uid)
+            event = programme.events.get(uid)
+            if event is not None and self._shows(uid):
+                self._index.add(event)
+        if getattr(changes, "venues", None):
+            self._day = self._day  # columns are read from the programme on each paint
+        before = list(self._selected)
+        self._selected = [u for u in self._selected if u in programme.events]
+        self._band_cache = None
+        self.viewport().update()
+        if before != self._selected:
+            self.selection_changed.emit(list(self._selected))
+
+    def _shows(self, uid: str) -> bool:
+        return self._visible_uids is None or uid in self._visible_uids
+
+    def _rebuild(self) -> None:
+        self._index = _Index(self._programme.zone)
+        self._band_cache = None
+        for event in self._programme.events.values():
+            if self._shows(event.uid):
+                self._index.add(event)
+        self._update_scrollbars()
+        self.viewport().update()
+
+    # -- hooks for other panels -----------------------------------------------------------
+
+    def set_filter(self, uids: Iterable[str] | None) -> None:
+        """Show only these events (``None``: all)."""
+        self._visible_uids = None if uids is None else set(uids)
+        self._rebuild()
+
+    def set_starred(self, uids: Iterable[str]) -> None:
+        self._starred = set(uids)
+        self.viewport().update()
+
+    def set_clashing(self, uids: Iterable[str]) -> None:
+        """Events to outline in red (they clash with another)."""
+        self._clashing = set(uids)
+        self.viewport().update()
+
+    def set_clash_preview(self, slots: Iterable[tuple[datetime, datetime, str | None]]) -> None:
+        """Stretches of time to shade in red while dragging (where a drop would clash);
+        a venue of ``None`` shades the whole day column."""
+        self._clash_preview = list(slots)
+        self.viewport().update()
+
+    def set_now_provider(self, now: Callable[[], datetime]) -> None:
+        self._now = now
+        self.viewport().update()
+
+    # -- view settings --------------------------------------------------------------------
+
+    @property
+    def mode(self) -> Mode:
+        return self._mode
+
+    def set_mode(self, mode: Mode) -> None:
+        self._mode = mode
+        self._band_cache = None
+        self._update_scrollbars()
+        self.viewport().update()
+
+    def set_language(self, lang: Lang) -> None:
+        self._lang = lang
+        self.viewport().update()
+
+    @property
+    def day(self) -> date:
+        return self._day
+
+    def set_date(self, day: date) -> None:
+        """Show ``day``: the venue grid shows that day; the week grid the page holding it."""
+        programme = self._programme
+        day = min(max(day, programme.first_day), programme.last_day)
+        if day == self._day:
+            return
+        self._day = day
+        self._band_cache = None
+        self._update_scrollbars()
+        self.viewport().update()
+        self.date_changed.emit(day)
+
+    def step_date(self, steps: int) -> None:
+        """Next or previous day (venue grid) or page of days (week grid)."""
+        if self._mode == "venues":
+            self.set_date(self._day + timedelta(days=steps))
+        else:
+            days = self.days()
+            self.set_date(days[0] + timedelta(days=steps * len(days)))
+
+    def set_snap(self, minutes: int) -> None:
+        self._snap = max(1, int(minutes))
+
+    @property
+    def snap(self) -> int:
+        return self._snap
+
+    def set_second_zone(self, name: str | None) -> None:
+        self._second_zone = ZoneInfo(name) if name else None
+        self.viewport().update()
+
+    @property
+    def hour_height(self) -> float:
+        return self._hour_height
+
+    def set_hour_height(self, height: float, anchor_y: float | None = None) -> None:
+        """Zoom so that an hour is ``height`` pixels, keeping the time at ``anchor_y``."""
+        height = min(max(float(height), HOUR_HEIGHTS[0]), HOUR_HEIGHTS[-1])
+        if height == self._hour_height:
+            return
+        anchor = self._grid_top() + 10 if anchor_y is None else anchor_y
+        minutes = self._y_to_minutes(anchor)
+        self._hour_height = height
+        self._update_scrollbars()
+        offset = minutes * height / 60 - (anchor - self._grid_top())
+        self.verticalScrollBar().setValue(round(offset))
+        self.viewport().update()
+        self.zoom_changed.emit(int(height))
+
+    def zoom_in(self) -> None:
+        bigger = [h for h in HOUR_HEIGHTS if h > self._hour_height]
+        if bigger:
+            self.set_hour_height(bigger[0])
+
+    def zoom_out(self) -> None:
+        smaller = [h for h in HOUR_HEIGHTS if h < self._hour_height]
+        if smaller:
+            self.set_hour_height(smaller[-1])
+
+    # -- columns --------------------------------------------------------------------------
+
+    def days(self) -> list[date]:
+        """The days the grid shows now (one, in the venue grid)."""
+        programme = self._programme
+        if self._mode == "venues":
+            return [self._day]
+        all_days = programme.days
+        if len(all_days) <= MAX_DAYS_AT_ONCE:
+            return all_days
+        page = (self._day - programme.first_day).days // PAGE_DAYS
+        return all_days[page * PAGE_DAYS:(page + 1) * PAGE_DAYS]
+
+    def keys(self) -> list[Key]:
+        """The columns, left to right."""
+        if self._mode == "venues":
+            return [(self._day, vid) for vid in self._programme.venues]
+        return [(day, None) for day in self.days()]
+
+    def _ruler_width(self) -> float:
+        return 58.0 + (50.0 if self._second_zone is not None else 0.0)
+
+    def _header_height(self) -> float:
+        return QFontMetricsF(self._header_font).height() * 2 + 12
+
+    def _band_height(self) -> float:
+        _, _, rows = self._band()
+        return max(rows, 1) * self._band_row_height() + 6
+
+    def _band_row_height(self) -> float:
+        return QFontMetricsF(self._small_font).height() + 6
+
+    def _grid_top(self) -> float:
+        return self._header_height() + self._band_height()
+
+    def column_width(self) -> float:
+        keys = self.keys()
+        free = self.viewport().width() - self._ruler_width()
+        return max(MIN_COLUMN_WIDTH[self._mode], free / max(len(keys), 1))
+
+    def column_left(self, index: int) -> float:
+        """The x of column ``index``'s left edge, in viewport coordinates."""
+        scroll = self.horizontalScrollBar().value()
+        return self._ruler_width() + index * self.column_width() - scroll
+
+    def column_at(self, x: float) -> int | None:
+        """The index of the column under ``x``, or ``None`` (ruler, beyond the last)."""
+        if x < self._ruler_width():
+            return None
+        index = int((x - self.column_left(0)) // self.column_width())
+        return index if 0 <= index < len(self.keys()) else None
+
+    # -- time <-> place -------------------------------------------------------------------
+
+    def time_to_y(self, when: datetime) -> float:
+        """The y (viewport coordinates) of ``when``'s time of day, in the programme's zone."""
+        local = when.astimezone(self._programme.zone)
+        minutes = local.hour * 60 + local.minute + local.second / 60
+        return self._minutes_to_y(minutes)
+
+    def _minutes_to_y(self, minutes: float) -> float:
+        return (self._grid_top() + minutes * self._hour_height / 60
+                - self.verticalScrollBar().value())
+
+    def _y_to_minutes(self, y: float) -> float:
+        return (y - self._grid_top() + self.verticalScrollBar().value()) * 60 / self._hour_height
+
+    def y_to_time(self, y: float, day: date) -> datetime:
+        """The instant at ``y`` on ``day`` (not snapped), in the programme's zone."""
+        minutes = min(max(self._y_to_minutes(y), 0.0), float(MINUTES_PER_DAY))
+        return self._at(day, minutes)
+
+    def _at(self, day: date, minutes: float) -> datetime:
+        zone = self._programme.zone
+        midnight = datetime.combine(day, time(0))
+        return (midnight + timedelta(minutes=minutes)).replace(tzinfo=zone)
+
+    def x_for(self, day: date, venue: str | None = None) -> float:
+        """The x of the middle of the column for ``day`` (and ``venue``); for tests and
+        for scrolling to a column."""
+        key: Key = (day, venue if self._mode == "venues" else None)
+        index = self.keys().index(key)
+        return self.column_left(index) + self.column_width() / 2
+
+    def slot_at(self, point: QPoint | QPointF) -> Slot | None:
+        """The snapped slot under ``point`` in the time grid, or ``None`` outside it."""
+        x, y = float(point.x()), float(point.y())
+        if y < self._grid_top() or y >= self.viewport().height():
+            return None
+        index = self.column_at(x)
+        if index is None:
+            return None
+        day, venue = self.keys()[index]
+        minutes = self._snapped(self._y_to_minutes(y), down=True)
+        minutes = min(max(minutes, 0.0), float(MINUTES_PER_DAY - self._snap))
+        return Slot(self._at(day, minutes), day, venue)
+
+    def _snapped(self, minutes: float, down: bool = False) -> float:
+        step = self._snap
+        if down:
+            return float(int(minutes // step) * step)
+        return float(round(minutes / step) * step)
+
+    # -- blocks ---------------------------------------------------------------------------
+
+    def _visible_range(self) -> tuple[float, float]:
+        top = self._y_to_minutes(self._grid_top())
+        bottom = self._y_to_minutes(self.viewport().height())
+        return top, bottom
+
+    def _block_rect(self, block: Block, index: int) -> QRectF:
+        left = self.column_left(index)
+        usable = self.column_width() - RIGHT_GAP - 2
+        sub = usable / block.columns
+        x = left + 2 + block.column * sub
+        y = self._minutes_to_y(block.top)
+        height = max((block.bottom - block.top) * self._hour_height / 60 - 1, 6.0)
+        return QRectF(x, y, sub * block.span - 2, height)
+
+    def _visible_columns(self) -> range:
+        keys = self.keys()
+        width = self.column_width()
+        scroll = self.horizontalScrollBar().value()
+        first = int(scroll // width)
+        last = int((scroll + self.viewport().width() - self._ruler_width()) // width)
+        return range(max(first, 0), min(last + 1, len(keys)))
+
+    def visible_blocks(self) -> list[tuple[Block, QRectF]]:
+        """The blocks in view with their rectangles, in paint order."""
+        keys = self.keys()
+        first, last = self._visible_range()
+        result = []
+        for index in self._visible_columns():
+            for block in self._index.visible(keys[index], first, last):
+                result.append((block, self._block_rect(block, index)))
+        return result
+
+    def block_rect(self, uid: str) -> QRectF | None:
+        """The rectangle of the first visible occurrence of ``uid``, or ``None``."""
+        for block, rect in self.visible_blocks():
+            if block.uid == uid:
+                return rect
+        return None
+
+    def block_at(self, point: QPoint | QPointF) -> Block | None:
+        pt = QPointF(point)
+        if pt.y() < self._grid_top():
+            return None
+        # Topmost first: later blocks are painted over earlier ones.
+        for block, rect in reversed(self.visible_blocks()):
+            if rect.contains(pt):
+                return block
+        return None
+
+    def band_item_at(self, point: QPoint | QPointF) -> BandItem | None:
+        pt = QPointF(point)
+        for item, rect in self._band_rects():
+            if rect.contains(pt):
+                return item
+        return None
+
+    def _band(self) -> tuple[tuple[Key, ...], list[tuple[BandItem, int, int]], int]:
+        """Band items on the shown columns: (item, first column, last column), row count."""
+        keys = tuple(self.keys())
+        if self._band_cache is not None and self._band_cache[0] == keys:
+            return self._band_cache
+        placed: list[tuple[BandItem, int, int]] = []
+        if self._mode == "venues":
+            day = self._day
+            columns = {vid: n for n, (_, vid) in enumerate(keys)}
+            for items in self._index.band.values():
+                for item in items:
+                    if item.first <= day <= item.last and item.venue in columns:
+                        placed.append((item, columns[item.venue], columns[item.venue]))
+        else:
+            days = [d for d, _ in keys]
+            if days:
+                for items in self._index.band.values():
+                    for item in items:
+                        if item.last < days[0] or item.first > days[-1]:
+                            continue
+                        first = max((item.first - days[0]).days, 0)
+                        last = min((item.last - days[0]).days, len(days) - 1)
+                        placed.append((item, first, last))
+        placed.sort(key=lambda t: (t[1], t[0].start, t[0].uid))
+        rows, count = band_rows([(n, f, last) for n, (_, f, last) in enumerate(placed)])
+        for n, (item, _, _) in enumerate(placed):
+            item.row = rows[n]
+        self._band_cache = (keys, placed, count)
+        return self._band_cache
+
+    def _band_rects(self) -> list[tuple[BandItem, QRectF]]:
+        _, placed, _ = self._band()
+        top = self._header_height() + 3
+        height = self._band_row_height()
+        width = self.column_width()
+        result = []
+        for item, first, last in placed:
+            x = self.column_left(first) + 2
+            rect = QRectF(x, top + item.row * height, (last - first + 1) * width - 4, height - 2)
+            result.append((item, rect))
+        return result
+
+    # -- selection ------------------------------------------------------------------------
+
+    def selected_uids(self) -> list[str]:
+        return list(self._selected)
+
+    def select_uids(self, uids: Iterable[str]) -> None:
+        new = [u for u in dict.fromkeys(uids) if u in self._programme.events]
+        if new != self._selected:
+            self._selected = new
+            self.viewport().update()
+            self.selection_changed.emit(list(new))
+
+    def _ordered_uids(self) -> list[str]:
+        """Events on the shown columns in time order, for keyboard navigation."""
+        seen: dict[str, tuple[datetime, str]] = {}
+        for key in self.keys():
+            column = self._index.column(key)
+            for block in column.blocks if column else ():
+                seen.setdefault(block.uid, (block.start, block.uid))
+        return sorted(seen, key=lambda u: seen[u])
+
+    # -- scrolling ------------------------------------------------------------------------
+
+    def _update_scrollbars(self) -> None:
+        viewport = self.viewport()
+        content_h = MINUTES_PER_DAY * self._hour_height / 60
+        visible_h = max(viewport.height() - self._grid_top(), 0)
+        vbar = self.verticalScrollBar()
+        vbar.setRange(0, max(0, round(content_h - visible_h)))
+        vbar.setPageStep(max(round(visible_h), 1))
+        content_w = self.column_width() * len(self.keys())
+        visible_w = max(viewport.width() - self._ruler_width(), 0)
+        hbar = self.horizontalScrollBar()
+        hbar.setRange(0, max(0, round(content_w - visible_w)))
+        hbar.setPageStep(max(round(visible_w), 1))
+
+    def scroll_to_first_event(self) -> None:
+        """Scroll so that the earliest event of the shown days is near the top."""
+        tops = [
+            column.blocks[0].top
+            for key in self.keys()
+            if (column := self._index.column(key)) is not None and column.blocks
+        ]
+        minutes = min(tops) - 30 if tops else 8 * 60
+        self.verticalScrollBar().setValue(round(max(minutes, 0) * self._hour_height / 60))
+
+    def scroll_to_uid(self, uid: str) -> None:
+        event = self._programme.events.get(uid)
+        if event is None:
+            return
+        start = event.start.astimezone(self._programme.zone)
+        if start.date() not in self.days():
+            self.set_date(start.date())
+        minutes = start.hour * 60 + start.minute - 30
+        self.verticalScrollBar().setValue(round(max(minutes, 0) * self._hour_height / 60))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_scrollbars()
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, 600)
+
+    # -- painting -------------------------------------------------------------------------
+
+    def _track_colours(self, track_id: str) -> tuple[QColor, QColor, QColor]:
+        """Fill, selected fill and edge colours of a track's blocks."""
+        cached = self._colours.get(track_id)
+        if cached is None:
+            track = self._programme.tracks.get(track_id)
+            base = QColor(track.colour if track else "#607d8b")
+            white = QColor("#ffffff")
+            cached = (_mix(base, white, 0.78), _mix(base, white, 0.55), base.darker(115))
+            self._colours[track_id] = cached
+        return cached
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        palette = self.palette()
+        viewport = self.viewport().rect()
+        painter.fillRect(viewport, palette.color(QPalette.ColorRole.Base))
+        keys = self.keys()
+        top = self._grid_top()
+        width = self.column_width()
+        ruler = self._ruler_width()
+        columns = self._visible_columns()
+        first_minute, last_minute = self._visible_range()
+
+        # Grid: weekend shading, hour lines, column lines.
+        painter.save()
+        painter.setClipRect(QRectF(ruler, top, viewport.width() - ruler, viewport.height() - top))
+        grid_bottom = min(self._minutes_to_y(MINUTES_PER_DAY), viewport.height())
+        for index in columns:
+            day = keys[index][0]
+            if day.weekday() >= 5 and self._mode == "week":
+                painter.fillRect(QRectF(self.column_left(index), top, width, grid_bottom - top),
+                                 QColor(0, 0, 0, 10))
+        self._paint_clash_preview(painter, keys, columns)
+        line = palette.color(QPalette.ColorRole.Mid)
+        light = QColor(line)
+        light.setAlpha(70)
+        strong = QColor(line)
+        strong.setAlpha(150)
+        hour = int(max(first_minute, 0) // 60)
+        while hour <= 24 and hour * 60 <= last_minute + 60:
+            y = self._minutes_to_y(hour * 60)
+            painter.setPen(QPen(strong, 1))
+            painter.drawLine(QPointF(ruler, y), QPointF(viewport.width(), y))
+            if self._hour_height >= 40:
+                painter.setPen(QPen(light, 1, Qt.PenStyle.DotLine))
+                half = self._minutes_to_y(hour * 60 + 30)
+                painter.drawLine(QPointF(ruler, half), QPointF(viewport.width(), half))
+            hour += 1
+        painter.setPen(QPen(strong, 1))
+        for index in columns:
+            x = self.column_left(index) + width
+            painter.drawLine(QPointF(x, top), QPointF(x, grid_bottom))
+
+        # Blocks.
+        for index in columns:
+            for block in self._index.visible(keys[index], first_minute, last_minute):
+                if self._drag is not None and self._drag.block is block:
+                    continue
+                self._paint_block(painter, block, self._block_rect(block, index))
+        if self._drag is not None and self._drag.moved:
+            self._paint_drag(painter)
+        self._paint_now(painter, keys, columns)
+        painter.restore()
+
+        self._paint_header(painter, keys, columns)
+        self._paint_ruler(painter)
+        painter.end()
+
+    def _paint_block(self, painter: QPainter, block: Block, rect: QRectF,
+                     ghost: bool = False) -> None:
+        event = self._programme.events.get(block.uid)
+        if event is None:
+            return
+        fill, selected_fill, edge = self._track_colours(event.track)
+        selected = block.uid in self._selected
+        cancelled = event.status == "cancelled"
+        background = selected_fill if selected else fill
+        if cancelled:
+            background = QColor("#eeeeee")
+        if ghost:
+            background = QColor(background)
+            background.setAlpha(190)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(background)
+        painter.drawRect(rect)
+        if cancelled:
+            painter.setBrush(QBrush(QColor(0, 0, 0, 40), Qt.BrushStyle.BDiagPattern))
+            painter.drawRect(rect)
+        painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()),
+                         QColor("#9e9e9e") if cancelled else edge)
+        if block.uid in self._clashing:
+            painter.setPen(QPen(QColor("#d32f2f"), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        elif selected or ghost:
+            painter.setPen(QPen(edge.darker(140), 2, Qt.PenStyle.DashLine if ghost
+                                else Qt.PenStyle.SolidLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        else:
+            painter.setPen(QPen(edge, 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        self._paint_block_text(painter, event, block, rect, cancelled)
+
+    def _paint_block_text(self, painter: QPainter, event: Event, block: Block, rect: QRectF,
+                          cancelled: bool) -> None:
+        inner = rect.adjusted(7, 2, -3, -2)
+        if inner.width() < 12 or inner.height() < 6:
+            return
+        painter.save()
+        painter.setClipRect(rect)
+        text_colour = QColor("#6d6d6d") if cancelled else QColor("#1b1b1b")
+        painter.setPen(text_colour)
+        star = "★ " if event.uid in self._starred else ""
+        times = f"{block.start:%H:%M}–{block.end:%H:%M}"
+        title = star + event.title.get(self._lang)
+        small = QFont(self._small_font)
+        bold = QFont(self._title_font)
+        if cancelled:
+            small.setStrikeOut(True)
+            bold.setStrikeOut(True)
+        small_h = QFontMetricsF(small).height()
+        if inner.height() < small_h * 2.2:
+            painter.setFont(bold)
+            metrics = QFontMetricsF(bold)
+            line = metrics.elidedText(f"{block.start:%H:%M} {title}",
+                                      Qt.TextElideMode.ElideRight, inner.width())
+            painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, line)
+            painter.restore()
+            return
+        painter.setFont(small)
+        small_metrics = QFontMetricsF(small)
+        if small_metrics.horizontalAdvance(times) > inner.width():
+            times = f"{block.start:%H:%M}"
+        if small_metrics.horizontalAdvance(times) <= inner.width():
+            painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, times)
+        rest = inner.adjusted(0, small_h, 0, 0)
+        if self._mode == "venues":
+            track = self._programme.tracks.get(event.track)
+            where = track.name.get(self._lang) if track else event.track
+        else:
+            venue = self._programme.venues.get(event.venue)
+            where = venue.name.get(self._lang) if venue else event.venue
+        where_h = small_h if rest.height() >= small_h * 2.5 else 0.0
+        title_rect = rest.adjusted(0, 0, 0, -where_h)
+        painter.setFont(bold)
+        bold_metrics = QFontMetricsF(bold)
+        line_h = bold_metrics.height()
+        lines = _wrap_words(title, bold_metrics, title_rect.width(),
+                            max(int(title_rect.height() // line_h), 1))
+        for n, text in enumerate(lines):
+            painter.drawText(QRectF(title_rect.left(), title_rect.top() + n * line_h,
+                                    title_rect.width(), line_h),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
+        if where_h:
+            painter.setFont(small)
+            painter.setPen(QColor("#4a4a4a") if not cancelled else text_colour)
+            used = min(len(lines) * line_h, title_rect.height())
+            where_rect = QRectF(rest.left(), rest.top() + used, rest.width(), small_h)
+            painter.drawText(where_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                             QFontMetricsF(small).elidedText(where, Qt.TextElideMode.ElideRight,
+                                                             rest.width()))
+        painter.restore()
+
+    def _paint_drag(self, painter: QPainter) -> None:
+        drag = self._drag
+        assert drag is not None
+        keys = self.keys()
+        if drag.key not in keys:
+            return
+        index = keys.index(drag.key)
+        ghost = Block(drag.block.uid, drag.key, self._at(drag.key[0], drag.top),
+                      self._at(drag.key[0], drag.bottom), drag.top, drag.bottom,
+                      drag.block.column if drag.key == drag.block.key else 0,
+                      drag.block.columns if drag.key == drag.block.key else 1)
+        self._paint_block(painter, ghost, self._block_rect(ghost, index), ghost=True)
+
+    def _paint_clash_preview(self, painter: QPainter, keys: list[Key], columns: range) -> None:
+        if not self._clash_preview:
+            return
+        zone = self._programme.zone
+        shade = QColor(211, 47, 47, 45)
+        for start, end, venue in self._clash_preview:
+            local_start, local_end = start.astimezone(zone), end.astimezone(zone)
+            for index in columns:
+                day, column_venue = keys[index]
+                if venue is not None and column_venue is not None and venue != column_venue:
+                    continue
+                midnight = datetime.combine(day, time(0), zone)
+                lo = max((local_start - midnight).total_seconds() / 60, 0)
+                hi = min((local_end - midnight).total_seconds() / 60, MINUTES_PER_DAY)
+                if hi <= lo:
+                    continue
+                y0, y1 = self._minutes_to_y(lo), self._minutes_to_y(hi)
+                painter.fillRect(QRectF(self.column_left(index), y0, self.column_width(),
+                                        y1 - y0), shade)
+
+    def _paint_now(self, painter: QPainter, keys: list[Key], columns: range) -> None:
+        now = self._now().astimezone(self._programme.zone)
+        for index in columns:
+            if keys[index][0] == now.date():
+                y = self.time_to_y(now)
+                left = self.column_left(index)
+                painter.setPen(QPen(QColor("#e53935"), 2))
+                painter.drawLine(QPointF(left, y), QPointF(left + self.column_width(), y))
+                painter.setBrush(QColor("#e53935"))
+                painter.drawEllipse(QPointF(left + 3, y), 4, 4)
+
+    def _paint_header(self, painter: QPainter, keys: list[Key], columns: range) -> None:
+        palette = self.palette()
+        viewport = self.viewport().rect()
+        header_h = self._header_height()
+        top = self._grid_top()
+        ruler = self._ruler_width()
+        width = self.column_width()
+        background = palette.color(QPalette.ColorRole.Window)
+        painter.fillRect(QRectF(0, 0, viewport.width(), top), background)
+        today = self._now().astimezone(self._programme.zone).date()
+        painter.save()
+        painter.setClipRect(QRectF(ruler, 0, viewport.width() - ruler, top))
+        line = palette.color(QPalette.ColorRole.Mid)
+        for index in columns:
+            day, venue_id = keys[index]
+            left = self.column_left(index)
+            cell = QRectF(left, 0, width, header_h)
+            if day == today and self._mode == "week":
+                painter.fillRect(cell, QColor("#fff4d6"))
+            painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+            if venue_id is None:
+                first = _weekday_name(day)
+                second = _date_text(day)
+            else:
+                venue = self._programme.venues[venue_id]
+                first = venue.name.get(self._lang)
+                second = venue.address or venue_id
+            fm = QFontMetricsF(self._header_font)
+            painter.setFont(self._header_font)
+            painter.drawText(cell.adjusted(4, 4, -4, 0),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                             fm.elidedText(first, Qt.TextElideMode.ElideRight, width - 8))
+            painter.setFont(self._small_font)
+            sm = QFontMetricsF(self._small_font)
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(cell.adjusted(4, 6 + fm.height(), -4, 0),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                             sm.elidedText(second, Qt.TextElideMode.ElideRight, width - 8))
+            painter.setPen(QPen(line, 1))
+            painter.drawLine(QPointF(left + width, 0), QPointF(left + width, top))
+        painter.setPen(QPen(line, 1))
+        painter.drawLine(QPointF(ruler, header_h), QPointF(viewport.width(), header_h))
+        for item, rect in self._band_rects():
+            event = self._programme.events.get(item.uid)
+            if event is None:
+                continue
+            fill, selected_fill, edge = self._track_colours(event.track)
+            painter.setPen(QPen(edge, 1))
+            painter.setBrush(selected_fill if item.uid in self._selected else fill)
+            painter.drawRoundedRect(rect, 3, 3)
+            font = QFont(self._small_font)
+            font.setBold(True)
+            font.setStrikeOut(event.status == "cancelled")
+            painter.setFont(font)
+            painter.setPen(QColor("#1b1b1b"))
+            star = "★ " if item.uid in self._starred else ""
+            text = star + event.title.get(self._lang)
+            painter.drawText(rect.adjusted(6, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter,
+                             QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight,
+                                                            rect.width() - 10))
+        painter.restore()
+        painter.setPen(QPen(line, 1))
+        painter.drawLine(QPointF(0, top - 1), QPointF(viewport.width(), top - 1))
+
+    def _paint_ruler(self, painter: QPainter) -> None:
+        palette = self.palette()
+        viewport = self.viewport().rect()
+        top = self._grid_top()
+        ruler = self._ruler_width()
+        painter.fillRect(QRectF(0, top, ruler, viewport.height() - top),
+                         palette.color(QPalette.ColorRole.Window))
+        zone = self._programme.zone
+        second = self._second_zone
+        day = self.days()[0] if self.days() else self._programme.first_day
+        main_w = 58.0
+        painter.setFont(self._small_font)
+        sm = QFontMetricsF(self._small_font)
+        # Zone names above the rulers.
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        label_top = self._header_height()
+        painter.drawText(QRectF(2, label_top, main_w - 6, sm.height() * 2),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                         _zone_label(zone, day))
+        if second is not None:
+            painter.drawText(QRectF(main_w, label_top, ruler - main_w - 4, sm.height() * 2),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                             _zone_label(second, day))
+        painter.save()
+        painter.setClipRect(QRectF(0, top, ruler, viewport.height() - top))
+        first_minute, last_minute = self._visible_range()
+        hour = max(int(first_minute // 60), 0)
+        text = palette.color(QPalette.ColorRole.WindowText)
+        faded = palette.color(QPalette.ColorRole.PlaceholderText)
+        while hour < 24 and hour * 60 <= last_minute:
+            y = self._minutes_to_y(hour * 60)
+            painter.setPen(text)
+            painter.setFont(self._base_font)
+            painter.drawText(QRectF(0, y + 1, main_w - 8, sm.height() + 4),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                             f"{hour:02d}:00")
+            if second is not None:
+                there = datetime.combine(day, time(hour), zone).astimezone(second)
+                painter.setPen(faded)
+                painter.setFont(self._small_font)
+                painter.drawText(QRectF(main_w, y + 2, ruler - main_w - 8, sm.height() + 4),
+                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                                 f"{there:%H:%M}")
+            hour += 1
+        painter.restore()
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.drawLine(QPointF(ruler - 0.5, 0), QPointF(ruler - 0.5, viewport.height()))
+
+    # -- tooltips -------------------------------------------------------------------------
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            uid = None
+            block = self.block_at(event.pos())
+            if block is not None:
+                uid = block.uid
+            else:
+                item = self.band_item_at(event.pos())
+                uid = item.uid if item is not None else None
+            if uid is not None:
+                QToolTip.showText(event.globalPos(), self.tooltip_html(uid), self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip_text(self, uid: str) -> str:
+        """The full details of event ``uid`` as plain text."""
+        programme = self._programme
+        event = programme.events[uid]
+        lang = self._lang
+        zone = programme.zone
+        start, end = event.start.astimezone(zone), event.end.astimezone(zone)
+        lines = [event.title.get(lang)]
+        if event.all_day:
+            lines.append(self.tr("{first} to {last}, all day").format(
+                first=_date_text(start.date()),
+                last=_date_text((end - timedelta(seconds=1)).date())))
+        else:
+            lines.append(f"{_weekday_name(start.date())} {_date_text(start.date())}, "
+                         f"{start:%H:%M}–{end:%H:%M} ({programme.timezone})")
+            if self._second_zone is not None:
+                there_s, there_e = start.astimezone(self._second_zone), end.astimezone(
+                    self._second_zone)
+                lines.append(f"{there_s:%H:%M}–{there_e:%H:%M} ({self._second_zone.key})")
+        venue = programme.venues.get(event.venue)
+        track = programme.tracks.get(event.track)
+        lines.append(self.tr("Venue: {venue}").format(
+            venue=venue.name.get(lang) if venue else event.venue))
+        lines.append(self.tr("Track: {track}").format(
+            track=track.name.get(lang) if track else event.track))
+        if event.speakers:
+            names = [programme.people[p].name if p in programme.people else p
+                     for p in event.speakers]
+            lines.append(self.tr("Speakers: {names}").format(names=", ".join(names)))
+        if event.languages:
+            lines.append(self.tr("Languages: {langs}").format(langs=", ".join(event.languages)))
+        if event.status != "confirmed":
+            status = {"cancelled": self.tr("cancelled"), "tentative": self.tr("tentative")}
+            lines.append(self.tr("Status: {status}").format(
+                status=status.get(event.status, event.status)))
+        if event.recurrence is not None:
+            lines.append(self.tr("Repeats ({rule}): dragging moves the whole series").format(
+                rule=event.recurrence.rule))
+        if uid in self._clashing:
+            lines.append(self.tr("Clashes with another event"))
+        description = event.description.get(lang).strip()
+        if description:
+            if len(description) > 500:
+                description = description[:500].rstrip() + "…"
+            lines.append("")
+            lines.append(description)
+        return "\n".join(lines)
+
+    def tooltip_html(self, uid: str) -> str:
+        """The tooltip as Qt shows it: the plain text escaped, never read as markup."""
+        text = html.escape(self.tooltip_text(uid))
+        return "<p style='white-space:pre-wrap; max-width: 420px'>" + text + "</p>"
+
+    # -- mouse ----------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        pos = event.position()
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        block = self.block_at(pos)
+        uid = block.uid if block is not None else None
+        if uid is None:
+            item = self.band_item_at(pos)
+            uid = item.uid if item is not None else None
+        if uid is None:
+            if not ctrl:
+                self.select_uids([])
+            self._press = None
+            return
+        if ctrl:
+            chosen = [u for u in self._selected if u != uid] if uid in self._selected else [
+                *self._selected, uid]
+            self.select_uids(chosen)
+            self._press = None
+            return
+        if uid not in self._selected:
+            self.select_uids([uid])
+        if block is not None:
+            rect = self._block_rect(block, self.keys().index(block.key))
+            resizing = pos.y() >= rect.bottom() - RESIZE_HANDLE
+            self._press = _Press(pos, block, "resize" if resizing else "move")
+        else:
+            self._press = None
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        press = self._press
+        if press is None:
+            block = self.block_at(pos)
+            cursor = Qt.CursorShape.ArrowCursor
+            if block is not None:
+                rect = self._block_rect(block, self.keys().index(block.key))
+                cursor = (Qt.CursorShape.SizeVerCursor
+                          if pos.y() >= rect.bottom() - RESIZE_HANDLE
+                          else Qt.CursorShape.PointingHandCursor)
+            self.viewport().setCursor(cursor)
+            return
+        if self._drag is None:
+            if (pos - press.pos).manhattanLength() < QApplication.startDragDistance():
+                return
+            self._drag = _Drag(press.block, press.mode, press.block.key, press.block.top,
+                               press.block.bottom)
+        self._update_drag(pos)
+
+    def _update_drag(self, pos: QPointF) -> None:
+        drag, press = self._drag, self._press
+        assert drag is not None and press is not None
+        block = drag.block
+        delta = (pos.y() - press.pos.y()) * 60 / self._hour_height
+        length = block.bottom - block.top
+        if drag.mode == "move":
+            top = self._snapped(block.top + delta)
+            top = min(max(top, 0.0), MINUTES_PER_DAY - length)
+            index = self.column_at(pos.x())
+            key = self.keys()[index] if index is not None else block.key
+            drag.key, drag.top, drag.bottom = key, top, top + length
+        else:
+            bottom = self._snapped(block.bottom + delta)
+            bottom = min(max(bottom, block.top + self._snap), float(MINUTES_PER_DAY))
+            drag.bottom = bottom
+        drag.moved = (drag.key, drag.top, drag.bottom) != (block.key, block.top, block.bottom)
+        self.viewport().update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        drag, self._drag, self._press = self._drag, None, None
+        if drag is None or not drag.moved:
+            self.viewport().update()
+            return
+        self._update_after_drop(drag)
+
+    def _update_after_drop(self, drag: _Drag) -> None:
+        block = drag.block
+        event = self._programme.events.get(block.uid)
+        self.viewport().update()
+        if event is None:
+            return
+        if drag.mode == "move":
+            new_occurrence = self._at(drag.key[0], drag.top)
+            shift = new_occurrence.astimezone(UTC) - block.start.astimezone(UTC)
+            new_start = (event.start.astimezone(UTC) + shift).astimezone(event.zone)
+            venue = drag.key[1] if drag.key[1] is not None and drag.key[1] != event.venue else None
+            self.move_requested.emit(block.uid, new_start, venue)
+        else:
+            new_end_occurrence = self._at(drag.key[0], drag.bottom)
+            shift = new_end_occurrence.astimezone(UTC) - block.end.astimezone(UTC)
+            new_end = (event.end.astimezone(UTC) + shift).astimezone(event.zone)
+            self.resize_requested.emit(block.uid, new_end)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        pos = event.position()
+        self._press = None
+        self._drag = None
+        block = self.block_at(pos)
+        if block is not None:
+            self.edit_requested.emit(block.uid)
+            return
+        item = self.band_item_at(pos)
+        if item is not None:
+            self.edit_requested.emit(item.uid)
+            return
+        slot = self.slot_at(pos)
+        if slot is not None:
+            self.create_requested.emit(slot.start, slot.venue)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y()
+            if steps > 0:
+                bigger = [h for h in HOUR_HEIGHTS if h > self._hour_height]
+                if bigger:
+                    self.set_hour_height(bigger[0], event.position().y())
+            elif steps < 0:
+                smaller = [h for h in HOUR_HEIGHTS if h < self._hour_height]
+                if smaller:
+                    self.set_hour_height(smaller[-1], event.position().y())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # -- keyboard -------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape and self._drag is not None:
+            self._drag = None
+            self._press = None
+            self.viewport().update()
+            return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self._selected:
+            self.delete_requested.emit(list(self._selected))
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selected:
+            self.edit_requested.emit(self._selected[0])
+            return
+        if event.matches(QKeySequence.StandardKey.ZoomIn) or (
+            key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.zoom_in()
+            return
+        if event.matches(QKeySequence.StandardKey.ZoomOut) or (
+            key == Qt.Key.Key_Minus and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.zoom_out()
+            return
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Tab) and not (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            order = self._ordered_uids()
+            if order:
+                current = self._selected[-1] if self._selected else None
+                step = -1 if key == Qt.Key.Key_Up else 1
+                if current in order:
+                    n = min(max(order.index(current) + step, 0), len(order) - 1)
+                else:
+                    n = 0
+                self.select_uids([order[n]])
+                self.scroll_to_uid(order[n])
+                return
+        if key == Qt.Key.Key_PageDown and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            self.step_date(1)
+            return
+        if key == Qt.Key.Key_PageUp and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            self.step_date(-1)
+            return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        # Tab moves between events inside the grid, as in KOrganizer's agenda.
+        return False
+
+
+@dataclass(slots=True)
+class _Press:
+    pos: QPointF
+    block: Block
+    mode: Literal["move", "resize"]
+
+
+@dataclass(slots=True)
+class _Drag:
+    block: Block
+    mode: Literal["move", "resize"]
+    key: Key
+    top: float
+    bottom: float
+    moved: bool = False
+
+
+class TrackLegend(QWidget):
+    """A row of coloured chips naming the tracks."""
+
+    def __init__(self, programme: Programme, parent: QWidget | None = None, *,
+                 lang: Lang = "en") -> None:
+        super().__init__(parent)
+        self._programme = programme
+        self._lang: Lang = lang
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_programme(self, programme: Programme) -> None:
+        self._programme = programme
+        self.updateGeometry()
+        self.update()
+
+    def set_language(self, lang: Lang) -> None:
+        self._lang = lang
+        self.update()
+
+    def _items(self) -> list[tuple[str, QColor]]:
+        return [(t.name.get(self._lang), QColor(t.colour))
+                for t in self._programme.tracks.values()]
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, round(QFontMetricsF(self.font()).height() + 12))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        fm = QFontMetricsF(self.font())
+        x = 8.0
+        h = fm.height()
+        y = (self.height() - h) / 2
+        for name, colour in self._items():
+            width = fm.horizontalAdvance(name) + 24
+            if x + width > self.width():
+                break
+            chip = QRectF(x, y, width, h)
+            painter.setPen(QPen(colour.darker(115), 1))
+            painter.setBrush(_mix(colour, QColor("#ffffff"), 0.78))
+            painter.drawRoundedRect(chip, h / 2, h / 2)
+            painter.setBrush(colour)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawEllipse(QPointF(x + 9, y + h / 2), 4, 4)
+            painter.setPen(QColor("#1b1b1b"))
+            painter.drawText(chip.adjusted(16, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter, name)
+            x += width + 8
+        painter.end()
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _mix(colour: QColor, other: QColor, amount: float) -> QColor:
+    """``colour`` moved ``amount`` of the way towards ``other``."""
+    return QColor(
+        round(colour.red() + (other.red() - colour.red()) * amount),
+        round(colour.green() + (other.green() - colour.green()) * amount),
+        round(colour.blue() + (other.blue() - colour.blue()) * amount),
+    )
+
+
+def _wrap_words(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> list[str]:
+    """``text`` broken into at most ``max_lines`` lines at spaces; a word too long for a
+    line, and the last line when text is left over, end with an ellipsis."""
+    lines: list[str] = []
+    words = text.split()
+    elide = Qt.TextElideMode.ElideRight
+    while words and len(lines) < max_lines:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(line + " " + words[0]) <= width:
+            line += " " + words.pop(0)
+        if len(lines) == max_lines - 1 and words:
+            line = metrics.elidedText(line + " " + " ".join(words), elide, width)
+            words = []
+        lines.append(metrics.elidedText(line, elide, width))
+    return lines
+
+
+def _weekday_name(day: date) -> str:
+    from PySide6.QtCore import QDate, QLocale
+
+    return QLocale().dayName(QDate(day.year, day.month, day.day).dayOfWeek(),
+                             QLocale.FormatType.LongFormat)
+
+
+def _date_text(day: date) -> str:
+    from PySide6.QtCore import QDate, QLocale
+
+    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
+
+
+def _zone_label(zone: ZoneInfo, day: date) -> str:
+    noon = datetime.combine(day, time(12), zone)
+    city = zone.key.rsplit("/", 1)[-1].replace("_", " ")
+    return f"{city}\n{noon:%Z}"

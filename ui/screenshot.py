@@ -1,0 +1,69 @@
+"""Headless screenshots of the window: ``python main.py screenshot -o FILE.png``.
+
+The window is built as a user would see it, shown on Qt's offscreen platform when there is
+no display, and grabbed to a PNG. It neither reads nor writes the user's window settings,
+so screenshots look the same on every computer.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from planner.model import Lang, Programme
+
+MIN_SIZE = (1280, 800)
+DEFAULT_SIZE = (1440, 900)
+
+
+def render(
+    path: str | Path,
+    programme: Programme,
+    *,
+    view: str = "week",
+    day: date | None = None,
+    lang: Lang = "en",
+    size: tuple[int, int] = DEFAULT_SIZE,
+    source: str | None = None,
+) -> tuple[int, int]:
+    """Draw the window showing ``programme`` into the PNG at ``path``; returns its size."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from ui.app import create_application
+
+    app = create_application()
+    # A private, empty settings file: no remembered geometry, view or zoom leaks in.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    from tempfile import TemporaryDirectory
+
+    with TemporaryDirectory() as folder:
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+        from ui.main_window import MainWindow
+
+        window = MainWindow(programme, None, lang=lang, remember=False)
+        width, height = max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1])
+        window.resize(width, height)
+        if source:
+            window.setWindowTitle(window.windowTitle().replace(
+                window.tr("built-in programme"), source))
+        window.set_view("agenda" if view == "agenda" else ("venues" if view == "venues"
+                                                           else "week"), remember=False)
+        window.show()
+        app.processEvents()
+        if day is not None:
+            window.grid.set_date(day)
+        window.grid.scroll_to_first_event()
+        QCoreApplication.processEvents()
+        image = window.grab()
+        target = Path(path)
+        if not image.save(str(target), "PNG"):
+            raise OSError(f"{target}: cannot write the PNG")
+        result = (image.width(), image.height())
+        window.document.undo_stack.clear()
+        window.close()
+        window.deleteLater()
+        QCoreApplication.processEvents()
+    return result

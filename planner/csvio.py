@@ -20,8 +20,9 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from planner.i18n import msg
-from planner.importing import ImportProblem, IncomingEvent, ReadResult
+from planner.i18n import Message, msg
+from planner.importing import IncomingEvent, ReadResult
+from planner.importing import problem as make_problem
 from planner.model import ProgrammeError
 
 REQUIRED = ("title", "start", "end")
@@ -89,7 +90,7 @@ def read_csv(data: bytes, source: str | Path) -> ReadResult:
             break
         except csv.Error as exc:
             raise CsvError(
-                msg("{file} line {line}: {reason}", file=source, line=first_line, reason=exc)
+                msg("{path}: {reason}", path=f"{source} line {first_line}", reason=exc)
             ) from None
         line = reader.line_num
         if not any(cell.strip() for cell in row):
@@ -112,25 +113,27 @@ def _read_row(
     if cell("uid"):
         ref = f"{ref} (event '{uid}')"
 
-    def problem(text: str) -> None:
-        result.problems.append(ImportProblem(ref, f"{ref}: {text}"))
+    def problem(reason: Message) -> None:
+        result.problems.append(make_problem(ref, reason))
 
     if not start_text:
-        problem("no start")
+        problem(msg("no start"))
         return
     times = []
     for name, value in (("start", start_text), ("end", end_text)):
         if not value:
-            problem(f"no {name}")
+            problem(msg("no end"))
             return
         try:
             times.append(_parse_time(value))
         except ValueError:
-            problem(f"{name} '{value}' is not a date and time (YYYY-MM-DD HH:MM)")
+            problem(msg("{name} '{value}' is not a date and time (YYYY-MM-DD HH:MM)",
+                        name=name, value=value))
             return
     result.events.append(
         IncomingEvent(
             ref=ref,
+            where=f"{source} line {line}",
             uid=uid,
             title=title,
             start=times[0],

@@ -37,8 +37,9 @@ from icalendar import (
 )
 from icalendar import Event as VEvent
 
-from planner.i18n import msg
-from planner.importing import ImportProblem, IncomingEvent, ReadResult
+from planner.i18n import Message, msg
+from planner.importing import IncomingEvent, ReadResult
+from planner.importing import problem as make_problem
 from planner.model import (
     Event,
     Lang,
@@ -235,14 +236,15 @@ def select_events(programme: Programme, options: ExportOptions) -> list[Event]:
     the venues, any of the UIDs). An unknown track, venue or UID is an
     :class:`~planner.model.UnknownReferenceError`.
     """
-    for kind, wanted, known in (
-        ("track", options.tracks, programme.tracks),
-        ("venue", options.venues, programme.venues),
-        ("event UID", options.uids, programme.events),
-    ):
-        for item in wanted:
-            if item not in known:
-                raise UnknownReferenceError(msg("unknown {kind} '{id}'", kind=kind, id=item))
+    for track in options.tracks:
+        if track not in programme.tracks:
+            raise UnknownReferenceError(msg("unknown track '{track}'", track=track))
+    for venue in options.venues:
+        if venue not in programme.venues:
+            raise UnknownReferenceError(msg("unknown venue '{venue}'", venue=venue))
+    for uid in options.uids:
+        if uid not in programme.events:
+            raise UnknownReferenceError(msg("no event with UID '{uid}'", uid=uid))
     tracks, venues, uids = set(options.tracks), set(options.venues), set(options.uids)
     return [
         e
@@ -458,8 +460,8 @@ def _first(value: Any) -> Any:
     return value[0] if isinstance(value, list) else value
 
 
-def _normalise(value: date | datetime, tzid: str | None) -> tuple[datetime, bool] | str:
-    """``(datetime, all_day)`` for a DTSTART/DTEND value, or a problem text.
+def _normalise(value: date | datetime, tzid: str | None) -> tuple[datetime, bool] | Message:
+    """``(datetime, all_day)`` for a DTSTART/DTEND value, or what is wrong with it.
 
     A datetime comes back aware in an IANA zone (kept), aware in UTC, or naive (floating).
     A zone defined only by the file's VTIMEZONE is turned into UTC here.
@@ -472,7 +474,7 @@ def _normalise(value: date | datetime, tzid: str | None) -> tuple[datetime, bool
             return value, False
         name = iana_zone_name(tzid)
         if name is None:
-            return f"unknown time zone '{tzid}' (no VTIMEZONE for it in the file)"
+            return msg("unknown time zone '{zone}' (no VTIMEZONE for it in the file)", zone=tzid)
         return value.replace(tzinfo=ZoneInfo(name)), False
     if isinstance(zone, ZoneInfo):
         if zone.key in ("UTC", "Etc/UTC"):
@@ -497,7 +499,7 @@ def _dates_of(prop: Any) -> list[date | datetime]:
                 value = value[0]
             if isinstance(value, datetime):
                 normal = _normalise(value, tzid)
-                if isinstance(normal, str):
+                if isinstance(normal, Message):
                     continue
                 value = normal[0]
             values.append(value)
@@ -582,21 +584,21 @@ def _read_vevent(
         uid = _fallback_uid(component)
     ref = f"{source}: event '{uid}'"
 
-    def problem(text: str) -> None:
-        result.problems.append(ImportProblem(ref, f"{ref}: {text}"))
+    def problem(reason: Message) -> None:
+        result.problems.append(make_problem(ref, reason))
 
-    for name, message in component.errors:
+    for name, _reason in component.errors:
         if name in ("DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE", "RECURRENCE-ID"):
             bad = component.get(name)
             shown = bad.to_ical().decode(errors="replace") if hasattr(bad, "to_ical") else ""
-            problem(f"{name} '{shown}' is not a valid date or time ({message})")
+            problem(msg("{name} '{value}' is not a valid date or time", name=name, value=shown))
             return None
     start_prop = component.get("DTSTART")
     if start_prop is None:
-        problem("has no start (DTSTART)")
+        problem(msg("has no start (DTSTART)"))
         return None
     start = _normalise(start_prop.dt, start_prop.params.get("TZID"))
-    if isinstance(start, str):
+    if isinstance(start, Message):
         problem(start)
         return None
     start_dt, all_day = start
@@ -604,12 +606,12 @@ def _read_vevent(
     end_dt: datetime | None
     if end_prop is not None:
         end = _normalise(end_prop.dt, end_prop.params.get("TZID"))
-        if isinstance(end, str):
+        if isinstance(end, Message):
             problem(end)
             return None
         end_dt = end[0]
         if end[1] != all_day:
-            problem("DTSTART and DTEND must both be dates or both date-times")
+            problem(msg("DTSTART and DTEND must both be dates or both date-times"))
             return None
     elif component.get("DURATION") is not None:
         end_dt = start_dt + component["DURATION"].dt
@@ -648,6 +650,7 @@ def _read_vevent(
     status = _text(component, "STATUS").lower() or "confirmed"
     event = IncomingEvent(
         ref=ref,
+        where=source,
         uid=uid,
         title=_text(component, "SUMMARY"),
         start=start_dt,
@@ -673,7 +676,7 @@ def _read_vevent(
     recurrence_id = component.get("RECURRENCE-ID")
     if recurrence_id is not None:
         rid = _normalise(recurrence_id.dt, recurrence_id.params.get("TZID"))
-        if isinstance(rid, str):
+        if isinstance(rid, Message):
             problem(rid)
             return None
         return event, rid[0] if not rid[1] else rid[0].date()

@@ -26,7 +26,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from planner.i18n import msg
+from planner.i18n import Message, msg
 from planner.model import (
     LANGS,
     STATUSES,
@@ -64,6 +64,10 @@ class ImportRefusedError(ProgrammeError):
 class IncomingEvent:
     """One event as a file describes it, before it is matched against a programme.
 
+    ``ref`` names the file and the event in messages ("talks.ics: event 'x@y'", "talks.csv
+    line 4"); ``where`` names the file (and line) alone, for messages that name the event
+    themselves.
+
     ``start``/``end`` are aware in an IANA zone (kept as they are), aware in UTC (turned into
     the programme's zone), or naive: floating time, read in ``floating_zone`` or else the
     programme's zone. For an all-day event they are naive midnights, the end exclusive.
@@ -78,6 +82,7 @@ class IncomingEvent:
     title: str
     start: datetime
     end: datetime | None
+    where: str = ""
     all_day: bool = False
     floating_zone: str | None = None
     track: str = ""
@@ -101,10 +106,18 @@ class IncomingEvent:
 @dataclass(frozen=True, slots=True)
 class ImportProblem:
     """An event that cannot be imported: ``ref`` names file and event, ``message`` says why
-    (one line, starting with ``ref``)."""
+    (one translatable line, starting with the file's name)."""
 
     ref: str
-    message: str
+    message: Message
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
+def problem(ref: str, reason: Message) -> ImportProblem:
+    """The problem ``reason`` with the event ``ref`` names."""
+    return ImportProblem(ref, msg("{path}: {reason}", path=ref, reason=reason))
 
 
 @dataclass(slots=True)
@@ -436,7 +449,7 @@ def plan_import(
         try:
             built.append((item, builder.build(item, resolver)))
         except ProgrammeError as exc:
-            plan.skipped.append(ImportProblem(item.ref, f"{item.ref}: {exc}"))
+            plan.skipped.append(problem(item.ref, exc.message))
     first, last = programme.first_day, programme.last_day
     if extend_days and built:
         spans = [_day_span(event, working.zone) for _, event in built]
@@ -457,16 +470,17 @@ def plan_import(
         try:
             if event.recurrence is None and (event.start < window_start
                                              or event.end > window_end):
-                raise ValidationError(msg(
+                plan.skipped.append(problem(item.ref, msg(
                     "{start} lies outside the programme's days ({first} to {last})",
                     start=f"{event.start:%Y-%m-%d %H:%M}", first=first, last=last,
-                ))
+                )))
+                continue
             validate_event(working, event)
         except ProgrammeError as exc:
-            text = str(exc)
-            prefix = f"event '{event.uid}': "
-            text = text.removeprefix(prefix)
-            plan.skipped.append(ImportProblem(item.ref, f"{item.ref}: {text}"))
+            # The model's messages name the event themselves.
+            where = item.where or item.ref
+            plan.skipped.append(ImportProblem(item.ref, msg("{path}: {reason}", path=where,
+                                                            reason=exc.message)))
             continue
         uid = event.uid
         old = current.get(uid) or programme.events.get(uid)

@@ -174,7 +174,7 @@ def test_bad_status_and_language(tmp_path: Path) -> None:
     _, _, plan = plan_sheet("title,start,end,status,language\n"
                             "A,2019-04-04 10:00,2019-04-04 11:00,maybe,\n"
                             "B,2019-04-04 10:00,2019-04-04 11:00,,fr\n")
-    assert [p.message for p in plan.skipped] == [
+    assert [str(p.message) for p in plan.skipped] == [
         "s.csv line 2: unknown status 'maybe'",
         "s.csv line 3: unknown language 'fr'",
     ]

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from planner.model import Person, Programme, Texts, Track, Venue
 from tests.factories import event, small_programme
 from ui.entities_dialog import EntitiesDialog, EntityTable
-from ui.widgets import ColourButton
+from ui.widgets import MISSING_COLOUR, ColourButton
 
 
 def programme_with_events() -> Programme:
@@ -81,6 +81,10 @@ def test_add_and_edit_a_venue(qtbot: QtBot) -> None:
     type_into(qtbot, venues, row, "id", "mariinsky")
     assert "no name" in dialog.message_label.text()
     type_into(qtbot, venues, row, "en", "Mariinsky Theatre")
+    # The names still missing are marked amber.
+    missing = venues.table.item(row, venues.column("ru")).background().color()
+    named = venues.table.item(row, venues.column("en")).background()
+    assert missing == QColor(MISSING_COLOUR) and named.style() == Qt.BrushStyle.NoBrush
     type_into(qtbot, venues, row, "address", "Teatralnaya Ploshchad 1")
     type_into(qtbot, venues, row, "lat", "59,9257")
     assert not dialog.ok_button.isEnabled()
@@ -161,7 +165,8 @@ def test_removing_a_used_venue_is_refused_naming_the_events(qtbot: QtBot) -> Non
     notice = dialog.notice_label.text()
     assert dialog.notice_label.isVisible()
     assert "goethe" in notice and "2 event" in notice
-    assert "opening@t" in notice and "Event 1" in notice
+    assert "Event 0" in notice and "Event 1" in notice
+    assert "opening@t" in dialog.notice_label.toolTip()
     assert row_of(venues, "goethe") >= 0
 
     # An unused venue goes.

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import (
+    LANGS,
     Event,
     Lang,
     Person,
@@ -42,7 +43,15 @@ from planner.model import (
     validate_track,
     validate_venue,
 )
-from ui.widgets import ERROR_COLOUR, ERROR_STYLE, ColourButton, plain_tooltip, ui_language
+from ui.widgets import (
+    ERROR_BACKGROUND,
+    ERROR_COLOUR,
+    ERROR_STYLE,
+    MISSING_COLOUR,
+    ColourButton,
+    plain_tooltip,
+    ui_language,
+)
 
 T = TypeVar("T", Track, Venue, Person)
 N = TypeVar("N", int, float)
@@ -126,18 +135,25 @@ class EntityTable(QWidget):
         return row
 
     def clear_marks(self) -> None:
+        """Take error marks away and mark empty translations amber, as the editor does."""
+        keys = [c.key for c in self.columns]
         for row in range(self.table.rowCount()):
-            for n in range(len(self.columns)):
+            for n, key in enumerate(keys):
                 item = self.table.item(row, n)
-                if item is not None and item.data(Qt.ItemDataRole.BackgroundRole) is not None:
+                if item is None:
+                    continue
+                if key in LANGS and not item.text().strip():
+                    item.setBackground(QBrush(QColor(MISSING_COLOUR)))
+                    item.setToolTip(self.tr("Translation missing"))
+                elif item.data(Qt.ItemDataRole.BackgroundRole) is not None:
                     item.setData(Qt.ItemDataRole.BackgroundRole, None)
-                    if not (n == self.column("id") and self.original_id(row)):
+                    if not (key == "id" and self.original_id(row)):
                         item.setToolTip("")
 
     def mark(self, row: int, key: str, message: str) -> None:
         item = self.table.item(row, self.column(key))
         if item is not None:
-            item.setBackground(QBrush(QColor("#ffd6d6")))
+            item.setBackground(QBrush(QColor(ERROR_BACKGROUND)))
             item.setToolTip(plain_tooltip(message))
 
 
@@ -253,7 +269,7 @@ class EntitiesDialog(QDialog):
             if used:
                 users.append((original, used))
         if users:
-            self._notify(self._refusal(tab.kind, users))
+            self._notify(*self._refusal(tab.kind, users))
             return False
         self._notify("")
         for row in sorted(rows, reverse=True):
@@ -318,23 +334,27 @@ class EntitiesDialog(QDialog):
             return [e for e in events if e.venue == entity_id]
         return [e for e in events if entity_id in e.speakers]
 
-    def _refusal(self, kind: str, users: list[tuple[str, list[Event]]]) -> str:
+    def _refusal(self, kind: str, users: list[tuple[str, list[Event]]]) -> tuple[str, str]:
+        """The refusal, naming the first events by title, and every event with its UID
+        (for the tooltip)."""
         kinds = {"track": self.tr("track"), "venue": self.tr("venue"), "person": self.tr("person")}
         parts = []
+        details = []
         for entity_id, events in users:
-            titles = [f"\u201c{e.title.get(self._lang)}\u201d ({e.uid})"
-                      for e in events[:NAMED_EVENTS]]
+            titles = [f"\u201c{e.title.get(self._lang)}\u201d" for e in events[:NAMED_EVENTS]]
             more = len(events) - NAMED_EVENTS
-            listing = "; ".join(titles) + (self.tr(" and {n} more").format(n=more)
+            listing = ", ".join(titles) + (self.tr(" and {n} more").format(n=more)
                                            if more > 0 else "")
             parts.append(
                 self.tr("Cannot remove {kind} '{id}': used by {count} event(s): {events}")
                 .format(kind=kinds[kind], id=entity_id, count=len(events), events=listing)
             )
-        return "\n".join(parts)
+            details.extend(f"{e.title.get(self._lang)} ({e.uid})" for e in events)
+        return "\n".join(parts), "\n".join(details)
 
-    def _notify(self, text: str) -> None:
+    def _notify(self, text: str, details: str = "") -> None:
         self.notice_label.setText(text)
+        self.notice_label.setToolTip(plain_tooltip(details) if details else "")
         self.notice_label.setVisible(bool(text))
 
     def _revalidate(self) -> None:

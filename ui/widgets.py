@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 from planner.model import LANGS, Lang, Texts
 
 # A soft amber, readable in light and dark palettes, for "this translation is missing".
-MISSING_STYLE = "background-color: #fff1c9; color: #202020;"
-ERROR_STYLE = "background-color: #ffd6d6; color: #202020;"
+MISSING_COLOUR = "#fff1c9"
+ERROR_BACKGROUND = "#ffd6d6"
+MISSING_STYLE = f"background-color: {MISSING_COLOUR}; color: #202020;"
+ERROR_STYLE = f"background-color: {ERROR_BACKGROUND}; color: #202020;"
 ERROR_COLOUR = "#b00020"
 WARNING_COLOUR = "#8a5a00"
 

@@ -132,8 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="programme file to import into (created if it does not exist)")
     import_.add_argument("--skip-invalid", action="store_true",
                          help="import the valid events and list those skipped")
-    import_.add_argument("--timezone", help="zone of a programme this import creates when the "
-                         "files name none (default: this computer's)")
+    import_.add_argument("--timezone", help="zone of a programme this import creates (default: "
+                         "the files' X-WR-TIMEZONE or TZIDs, else this computer's)")
     import_.set_defaults(handler=_cmd_import)
 
     shot = commands.add_parser(
@@ -335,21 +335,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from planner.csvio import read_csv
-    from planner.ics import read_ics
     from planner.importing import (
-        ImportRefusedError,
         apply_plan,
         new_programme_for,
         plan_import,
+        read_import_file,
+        refuse_if_invalid,
     )
 
-    results = []
-    for name in args.files:
-        data = Path(name).read_bytes()
-        head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper()
-        is_ics = head.startswith(b"BEGIN:VCALENDAR") or not name.lower().endswith(".csv")
-        results.append(read_ics(data, name) if is_ics else read_csv(data, name))
+    results = [read_import_file(name) for name in args.files]
     items = [e for r in results for e in r.events]
     problems = [p for r in results for p in r.problems]
     path = Path(args.programme)
@@ -358,20 +352,15 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if creating:
         if args.timezone:
             validate_frame(args.timezone, date.today(), date.today())
-        programme = new_programme_for(results, args.timezone or local_zone_name(), path.stem)
+        programme = new_programme_for(results, local_zone_name(), path.stem, args.timezone)
     else:
         store = ProgrammeStore.open(path)
     try:
         if store is not None:
             programme = store.load()
         plan = plan_import(programme, items, problems=problems, extend_days=creating)
-        if plan.skipped and not args.skip_invalid:
-            more = len(plan.skipped) - 1
-            raise ImportRefusedError(
-                msg("{problem} (and {count} more; --skip-invalid imports the rest)",
-                    problem=plan.skipped[0].message, count=more)
-                if more else plan.skipped[0].message
-            )
+        if not args.skip_invalid:
+            refuse_if_invalid(plan)
         changes = apply_plan(programme, plan)
         if store is not None:
             if changes:

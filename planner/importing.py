@@ -18,11 +18,13 @@ edit would raise it.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -405,10 +407,8 @@ def _last_end(event: Event) -> datetime:
     from planner.recurrence import starts
 
     last = event.start
-    for n, start in enumerate(starts(event)):
-        last = start
-        if n > 10_000:
-            break
+    for last in starts(event):  # noqa: B007 - the last one is wanted
+        pass
     return (last.replace(tzinfo=None) + event.duration).replace(tzinfo=event.zone)
 
 
@@ -564,13 +564,43 @@ def revert_plan(programme: Programme, plan: ImportPlan) -> Changes:
     )
 
 
+def read_import_file(path: str | os.PathLike[str]) -> ReadResult:
+    """Read one ICS or CSV file (told apart by content, then by the ``.csv`` suffix).
+
+    Raises :class:`~planner.ics.IcsError` or :class:`~planner.csvio.CsvError` for a file
+    that cannot be read at all, and ``OSError`` when it cannot be opened.
+    """
+    from planner.csvio import read_csv
+    from planner.ics import read_ics
+
+    path = Path(path)
+    data = path.read_bytes()
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper()
+    if head.startswith(b"BEGIN:VCALENDAR") or path.suffix.lower() != ".csv":
+        return read_ics(data, path)
+    return read_csv(data, path)
+
+
+def refuse_if_invalid(plan: ImportPlan) -> None:
+    """Raise :class:`ImportRefusedError` naming the first problem when the plan has any
+    (what an import without ``--skip-invalid`` does)."""
+    if not plan.skipped:
+        return
+    more = len(plan.skipped) - 1
+    raise ImportRefusedError(
+        msg("{problem} (and {count} more; --skip-invalid imports the rest)",
+            problem=plan.skipped[0].message, count=more)
+        if more else plan.skipped[0].message
+    )
+
+
 def new_programme_for(
-    results: Sequence[ReadResult], default_zone: str, name: str
+    results: Sequence[ReadResult], default_zone: str, name: str, zone: str | None = None
 ) -> Programme:
-    """An empty programme to import ``results`` into: its zone from the files (X-WR-TIMEZONE,
-    else the zone most events use), else ``default_zone``; its days are set by the import
-    (:func:`plan_import` with ``extend_days``)."""
-    zone = next((r.zone for r in results if r.zone), None) or default_zone
+    """An empty programme to import ``results`` into: in ``zone`` if given, else in the
+    files' zone (X-WR-TIMEZONE, else the zone most events use), else in ``default_zone``;
+    its days are set by the import (:func:`plan_import` with ``extend_days``)."""
+    zone = zone or next((r.zone for r in results if r.zone), None) or default_zone
     title = next((r.name for r in results if r.name), "") or name
     today = datetime.now(ZoneInfo(zone)).date()
     first = min(

@@ -9,7 +9,7 @@ from pathlib import Path
 import icalendar
 import pytest
 from factories import at, event, small_programme
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from ics_programmes import BERLIN, berlin_programme, vevents
 
@@ -268,6 +268,7 @@ def test_export_then_read_keeps_the_instant(day: int, minutes: int, length: int)
     start = (datetime(2019, 3, 1, tzinfo=BERLIN) + timedelta(days=day - 1, minutes=minutes))
     start = start.replace(tzinfo=BERLIN)
     end = (start.replace(tzinfo=None) + timedelta(minutes=length)).replace(tzinfo=BERLIN)
+    assume(end > start)  # 02:00-03:00 on 31 March is no time at all: the model refuses it
     p.events["x@t"] = event("x@t", start=start, end=end, zone=BERLIN)
     read = read_ics(export_ics(p, now=NOW), "x.ics")
     target = berlin_programme()

@@ -466,3 +466,23 @@ def test_new_venues_keep_name_and_address_apart(tmp_path: Path) -> None:
     used = {e.venue for e in builtin.events.values()}
     assert created == {(v.name.en, v.address, v.lat, v.lon)
                        for v in builtin.venues.values() if v.id in used}
+
+
+def test_apply_and_revert_through_the_store(tmp_path: Path) -> None:
+    """What an undoable import command does: write the plan's changes, then the undo's."""
+    from planner.store import ProgrammeStore
+
+    path = tmp_path / "p.programme"
+    original = small_programme()
+    original.events["e1@test"] = event()
+    save_new(path, original)
+    read = read_ics((DATA / "thunderbird.ics").read_bytes(), "t.ics")
+    update = read_ics(sequenced("e1@test", 1, "20190302T000000Z", "Changed", "20190404T110000"),
+                      "u.ics")
+    with ProgrammeStore.open(path) as store:
+        p = store.load()
+        plan = plan_import(p, [*read.events, *update.events])
+        store.write(p, apply_plan(p, plan))
+        assert store.load() == p and len(p.events) == 3
+        store.write(p, revert_plan(p, plan))
+        assert store.load() == p == original

@@ -21,7 +21,7 @@ import dataclasses
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -182,13 +182,10 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def slug_id(text: str, taken: Iterable[str], fallback: str) -> str:
-    """A valid, unused id made from ``text`` (deterministic)."""
+def slug_id(text: str, taken: Container[str], fallback: str) -> str:
+    """A valid id made from ``text`` that ``taken`` does not hold (deterministic)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:40].strip("-") or fallback
-    if not slug[0].isalnum():
-        slug = f"{fallback}-{slug}"
-    taken = set(taken)
     candidate, n = slug, 2
     while candidate in taken:
         candidate = f"{slug}-{n}"
@@ -231,9 +228,11 @@ class _Resolver:
 
     def track(self, name: str, colour: str | None) -> str:
         if not name:
-            if NO_TRACK.id not in self.programme.tracks:
-                self._add_track(NO_TRACK)
-            return NO_TRACK.id
+            found = self.tracks.get(_key(NO_TRACK.name.en))
+            if found is None:
+                found = slug_id(NO_TRACK.id, self.programme.tracks, "track")
+                self._add_track(dataclasses.replace(NO_TRACK, id=found))
+            return found
         found = self.tracks.get(_key(name))
         if found is not None:
             return found
@@ -254,8 +253,8 @@ class _Resolver:
         if not name:
             found = self.venues.get(_key(NO_VENUE.name.en))
             if found is None:
-                self._add_venue(NO_VENUE)
-                found = NO_VENUE.id
+                found = slug_id(NO_VENUE.id, self.programme.venues, "venue")
+                self._add_venue(dataclasses.replace(NO_VENUE, id=found))
             return found
         found = self.venues.get(_key(name))
         if found is not None:

@@ -486,3 +486,19 @@ def test_apply_and_revert_through_the_store(tmp_path: Path) -> None:
         assert store.load() == p and len(p.events) == 3
         store.write(p, revert_plan(p, plan))
         assert store.load() == p == original
+
+
+def test_events_without_place_or_category_go_to_placeholders() -> None:
+    """An event without LOCATION or CATEGORIES gets a "To be announced" venue and a
+    "General" track, created once, under ids the programme does not use yet."""
+    from planner.model import Track, Venue
+
+    p = small_programme()
+    p.venues["tba"] = Venue("tba", Texts.same("Tanzbar"))
+    p.tracks["general"] = Track("general", Texts.same("General assembly"), "#000000")
+    data = calendar_bytes(vevent("n1@t"), vevent("n2@t", "DTSTART:20190405T070000Z",
+                                                 "DTEND:20190405T080000Z"))
+    plan = plan_import(p, read_ics(data, "n.ics").events)
+    assert [(v.id, v.name.en) for v in plan.venues] == [("tba-2", "To be announced")]
+    assert [(t.id, t.name.en) for t in plan.tracks] == [("general-2", "General")]
+    assert {(e.venue, e.track) for e in plan.added} == {("tba-2", "general-2")}

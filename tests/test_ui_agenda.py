@@ -113,6 +113,30 @@ def test_text_columns_sort_by_their_text(qtbot: QtBot, column: int) -> None:
     assert shown == sorted(shown, key=str.casefold, reverse=True)
 
 
+def test_sorting_keeps_the_selection_and_survives_refresh_and_filter(qtbot: QtBot) -> None:
+    view = open_view(qtbot, sample())
+    view.select_uids(["thu@t"])
+    click_header(qtbot, view, TITLE)
+    assert view.selected_uids() == ["thu@t"]
+    current = view.table.currentIndex()
+    assert current.data(UID_ROLE) == "thu@t"
+    titles = column_texts(view, TITLE)
+    assert titles == sorted(titles, key=str.casefold)
+
+    programme = sample()
+    extra = event("new@t", 7, 10, 11, title=Texts.same("Middle"))
+    programme.events[extra.uid] = extra
+    view.refresh(programme)
+    titles = column_texts(view, TITLE)
+    assert "Middle" in titles and titles == sorted(titles, key=str.casefold)
+    assert view.selected_uids() == ["thu@t"]
+
+    view.set_filter({"wed@t", "fri@t", "new@t"})
+    assert column_texts(view, TITLE) == ["Alpha talk", "banquet", "Middle"]
+    click_header(qtbot, view, TITLE)
+    assert column_texts(view, TITLE) == ["Middle", "banquet", "Alpha talk"]
+
+
 def test_sort_keys(qtbot: QtBot) -> None:
     model = AgendaModel(sample(), "en")
     row = next(r for r in range(model.rowCount()) if model.row_at(r).event.uid == "wed@t")

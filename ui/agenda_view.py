@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -72,9 +73,10 @@ class AgendaModel(QAbstractTableModel):
         self._lang: Lang = lang or ui_language()
         self._rows = agenda_rows(programme)
         self._locale = QLocale()
-        # Sorting asks for a key per comparison; working each out once per reset keeps
-        # a click on a header quick with thousands of rows.
-        self._sort_keys: dict[int, list[object]] = {}
+        # Sort keys per column, in row order, worked out once per reset.
+        self._sort_keys: dict[int, list[Any]] = {}
+        self._sort_column = DAY
+        self._sort_order = Qt.SortOrder.AscendingOrder
 
     # -- changes --------------------------------------------------------------------------
 
@@ -83,6 +85,7 @@ class AgendaModel(QAbstractTableModel):
         self._programme = programme
         self._rows = agenda_rows(programme)
         self._sort_keys.clear()
+        self._apply_sort()
         self.endResetModel()
 
     def set_language(self, lang: Lang) -> None:
@@ -92,6 +95,7 @@ class AgendaModel(QAbstractTableModel):
         self.beginResetModel()
         self._lang = lang
         self._sort_keys.clear()
+        self._apply_sort()
         self.endResetModel()
 
     def language(self) -> Lang:
@@ -99,6 +103,41 @@ class AgendaModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> AgendaRow:
         return self._rows[row]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorder the rows by ``column``: one Python sort over cached keys, where a proxy
+        sorting by role would call back into Python for every comparison."""
+        if not 0 <= column < COLUMN_COUNT:
+            return
+        # PySide's signal takes no arguments here: the sort hint cannot be passed on.
+        self.layoutAboutToBeChanged.emit()
+        self._sort_column, self._sort_order = column, order
+        old_rows = self._apply_sort()
+        new_row = {old: new for new, old in enumerate(old_rows)}
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(
+            persistent, [self.index(new_row[i.row()], i.column()) for i in persistent]
+        )
+        self.layoutChanged.emit()
+
+    def sort_column(self) -> tuple[int, Qt.SortOrder]:
+        return self._sort_column, self._sort_order
+
+    def _keys(self, column: int) -> list[Any]:
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            keys = self._sort_keys[column] = [self._sort_key(r, column) for r in self._rows]
+        return keys
+
+    def _apply_sort(self) -> list[int]:
+        """Sort the rows in place; the old row of each new row. Stable, in both orders, so
+        rows that tie keep the order they had (as QSortFilterProxyModel does)."""
+        keys = self._keys(self._sort_column)
+        order = sorted(range(len(self._rows)), key=keys.__getitem__,
+                       reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        self._rows = [self._rows[i] for i in order]
+        self._sort_keys = {c: [k[i] for i in order] for c, k in self._sort_keys.items()}
+        return order
 
     # -- Qt -------------------------------------------------------------------------------
 
@@ -125,10 +164,7 @@ class AgendaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == SORT_ROLE:
-            keys = self._sort_keys.get(column)
-            if keys is None:
-                keys = self._sort_keys[column] = [self._sort_key(r, column) for r in self._rows]
-            return keys[index.row()]
+            return self._keys(column)[index.row()]
         if role == UID_ROLE:
             return row.event.uid
         if role == START_ROLE:
@@ -213,13 +249,22 @@ class AgendaModel(QAbstractTableModel):
 
 
 class AgendaFilterProxy(QSortFilterProxyModel):
-    """Sorts by SORT_ROLE and shows only the events a filter lets through."""
+    """Shows only the events a filter lets through, in the order of the source model.
+
+    Sorting is passed on to :class:`AgendaModel`, which sorts its rows itself; the proxy's
+    own sort column stays -1, so it keeps the source's order.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
         self._visible: frozenset[str] | None = None
         self._predicate: Callable[[Event], bool] | None = None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if model is not None:
+            model.sort(column, order)
 
     def set_filter(self, which: Filter) -> None:
         # Qt 6.10 replaced invalidateFilter() by begin/endFilterChange(); older Qt 6 has

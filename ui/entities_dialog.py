@@ -339,7 +339,7 @@ class EntitiesDialog(QDialog):
         (for the tooltip)."""
         kinds = {"track": self.tr("track"), "venue": self.tr("venue"), "person": self.tr("person")}
         parts = []
-        details = []
+        details: list[str] = []
         for entity_id, events in users:
             titles = [f"\u201c{e.title.get(self._lang)}\u201d" for e in events[:NAMED_EVENTS]]
             more = len(events) - NAMED_EVENTS

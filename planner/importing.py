@@ -21,7 +21,7 @@ import dataclasses
 import os
 import re
 import unicodedata
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -193,6 +193,16 @@ def slug_id(text: str, taken: Container[str], fallback: str) -> str:
     return candidate
 
 
+def _named(items: Iterable[Track | Venue], name: Texts) -> str | None:
+    """The id of the first item called ``name`` in one of its languages."""
+    wanted = {_key(text) for text in name.as_dict().values() if text}
+    return next(
+        (item.id for item in items
+         if any(_key(text) in wanted for text in item.name.as_dict().values() if text)),
+        None,
+    )
+
+
 class _Resolver:
     """Finds or creates tracks, venues and people by name in a working programme."""
 
@@ -204,6 +214,8 @@ class _Resolver:
         self.created_tracks: dict[str, Track] = {}
         self.created_venues: dict[str, Venue] = {}
         self.created_people: dict[str, Person] = {}
+        self._no_track: str | None = None
+        self._no_venue: str | None = None
         for track in programme.tracks.values():
             self._index_track(track)
         for venue in programme.venues.values():
@@ -228,11 +240,12 @@ class _Resolver:
 
     def track(self, name: str, colour: str | None) -> str:
         if not name:
-            found = self.tracks.get(_key(NO_TRACK.name.en))
-            if found is None:
-                found = slug_id(NO_TRACK.id, self.programme.tracks, "track")
-                self._add_track(dataclasses.replace(NO_TRACK, id=found))
-            return found
+            if self._no_track is None:
+                self._no_track = _named(self.programme.tracks.values(), NO_TRACK.name)
+            if self._no_track is None:
+                self._no_track = slug_id(NO_TRACK.id, self.programme.tracks, "track")
+                self._add_track(dataclasses.replace(NO_TRACK, id=self._no_track))
+            return self._no_track
         found = self.tracks.get(_key(name))
         if found is not None:
             return found
@@ -251,11 +264,12 @@ class _Resolver:
         address: str = "",
     ) -> str:
         if not name:
-            found = self.venues.get(_key(NO_VENUE.name.en))
-            if found is None:
-                found = slug_id(NO_VENUE.id, self.programme.venues, "venue")
-                self._add_venue(dataclasses.replace(NO_VENUE, id=found))
-            return found
+            if self._no_venue is None:
+                self._no_venue = _named(self.programme.venues.values(), NO_VENUE.name)
+            if self._no_venue is None:
+                self._no_venue = slug_id(NO_VENUE.id, self.programme.venues, "venue")
+                self._add_venue(dataclasses.replace(NO_VENUE, id=self._no_venue))
+            return self._no_venue
         found = self.venues.get(_key(name))
         if found is not None:
             return found

@@ -176,13 +176,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(tr("&Quit"), self.close, std.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
-        stack = self.document.undo_stack
-        self.undo_action = stack.createUndoAction(self, tr("&Undo"))
-        self.undo_action.setShortcuts([QKeySequence(std.Undo), QKeySequence("Ctrl+Z")])
-        self.undo_action.setIcon(icon(QStyle.StandardPixmap.SP_ArrowBack))
-        self.redo_action = stack.createRedoAction(self, tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.setIcon(icon(QStyle.StandardPixmap.SP_ArrowForward))
+        self._make_undo_actions(self.document)
         self.new_event_action = self._action(tr("New &Event…"), self.new_event_here,
                                              "Ctrl+Shift+N", tr("Add an event"))
         self.new_event_action.setIcon(icon(QStyle.StandardPixmap.SP_FileIcon))
@@ -240,6 +234,16 @@ class MainWindow(QMainWindow):
             self.zone_actions[zone] = action
         self.other_zone_action = self._action(tr("Other Zone…"), self._choose_zone)
         self.addActions([self.prev_action, self.next_action])
+
+    def _make_undo_actions(self, document: Document) -> None:
+        stack = document.undo_stack
+        icon = self.style().standardIcon
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.undo_action.setIcon(icon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setIcon(icon(QStyle.StandardPixmap.SP_ArrowForward))
 
     def _build_menus(self) -> None:
         tr = self.tr
@@ -442,14 +446,7 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         self.document = document
         document.setParent(self)
-        new_stack = document.undo_stack
-        self.undo_action = new_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        self.undo_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
-        self.redo_action = new_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.setIcon(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        self._make_undo_actions(document)
         first = self.edit_menu.actions()[0] if self.edit_menu.actions() else None
         self.edit_menu.insertActions(first, [self.undo_action, self.redo_action])
         toolbar_first = self.toolbar.actions()[3] if len(self.toolbar.actions()) > 3 else None

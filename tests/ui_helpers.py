@@ -1,0 +1,52 @@
+"""Helpers for driving the grid with the mouse as a user does."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+
+from ui.grid_view import GridView
+
+
+def point(p: QPointF) -> QPoint:
+    return QPoint(round(p.x()), round(p.y()))
+
+
+def block_point(grid: GridView, uid: str, down: float = 12) -> QPoint:
+    """A point inside the block of ``uid``, ``down`` pixels below its top."""
+    rect = grid.block_rect(uid)
+    assert rect is not None, f"{uid} is not visible"
+    return QPoint(round(rect.center().x()), round(rect.top() + down))
+
+
+def bottom_edge(grid: GridView, uid: str) -> QPoint:
+    rect = grid.block_rect(uid)
+    assert rect is not None
+    return QPoint(round(rect.center().x()), round(rect.bottom() - 2))
+
+
+def drag(grid: GridView, start: QPoint, end: QPoint, steps: int = 5) -> None:
+    """Press at ``start``, move in steps to ``end``, release: a mouse drag."""
+    viewport = grid.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for n in range(1, steps + 1):
+        x = start.x() + (end.x() - start.x()) * n // steps
+        y = start.y() + (end.y() - start.y()) * n // steps
+        QTest.mouseMove(viewport, QPoint(x, y))
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+
+
+def y_shift(grid: GridView, old: datetime, new: datetime) -> int:
+    """Pixels from ``old``'s time of day to ``new``'s."""
+    return round(grid.time_to_y(new) - grid.time_to_y(old))
+
+
+def click(grid: GridView, at: QPoint, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, modifier, at)
+
+
+def double_click(grid: GridView, at: QPoint) -> None:
+    QTest.mouseDClick(grid.viewport(), Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier, at)

@@ -43,7 +43,8 @@ def y_shift(grid: GridView, old: datetime, new: datetime) -> int:
     return round(grid.time_to_y(new) - grid.time_to_y(old))
 
 
-def click(grid: GridView, at: QPoint, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def click(grid: GridView, at: QPoint,
+          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     QTest.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, modifier, at)
 
 

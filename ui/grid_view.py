@@ -1150,10 +1150,12 @@ class GridView(QAbstractScrollArea):
         self._drag = None
         block = self.block_at(pos)
         if block is not None:
+            self.select_uids([block.uid])
             self.edit_requested.emit(block.uid)
             return
         item = self.band_item_at(pos)
         if item is not None:
+            self.select_uids([item.uid])
             self.edit_requested.emit(item.uid)
             return
         slot = self.slot_at(pos)

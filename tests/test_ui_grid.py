@@ -1,0 +1,324 @@
+"""The grid widget on its own: mappings, placement, painting, intents, keys and hooks."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, timedelta
+
+import pytest
+from factories import at, event, small_programme
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QWheelEvent
+from PySide6.QtTest import QTest
+from ui_helpers import block_point, click, double_click, drag, y_shift
+
+from planner.model import Texts
+from planner.store import Changes
+from ui.app import create_application
+from ui.grid_view import GridView
+
+
+def make_grid(qtbot, programme, mode="week"):
+    create_application()
+    grid = GridView(programme, mode=mode)
+    qtbot.addWidget(grid)
+    grid.resize(1200, 560)
+    grid.set_second_zone("Europe/Berlin")
+    grid.show()
+    qtbot.waitExposed(grid)
+    grid.verticalScrollBar().setValue(round(8 * grid.hour_height))
+    return grid
+
+
+@pytest.fixture
+def programme():
+    programme = small_programme()
+    for item in (
+        event("a@t", 4, 10, 12),
+        event("b@t", 4, 11, 13, venue="petri"),
+        event("c@t", 4, 12, 13, track="culture"),
+        event("late@t", 4, 22, 23),
+    ):
+        programme.events[item.uid] = item
+    return programme
+
+
+def test_time_and_place_mappings(qtbot, programme):
+    grid = make_grid(qtbot, programme)
+    y10, y11 = grid.time_to_y(at(4, 10)), grid.time_to_y(at(4, 11))
+    assert y11 - y10 == pytest.approx(grid.hour_height)
+    assert grid.y_to_time(y10, date(2019, 4, 4)) == at(4, 10)
+    assert grid.y_to_time(y10 + grid.hour_height / 4, date(2019, 4, 6)) == at(6, 10, 15)
+    # A slot snaps down to the step and names the column's day.
+    slot = grid.slot_at(QPointF(grid.x_for(date(2019, 4, 6)), y10 + grid.hour_height * 0.6))
+    assert slot is not None
+    assert (slot.start, slot.day, slot.venue) == (at(6, 10, 30), date(2019, 4, 6), None)
+    grid.set_snap(5)
+    slot = grid.slot_at(QPointF(grid.x_for(date(2019, 4, 6)), y10 + grid.hour_height * 0.6))
+    assert slot is not None and slot.start == at(6, 10, 35)
+    # The rulers and the header are no slot.
+    assert grid.slot_at(QPointF(5, y10)) is None
+    assert grid.slot_at(QPointF(grid.x_for(date(2019, 4, 6)), 2)) is None
+
+
+def test_a_week_grid_has_a_column_per_day_and_a_venue_grid_per_venue(qtbot, programme):
+    grid = make_grid(qtbot, programme)
+    assert [d for d, _ in grid.keys()] == programme.days
+    grid.set_mode("venues")
+    grid.set_date(date(2019, 4, 4))
+    assert grid.keys() == [(date(2019, 4, 4), "goethe"), (date(2019, 4, 4), "petri")]
+    # In the venue grid, b (at the Petrikirche) sits in its own column, full width.
+    a, b = grid.block_rect("a@t"), grid.block_rect("b@t")
+    assert a is not None and b is not None
+    assert b.left() > a.right()
+    assert grid.column_at(b.center().x()) == 1
+
+
+def test_overlapping_events_sit_side_by_side(qtbot, programme):
+    grid = make_grid(qtbot, programme)
+    rects = {uid: grid.block_rect(uid) for uid in ("a@t", "b@t", "c@t")}
+    a, b, c = rects["a@t"], rects["b@t"], rects["c@t"]
+    assert a is not None and b is not None and c is not None
+    assert not a.intersects(b) and not b.intersects(c)
+    assert a.width() == pytest.approx(b.width())
+    assert a.top() == pytest.approx(grid.time_to_y(at(4, 10)))
+    # c starts when a ends: it takes a's column again.
+    assert c.left() == pytest.approx(a.left())
+    assert c.top() >= a.bottom()
+
+
+def test_only_visible_events_are_looked_at(qtbot, programme):
+    grid = make_grid(qtbot, programme)
+    visible = {b.uid for b, _ in grid.visible_blocks()}
+    assert "a@t" in visible and "late@t" not in visible
+    grid.verticalScrollBar().setValue(grid.verticalScrollBar().maximum())
+    visible = {b.uid for b, _ in grid.visible_blocks()}
+    assert "late@t" in visible and "a@t" not in visible
+
+
+def test_scroll_to_first_event(qtbot, programme):
+    grid = make_grid(qtbot, programme)
+    grid.verticalScrollBar().setValue(0)
+    grid.scroll_to_first_event()
+    y = grid.time_to_y(at(4, 10))
+    assert grid._grid_top() < y < grid._grid_top() + grid.hour_height
+
+
+def test_all_day_and_multi_day_events_go_to_the_band(qtbot, programme):
+    programme.events["fair@t"] = event("fair@t", start=at(5, 0), end=at(7, 0), all_day=True)
+    programme.events["night@t"] = event("night@t", start=at(8, 20), end=at(9, 2))
+    grid = make_grid(qtbot, programme)
+    assert grid.block_rect("fair@t") is None
+    band = {item.uid: (item.first, item.last) for item, _ in grid._band_rects()}
+    assert band["fair@t"] == (date(2019, 4, 5), date(2019, 4, 6))
+    assert band["night@t"] == (date(2019, 4, 8), date(2019, 4, 9))
+    rect = dict((item.uid, r) for item, r in grid._band_rects())["fair@t"]
+    assert rect.width() == pytest.approx(2 * grid.column_width() - 4)
+    assert grid.band_item_at(rect.center()).uid == "fair@t"
+    received = []
+    grid.edit_requested.connect(received.append)
+    double_click(grid, QPoint(round(rect.center().x()), round(rect.center().y())))
+    assert received == ["fair@t"]
+
+
+def test_painting_shows_blocks_in_track_colours_and_the_now_line(qtbot, programme):
+    grid = make_grid(qtbot, programme)
+    grid.set_now_provider(lambda: at(4, 15, 30).astimezone(UTC))
+    image = grid.viewport().grab().toImage()
+    a = grid.block_rect("a@t")
+    assert a is not None
+    fill = QColor(image.pixel(round(a.center().x()), round(a.bottom() - 3)))
+    track = QColor(programme.tracks["business"].colour)
+    # The block is a light tint of its track's colour: blue stays the strongest channel.
+    assert fill.blue() > fill.red() and fill != QColor("#ffffff")
+    assert fill.blue() >= track.blue()
+    y = round(grid.time_to_y(at(4, 15, 30)))
+    x = round(grid.x_for(date(2019, 4, 4)))
+    line = QColor(image.pixel(x, y))
+    assert line.red() > 200 and line.green() < 100
+    # No line on another day.
+    other = QColor(image.pixel(round(grid.x_for(date(2019, 4, 5))), y))
+    assert not (other.red() > 200 and other.green() < 100)
+
+
+def test_cancelled_events_are_struck_through_and_grey(qtbot, programme):
+    programme.events["a@t"] = event("a@t", 4, 10, 12, status="cancelled")
+    grid = make_grid(qtbot, programme)
+    image = grid.viewport().grab().toImage()
+    a = grid.block_rect("a@t")
+    edge = QColor(image.pixel(round(a.left() + 1), round(a.center().y())))
+    assert edge.red() == edge.green() == edge.blue()  # grey edge, not the track's blue
+    assert "cancelled" in grid.tooltip_text("a@t")
+
+
+def test_tooltip_text_is_never_markup(qtbot, programme):
+    programme.events["a@t"] = event("a@t", 4, 10, 12, title=Texts.same("<b>Bold</b> & co"),
+                                    description=Texts.same("<img src=x>"))
+    grid = make_grid(qtbot, programme)
+    text = grid.tooltip_text("a@t")
+    assert "<b>Bold</b> & co" in text and "<img src=x>" in text
+    shown = grid.tooltip_html("a@t")
+    assert "<b>" not in shown and "&lt;b&gt;Bold&lt;/b&gt; &amp; co" in shown
+    assert "&lt;img src=x&gt;" in shown
+    # Both zones are named.
+    assert "10:00–12:00 (Europe/Moscow)" in text and "09:00–11:00 (Europe/Berlin)" in text
+
+
+def test_click_selects_and_ctrl_click_adds(qtbot, programme):
+    grid = make_grid(qtbot, programme)
+    seen = []
+    grid.selection_changed.connect(seen.append)
+    click(grid, block_point(grid, "a@t"))
+    assert grid.selected_uids() == ["a@t"]
+    click(grid, block_point(grid, "c@t"), Qt.KeyboardModifier.ControlModifier)
+    assert grid.selected_uids() == ["a@t", "c@t"]
+    click(grid, block_point(grid, "a@t"), Qt.KeyboardModifier.ControlModifier)
+    assert grid.selected_uids() == ["c@t"]
+    empty = QPoint(round(grid.x_for(date(2019, 4, 7))), round(grid.time_to_y(at(7, 10))))
+    click(grid, empty)
+    assert grid.selected_uids() == []
+    assert seen[-1] == []
+
+
+def test_intents_from_mouse_and_keys(qtbot, programme):
+    grid = make_grid(qtbot, programme)
+    moves, resizes, creates, edits, deletes = [], [], [], [], []
+    grid.move_requested.connect(lambda *a: moves.append(a))
+    grid.resize_requested.connect(lambda *a: resizes.append(a))
+    grid.create_requested.connect(lambda *a: creates.append(a))
+    grid.edit_requested.connect(edits.append)
+    grid.delete_requested.connect(deletes.append)
+
+    start = block_point(grid, "late@t") if grid.block_rect("late@t") else None
+    assert start is None  # not in view: nothing to grab
+    start = block_point(grid, "c@t")
+    drag(grid, start, start + QPoint(0, y_shift(grid, at(4, 12), at(4, 14, 15))))
+    assert moves == [("c@t", at(4, 14, 15), None)]
+    # The grid changes nothing itself.
+    assert programme.events["c@t"].start == at(4, 12)
+
+    rect = grid.block_rect("c@t")
+    edge = QPoint(round(rect.center().x()), round(rect.bottom() - 2))
+    drag(grid, edge, edge + QPoint(0, round(grid.hour_height / 2)))
+    assert resizes == [("c@t", at(4, 13, 30))]
+
+    double_click(grid, QPoint(round(grid.x_for(date(2019, 4, 9))),
+                              round(grid.time_to_y(at(9, 16)) + 2)))
+    assert creates == [(at(9, 16), None)]
+    double_click(grid, block_point(grid, "a@t"))
+    assert edits == ["a@t"]
+    QTest.keyClick(grid, Qt.Key.Key_Return)
+    assert edits == ["a@t", "a@t"]
+    QTest.keyClick(grid, Qt.Key.Key_Delete)
+    assert deletes == [["a@t"]]
+
+
+def test_a_tiny_mouse_wobble_is_no_drag(qtbot, programme):
+    grid = make_grid(qtbot, programme)
+    moves = []
+    grid.move_requested.connect(lambda *a: moves.append(a))
+    start = block_point(grid, "a@t")
+    drag(grid, start, start + QPoint(1, 2))
+    assert moves == []
+
+
+def test_escape_cancels_a_drag(qtbot, programme):
+    grid = make_grid(qtbot, programme)
+    moves = []
+    grid.move_requested.connect(lambda *a: moves.append(a))
+    start = block_point(grid, "a@t")
+    viewport = grid.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(viewport, start + QPoint(0, 80))
+    QTest.keyClick(grid, Qt.Key.Key_Escape)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       start + QPoint(0, 80))
+    assert moves == []
+
+
+def test_zoom_with_ctrl_wheel_and_keys(qtbot, programme):
+    grid = make_grid(qtbot, programme)
+    before = grid.hour_height
+    anchor = QPointF(grid.x_for(date(2019, 4, 4)), grid.time_to_y(at(4, 11)))
+    wheel = QWheelEvent(anchor, grid.viewport().mapToGlobal(anchor), QPoint(0, 0),
+                        QPoint(0, 120), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+                        False)
+    grid.wheelEvent(wheel)
+    assert grid.hour_height > before
+    # The time under the mouse stays under the mouse.
+    assert grid.time_to_y(at(4, 11)) == pytest.approx(anchor.y(), abs=1.5)
+    QTest.keyClick(grid, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(grid, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert grid.hour_height < before
+
+
+def test_arrow_keys_walk_through_events_in_time_order(qtbot, programme):
+    grid = make_grid(qtbot, programme)
+    grid.setFocus()
+    QTest.keyClick(grid, Qt.Key.Key_Down)
+    assert grid.selected_uids() == ["a@t"]
+    QTest.keyClick(grid, Qt.Key.Key_Down)
+    assert grid.selected_uids() == ["b@t"]
+    QTest.keyClick(grid, Qt.Key.Key_Up)
+    assert grid.selected_uids() == ["a@t"]
+
+
+def test_repeating_events_show_every_occurrence(qtbot):
+    from planner.model import Recurrence
+
+    programme = small_programme()
+    programme.events["r@t"] = event("r@t", 4, 9, 10,
+                                    recurrence=Recurrence("FREQ=DAILY;COUNT=4", ()))
+    grid = make_grid(qtbot, programme)
+    days = sorted(b.key[0] for b, _ in grid.visible_blocks() if b.uid == "r@t")
+    assert days == [date(2019, 4, 4) + timedelta(days=n) for n in range(4)]
+
+
+def test_updates_follow_changes_without_a_rebuild(qtbot, programme):
+    grid = make_grid(qtbot, programme)
+    programme.events["a@t"] = event("a@t", 6, 14, 15)
+    programme.events.pop("b@t")
+    grid.update_events(Changes(events=["a@t"], removed_events=["b@t"]))
+    rect = grid.block_rect("a@t")
+    assert rect is not None
+    assert grid.column_at(rect.center().x()) == (date(2019, 4, 6) - programme.first_day).days
+    assert grid.block_rect("b@t") is None
+    # c no longer overlaps anything: full width.
+    c = grid.block_rect("c@t")
+    assert c.width() > grid.column_width() * 0.8
+
+
+def test_filter_star_and_clash_hooks(qtbot, programme):
+    grid = make_grid(qtbot, programme)
+    grid.set_filter({"a@t"})
+    assert {b.uid for b, _ in grid.visible_blocks()} == {"a@t"}
+    a = grid.block_rect("a@t")
+    assert a.width() > grid.column_width() * 0.8  # hidden events take no room
+    grid.set_filter(None)
+    assert grid.block_rect("b@t") is not None
+    grid.set_clashing({"a@t"})
+    image = grid.viewport().grab().toImage()
+    a = grid.block_rect("a@t")
+    outline = QColor(image.pixel(round(a.center().x()), round(a.top() + 1)))
+    assert outline.red() > 180 and outline.green() < 90
+    assert "Clashes" in grid.tooltip_text("a@t")
+    grid.set_clash_preview([(at(4, 16), at(4, 17), None)])
+    image = grid.viewport().grab().toImage()
+    shaded = QColor(image.pixel(round(grid.x_for(date(2019, 4, 4))),
+                                round(grid.time_to_y(at(4, 16, 30)))))
+    assert shaded.red() > shaded.blue()
+
+
+def test_long_programmes_are_shown_a_week_at_a_time(qtbot):
+    from planner.model import Programme
+
+    programme = Programme(name=Texts.same("Long"), timezone="Europe/Moscow",
+                          first_day=date(2019, 4, 1), last_day=date(2019, 5, 31))
+    small = small_programme()
+    programme.tracks, programme.venues = small.tracks, small.venues
+    grid = make_grid(qtbot, programme)
+    assert len(grid.days()) == 7 and grid.days()[0] == date(2019, 4, 1)
+    grid.step_date(1)
+    assert grid.days()[0] == date(2019, 4, 8)
+    grid.set_date(date(2019, 5, 30))
+    assert grid.days()[0] == date(2019, 5, 27) and grid.days()[-1] == date(2019, 5, 31)

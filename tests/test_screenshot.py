@@ -1,0 +1,68 @@
+"""``main.py screenshot``: the window drawn to a PNG without a display."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    env.pop("QT_QPA_PLATFORM", None)  # the command must choose offscreen by itself
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), "screenshot", *args],
+                          capture_output=True, text=True, env=env, timeout=120, cwd=ROOT)
+
+
+def distinct_colours(image: QImage, step: int = 7) -> int:
+    return len({image.pixel(x, y) for x in range(0, image.width(), step)
+                for y in range(0, image.height(), step)})
+
+
+@pytest.mark.parametrize("view", ["week", "venues", "agenda"])
+def test_screenshot_writes_a_full_size_picture_of_the_window(tmp_path, view):
+    path = tmp_path / f"{view}.png"
+    result = run("-o", str(path), "--view", view, "--date", "2019-04-05")
+    assert result.returncode == 0, result.stderr
+    assert f"wrote {path}: 1440x900" in result.stdout
+    image = QImage(str(path))
+    assert not image.isNull()
+    assert image.width() >= 1280 and image.height() >= 800
+    # A window with a grid, coloured blocks and text, not an empty canvas.
+    assert distinct_colours(image) > 40
+
+
+def test_screenshot_of_a_programme_file_in_another_language(tmp_path):
+    programme = tmp_path / "week.programme"
+    created = subprocess.run([sys.executable, str(ROOT / "main.py"), "new", str(programme),
+                              "--sample"], capture_output=True, text=True, cwd=ROOT)
+    assert created.returncode == 0, created.stderr
+    en, ru = tmp_path / "en.png", tmp_path / "ru.png"
+    assert run("-o", str(en), "-p", str(programme)).returncode == 0
+    assert run("-o", str(ru), "-p", str(programme), "--lang", "ru").returncode == 0
+    assert QImage(str(en)) != QImage(str(ru))  # titles are drawn in Russian
+
+
+def test_screenshot_refuses_a_day_outside_the_programme_and_a_small_size(tmp_path):
+    result = run("-o", str(tmp_path / "x.png"), "--date", "2020-01-01")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: ") and "2020-01-01" in result.stderr
+    assert "Traceback" not in result.stderr
+    result = run("-o", str(tmp_path / "x.png"), "--size", "640x480")
+    assert result.returncode == 2 and "1280x800" in result.stderr
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_screenshot_help_says_what_lang_does():
+    result = run("--help")
+    assert result.returncode == 0
+    text = " ".join(result.stdout.split())
+    assert "language of titles and names" in text

@@ -9,6 +9,7 @@ sub-columns. Intervals that only touch (one ends when the next starts) do not ov
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_right
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
@@ -37,30 +38,30 @@ def place(items: Sequence[tuple[K, Any, Any]]) -> dict[K, Placement]:
     order = sorted(range(len(items)), key=lambda n: (items[n][1], _neg(items[n][2]), n))
     result: dict[K, Placement] = {}
     cluster: list[tuple[int, int]] = []  # (item index, sub-column)
-    column_ends: list[Any] = []  # end of the last item in each sub-column
-    cluster_end: Any = None
-
-    def close() -> None:
-        _finish_cluster(items, cluster, len(column_ends), result)
-        cluster.clear()
-        column_ends.clear()
+    # Items still running, by end, and the sub-columns they have left free: each item takes
+    # the leftmost free sub-column, so the search is a heap pop rather than a scan.
+    running: list[tuple[Any, int]] = []
+    free: list[int] = []
+    used = 0
 
     for n in order:
         _, start, end = items[n]
-        if cluster and not start < cluster_end:
-            close()
-            cluster_end = None
-        for column, last_end in enumerate(column_ends):
-            if not start < last_end:
-                column_ends[column] = end
-                break
+        while running and not start < running[0][0]:
+            heapq.heappush(free, heapq.heappop(running)[1])
+        if not running and cluster:
+            _finish_cluster(items, cluster, used, result)
+            cluster.clear()
+            free.clear()
+            used = 0
+        if free:
+            column = heapq.heappop(free)
         else:
-            column = len(column_ends)
-            column_ends.append(end)
+            column = used
+            used += 1
+        heapq.heappush(running, (end, column))
         cluster.append((n, column))
-        cluster_end = end if cluster_end is None or end > cluster_end else cluster_end
     if cluster:
-        close()
+        _finish_cluster(items, cluster, used, result)
     return result
 
 

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QApplication
 
 from planner.builtin import load_builtin
-from planner.cli import Parser, UsageError, error
 from planner.model import Programme, ProgrammeError
 from planner.store import ProgrammeStore
 
@@ -63,6 +62,8 @@ def open_document(path: str | None) -> tuple[Programme, ProgrammeStore | None]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from planner.cli import Parser, UsageError, error
+
     parser = Parser(prog="main.py", description="Open the planner window.")
     parser.add_argument("programme", nargs="?", help="programme file (default: built-in)")
     try:

@@ -206,6 +206,7 @@ class GridView(QAbstractScrollArea):
         self._index = _Index(programme.zone)
         self._band_cache: tuple[tuple[Key, ...], list[tuple[BandItem, int, int]], int] | None
         self._band_cache = None
+        self._keys_cache: list[Key] | None = None
 
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
@@ -256,7 +257,7 @@ class GridView(QAbstractScrollArea):
             if event is not None and self._shows(uid):
                 self._index.add(event)
         if getattr(changes, "venues", None):
-            self._day = self._day  # columns are read from the programme on each paint
+            self._keys_cache = None  # the venue grid's columns
         before = list(self._selected)
         self._selected = [u for u in self._selected if u in programme.events]
         self._band_cache = None
@@ -270,6 +271,7 @@ class GridView(QAbstractScrollArea):
     def _rebuild(self) -> None:
         self._index = _Index(self._programme.zone)
         self._band_cache = None
+        self._keys_cache = None
         for event in self._programme.events.values():
             if self._shows(event.uid):
                 self._index.add(event)
@@ -311,6 +313,7 @@ class GridView(QAbstractScrollArea):
     def set_mode(self, mode: Mode) -> None:
         self._mode = mode
         self._band_cache = None
+        self._keys_cache = None
         self._update_scrollbars()
         self.viewport().update()
 
@@ -330,6 +333,7 @@ class GridView(QAbstractScrollArea):
             return
         self._day = day
         self._band_cache = None
+        self._keys_cache = None
         self._update_scrollbars()
         self.viewport().update()
         self.date_changed.emit(day)
@@ -385,20 +389,23 @@ class GridView(QAbstractScrollArea):
 
     def days(self) -> list[date]:
         """The days the grid shows now (one, in the venue grid)."""
-        programme = self._programme
         if self._mode == "venues":
             return [self._day]
-        all_days = programme.days
-        if len(all_days) <= MAX_DAYS_AT_ONCE:
-            return all_days
-        page = (self._day - programme.first_day).days // PAGE_DAYS
-        return all_days[page * PAGE_DAYS:(page + 1) * PAGE_DAYS]
+        return [day for day, _ in self.keys()]
 
     def keys(self) -> list[Key]:
         """The columns, left to right."""
-        if self._mode == "venues":
-            return [(self._day, vid) for vid in self._programme.venues]
-        return [(day, None) for day in self.days()]
+        if self._keys_cache is None:
+            programme = self._programme
+            if self._mode == "venues":
+                self._keys_cache = [(self._day, vid) for vid in programme.venues]
+            else:
+                all_days = programme.days
+                if len(all_days) > MAX_DAYS_AT_ONCE:
+                    page = (self._day - programme.first_day).days // PAGE_DAYS
+                    all_days = all_days[page * PAGE_DAYS:(page + 1) * PAGE_DAYS]
+                self._keys_cache = [(day, None) for day in all_days]
+        return self._keys_cache
 
     def _ruler_width(self) -> float:
         return 58.0 + (50.0 if self._second_zone is not None else 0.0)

@@ -11,24 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QDockWidget,
-    QFileDialog,
-    QFormLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QStyle,
     QToolBar,
@@ -51,6 +45,12 @@ from ui.commands import (
 from ui.document import Document
 from ui.grid_view import GridView, TrackLegend
 from ui.settings import SNAPS, VIEWS, Settings, View
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+# Dialog classes are imported where they are used: creating their Python types at import
+# time is a measurable part of start-up, and most sessions open none of them.
 
 ZONE_CHOICES = ("Europe/Berlin", "Europe/London", "UTC", "America/New_York", "Asia/Tokyo")
 
@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self.resize(1440, 900)
         if remember:
             self._restore_window()
-        self._refresh_all()
+        self._refresh_all(grid=False)  # the grid was built with the programme
         QTimer.singleShot(0, self.grid.scroll_to_first_event)
 
     # -- building -------------------------------------------------------------------------
@@ -118,16 +118,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.legend)
         self.views = QStackedWidget()
         self.views.addWidget(grid_page)
+        # The agenda is made the first time it is shown: most sessions start in a grid, and
+        # its table and models are a good part of start-up time.
         self.agenda: QWidget | None = None
-        try:
-            from ui.agenda_view import AgendaView
-        except ImportError:  # pragma: no cover - built in parallel
-            self.agenda = None
-        else:
-            self.agenda = AgendaView(programme, lang=self._lang)
-            self.views.addWidget(self.agenda)
-            self.agenda.event_activated.connect(self.edit_event)
-            self.agenda.selection_changed.connect(self._on_selection_changed)
         self.setCentralWidget(self.views)
 
         grid = self.grid
@@ -358,8 +351,22 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
+    def _ensure_agenda(self) -> bool:
+        if self.agenda is not None:
+            return True
+        try:
+            from ui.agenda_view import AgendaView
+        except ImportError:  # pragma: no cover - built in parallel
+            return False
+        agenda = AgendaView(self.document.programme, lang=self._lang)
+        self.views.addWidget(agenda)
+        agenda.event_activated.connect(self.edit_event)
+        agenda.selection_changed.connect(self._on_selection_changed)
+        self.agenda = agenda
+        return True
+
     def set_view(self, view: View, *, remember: bool = True) -> None:
-        if view == "agenda" and self.agenda is None:
+        if view == "agenda" and not self._ensure_agenda():
             view = "week"
         self.view_actions[view].setChecked(True)
         if view == "agenda":
@@ -407,6 +414,8 @@ class MainWindow(QMainWindow):
 
     def _choose_zone(self) -> None:
         from zoneinfo import available_timezones
+
+        from PySide6.QtWidgets import QInputDialog
 
         zones = sorted(available_timezones())
         current = self.settings.second_zone
@@ -459,9 +468,10 @@ class MainWindow(QMainWindow):
         self.grid.scroll_to_first_event()
         self.document_replaced.emit(document)
 
-    def _refresh_all(self) -> None:
+    def _refresh_all(self, grid: bool = True) -> None:
         programme = self.document.programme
-        self.grid.set_programme(programme)
+        if grid:
+            self.grid.set_programme(programme)
         self.legend.set_programme(programme)
         if self.agenda is not None:
             self.agenda.refresh(programme)  # type: ignore[attr-defined]
@@ -672,10 +682,14 @@ class MainWindow(QMainWindow):
 
     def show_error(self, text: str) -> None:
         """One line about what went wrong; never a traceback."""
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, self.tr("Programme Planner"), text)
 
     def ask_unsaved(self) -> QMessageBox.StandardButton:
         """Save, Discard or Cancel for unsaved changes."""
+        from PySide6.QtWidgets import QMessageBox
+
         buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                    | QMessageBox.StandardButton.Cancel)
         name = self.document.programme.name.get(self._lang)
@@ -686,6 +700,8 @@ class MainWindow(QMainWindow):
 
     def maybe_save(self) -> bool:
         """True when the open programme may be closed (saved, discarded or unchanged)."""
+        from PySide6.QtWidgets import QMessageBox
+
         if not self.document.is_modified:
             return True
         answer = self.ask_unsaved()
@@ -713,6 +729,8 @@ class MainWindow(QMainWindow):
         return True
 
     def file_open(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         if not self.maybe_save():
             return
         path, _ = QFileDialog.getOpenFileName(
@@ -763,6 +781,8 @@ class MainWindow(QMainWindow):
         return True
 
     def file_save_as(self) -> bool:
+        from PySide6.QtWidgets import QFileDialog
+
         name = self.document.programme.name.get(self._lang) or "programme"
         folder = self.settings.last_folder
         suggested = str(Path(folder) / f"{name}{SUFFIX}") if folder else f"{name}{SUFFIX}"
@@ -805,6 +825,8 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def file_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Import Events"), self.settings.last_folder,
             self.tr("Calendars and spreadsheets (*.ics *.csv);;All files (*)"))
@@ -818,6 +840,8 @@ class MainWindow(QMainWindow):
         The reading and planning happen here, in one place, so that they can move to a
         worker thread. ``skip_invalid`` answers the question about events that cannot be
         imported (``None``: ask)."""
+        from PySide6.QtWidgets import QMessageBox
+
         from planner.csvio import read_csv
         from planner.ics import read_ics
         from planner.importing import plan_import
@@ -857,6 +881,8 @@ class MainWindow(QMainWindow):
         return self.push(ImportCommand(self.document, plan, text))
 
     def file_export(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         try:
             from ui.export_dialog import ExportDialog
         except ImportError:
@@ -898,6 +924,8 @@ class NewProgrammeDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from zoneinfo import available_timezones
+
+        from PySide6.QtWidgets import QDateEdit, QDialogButtonBox, QFormLayout, QLineEdit
 
         from planner.cli import local_zone_name
 

@@ -9,8 +9,8 @@
 2. Start-up to a painted window: a fresh process that imports the app, loads the built-in
    programme and shows the window until its grid has painted once, as a ratio to a process
    that creates a bare QApplication and QMainWindow and waits for its first paint.
-3. Peak memory (VmHWM, the peak resident set) of a process showing a 50,000-event programme, as a ratio to
-   the bare window's process.
+3. Peak memory (VmHWM, the peak resident set) of a process showing a 50,000-event
+   programme, as a ratio to the bare window's process.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path

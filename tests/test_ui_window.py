@@ -394,3 +394,28 @@ def test_an_event_in_another_zone_is_shown_at_its_instant(qtbot, errors):
     assert moved.start == at(4, 12).astimezone(berlin)
     assert moved.start.hour == 11
     assert moved.zone == berlin
+
+
+def test_opening_another_file_gives_it_its_own_undo_history(window, tmp_path, qtbot):
+    window.delete_events(["film@t"])
+    path = tmp_path / "other.programme"
+    ProgrammeStore.create(path, programme_with_events()).close()
+    assert window.open_path(path)  # unsaved work: the fixture answers Discard
+    assert window.document.path == path
+    assert "film@t" in window.document.programme.events
+    assert window.document.undo_stack.count() == 0
+    assert not window.undo_action.isEnabled()
+    window.move_event("talk@t", at(8, 9))
+    QTest.keyClick(window.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert open_programme(path).events["talk@t"].start == at(4, 10)
+    assert str(path.resolve()) in window.settings.recent_files
+    # A file open elsewhere is refused with one line, and the window keeps its programme.
+    errors = []
+    window.show_error = errors.append
+    second = ProgrammeStore.create(tmp_path / "locked.programme", programme_with_events())
+    try:
+        assert not window.open_path(tmp_path / "locked.programme")
+    finally:
+        second.close()
+    assert len(errors) == 1 and "already open" in errors[0]
+    assert window.document.path == path

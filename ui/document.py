@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -32,6 +33,8 @@ from planner.model import (
     validate_venue,
 )
 from planner.store import Changes, ProgrammeStore
+
+T = TypeVar("T")
 
 
 class Document(QObject):
@@ -219,7 +222,7 @@ class Document(QObject):
             self.store = None
 
 
-def _set_all(target: dict[str, object], values: Mapping[str, object | None]) -> None:
+def _set_all(target: dict[str, T], values: Mapping[str, T | None]) -> None:
     for key, value in values.items():
         if value is None:
             target.pop(key, None)
@@ -228,9 +231,9 @@ def _set_all(target: dict[str, object], values: Mapping[str, object | None]) -> 
 
 
 def _put_entities(
-    target: dict[str, object],
-    values: Mapping[str, object | None],
-    validate: Callable[..., None],
+    target: dict[str, T],
+    values: Mapping[str, T | None],
+    validate: Callable[[T], None],
 ) -> None:
     for key, value in values.items():
         if value is None:

@@ -433,10 +433,13 @@ class MainWindow(QMainWindow):
 
     def _connect_document(self, document: Document) -> None:
         document.changed.connect(self._on_changed)
-        document.failed.connect(self.show_error)
+        document.failed.connect(self._on_failed)
         document.undo_stack.cleanChanged.connect(self._update_title)
         document.undo_stack.indexChanged.connect(self._update_title)
         document.saved.connect(self._update_title)
+
+    def _on_failed(self, text: str) -> None:
+        self.show_error(text)
 
     def set_document(self, document: Document) -> None:
         """Show ``document`` in place of the open one (which is closed)."""
@@ -448,7 +451,7 @@ class MainWindow(QMainWindow):
                 menu.removeAction(action)
             self.toolbar.removeAction(action)
         old.changed.disconnect(self._on_changed)
-        old.failed.disconnect(self.show_error)
+        old.failed.disconnect(self._on_failed)
         stack.cleanChanged.disconnect(self._update_title)
         stack.indexChanged.disconnect(self._update_title)
         old.close()
@@ -456,10 +459,12 @@ class MainWindow(QMainWindow):
         self.document = document
         document.setParent(self)
         self._make_undo_actions(document)
-        first = self.edit_menu.actions()[0] if self.edit_menu.actions() else None
-        self.edit_menu.insertActions(first, [self.undo_action, self.redo_action])
-        toolbar_first = self.toolbar.actions()[3] if len(self.toolbar.actions()) > 3 else None
-        self.toolbar.insertActions(toolbar_first, [self.undo_action, self.redo_action])
+        # Where the old actions stood: first in the Edit menu, after Open and Save (and a
+        # separator) in the toolbar.
+        self.edit_menu.insertActions(self.edit_menu.actions()[0],
+                                     [self.undo_action, self.redo_action])
+        self.toolbar.insertActions(self.toolbar.actions()[3],
+                                   [self.undo_action, self.redo_action])
         self._connect_document(document)
         self._selection = []
         self.grid.set_programme(document.programme)
@@ -885,9 +890,9 @@ class MainWindow(QMainWindow):
 
         try:
             from ui.export_dialog import ExportDialog
-        except ImportError:
-            ExportDialog = None  # noqa: N806
-        if ExportDialog is not None:
+        except ImportError:  # pragma: no cover - built in parallel
+            pass
+        else:
             dialog = ExportDialog(self.document.programme, current_filter_uids=None,
                                   starred=frozenset(), parent=self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

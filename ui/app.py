@@ -76,4 +76,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     window = MainWindow(programme, store)
     window.show()
+    window.offer_recovery()
     return app.exec()

@@ -57,6 +57,7 @@ class Document(QObject):
         self.programme = programme
         self.store = store
         self.undo_stack = QUndoStack(self)
+        self._unsaved = False  # work with no undo step behind it (a recovered programme)
         # Edits of a file-backed programme are in the file as soon as they are made, so
         # such a document is never "modified": every step of the stack is a saved state.
         self.undo_stack.indexChanged.connect(self._mark_saved_if_file)
@@ -69,7 +70,13 @@ class Document(QObject):
 
     @property
     def is_modified(self) -> bool:
-        return not self.undo_stack.isClean()
+        return self._unsaved or not self.undo_stack.isClean()
+
+    def mark_unsaved(self) -> None:
+        """Count the programme as unsaved although no edit was made here (it came from a
+        recovery file, say)."""
+        self._unsaved = True
+        self.saved.emit()
 
     @property
     def readonly(self) -> bool:
@@ -204,6 +211,7 @@ class Document(QObject):
         old, self.store = self.store, store
         if old is not None:
             old.close()
+        self._unsaved = False
         self.undo_stack.setClean()
         self.saved.emit()
 
@@ -211,6 +219,7 @@ class Document(QObject):
         """For a file-backed programme, everything is saved already: mark it so."""
         if self.store is None:
             raise ProgrammeError(_tr("this programme has no file yet: use Save As"))
+        self._unsaved = False
         self.undo_stack.setClean()
         self.saved.emit()
 

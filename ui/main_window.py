@@ -49,6 +49,8 @@ from ui.settings import SNAPS, VIEWS, Settings, View
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+    from ui.recovery import RecoveryWriter
+
 # Dialog classes are imported where they are used: creating their Python types at import
 # time is a measurable part of start-up, and most sessions open none of them.
 
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
+        self._recovery = _recovery_writer(self)
         self._connect_document(self.document)
         self._apply_settings()
         self.resize(1440, 900)
@@ -437,6 +440,8 @@ class MainWindow(QMainWindow):
         document.undo_stack.cleanChanged.connect(self._update_title)
         document.undo_stack.indexChanged.connect(self._update_title)
         document.saved.connect(self._update_title)
+        document.undo_stack.indexChanged.connect(self._keep_recovery)
+        document.saved.connect(self._keep_recovery)
 
     def _on_failed(self, text: str) -> None:
         self.show_error(text)
@@ -454,6 +459,10 @@ class MainWindow(QMainWindow):
         old.failed.disconnect(self._on_failed)
         stack.cleanChanged.disconnect(self._update_title)
         stack.indexChanged.disconnect(self._update_title)
+        stack.indexChanged.disconnect(self._keep_recovery)
+        old.saved.disconnect(self._keep_recovery)
+        if self._recovery is not None:
+            self._recovery.discard()
         old.close()
         old.deleteLater()
         self.document = document
@@ -498,6 +507,48 @@ class MainWindow(QMainWindow):
         if self.agenda is not None:
             self.agenda.refresh(programme)  # type: ignore[attr-defined]
         self._update_title()
+
+    def _keep_recovery(self) -> None:
+        """Unsaved work with no file of its own is kept in a recovery file, a moment after
+        each change, so that a crash does not lose it."""
+        writer = self._recovery
+        if writer is None:
+            return
+        document = self.document
+        if document.store is None and document.is_modified:
+            writer.schedule(document.programme)
+        else:
+            writer.discard()
+
+    def offer_recovery(self) -> None:
+        """Offer the work of a window that ended without saving (newest first)."""
+        try:
+            from ui.recovery import pending
+        except ImportError:  # pragma: no cover - built in parallel
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        for found in pending():
+            answer = QMessageBox.question(
+                self, self.tr("Recover unsaved work"),
+                self.tr("“{name}” ({count} events) was not saved when its window closed on "
+                        "{when}. Open it?").format(
+                    name=found.name, count=found.events,
+                    when=found.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")),
+                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Ignore)
+            if answer == QMessageBox.StandardButton.Open:
+                try:
+                    programme = found.load()
+                except ProgrammeError as exc:
+                    self.show_error(str(exc))
+                    continue
+                self.new_programme(programme)
+                self.document.mark_unsaved()
+                found.discard()
+                return
+            if answer == QMessageBox.StandardButton.Discard:
+                found.discard()
 
     def _update_title(self) -> None:
         document = self.document
@@ -651,6 +702,8 @@ class MainWindow(QMainWindow):
         def accepted() -> None:
             result = editor.result_event()
             people = editor.new_people()
+            if result == event and not people:
+                return  # OK without a change: no undo step
             text = self.tr("New event “{title}”") if event is None else self.tr(
                 "Edit “{title}”")
             self.push(put_command(self.document, result,
@@ -677,6 +730,12 @@ class MainWindow(QMainWindow):
 
         def accepted() -> None:
             tracks, venues, people = dialog.result()
+            programme = self.document.programme
+            same = [list(new.items()) == list(old.items()) for new, old in (
+                (tracks, programme.tracks), (venues, programme.venues),
+                (people, programme.people))]
+            if all(same):
+                return
             self.push(EntitiesCommand(self.document, tracks, venues, people,
                                       self.tr("Edit tracks, venues and people")))
 
@@ -919,6 +978,8 @@ class MainWindow(QMainWindow):
             self.settings.geometry = self.saveGeometry()
             self.settings.window_state = self.saveState()
             self.settings.sync()
+        if self._recovery is not None:
+            self._recovery.discard()
         self.document.close()
         event.accept()
 
@@ -965,6 +1026,14 @@ class NewProgrammeDialog(QDialog):
         return Programme(name=Texts.same(self.name_edit.text().strip() or "programme"),
                          timezone=self.zone_combo.currentText().strip(),
                          first_day=first, last_day=last)
+
+
+def _recovery_writer(parent: QWidget) -> RecoveryWriter | None:
+    try:
+        from ui.recovery import RecoveryWriter
+    except ImportError:  # pragma: no cover - built in parallel
+        return None
+    return RecoveryWriter(parent=parent)
 
 
 def _date_text(day: date) -> str:

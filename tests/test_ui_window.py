@@ -424,9 +424,10 @@ def test_opening_another_file_gives_it_its_own_undo_history(window, tmp_path, qt
 def test_unsaved_work_without_a_file_is_kept_for_recovery(window, tmp_path, qtbot):
     from ui.recovery import pending
 
+    assert window._recovery is None  # nothing to keep yet
+    window.delete_events(["film@t"])
     writer = window._recovery
     assert writer is not None
-    window.delete_events(["film@t"])
     writer.flush()
     assert writer.path.exists()
     assert open_programme(writer.path).events.keys() == {"talk@t"}

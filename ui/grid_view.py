@@ -208,9 +208,10 @@ class GridView(QAbstractScrollArea):
         self._band_cache = None
         self._keys_cache: list[Key] | None = None
 
+        self._vp = self.viewport()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self.viewport().setMouseTracking(True)
+        self._vp.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.verticalScrollBar().setSingleStep(20)
@@ -222,9 +223,13 @@ class GridView(QAbstractScrollArea):
         self._small_font.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.88))
         self._header_font = QFont(self.font())
         self._header_font.setBold(True)
+        # Metrics are asked for on every block painted: made once.
+        self._small_metrics = QFontMetricsF(self._small_font)
+        self._bold_metrics = QFontMetricsF(self._title_font)
+        self._header_metrics = QFontMetricsF(self._header_font)
         self._clock = QTimer(self)
         self._clock.setInterval(60_000)
-        self._clock.timeout.connect(self.viewport().update)
+        self._clock.timeout.connect(self._vp.update)
         self._clock.start()
         self._rebuild()
 
@@ -261,7 +266,7 @@ class GridView(QAbstractScrollArea):
         before = list(self._selected)
         self._selected = [u for u in self._selected if u in programme.events]
         self._band_cache = None
-        self.viewport().update()
+        self._vp.update()
         if before != self._selected:
             self.selection_changed.emit(list(self._selected))
 
@@ -276,7 +281,7 @@ class GridView(QAbstractScrollArea):
             if self._shows(event.uid):
                 self._index.add(event)
         self._update_scrollbars()
-        self.viewport().update()
+        self._vp.update()
 
     # -- hooks for other panels -----------------------------------------------------------
 
@@ -287,22 +292,22 @@ class GridView(QAbstractScrollArea):
 
     def set_starred(self, uids: Iterable[str]) -> None:
         self._starred = set(uids)
-        self.viewport().update()
+        self._vp.update()
 
     def set_clashing(self, uids: Iterable[str]) -> None:
         """Events to outline in red (they clash with another)."""
         self._clashing = set(uids)
-        self.viewport().update()
+        self._vp.update()
 
     def set_clash_preview(self, slots: Iterable[tuple[datetime, datetime, str | None]]) -> None:
         """Stretches of time to shade in red while dragging (where a drop would clash);
         a venue of ``None`` shades the whole day column."""
         self._clash_preview = list(slots)
-        self.viewport().update()
+        self._vp.update()
 
     def set_now_provider(self, now: Callable[[], datetime]) -> None:
         self._now = now
-        self.viewport().update()
+        self._vp.update()
 
     # -- view settings --------------------------------------------------------------------
 
@@ -315,11 +320,11 @@ class GridView(QAbstractScrollArea):
         self._band_cache = None
         self._keys_cache = None
         self._update_scrollbars()
-        self.viewport().update()
+        self._vp.update()
 
     def set_language(self, lang: Lang) -> None:
         self._lang = lang
-        self.viewport().update()
+        self._vp.update()
 
     @property
     def day(self) -> date:
@@ -335,7 +340,7 @@ class GridView(QAbstractScrollArea):
         self._band_cache = None
         self._keys_cache = None
         self._update_scrollbars()
-        self.viewport().update()
+        self._vp.update()
         self.date_changed.emit(day)
 
     def step_date(self, steps: int) -> None:
@@ -355,7 +360,7 @@ class GridView(QAbstractScrollArea):
 
     def set_second_zone(self, name: str | None) -> None:
         self._second_zone = ZoneInfo(name) if name else None
-        self.viewport().update()
+        self._vp.update()
 
     @property
     def hour_height(self) -> float:
@@ -372,7 +377,7 @@ class GridView(QAbstractScrollArea):
         self._update_scrollbars()
         offset = minutes * height / 60 - (anchor - self._grid_top())
         self.verticalScrollBar().setValue(round(offset))
-        self.viewport().update()
+        self._vp.update()
         self.zoom_changed.emit(int(height))
 
     def zoom_in(self) -> None:
@@ -411,21 +416,21 @@ class GridView(QAbstractScrollArea):
         return 58.0 + (50.0 if self._second_zone is not None else 0.0)
 
     def _header_height(self) -> float:
-        return QFontMetricsF(self._header_font).height() * 2 + 12
+        return self._header_metrics.height() * 2 + 12
 
     def _band_height(self) -> float:
         _, _, rows = self._band()
         return max(rows, 1) * self._band_row_height() + 6
 
     def _band_row_height(self) -> float:
-        return QFontMetricsF(self._small_font).height() + 6
+        return self._small_metrics.height() + 6
 
     def _grid_top(self) -> float:
         return self._header_height() + self._band_height()
 
     def column_width(self) -> float:
         keys = self.keys()
-        free = self.viewport().width() - self._ruler_width()
+        free = self._vp.width() - self._ruler_width()
         return max(MIN_COLUMN_WIDTH[self._mode], free / max(len(keys), 1))
 
     def column_left(self, index: int) -> float:
@@ -475,7 +480,7 @@ class GridView(QAbstractScrollArea):
     def slot_at(self, point: QPoint | QPointF) -> Slot | None:
         """The snapped slot under ``point`` in the time grid, or ``None`` outside it."""
         x, y = float(point.x()), float(point.y())
-        if y < self._grid_top() or y >= self.viewport().height():
+        if y < self._grid_top() or y >= self._vp.height():
             return None
         index = self.column_at(x)
         if index is None:
@@ -495,7 +500,7 @@ class GridView(QAbstractScrollArea):
 
     def _visible_range(self) -> tuple[float, float]:
         top = self._y_to_minutes(self._grid_top())
-        bottom = self._y_to_minutes(self.viewport().height())
+        bottom = self._y_to_minutes(self._vp.height())
         return top, bottom
 
     def _block_rect(self, block: Block, index: int) -> QRectF:
@@ -512,7 +517,7 @@ class GridView(QAbstractScrollArea):
         width = self.column_width()
         scroll = self.horizontalScrollBar().value()
         first = int(scroll // width)
-        last = int((scroll + self.viewport().width() - self._ruler_width()) // width)
+        last = int((scroll + self._vp.width() - self._ruler_width()) // width)
         return range(max(first, 0), min(last + 1, len(keys)))
 
     def visible_blocks(self) -> list[tuple[Block, QRectF]]:
@@ -600,7 +605,7 @@ class GridView(QAbstractScrollArea):
         new = [u for u in dict.fromkeys(uids) if u in self._programme.events]
         if new != self._selected:
             self._selected = new
-            self.viewport().update()
+            self._vp.update()
             self.selection_changed.emit(list(new))
 
     def _ordered_uids(self) -> list[str]:
@@ -615,7 +620,7 @@ class GridView(QAbstractScrollArea):
     # -- scrolling ------------------------------------------------------------------------
 
     def _update_scrollbars(self) -> None:
-        viewport = self.viewport()
+        viewport = self._vp
         content_h = MINUTES_PER_DAY * self._hour_height / 60
         visible_h = max(viewport.height() - self._grid_top(), 0)
         vbar = self.verticalScrollBar()
@@ -668,10 +673,10 @@ class GridView(QAbstractScrollArea):
         return cached
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self.viewport())
+        painter = QPainter(self._vp)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         palette = self.palette()
-        viewport = self.viewport().rect()
+        viewport = self._vp.rect()
         painter.fillRect(viewport, palette.color(QPalette.ColorRole.Base))
         keys = self.keys()
         top = self._grid_top()
@@ -779,17 +784,17 @@ class GridView(QAbstractScrollArea):
         if cancelled:
             small.setStrikeOut(True)
             bold.setStrikeOut(True)
-        small_h = QFontMetricsF(small).height()
+        small_h = self._small_metrics.height()
         if inner.height() < small_h * 2.2:
             painter.setFont(bold)
-            metrics = QFontMetricsF(bold)
+            metrics = self._bold_metrics
             line = metrics.elidedText(f"{block.start:%H:%M} {title}",
                                       Qt.TextElideMode.ElideRight, inner.width())
             painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, line)
             painter.restore()
             return
         painter.setFont(small)
-        small_metrics = QFontMetricsF(small)
+        small_metrics = self._small_metrics
         if small_metrics.horizontalAdvance(times) > inner.width():
             times = f"{block.start:%H:%M}"
         if small_metrics.horizontalAdvance(times) <= inner.width():
@@ -804,7 +809,7 @@ class GridView(QAbstractScrollArea):
         where_h = small_h if rest.height() >= small_h * 2.5 else 0.0
         title_rect = rest.adjusted(0, 0, 0, -where_h)
         painter.setFont(bold)
-        bold_metrics = QFontMetricsF(bold)
+        bold_metrics = self._bold_metrics
         line_h = bold_metrics.height()
         lines = _wrap_words(title, bold_metrics, title_rect.width(),
                             max(int(title_rect.height() // line_h), 1))
@@ -818,8 +823,8 @@ class GridView(QAbstractScrollArea):
             used = min(len(lines) * line_h, title_rect.height())
             where_rect = QRectF(rest.left(), rest.top() + used, rest.width(), small_h)
             painter.drawText(where_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                             QFontMetricsF(small).elidedText(where, Qt.TextElideMode.ElideRight,
-                                                             rest.width()))
+                             small_metrics.elidedText(where, Qt.TextElideMode.ElideRight,
+                                                      rest.width()))
         painter.restore()
 
     def _paint_drag(self, painter: QPainter) -> None:
@@ -868,7 +873,7 @@ class GridView(QAbstractScrollArea):
 
     def _paint_header(self, painter: QPainter, keys: list[Key], columns: range) -> None:
         palette = self.palette()
-        viewport = self.viewport().rect()
+        viewport = self._vp.rect()
         header_h = self._header_height()
         top = self._grid_top()
         ruler = self._ruler_width()
@@ -932,7 +937,7 @@ class GridView(QAbstractScrollArea):
 
     def _paint_ruler(self, painter: QPainter) -> None:
         palette = self.palette()
-        viewport = self.viewport().rect()
+        viewport = self._vp.rect()
         top = self._grid_top()
         ruler = self._ruler_width()
         painter.fillRect(QRectF(0, top, ruler, viewport.height() - top),
@@ -991,7 +996,7 @@ class GridView(QAbstractScrollArea):
                 item = self.band_item_at(event.pos())
                 uid = item.uid if item is not None else None
             if uid is not None:
-                QToolTip.showText(event.globalPos(), self.tooltip_html(uid), self.viewport())
+                QToolTip.showText(event.globalPos(), self.tooltip_html(uid), self._vp)
             else:
                 QToolTip.hideText()
                 event.ignore()
@@ -1096,7 +1101,7 @@ class GridView(QAbstractScrollArea):
                 cursor = (Qt.CursorShape.SizeVerCursor
                           if pos.y() >= rect.bottom() - RESIZE_HANDLE
                           else Qt.CursorShape.PointingHandCursor)
-            self.viewport().setCursor(cursor)
+            self._vp.setCursor(cursor)
             return
         if self._drag is None:
             if (pos - press.pos).manhattanLength() < QApplication.startDragDistance():
@@ -1122,19 +1127,19 @@ class GridView(QAbstractScrollArea):
             bottom = min(max(bottom, block.top + self._snap), float(MINUTES_PER_DAY))
             drag.bottom = bottom
         drag.moved = (drag.key, drag.top, drag.bottom) != (block.key, block.top, block.bottom)
-        self.viewport().update()
+        self._vp.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         drag, self._drag, self._press = self._drag, None, None
         if drag is None or not drag.moved:
-            self.viewport().update()
+            self._vp.update()
             return
         self._update_after_drop(drag)
 
     def _update_after_drop(self, drag: _Drag) -> None:
         block = drag.block
         event = self._programme.events.get(block.uid)
-        self.viewport().update()
+        self._vp.update()
         if event is None:
             return
         if drag.mode == "move":
@@ -1191,7 +1196,7 @@ class GridView(QAbstractScrollArea):
         if key == Qt.Key.Key_Escape and self._drag is not None:
             self._drag = None
             self._press = None
-            self.viewport().update()
+            self._vp.update()
             return
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self._selected:
             self.delete_requested.emit(list(self._selected))

@@ -98,7 +98,8 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
-        self._recovery = _recovery_writer(self)
+        # Made at the first unsaved change: most windows never need one.
+        self._recovery: RecoveryWriter | None = None
         self._connect_document(self.document)
         self._apply_settings()
         self.resize(1440, 900)
@@ -511,11 +512,14 @@ class MainWindow(QMainWindow):
     def _keep_recovery(self) -> None:
         """Unsaved work with no file of its own is kept in a recovery file, a moment after
         each change, so that a crash does not lose it."""
+        document = self.document
+        keep = document.store is None and document.is_modified
+        if keep and self._recovery is None:
+            self._recovery = _recovery_writer(self)
         writer = self._recovery
         if writer is None:
             return
-        document = self.document
-        if document.store is None and document.is_modified:
+        if keep:
             writer.schedule(document.programme)
         else:
             writer.discard()

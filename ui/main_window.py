@@ -58,11 +58,10 @@ ZONE_CHOICES = ("Europe/Berlin", "Europe/London", "UTC", "America/New_York", "As
 
 
 def _ui_language() -> Lang:
-    try:
-        from ui.widgets import ui_language
-    except ImportError:  # pragma: no cover - the dialogs engineer's module
-        return "en"
-    return ui_language()
+    """The user's language if it is one of the content languages, else English (as
+    ``ui.widgets.ui_language``, without loading the dialogs' widgets at start-up)."""
+    code = QLocale().name()[:2].lower()
+    return code if code in ("de", "en", "ru") else "en"  # type: ignore[return-value]
 
 
 class MainWindow(QMainWindow):

@@ -473,3 +473,22 @@ def test_the_entities_dialog_opens_from_the_menu_and_ok_without_changes_is_no_st
     assert dialog is not None and dialog.isVisible()
     dialog.accept()
     assert window.document.undo_stack.count() == 0
+
+
+def test_a_new_speaker_comes_and_goes_with_the_event_in_one_step(qtbot, tmp_path, errors):
+    from planner.model import Person
+    from ui.commands import put_command
+
+    path = tmp_path / "speakers.programme"
+    ProgrammeStore.create(path, programme_with_events()).close()
+    store = ProgrammeStore.open(path)
+    window = make_window(qtbot, store.load(), store, errors=errors)
+    talk = event("new@t", 6, 10, 11, speakers=("bert",))
+    bert = Person("bert", "Bert Beispiel")
+    assert window.push(put_command(window.document, talk, "New", [bert]))
+    saved = open_programme(path)
+    assert saved.events["new@t"].speakers == ("bert",) and "bert" in saved.people
+    window.undo_action.trigger()
+    saved = open_programme(path)
+    assert "new@t" not in saved.events and "bert" not in saved.people
+    assert errors == []

@@ -75,22 +75,12 @@ class EventsCommand(_Command):
 
     def _do(self, forward: bool) -> None:
         events = self.after if forward else self.before
-        if self.people:
-            people: dict[str, Person | None] = (
-                dict(self.people) if forward else dict.fromkeys(self.people)
-            )
-            if forward:
-                self.document.apply({}, people=people)
-                try:
-                    self.document.apply(events)
-                except ProgrammeError:
-                    self.document.apply({}, people=dict.fromkeys(self.people))
-                    raise
-            else:
-                self.document.apply(events)
-                self.document.apply({}, people=people)
-        else:
-            self.document.apply(events)
+        people: dict[str, Person | None] = (
+            dict(self.people) if forward else dict.fromkeys(self.people)
+        )
+        # One call, so one transaction: new speakers and their event arrive (or leave)
+        # together.
+        self.document.apply(events, people=people)
 
 
 def put_command(

@@ -322,3 +322,38 @@ def test_long_programmes_are_shown_a_week_at_a_time(qtbot):
     assert grid.days()[0] == date(2019, 4, 8)
     grid.set_date(date(2019, 5, 30))
     assert grid.days()[0] == date(2019, 5, 27) and grid.days()[-1] == date(2019, 5, 31)
+
+
+def test_a_drag_reports_where_the_block_would_go_for_a_clash_preview(qtbot, programme):
+    grid = make_grid(qtbot, programme)
+    reports = []
+    grid.drag_moved.connect(reports.append)
+    grid.set_clash_preview([(at(4, 14), at(4, 15), None)])
+    start = block_point(grid, "c@t")
+    drag(grid, start, start + QPoint(0, y_shift(grid, at(4, 12), at(4, 14))))
+    moving = [r for r in reports if r is not None]
+    assert moving[-1] == ("c@t", at(4, 14), at(4, 15), None)
+    assert reports[-1] is None  # the drag is over
+    assert grid._clash_preview == []  # and its preview gone
+
+
+def test_tab_leaves_the_grid(qtbot, programme):
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    create_application()
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    layout = QVBoxLayout(holder)
+    grid = GridView(programme)
+    after = QLineEdit()
+    layout.addWidget(grid)
+    layout.addWidget(after)
+    holder.show()
+    qtbot.waitExposed(holder)
+    holder.activateWindow()
+    qtbot.waitActive(holder)
+    grid.setFocus()
+    qtbot.waitUntil(grid.hasFocus, timeout=2000)
+    QTest.keyClick(grid, Qt.Key.Key_Tab)
+    assert after.hasFocus()
+    assert grid.selected_uids() == []  # Tab is no event navigation

@@ -182,6 +182,9 @@ class GridView(QAbstractScrollArea):
     selection_changed = Signal(list)
     date_changed = Signal(object)  # the day shown (venue grid) or first day shown (week)
     zoom_changed = Signal(int)
+    # While a block is dragged: uid, where it would start and end, and the venue (or None).
+    # A clash panel can answer with set_clash_preview(); None when the drag ends.
+    drag_moved = Signal(object)
 
     def __init__(self, programme: Programme, parent: QWidget | None = None, *,
                  lang: Lang = "en", mode: Mode = "week") -> None:
@@ -1128,13 +1131,24 @@ class GridView(QAbstractScrollArea):
             drag.bottom = bottom
         drag.moved = (drag.key, drag.top, drag.bottom) != (block.key, block.top, block.bottom)
         self._vp.update()
+        if drag.moved:
+            venue = drag.key[1] if drag.key[1] is not None else None
+            self.drag_moved.emit((block.uid, self._at(drag.key[0], drag.top),
+                                  self._at(drag.key[0], drag.bottom), venue))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         drag, self._drag, self._press = self._drag, None, None
+        if drag is not None:
+            self._end_preview()
         if drag is None or not drag.moved:
             self._vp.update()
             return
         self._update_after_drop(drag)
+
+    def _end_preview(self) -> None:
+        if self._clash_preview:
+            self._clash_preview = []
+        self.drag_moved.emit(None)
 
     def _update_after_drop(self, drag: _Drag) -> None:
         block = drag.block
@@ -1196,6 +1210,7 @@ class GridView(QAbstractScrollArea):
         if key == Qt.Key.Key_Escape and self._drag is not None:
             self._drag = None
             self._press = None
+            self._end_preview()
             self._vp.update()
             return
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self._selected:
@@ -1215,7 +1230,7 @@ class GridView(QAbstractScrollArea):
         ):
             self.zoom_out()
             return
-        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Tab) and not (
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and not (
             event.modifiers() & Qt.KeyboardModifier.ControlModifier
         ):
             order = self._ordered_uids()
@@ -1236,10 +1251,6 @@ class GridView(QAbstractScrollArea):
             self.step_date(-1)
             return
         super().keyPressEvent(event)
-
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        # Tab moves between events inside the grid, as in KOrganizer's agenda.
-        return False
 
 
 @dataclass(slots=True)

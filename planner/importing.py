@@ -58,6 +58,22 @@ NO_VENUE = Venue("tba", Texts("Ort folgt", "To be announced", "Место уто
 NO_TRACK = Track("general", Texts("Allgemein", "General", "Общее"), "#607d8b")
 
 
+# The years an imported time may fall in: wide enough for any real programme, and far enough
+# from datetime's limits that moving a time between zones or adding a day cannot overflow.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+def in_years(value: date) -> bool:
+    """Whether ``value`` lies in the years an import accepts."""
+    return FIRST_YEAR <= value.year <= LAST_YEAR
+
+
+def outside_years(name: str, value: date) -> Message:
+    """The problem with a time outside the years an import accepts."""
+    return msg("{name} {value} is outside the years {first} to {last}", name=name,
+               value=value.isoformat(), first=FIRST_YEAR, last=LAST_YEAR)
+
+
 class ImportRefusedError(ProgrammeError):
     """Input refused as a whole; the message names the file and the event."""
 
@@ -119,7 +135,20 @@ class ImportProblem:
 
 def problem(ref: str, reason: Message) -> ImportProblem:
     """The problem ``reason`` with the event ``ref`` names."""
-    return ImportProblem(ref, msg("{path}: {reason}", path=ref, reason=reason))
+    return ImportProblem(ref, one_line(msg("{path}: {reason}", path=ref, reason=reason)))
+
+
+def one_line(message: Message) -> Message:
+    """``message`` with line breaks in its values written as ``\\n``, as ICS writes them:
+    a problem is one line, even when a file's UID, status or cell holds a line break."""
+    params = {}
+    for key, value in message.params.items():
+        if isinstance(value, Message):
+            value = one_line(value)
+        elif isinstance(value, str) and ("\n" in value or "\r" in value):
+            value = value.replace("\r", "\\r").replace("\n", "\\n")
+        params[key] = value
+    return Message(message.template, params)
 
 
 @dataclass(slots=True)
@@ -285,7 +314,8 @@ class _Resolver:
         if not title:
             title, address = (first_line.strip(), rest.strip()) if rest else (name, "")
         vid = slug_id(title.split(",")[0], self.programme.venues, "venue")
-        if (lat is None) != (lon is None):
+        # Half a position, or one off the globe, places nothing: the venue goes without.
+        if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
             lat = lon = None
         self._add_venue(Venue(vid, Texts.same(title), address, lat, lon))
         self.venues[_key(name)] = vid
@@ -343,6 +373,9 @@ class _Builder:
 
     def build(self, item: IncomingEvent, resolver: _Resolver) -> Event:
         """The model event for ``item`` (raises ValidationError with a message)."""
+        for name, value in (("start", item.start), ("end", item.end)):
+            if value is not None and not in_years(value):
+                raise ValidationError(outside_years(name, value))
         floating = self.zone_named(item.floating_zone)
         if item.all_day:
             start = item.start.replace(tzinfo=self.zone)
@@ -365,7 +398,11 @@ class _Builder:
 
             rule = item.rule
             if "UNTIL=" in rule.upper() and not item.all_day:
-                rule = rule_until_to_local(rule, start)
+                try:
+                    rule = rule_until_to_local(rule, start)
+                except OverflowError as exc:  # an UNTIL at the very edge of the calendar
+                    raise ValidationError(msg("repeat rule '{rule}' cannot be read: {reason}",
+                                              rule=rule, reason=exc)) from None
             exdates = []
             for x in item.exdates:
                 if isinstance(x, datetime):
@@ -492,8 +529,8 @@ def plan_import(
         except ProgrammeError as exc:
             # The model's messages name the event themselves.
             where = item.where or item.ref
-            plan.skipped.append(ImportProblem(item.ref, msg("{path}: {reason}", path=where,
-                                                            reason=exc.message)))
+            plan.skipped.append(ImportProblem(item.ref, one_line(
+                msg("{path}: {reason}", path=where, reason=exc.message))))
             continue
         uid = event.uid
         old = current.get(uid) or programme.events.get(uid)
@@ -617,7 +654,8 @@ def new_programme_for(
     title = next((r.name for r in results if r.name), "") or name
     today = datetime.now(ZoneInfo(zone)).date()
     first = min(
-        (e.start.date() for r in results for e in r.events), default=today
+        (e.start.date() for r in results for e in r.events if in_years(e.start)),
+        default=today,
     )
     return Programme(name=Texts.same(title), timezone=zone, first_day=first, last_day=first)
 

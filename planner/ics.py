@@ -31,6 +31,7 @@ from icalendar import (
     Timezone,
     TimezoneDaylight,
     TimezoneStandard,
+    vBroken,
     vDuration,
     vRecur,
     vUri,
@@ -38,7 +39,7 @@ from icalendar import (
 from icalendar import Event as VEvent
 
 from planner.i18n import Message, msg
-from planner.importing import IncomingEvent, ReadResult
+from planner.importing import IncomingEvent, ReadResult, in_years, outside_years
 from planner.importing import problem as make_problem
 from planner.model import (
     Event,
@@ -460,6 +461,21 @@ def _first(value: Any) -> Any:
     return value[0] if isinstance(value, list) else value
 
 
+def _shown(prop: Any) -> str:
+    """A property's value as the file writes it, for a message."""
+    if isinstance(prop, vBroken):
+        return str(prop)  # the raw text, not re-escaped
+    raw = prop.to_ical() if hasattr(prop, "to_ical") else prop
+    return raw.decode(errors="replace") if isinstance(raw, bytes) else str(raw)
+
+
+def _usable(component: Any, name: str) -> Any:
+    """The (first) value of an optional property, or ``None`` when it is missing or icalendar
+    could not parse it (a ``vBroken``, whose attributes raise)."""
+    value = _first(component.get(name))
+    return None if value is None or isinstance(value, vBroken) else value
+
+
 def _normalise(value: date | datetime, tzid: str | None) -> tuple[datetime, bool] | Message:
     """``(datetime, all_day)`` for a DTSTART/DTEND value, or what is wrong with it.
 
@@ -493,10 +509,12 @@ def _dates_of(prop: Any) -> list[date | datetime]:
     values: list[date | datetime] = []
     for line in prop if isinstance(prop, list) else [prop]:
         tzid = line.params.get("TZID") if hasattr(line, "params") else None
-        for item in line.dts:
+        for item in getattr(line, "dts", ()):  # VALUE=URI and the like carry no dates
             value = item.dt
             if isinstance(value, tuple):
                 value = value[0]
+            if not isinstance(value, date) or not in_years(value):
+                continue  # a duration where a date belongs, or a date no programme holds
             if isinstance(value, datetime):
                 normal = _normalise(value, tzid)
                 if isinstance(normal, Message):
@@ -517,7 +535,7 @@ def _split_speakers(description: str) -> tuple[str, tuple[str, ...]]:
 def _fallback_uid(component: Any) -> str:
     # A client that writes no UID still gets the same one on every import of the file.
     basis = "|".join(
-        str(component.get(name).to_ical() if component.get(name) is not None else "")
+        str(_first(component.get(name)).to_ical() if component.get(name) is not None else "")
         for name in ("DTSTART", "SUMMARY", "LOCATION")
     )
     return f"import-{hashlib.sha1(basis.encode()).hexdigest()[:16]}@programme-planner"
@@ -540,7 +558,9 @@ def read_ics(data: bytes, source: str | Path) -> ReadResult:
         ) from None
     try:
         calendar = Calendar.from_ical(data)
-    except (ValueError, IndexError, KeyError) as exc:
+    # icalendar's parser also lets AttributeError and TypeError out on some malformed lines
+    # (a parameter given twice becomes a list where it expects a string).
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise IcsError(
             msg("{file}: not an iCalendar file ({reason})", file=source, reason=reason)
@@ -575,10 +595,14 @@ def read_ics(data: bytes, source: str | Path) -> ReadResult:
     return result
 
 
+_SINGLE_PROPERTIES = ("UID", "DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "SEQUENCE")
+_DATE_PROPERTIES = ("DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE", "RDATE", "RECURRENCE-ID")
+
+
 def _read_vevent(
     component: Any, source: str, calendar_zone: str | None, result: ReadResult
 ) -> tuple[IncomingEvent, datetime | date | None] | None:
-    uid_prop = component.get("UID")
+    uid_prop = _first(component.get("UID"))
     uid = str(uid_prop).strip() if uid_prop is not None else ""
     if not uid:
         uid = _fallback_uid(component)
@@ -587,34 +611,67 @@ def _read_vevent(
     def problem(reason: Message) -> None:
         result.problems.append(make_problem(ref, reason))
 
+    # Which of two DTSTARTs (or UIDs, SEQUENCEs) is meant cannot be told: RFC 5545 allows one.
+    for name in _SINGLE_PROPERTIES:
+        if isinstance(component.get(name), list):
+            problem(msg("{name} appears more than once", name=name))
+            return None
     for name, _reason in component.errors:
-        if name in ("DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE", "RECURRENCE-ID"):
-            bad = component.get(name)
-            shown = bad.to_ical().decode(errors="replace") if hasattr(bad, "to_ical") else ""
-            problem(msg("{name} '{value}' is not a valid date or time", name=name, value=shown))
+        if name in _DATE_PROPERTIES or name == "SEQUENCE":
+            shown = _shown(_first(component.get(name)))
+            if name == "SEQUENCE":
+                problem(msg("SEQUENCE '{value}' is not a whole number", value=shown))
+            else:
+                problem(msg("{name} '{value}' is not a valid date or time", name=name,
+                            value=shown))
             return None
     start_prop = component.get("DTSTART")
     if start_prop is None:
         problem(msg("has no start (DTSTART)"))
         return None
-    start = _normalise(start_prop.dt, start_prop.params.get("TZID"))
-    if isinstance(start, Message):
-        problem(start)
+
+    def when(name: str, prop: Any) -> tuple[datetime, bool] | None:
+        value = getattr(prop, "dt", None)  # VALUE=URI and the like carry no date
+        if not isinstance(value, date):  # a duration or period where a date belongs
+            problem(msg("{name} '{value}' is not a valid date or time", name=name,
+                        value=_shown(prop)))
+            return None
+        if not in_years(value):
+            problem(outside_years(name, value))
+            return None
+        normal = _normalise(value, prop.params.get("TZID"))
+        if isinstance(normal, Message):
+            problem(normal)
+            return None
+        return normal
+
+    start = when("DTSTART", start_prop)
+    if start is None:
         return None
     start_dt, all_day = start
     end_prop = component.get("DTEND")
     end_dt: datetime | None
     if end_prop is not None:
-        end = _normalise(end_prop.dt, end_prop.params.get("TZID"))
-        if isinstance(end, Message):
-            problem(end)
+        end = when("DTEND", end_prop)
+        if end is None:
             return None
         end_dt = end[0]
         if end[1] != all_day:
             problem(msg("DTSTART and DTEND must both be dates or both date-times"))
             return None
     elif component.get("DURATION") is not None:
-        end_dt = start_dt + component["DURATION"].dt
+        duration = getattr(component["DURATION"], "dt", None)
+        if not isinstance(duration, timedelta):
+            problem(msg("{name} '{value}' is not a valid date or time", name="DURATION",
+                        value=_shown(component["DURATION"])))
+            return None
+        try:
+            end_dt = start_dt + duration
+        except OverflowError:
+            end_dt = datetime.max
+        if not in_years(end_dt):
+            problem(outside_years("DTSTART + DURATION", end_dt))
+            return None
     else:
         end_dt = start_dt + timedelta(days=1) if all_day else None
     if end_dt is not None and isinstance(start_dt.tzinfo, ZoneInfo) and not all_day:
@@ -625,9 +682,12 @@ def _read_vevent(
     track = ""
     if categories is not None:
         cats = [str(c).strip() for line in (categories if isinstance(categories, list)
-                                            else [categories]) for c in line.cats]
+                                            else [categories])
+                if not isinstance(line, vBroken) for c in line.cats]
         track = next((c for c in cats if c), "")
-    geo = component.get("GEO")
+    geo = _usable(component, "GEO")
+    if not hasattr(geo, "latitude"):  # VALUE=TEXT and the like
+        geo = None
     structured = _first(component.get("X-APPLE-STRUCTURED-LOCATION"))
     venue_title = venue_address = ""
     if structured is not None and hasattr(structured, "params"):
@@ -637,16 +697,19 @@ def _read_vevent(
     exdates: tuple[datetime | date, ...] = ()
     rrule_prop = component.get("RRULE")
     if rrule_prop is not None:
-        rule = _first(rrule_prop).to_ical().decode()
+        rule = _shown(_first(rrule_prop))
         if component.get("EXDATE") is not None:
             exdates = tuple(_dates_of(component["EXDATE"]))
-    last_modified = component.get("LAST-MODIFIED") or component.get("DTSTAMP")
+    last_modified = _usable(component, "LAST-MODIFIED") or _usable(component, "DTSTAMP")
     modified = None
-    if last_modified is not None and isinstance(last_modified.dt, datetime):
+    if isinstance(getattr(last_modified, "dt", None), datetime) and in_years(last_modified.dt):
         modified = last_modified.dt
         modified = modified.replace(tzinfo=UTC) if modified.tzinfo is None else modified
     colour = css3_colour_hex(_text(component, "COLOR")) if component.get("COLOR") else None
     sequence_prop = component.get("SEQUENCE")
+    if sequence_prop is not None and not isinstance(sequence_prop, int):  # VALUE=TEXT
+        problem(msg("SEQUENCE '{value}' is not a whole number", value=str(sequence_prop)))
+        return None
     status = _text(component, "STATUS").lower() or "confirmed"
     event = IncomingEvent(
         ref=ref,
@@ -675,9 +738,8 @@ def _read_vevent(
     )
     recurrence_id = component.get("RECURRENCE-ID")
     if recurrence_id is not None:
-        rid = _normalise(recurrence_id.dt, recurrence_id.params.get("TZID"))
-        if isinstance(rid, Message):
-            problem(rid)
+        rid = when("RECURRENCE-ID", recurrence_id)
+        if rid is None:
             return None
         return event, rid[0] if not rid[1] else rid[0].date()
     return event, None

@@ -146,6 +146,7 @@ def test_dragging_an_occurrence_moves_the_whole_series(qtbot, errors):
     assert moved.recurrence is not None
     assert moved.recurrence.exdates == (at(5, 11),)
     assert "whole series" in grid.tooltip_text("daily@t")
+    assert "whole series" in window.statusBar().currentMessage()
 
 
 def test_double_click_on_an_empty_slot_creates_an_event_with_the_editor(window, qtbot):

@@ -115,7 +115,10 @@ def move_command(
         ))
     new = dataclasses.replace(old, start=start, end=end, venue=venue or old.venue,
                               recurrence=recurrence)
-    text = _tr("Move “{title}”").format(title=_title(old))
+    if old.recurrence is not None:
+        text = _tr("Move the whole series “{title}”").format(title=_title(old))
+    else:
+        text = _tr("Move “{title}”").format(title=_title(old))
     return EventsCommand(document, {uid: old}, {uid: touch(old, new)}, text)
 
 

@@ -493,3 +493,12 @@ def test_a_new_speaker_comes_and_goes_with_the_event_in_one_step(qtbot, tmp_path
     saved = open_programme(path)
     assert "new@t" not in saved.events and "bert" not in saved.people
     assert errors == []
+
+
+def test_double_click_on_a_day_heading_shows_its_venues(window):
+    grid = window.grid
+    day = at(7, 0).date()
+    double_click(grid, QPoint(round(grid.x_for(day)), 10))
+    assert window.view == "venues"
+    assert grid.day == day
+    assert window.day_combo.currentData() == day

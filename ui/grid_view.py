@@ -185,6 +185,7 @@ class GridView(QAbstractScrollArea):
     # While a block is dragged: uid, where it would start and end, and the venue (or None).
     # A clash panel can answer with set_clash_preview(); None when the drag ends.
     drag_moved = Signal(object)
+    day_activated = Signal(object)  # a day's heading double-clicked in the week grid
 
     def __init__(self, programme: Programme, parent: QWidget | None = None, *,
                  lang: Lang = "en", mode: Mode = "week") -> None:
@@ -1174,6 +1175,11 @@ class GridView(QAbstractScrollArea):
         pos = event.position()
         self._press = None
         self._drag = None
+        if pos.y() < self._header_height() and self._mode == "week":
+            index = self.column_at(pos.x())
+            if index is not None:
+                self.day_activated.emit(self.keys()[index][0])
+            return
         block = self.block_at(pos)
         if block is not None:
             self.select_uids([block.uid])

@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         grid.selection_changed.connect(self._on_selection_changed)
         grid.date_changed.connect(self._on_date_changed)
         grid.zoom_changed.connect(self._on_zoom_changed)
+        grid.day_activated.connect(self.show_venues_of)
 
     def _action(self, text: str, slot: Callable[[], object] | None = None,
                 shortcut: QKeySequence | str | QKeySequence.StandardKey | None = None,
@@ -617,6 +618,11 @@ class MainWindow(QMainWindow):
         self._update_day_controls()
         if self.view == "agenda":
             self.set_view("venues")
+
+    def show_venues_of(self, day: date) -> None:
+        """The venue grid of ``day`` (a day's heading double-clicked in the week grid)."""
+        self.grid.set_date(day)
+        self.set_view("venues")
 
     def _on_date_changed(self, _day: object) -> None:
         self._update_day_controls()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import sys
 from collections.abc import Sequence
 
@@ -16,30 +15,8 @@ ORGANISATION = "Programme Planner"
 APPLICATION = "Programme Planner"
 
 
-def keep_none_alive() -> None:
-    """Work around PySide6 6.12.0's abi3 wheels on Python 3.11.
-
-    Those wheels were built for Python 3.12, where None is immortal, and drop one reference
-    to None on every Qt call that returns nothing. A window makes thousands of such calls a
-    second while painting, so on 3.11 None's count reaches zero within seconds and the
-    process aborts ("none_dealloc"). Giving None a count it cannot run through keeps the
-    window alive; the proper fix is another PySide6 release or Python 3.12 or later.
-    """
-    if sys.version_info >= (3, 12) or getattr(keep_none_alive, "done", False):
-        return
-    import shiboken6
-
-    if not str(getattr(shiboken6, "__version__", "")).startswith("6.12.0"):
-        return
-    # ob_refcnt is the first field of every object in CPython's release build.
-    refcount = ctypes.c_ssize_t.from_address(id(None))
-    refcount.value += 1 << 40
-    keep_none_alive.done = True  # type: ignore[attr-defined]
-
-
 def create_application(argv: Sequence[str] = ()) -> QApplication:
     """The QApplication, created once, with the names QSettings files itself under."""
-    keep_none_alive()
     app = QApplication.instance()
     if app is None:
         app = QApplication([sys.argv[0], *argv])

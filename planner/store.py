@@ -336,6 +336,9 @@ class ProgrammeStore:
         tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
         try:
             tmp.unlink(missing_ok=True)
+            # Made here rather than by SQLite, whose "unable to open database file" would not
+            # say why (a read-only folder: Permission denied).
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
             conn = sqlite3.connect(tmp, isolation_level=None)
             try:
                 conn.executescript(SCHEMA_V1)
@@ -353,6 +356,8 @@ class ProgrammeStore:
             raise ProgrammeFileError(msg("{path}: file exists already", path=path)) from None
         except OSError as exc:
             raise ProgrammeFileError(cannot_write(path, exc.strerror)) from None
+        except sqlite3.Error as exc:  # a full disk, a folder that refuses locks, ...
+            raise ProgrammeFileError(cannot_write(path, exc)) from None
         finally:
             tmp.unlink(missing_ok=True)
         return cls.open(path)

@@ -6,8 +6,37 @@ command (``python main.py --help`` lists them). Commands that need no window imp
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+
+def _headless() -> None:
+    # Painting to a file needs Qt but no window: without a display, Qt's offscreen platform
+    # serves.
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _print_painter() -> Callable[..., Any]:
+    _headless()
+    from ui.printing import print_pdf
+
+    return print_pdf
+
+
+def _screenshot_painter() -> Callable[..., Any]:
+    _headless()
+    from ui.screenshot import render
+
+    return render
+
+
+# The commands that paint through Qt; loaded only when one of them runs, so that every other
+# command starts without Qt.
+PAINTERS = {"print": _print_painter, "screenshot": _screenshot_painter}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     if args and (args[0] in COMMANDS or args[0] in ("-h", "--help")):
         from planner.cli import main as cli_main
 
-        return cli_main(args)
+        return cli_main(args, PAINTERS)
     if args and not args[0].startswith("-") and not Path(args[0]).exists():
         from planner.cli import error
 

@@ -7,11 +7,10 @@ says so; 2 for bad input or usage, with one line on stderr that starts with ``er
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
@@ -288,15 +287,10 @@ def _cmd_print(args: argparse.Namespace) -> int:
     for track in tracks or ():
         if track not in programme.tracks:
             raise UsageError(msg("unknown track '{track}'", track=track))
-    # Printing needs Qt but no window: without a display, Qt's offscreen platform serves.
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    # The one command that paints through Qt: its module is loaded by name when the command
-    # runs, so that planner/ and every other command stay free of Qt and of ui/.
-    printing = importlib.import_module("ui.printing")
+    print_pdf = painter(args, "print")
     path = Path(args.output)
     try:
-        pages: int = printing.print_pdf(programme, path, args.lang, tracks)
+        pages: int = print_pdf(programme, path, args.lang, tracks)
     except OSError as exc:
         raise UsageError(msg("{path}: cannot write ({reason})", path=path,
                              reason=exc.strerror or exc)) from exc
@@ -391,11 +385,10 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
         raise UsageError(msg("screenshot: {day} is not a day of the programme ({first} to "
                              "{last})", day=args.date, first=programme.first_day,
                              last=programme.last_day))
-    # Loaded by name when the command runs, as print does: planner/ stays free of ui/.
-    screenshot = importlib.import_module("ui.screenshot")
+    render_window = painter(args, "screenshot")
     path = Path(args.output)
     try:
-        size: tuple[int, int] = screenshot.render(
+        size: tuple[int, int] = render_window(
             path, programme, view=args.view, day=args.date, lang=args.lang,
             size=(width, height), source=getattr(args, "programme", None))
     except OSError as exc:
@@ -428,11 +421,29 @@ def _requested_language(argv: Sequence[str]) -> str | None:
     return None
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run a command; returns the exit code."""
+# Commands that paint through Qt (print, screenshot) parse and check their input here like
+# every other command; the painting itself lives in ui/, which planner/ never imports. The
+# launcher (main.py), which knows both halves, hands the painters in.
+Painter = Callable[..., Any]
+Painters = Mapping[str, Callable[[], Painter]]
+
+
+def painter(args: argparse.Namespace, name: str) -> Painter:
+    """The painter for command ``name``, as the launcher provided it."""
+    loaders: Painters = getattr(args, "painters", None) or {}
+    if name not in loaders:
+        raise UsageError(msg("{command}: needs the window part of Programme Planner; run it "
+                             "through main.py", command=name))
+    return loaders[name]()
+
+
+def main(argv: Sequence[str] | None = None, painters: Painters | None = None) -> int:
+    """Run a command; returns the exit code. ``painters`` maps the commands that paint
+    through Qt to functions that load their painter."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         args = build_parser().parse_args(argv)
+        args.painters = painters
         handler: Handler = args.handler
         return handler(args)
     except ProgrammeError as exc:

@@ -20,6 +20,10 @@ def test_planner_imports_no_qt():
                 names = [a.name for a in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(
+                node.func, "id", None)) in {"import_module", "__import__"}:
+                # Loading ui/ by name would hide the same dependency from this test.
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: import by name")
             for name in names:
                 if name.split(".")[0] in {"PySide6", "shiboken6", "PyQt5", "PyQt6", "ui"}:
                     offenders.append(f"{path.relative_to(ROOT)}: {name}")

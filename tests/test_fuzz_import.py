@@ -27,6 +27,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from planner.builtin import load_builtin
+from planner.conflicts import find_clashes
 from planner.csvio import read_csv
 from planner.ics import export_ics, read_ics
 from planner.importing import (
@@ -122,6 +123,9 @@ def check_import(result_of: object, *, creating: bool = False) -> str:
         return text
     # A clean import must leave a programme the model accepts, and one the file keeps whole.
     validate_programme(programme)
+    # What the user does next must work too: check it for clashes, publish it.
+    find_clashes(programme)
+    assert export_ics(programme, now=NOW).count(b"BEGIN:VEVENT") == len(programme.events)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "fuzz.programme"
         save_new(path, programme)
@@ -476,3 +480,29 @@ def test_cli_import_of_mutated_file(tmp_path, name, ops):
         assert done.stderr == ""
         assert done.stdout.startswith("updated ")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.ics", "target.programme"]
+
+
+@pytest.mark.parametrize(("name", "ops"), CLI_CASES)
+def test_cli_import_skipping_invalid_events(tmp_path, name, ops):
+    source = tmp_path / "in.ics"
+    source.write_bytes(mutate_lines(ics_seed(name), ops, "\r\n"))
+    target = tmp_path / "target.programme"
+    save_new(target, builtin())
+    before = _digest(target)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "import", str(source), "-p", str(target),
+         "--skip-invalid"],
+        capture_output=True, text=True, timeout=120, cwd=tmp_path,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    if done.returncode == 2:  # the file as a whole cannot be read
+        assert len(done.stderr.splitlines()) == 1 and done.stderr.startswith("error: ")
+        assert "not an iCalendar file" in done.stderr
+        assert _digest(target) == before
+        return
+    assert done.returncode == 0 and done.stderr == ""
+    *skipped, summary = done.stdout.splitlines()
+    assert all(line.startswith(f"skipped: {source}: ") for line in skipped), skipped
+    assert summary.startswith(f"updated {target}: ")
+    assert summary.endswith(f", {len(skipped)} skipped") if skipped else "skipped" not in summary
+    validate_programme(open_programme(target))

@@ -17,6 +17,7 @@ import csv
 import hashlib
 import io
 import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -28,6 +29,8 @@ from planner.model import ProgrammeError
 REQUIRED = ("title", "start", "end")
 OPTIONAL = ("uid", "track", "venue", "speakers", "description", "language", "status")
 TIME_FORMAT = "%Y-%m-%d %H:%M"
+# Rows read between two progress reports (a report may stop the reading).
+PROGRESS_EVERY = 200
 
 
 class CsvError(ProgrammeError):
@@ -51,11 +54,15 @@ def row_uid(title: str, start: str, end: str, venue: str) -> str:
     return f"csv-{hashlib.sha1(basis.encode('utf-8')).hexdigest()[:16]}@programme-planner"
 
 
-def read_csv(data: bytes, source: str | Path) -> ReadResult:
+def read_csv(
+    data: bytes, source: str | Path, progress: Callable[[int, int], None] | None = None
+) -> ReadResult:
     """Read CSV bytes into incoming events and problems (one per row that cannot be used).
 
     ``source`` names the file in messages; problems name the line. A file without the
-    required columns, or not UTF-8, raises :class:`CsvError`.
+    required columns, or not UTF-8, raises :class:`CsvError`. ``progress(done, total)``, if
+    given, is called now and then with the lines read so far; it may raise to stop the
+    reading.
     """
     source = str(source)
     try:
@@ -82,7 +89,12 @@ def read_csv(data: bytes, source: str | Path) -> ReadResult:
                 file=source, columns=", ".join(missing))
         )
     line = reader.line_num
+    lines = text.count("\n") + 1
+    rows = 0
     while True:
+        if progress is not None and rows % PROGRESS_EVERY == 0:
+            progress(min(line, lines), lines)
+        rows += 1
         first_line = line + 1
         try:
             row = next(reader)
@@ -96,6 +108,8 @@ def read_csv(data: bytes, source: str | Path) -> ReadResult:
         if not any(cell.strip() for cell in row):
             continue
         _read_row(row, columns, source, first_line, result)
+    if progress is not None:
+        progress(lines, lines)
     return result
 
 

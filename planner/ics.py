@@ -17,7 +17,7 @@ import dataclasses
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
@@ -446,6 +446,8 @@ def export_by_track(
 # Import
 
 _BOM = b"\xef\xbb\xbf"
+# Components read between two progress reports (a report may stop the reading).
+PROGRESS_EVERY = 50
 
 
 def _text(component: Any, name: str) -> str:
@@ -541,13 +543,19 @@ def _fallback_uid(component: Any) -> str:
     return f"import-{hashlib.sha1(basis.encode()).hexdigest()[:16]}@programme-planner"
 
 
-def read_ics(data: bytes, source: str | Path) -> ReadResult:
+def read_ics(
+    data: bytes, source: str | Path, progress: Callable[[int, int], None] | None = None
+) -> ReadResult:
     """Read ICS bytes into incoming events and problems (one per event that cannot be used).
 
     ``source`` names the file in messages. A file that is not iCalendar at all raises
-    :class:`IcsError`.
+    :class:`IcsError`. ``progress(done, total)``, if given, is called now and then with the
+    calendar's components read so far (``(0, 0)`` while the text is parsed); it may raise
+    to stop the reading.
     """
     source = str(source)
+    if progress is not None:
+        progress(0, 0)
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
     try:
@@ -574,7 +582,10 @@ def read_ics(data: bytes, source: str | Path) -> ReadResult:
     result = ReadResult(source=source, zone=calendar_zone, name=_text(calendar, "X-WR-CALNAME"))
     zones: Counter[str] = Counter()
     overrides: list[tuple[str, datetime | date, IncomingEvent | None]] = []
-    for component in calendar.subcomponents:
+    components = calendar.subcomponents
+    for n, component in enumerate(components):
+        if progress is not None and n % PROGRESS_EVERY == 0:
+            progress(n, len(components))
         if component.name != "VEVENT":
             continue
         item = _read_vevent(component, source, calendar_zone, result)
@@ -590,6 +601,8 @@ def read_ics(data: bytes, source: str | Path) -> ReadResult:
         if component.get("RDATE") is not None:
             result.events.extend(_extra_dates(event, _dates_of(component["RDATE"]), source))
     _apply_overrides(result, overrides)
+    if progress is not None:
+        progress(len(components), len(components))
     if result.zone is None and zones:
         result.zone = zones.most_common(1)[0][0]
     return result

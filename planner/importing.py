@@ -21,7 +21,7 @@ import dataclasses
 import os
 import re
 import unicodedata
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -614,11 +614,14 @@ def revert_plan(programme: Programme, plan: ImportPlan) -> Changes:
     )
 
 
-def read_import_file(path: str | os.PathLike[str]) -> ReadResult:
+def read_import_file(
+    path: str | os.PathLike[str], progress: Callable[[int, int], None] | None = None
+) -> ReadResult:
     """Read one ICS or CSV file (told apart by content, then by the ``.csv`` suffix).
 
     Raises :class:`~planner.ics.IcsError` or :class:`~planner.csvio.CsvError` for a file
-    that cannot be read at all, and ``OSError`` when it cannot be opened.
+    that cannot be read at all, and ``OSError`` when it cannot be opened. ``progress`` is
+    handed to the reader (see :func:`planner.ics.read_ics`); it may raise to stop.
     """
     from planner.csvio import read_csv
     from planner.ics import read_ics
@@ -627,8 +630,8 @@ def read_import_file(path: str | os.PathLike[str]) -> ReadResult:
     data = path.read_bytes()
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper()
     if head.startswith(b"BEGIN:VCALENDAR") or path.suffix.lower() != ".csv":
-        return read_ics(data, path)
-    return read_csv(data, path)
+        return read_ics(data, path, progress)
+    return read_csv(data, path, progress)
 
 
 def refuse_if_invalid(plan: ImportPlan) -> None:

@@ -1,0 +1,180 @@
+"""Long work off the GUI thread: a function runs on a QThreadPool worker, reports progress
+through a callback, can be cancelled, and hands its result or error back to the GUI thread
+through signals (Anki's ``taskman.py``, Picard's ``util/thread.py``).
+
+The function gets a ``progress(done, total)`` callback. Calling it is also where a cancel
+takes effect: once :meth:`Task.cancel` has been asked for, the next call raises
+:class:`Cancelled`, which unwinds the function without a result. The function must not touch
+widgets or the open programme (it gets copies); whatever comes back is used on the GUI
+thread by the receivers of :attr:`Task.finished`.
+
+:func:`run_with_progress` adds a window-modal :class:`QProgressDialog` with a Cancel button,
+which appears only when the work takes longer than :data:`SHOW_AFTER_MS`.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+Progress = Callable[[int, int], None]
+
+# Short work finishes without a dialog flashing up.
+SHOW_AFTER_MS = 300
+# Progress signals are queued to the GUI thread: at most this often, so that a worker that
+# reports every item does not flood the event queue.
+PROGRESS_INTERVAL_S = 0.05
+
+
+class Cancelled(Exception):  # noqa: N818 (reads as "the work was cancelled")
+    """Raised by the progress callback after a cancel was asked for."""
+
+
+class Task(QObject):
+    """One function run on a worker thread.
+
+    Exactly one of :attr:`finished` (with the result), :attr:`failed` (with the exception)
+    or :attr:`cancelled` is emitted, on the GUI thread; :attr:`progressed` carries
+    ``(done, total)`` on the way.
+    """
+
+    progressed = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+    # Emitted from the worker; the slot runs on the GUI thread and emits one of the above.
+    _ended = Signal(str, object)
+
+    def __init__(self, function: Callable[[Progress], Any], parent: QObject | None = None,
+                 ) -> None:
+        super().__init__(parent)
+        self._function = function
+        self._cancel = threading.Event()
+        self._last_report = 0.0
+        self.running = False
+        self.done = False
+        self.outcome: str | None = None  # "finished", "failed" or "cancelled"
+        self.result: object = None
+        self._ended.connect(self._on_ended, Qt.ConnectionType.QueuedConnection)
+
+    def start(self, pool: QThreadPool | None = None) -> Task:
+        self.running = True
+        (pool or QThreadPool.globalInstance()).start(self._run)
+        return self
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next progress report."""
+        self._cancel.set()
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._cancel.is_set()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise Cancelled
+        now = time.monotonic()
+        if done >= total or now - self._last_report >= PROGRESS_INTERVAL_S:
+            self._last_report = now
+            try:
+                self.progressed.emit(done, total)
+            except RuntimeError:  # the window went away meanwhile
+                raise Cancelled from None
+
+    def _run(self) -> None:
+        # Runs on the worker thread: no widgets here.
+        try:
+            result = self._function(self._progress)
+            outcome: tuple[str, object] = ("finished", result)
+        except Cancelled:
+            outcome = ("cancelled", None)
+        except Exception as exc:  # reported on the GUI thread, never lost in a thread
+            outcome = ("failed", exc)
+        if self._cancel.is_set() and outcome[0] == "finished":
+            # Cancelled after the last report: the result is not wanted.
+            outcome = ("cancelled", None)
+        try:
+            self._ended.emit(*outcome)
+        except RuntimeError:  # the task's owner was deleted: nobody is waiting
+            pass
+
+    def _on_ended(self, outcome: str, value: object) -> None:
+        self.running = False
+        self.done = True
+        self.outcome = outcome
+        if outcome == "finished":
+            self.result = value
+            self.finished.emit(value)
+        elif outcome == "failed":
+            self.failed.emit(value)
+        else:
+            self.cancelled.emit()
+
+    def wait(self) -> None:
+        """Process events until the task has ended (the GUI keeps painting and ticking)."""
+        if self.done:
+            return
+        loop = QEventLoop()
+        for signal in (self.finished, self.failed, self.cancelled):
+            signal.connect(loop.quit)
+        if not self.done:
+            loop.exec()
+
+
+def run_in_worker(function: Callable[[Progress], Any], parent: QObject | None = None) -> Task:
+    """Start ``function(progress)`` on the global thread pool and return its task."""
+    return Task(function, parent).start()
+
+
+def run_with_progress(
+    parent: QWidget,
+    label: str,
+    function: Callable[[Progress], Any],
+) -> Task:
+    """Start ``function(progress)`` on a worker with a progress dialog, modal to
+    ``parent``'s window, that appears after :data:`SHOW_AFTER_MS` and whose Cancel button
+    cancels the task. Connect to the task's signals for the outcome."""
+    task = Task(function, parent)
+    dialog = QProgressDialog(label, _tr("Cancel"), 0, 0, parent)
+    dialog.setObjectName("task_progress")
+    dialog.setWindowTitle(_tr("Programme Planner"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(SHOW_AFTER_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    task.dialog = dialog  # type: ignore[attr-defined]
+
+    def progressed(done: int, total: int) -> None:
+        if task.cancel_requested:
+            return
+        if dialog.maximum() != total:
+            dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total))
+
+    def cancel() -> None:
+        task.cancel()
+        dialog.setLabelText(_tr("Cancelling…"))
+
+    def ended(*_args: object) -> None:
+        dialog.canceled.disconnect(cancel)
+        dialog.close()
+        dialog.deleteLater()
+        task.dialog = None  # type: ignore[attr-defined]
+
+    task.progressed.connect(progressed)
+    dialog.canceled.connect(cancel)
+    # Connected before the caller's slots, so that the dialog is gone when they run.
+    for signal in (task.finished, task.failed, task.cancelled):
+        signal.connect(ended)
+    # The minimum-duration timer starts here; without a value it would not show at all.
+    dialog.setValue(0)
+    return task.start()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("tasks", text)

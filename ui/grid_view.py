@@ -309,6 +309,14 @@ class GridView(QAbstractScrollArea):
         self._clash_preview = list(slots)
         self._vp.update()
 
+    def dragged_occurrence(self) -> tuple[str, datetime, datetime] | None:
+        """While a block is dragged: its event's UID and the start and end the occurrence
+        had before the drag (to tell how a repeating event's series would move)."""
+        drag = self._drag
+        if drag is None:
+            return None
+        return drag.block.uid, drag.block.start, drag.block.end
+
     def set_now_provider(self, now: Callable[[], datetime]) -> None:
         self._now = now
         self._vp.update()

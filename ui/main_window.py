@@ -325,6 +325,7 @@ class MainWindow(QMainWindow):
         layout.addStretch(1)
         self.calendar_dock = self.add_dock(holder, self.tr("Calendar"), "calendar_dock",
                                            Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.clash_panel = _clash_panel(self)
 
     def add_dock(self, widget: QWidget, title: str, name: str,
                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
@@ -1035,6 +1036,14 @@ class NewProgrammeDialog(QDialog):
         return Programme(name=Texts.same(self.name_edit.text().strip() or "programme"),
                          timezone=self.zone_combo.currentText().strip(),
                          first_day=first, last_day=last)
+
+
+def _clash_panel(window: MainWindow) -> QWidget | None:
+    try:
+        from ui.clash_panel import install
+    except ImportError:  # pragma: no cover - built in parallel
+        return None
+    return install(window)
 
 
 def _recovery_writer(parent: QWidget) -> RecoveryWriter | None:

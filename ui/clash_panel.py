@@ -1,0 +1,537 @@
+"""The clashes panel: every clash of the open programme, kept up to date as it is edited.
+
+The whole check (:class:`planner.conflicts.ClashIndex`) is built on a worker thread from a
+copy of the programme, so that opening a festival-sized programme never freezes the window;
+the panel says "checking…" meanwhile. The built index is handed to the GUI thread and used
+only there: each edit then costs one :meth:`ClashIndex.update` of the changed events (well
+under a millisecond) and a merge of the sorted clash list into the model. Changes that touch
+what every clash depends on (venues, people, travel settings, the programme's days, the
+language of the messages) or a large import start a new build on a worker instead.
+
+The index reads its own copy of the programme (``_mirror``), kept in step with the open one
+event by event, so a worker never reads collections that the GUI thread is changing.
+
+:func:`install` puts the panel into a :class:`~ui.main_window.MainWindow` as a dock and
+connects it to the grids: clashing events are outlined, a clicked clash is selected and
+shown, and while an event is dragged the stretches where it would clash are shaded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.conflicts import CLASH_KINDS, Clash, ClashIndex, clash_sort_key, clashing_uids
+from planner.model import Event, Lang, Programme
+from planner.store import Changes
+from ui.tasks import Task
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDockWidget
+
+    from ui.document import Document
+    from ui.main_window import MainWindow
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+# Roles, as module constants (model/view convention).
+CLASH_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+KIND_COLUMN, TIME_COLUMN, MESSAGE_COLUMN = range(3)
+
+# More changed events than this in one edit (an import, say) are checked by a new build on
+# a worker rather than one by one on the GUI thread.
+REBUILD_ABOVE = 500
+# More row changes than this in one refresh: a model reset is cheaper than row inserts.
+RESET_ABOVE = 200
+
+_KIND_COLOURS = {
+    "venue": "#d32f2f",
+    "speaker": "#f57c00",
+    "travel": "#7b1fa2",
+    "outside": "#455a64",
+    "capacity": "#1976d2",
+}
+
+
+def _kind_icon(kind: str) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(_KIND_COLOURS.get(kind, "#000000")))
+    painter.drawEllipse(1, 1, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ClashModel(QAbstractTableModel):
+    """The clashes as rows (kind, time, message), kept in :func:`clash_sort_key` order.
+
+    :meth:`set_clashes` merges a new sorted list into the rows with proper row removals
+    and insertions, so that views keep their selection and scroll position.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Clash] = []
+        self._zone: Any = UTC
+        self._icons: dict[str, QIcon] = {}
+
+    # -- data in --
+
+    def set_zone(self, zone: Any) -> None:
+        self._zone = zone
+        if self._rows:
+            self.dataChanged.emit(self.index(0, TIME_COLUMN),
+                                  self.index(len(self._rows) - 1, TIME_COLUMN))
+
+    def set_clashes(self, clashes: list[Clash]) -> None:
+        """Show ``clashes`` (sorted by :func:`clash_sort_key`) in place of the rows."""
+        old = self._rows
+        # Most clashes are the very same objects as before an edit: find the differences
+        # by walking both sorted lists, comparing sort keys only where they differ.
+        ops: list[tuple[str, int, Clash]] = []
+        i = j = 0
+        row = 0
+        while i < len(old) and j < len(clashes):
+            a, b = old[i], clashes[j]
+            if a is b or a == b:
+                i += 1
+                j += 1
+                row += 1
+                continue
+            ka, kb = clash_sort_key(a), clash_sort_key(b)
+            if ka <= kb:
+                ops.append(("remove", row, a))
+                i += 1
+            if kb <= ka:
+                ops.append(("insert", row, b))
+                row += 1
+                j += 1
+            if len(ops) > RESET_ABOVE:
+                break
+        if len(ops) <= RESET_ABOVE:
+            ops.extend(("remove", row, a) for a in old[i:])
+            for b in clashes[j:]:
+                ops.append(("insert", row, b))
+                row += 1
+        if len(ops) > RESET_ABOVE:
+            self.beginResetModel()
+            self._rows = list(clashes)
+            self.endResetModel()
+            return
+        rows = self._rows
+        for op, at, clash in ops:
+            if op == "remove":
+                self.beginRemoveRows(QModelIndex(), at, at)
+                del rows[at]
+                self.endRemoveRows()
+            else:
+                self.beginInsertRows(QModelIndex(), at, at)
+                rows.insert(at, clash)
+                self.endInsertRows()
+
+    def clash_at(self, row: int) -> Clash:
+        return self._rows[row]
+
+    def clashes(self) -> list[Clash]:
+        return list(self._rows)
+
+    # -- Qt --
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Kind"), self.tr("When"), self.tr("Clash"))[section]
+
+    def kind_label(self, kind: str) -> str:
+        labels = {
+            "venue": self.tr("Venue"),
+            "speaker": self.tr("Speaker"),
+            "travel": self.tr("Travel"),
+            "outside": self.tr("Outside the days"),
+            "capacity": self.tr("Capacity"),
+        }
+        return labels.get(kind, kind)
+
+    def time_text(self, clash: Clash) -> str:
+        start, end = (t.astimezone(self._zone) for t in clash.span)
+        first = f"{_day_text(start)}, {start:%H:%M}"
+        if end.date() == start.date():
+            return f"{first}–{end:%H:%M}"
+        return f"{first} – {_day_text(end)}, {end:%H:%M}"
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        clash = self._rows[index.row()]
+        column = index.column()
+        if role == CLASH_ROLE:
+            return clash
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == KIND_COLUMN:
+                return self.kind_label(clash.kind)
+            if column == TIME_COLUMN:
+                return self.time_text(clash)
+            return clash.message
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return clash.message
+        if role == Qt.ItemDataRole.DecorationRole and column == KIND_COLUMN:
+            icon = self._icons.get(clash.kind)
+            if icon is None:
+                icon = self._icons[clash.kind] = _kind_icon(clash.kind)
+            return icon
+        if role == SORT_ROLE:
+            # Ties keep the model's order, which is by time.
+            if column == KIND_COLUMN:
+                return CLASH_KINDS.index(clash.kind)
+            if column == TIME_COLUMN:
+                return clash.span[0].timestamp()
+            return clash.message
+        return None
+
+
+def _day_text(value: datetime) -> str:
+    return QLocale().toString(QDate(value.year, value.month, value.day), "ddd d MMM")
+
+
+class ClashPanel(QWidget):
+    """The list of clashes of one document, following its every change."""
+
+    #: A clash was clicked or activated: select and show its events.
+    clash_activated = Signal(object)
+    #: The set of UIDs of events that clash with something.
+    clashing_changed = Signal(object)
+    #: The dock's title, with the count ("Clashes (3)").
+    title_changed = Signal(str)
+    #: The index is (re)built and the list is up to date.
+    ready = Signal()
+
+    def __init__(self, document: Document | None = None, parent: QWidget | None = None, *,
+                 lang: Lang = "en") -> None:
+        super().__init__(parent)
+        self.setObjectName("clash_panel")
+        self._lang: Lang = lang
+        self._document: Document | None = None
+        self._index: ClashIndex | None = None
+        self._mirror: Programme | None = None
+        self._generation = 0
+        self._task: Task | None = None
+        self._pending: set[str] = set()
+        self._clashing: set[str] = set()
+        self.preview: list[tuple[datetime, datetime, str | None]] = []
+
+        self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label.setWordWrap(True)
+        self.model = ClashModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setDynamicSortFilter(True)
+        self.view = QTableView()
+        self.view.setObjectName("clash_table")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(TIME_COLUMN, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(KIND_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TIME_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.view.clicked.connect(self._on_clicked)
+        self.view.activated.connect(self._on_clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.view, 1)
+        if document is not None:
+            self.set_document(document)
+
+    # -- state --
+
+    @property
+    def checking(self) -> bool:
+        """A build is running on a worker (the list may be out of date)."""
+        return self._task is not None
+
+    @property
+    def index(self) -> ClashIndex | None:
+        return self._index
+
+    def clashes(self) -> list[Clash]:
+        return self.model.clashes()
+
+    def clashing(self) -> set[str]:
+        return set(self._clashing)
+
+    def title(self) -> str:
+        if self.checking and self._index is None:
+            return self.tr("Clashes (checking…)")
+        return self.tr("Clashes ({count})").format(count=self.model.rowCount())
+
+    # -- document --
+
+    def set_document(self, document: Document) -> None:
+        """Follow ``document`` (in place of the one followed so far) and check it."""
+        if self._document is not None:
+            try:
+                self._document.changed.disconnect(self._on_changed)
+            except (RuntimeError, TypeError):  # the old document is already gone
+                pass
+        self._document = document
+        document.changed.connect(self._on_changed)
+        self._index = None
+        self._mirror = None
+        self.model.set_zone(document.programme.zone)
+        self.model.set_clashes([])
+        self._publish_clashing(set())
+        self.rebuild()
+
+    def set_language(self, lang: Lang) -> None:
+        """Write names and titles in ``lang`` (a new check on a worker)."""
+        if lang != self._lang:
+            self._lang = lang
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        """Check the whole programme again on a worker thread."""
+        document = self._document
+        if document is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        # The worker gets a copy: the GUI thread goes on changing the open programme.
+        snapshot = document.programme.copy()
+        self.model.set_zone(snapshot.zone)
+        lang = self._lang
+        self._pending.clear()
+        if self._task is not None:
+            self._task.cancel()
+        task = Task(lambda _progress: ClashIndex(snapshot, lang), self)
+        task.finished.connect(lambda index: self._built(generation, snapshot, index))
+        task.failed.connect(lambda error: self._build_failed(generation, error))
+        self._task = task
+        self._show_state()
+        task.start()
+
+    def _built(self, generation: int, snapshot: Programme, index: ClashIndex) -> None:
+        if generation != self._generation:
+            return  # a newer build is on its way
+        self._task = None
+        self._index, self._mirror = index, snapshot
+        if self._pending:
+            pending, self._pending = self._pending, set()
+            self._follow(pending)
+        self._publish()
+        self.ready.emit()
+
+    def _build_failed(self, generation: int, error: object) -> None:
+        if generation != self._generation:
+            return
+        self._task = None
+        self.status_label.setText(self.tr("Could not check for clashes: {error}").format(
+            error=str(error).splitlines()[0] if str(error) else type(error).__name__))
+        self.title_changed.emit(self.title())
+
+    def _on_changed(self, changes: Changes) -> None:
+        uids = changes.events | changes.removed_events
+        whole = (changes.meta or bool(changes.venues) or bool(changes.people)
+                 or len(uids) > REBUILD_ABOVE)
+        if whole:
+            self.rebuild()
+            return
+        if not uids:
+            return
+        if self._task is not None or self._index is None:
+            # Caught up with when the build being made arrives.
+            self._pending |= uids
+            return
+        self._follow(uids)
+        self._publish()
+
+    def _follow(self, uids: Iterable[str]) -> None:
+        """Bring the index's copy of the programme and the index up to date for ``uids``."""
+        assert self._document is not None and self._mirror is not None
+        assert self._index is not None
+        live, mirror = self._document.programme.events, self._mirror.events
+        uids = tuple(uids)
+        for uid in uids:
+            event = live.get(uid)
+            if event is None:
+                mirror.pop(uid, None)
+            else:
+                mirror[uid] = event
+        self._index.update(*uids)
+
+    def _publish(self) -> None:
+        assert self._index is not None
+        clashes = self._index.clashes()
+        self.model.set_clashes(clashes)
+        self._publish_clashing(clashing_uids(clashes))
+        self._show_state()
+
+    def _publish_clashing(self, uids: set[str]) -> None:
+        if uids != self._clashing:
+            self._clashing = uids
+            self.clashing_changed.emit(set(uids))
+
+    def _show_state(self) -> None:
+        count = self.model.rowCount()
+        if self.checking:
+            text = self.tr("Checking the programme for clashes…")
+        elif count == 0:
+            text = self.tr("No clashes.")
+        else:
+            text = self.tr("{count} clashes: click one to show its events.").format(
+                count=count)
+        self.status_label.setText(text)
+        self.title_changed.emit(self.title())
+
+    # -- the list --
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        clash = self.proxy.data(index, CLASH_ROLE)
+        if isinstance(clash, Clash):
+            self.clash_activated.emit(clash)
+
+    def select_row(self, row: int) -> Clash:
+        """Click row ``row`` of the list as it is shown (sorted)."""
+        index = self.proxy.index(row, MESSAGE_COLUMN)
+        self.view.setCurrentIndex(index)
+        self._on_clicked(index)
+        clash = self.proxy.data(index, CLASH_ROLE)
+        assert isinstance(clash, Clash)
+        return clash
+
+    # -- drag preview --
+
+    def preview_for(self, candidate: Event) -> list[tuple[datetime, datetime, str | None]]:
+        """Where ``candidate`` (an event as it would be after a drop) would clash: the
+        stretches to shade and the venue each is in (``None``: wherever it is shown)."""
+        if self._index is None or self._task is not None:
+            return []  # an index being rebuilt may be out of date: no guess
+        slots = []
+        for clash in self._index.clashes_for(candidate):
+            start, end = clash.span
+            if clash.kind in ("venue", "speaker") and end > start:
+                slots.append((start, end, clash.venue if clash.kind == "venue" else None))
+                continue
+            # Travel, days and capacity concern the dragged event's own occurrence.
+            where = clash.events.index(candidate.uid) if candidate.uid in clash.events else 0
+            begin = clash.starts[where]
+            slots.append((begin, begin + (candidate.end - candidate.start), candidate.venue))
+        return slots
+
+
+def candidate_for(event: Event, origin: tuple[datetime, datetime] | None, start: datetime,
+                  end: datetime, venue: str | None) -> Event:
+    """``event`` as it would be if the occurrence ``origin`` (start, end) were dropped at
+    ``start``–``end`` in ``venue`` (``None``: its own): a repeating event moves as a whole,
+    as the grid's drop does."""
+    if origin is None:
+        origin = (event.start, event.end)
+    # Shifted in UTC, as the grid shifts a dropped series, then shown in the event's zone.
+    new_start = (event.start.astimezone(UTC) + (start.astimezone(UTC)
+                 - origin[0].astimezone(UTC))).astimezone(event.zone)
+    new_end = (event.end.astimezone(UTC) + (end.astimezone(UTC)
+               - origin[1].astimezone(UTC))).astimezone(event.zone)
+    return dataclasses.replace(event, start=new_start, end=new_end,
+                               venue=venue or event.venue)
+
+
+def install(window: MainWindow) -> ClashPanel:
+    """Put a clashes panel into ``window`` as a dock and connect it to the grids."""
+    panel = ClashPanel(None, window, lang=window._lang)
+    dock: QDockWidget = window.add_dock(panel, panel.title(), "clash_dock")
+    panel.title_changed.connect(dock.setWindowTitle)
+    grid = window.grid
+
+    def mark(uids: set[str]) -> None:
+        grid.set_clashing(uids)
+        agenda = window.agenda
+        setter = getattr(agenda, "set_clashing", None)
+        if setter is not None:
+            setter(uids)
+
+    def show(clash: Clash) -> None:
+        programme = window.document.programme
+        uids = [uid for uid in clash.events if uid in programme.events]
+        if not uids:
+            return
+        if window.view == "agenda" and window.agenda is not None:
+            window.agenda.select_uids(uids)  # type: ignore[attr-defined]
+            return
+        when = clash.span[0].astimezone(programme.zone)
+        if not programme.first_day <= when.date() <= programme.last_day:
+            when = clash.starts[0].astimezone(programme.zone)
+        window.go_to_date(when.date())
+        grid.select_uids(uids)
+        minutes = when.hour * 60 + when.minute - 30
+        grid.verticalScrollBar().setValue(round(max(minutes, 0) * grid.hour_height / 60))
+        if grid.mode == "venues" and clash.venue in programme.venues:
+            x = grid.x_for(when.date(), clash.venue)
+            bar = grid.horizontalScrollBar()
+            if not 0 <= x < grid.viewport().width():
+                bar.setValue(bar.value() + round(x - grid.viewport().width() / 2))
+
+    def dragged(payload: object) -> None:
+        if payload is None:
+            panel.preview = []
+            grid.set_clash_preview([])
+            return
+        uid, start, end, venue = payload  # type: ignore[misc]
+        event = window.document.programme.events.get(uid)
+        if event is None:
+            return
+        origin = grid.dragged_occurrence()
+        occurrence = origin[1:] if origin is not None and origin[0] == uid else None
+        candidate = candidate_for(event, occurrence, start, end, venue)
+        panel.preview = panel.preview_for(candidate)
+        grid.set_clash_preview(panel.preview)
+
+    panel.clashing_changed.connect(mark)
+    panel.clash_activated.connect(show)
+    grid.drag_moved.connect(dragged)
+    window.document_replaced.connect(panel.set_document)
+    # Checked once the window is up: start-up does not wait for it.
+    QTimer.singleShot(0, panel, lambda: panel._document is None
+                      and panel.set_document(window.document))
+    return panel

@@ -303,7 +303,7 @@ class ClashPanel(QWidget):
         return set(self._clashing)
 
     def title(self) -> str:
-        if self.checking and self._index is None:
+        if self._index is None:
             return self.tr("Clashes (checking…)")
         return self.tr("Clashes ({count})").format(count=self.model.rowCount())
 

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from ui.recovery import RecoveryWriter
+    from ui.tasks import Task
 
 # Dialog classes are imported where they are used: creating their Python types at import
 # time is a measurable part of start-up, and most sessions open none of them.
@@ -906,36 +907,74 @@ class MainWindow(QMainWindow):
             self.tr("Calendars and spreadsheets (*.ics *.csv);;All files (*)"))
         if paths:
             self.settings.last_folder = str(Path(paths[0]).parent)
-            self.import_files(paths)
+            self.start_import(paths)
 
     def import_files(self, paths: list[str], *, skip_invalid: bool | None = None) -> bool:
-        """Merge the events of ICS and CSV files into the programme, as one undoable step.
+        """Merge the events of ICS and CSV files into the programme, as one undoable step;
+        True when they were merged (or there was nothing new).
 
-        The reading and planning happen here, in one place, so that they can move to a
-        worker thread. ``skip_invalid`` answers the question about events that cannot be
-        imported (``None``: ask)."""
+        Returns when the import has ended; meanwhile the window keeps painting (see
+        :meth:`start_import`). ``skip_invalid`` answers the question about events that
+        cannot be imported (``None``: ask)."""
+        outcome: list[bool] = []
+        self.start_import(paths, skip_invalid=skip_invalid, done=outcome.append).wait()
+        return bool(outcome and outcome[0])
+
+    def start_import(self, paths: list[str], *, skip_invalid: bool | None = None,
+                     done: Callable[[bool], object] | None = None) -> Task:
+        """Read and plan the import of ``paths`` on a worker, with a progress dialog whose
+        Cancel leaves the programme as it is; carry the plan out here, on the GUI thread,
+        as one undoable step. ``done`` is told whether the events were merged."""
+        from ui.tasks import read_and_plan, run_with_progress
+
+        document = self.document
+        # The worker plans against a copy; the dialog is modal, so the programme stays as
+        # it is until the plan comes back (checked then all the same).
+        programme = document.programme.copy()
+        step = document.undo_stack.index()
+        task = run_with_progress(
+            self, self.tr("Importing {count} file(s)…").format(count=len(paths)),
+            lambda progress: read_and_plan(programme, list(paths), progress),
+            abandon_on_cancel=True)
+
+        def finished(plan: object) -> None:
+            if self.document is not document or document.undo_stack.index() != step:
+                self.show_error(self.tr("The programme changed during the import; "
+                                        "import the files again."))
+                ok = False
+            else:
+                ok = self._carry_out_import(plan, skip_invalid)
+            if done is not None:
+                done(ok)
+
+        def failed(error: object) -> None:
+            if isinstance(error, OSError):
+                self.show_error(f"{error.filename}: {error.strerror}")
+            elif isinstance(error, ProgrammeError):
+                self.show_error(str(error))
+            else:
+                text = str(error).splitlines()[0] if str(error) else ""
+                self.show_error(self.tr("Import failed: {error}").format(
+                    error=text or type(error).__name__))
+            if done is not None:
+                done(False)
+
+        def cancelled() -> None:
+            self.statusBar().showMessage(self.tr("Import cancelled"), 5000)
+            if done is not None:
+                done(False)
+
+        task.finished.connect(finished)
+        task.failed.connect(failed)
+        task.cancelled.connect(cancelled)
+        return task
+
+    def _carry_out_import(self, plan: object, skip_invalid: bool | None) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
-        from planner.csvio import read_csv
-        from planner.ics import read_ics
-        from planner.importing import plan_import
+        from planner.importing import ImportPlan
 
-        try:
-            results = []
-            for name in paths:
-                data = Path(name).read_bytes()
-                head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper()
-                is_ics = head.startswith(b"BEGIN:VCALENDAR") or not name.lower().endswith(".csv")
-                results.append(read_ics(data, name) if is_ics else read_csv(data, name))
-            items = [e for r in results for e in r.events]
-            problems = [p for r in results for p in r.problems]
-            plan = plan_import(self.document.programme, items, problems=problems)
-        except ProgrammeError as exc:
-            self.show_error(str(exc))
-            return False
-        except OSError as exc:
-            self.show_error(f"{exc.filename}: {exc.strerror}")
-            return False
+        assert isinstance(plan, ImportPlan)
         if plan.skipped:
             if skip_invalid is None:
                 answer = QMessageBox.question(

@@ -16,11 +16,15 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+if TYPE_CHECKING:
+    from planner.importing import ImportPlan
+    from planner.model import Programme
 
 Progress = Callable[[int, int], None]
 
@@ -51,9 +55,12 @@ class Task(QObject):
     _ended = Signal(str, object)
 
     def __init__(self, function: Callable[[Progress], Any], parent: QObject | None = None,
-                 ) -> None:
+                 *, abandon_on_cancel: bool = False) -> None:
         super().__init__(parent)
         self._function = function
+        # Work without side effects (reading, planning) can be let go at once on Cancel:
+        # its result, whenever it comes, is dropped. Work that writes is waited for.
+        self._abandon = abandon_on_cancel
         self._cancel = threading.Event()
         self._last_report = 0.0
         self.running = False
@@ -68,8 +75,13 @@ class Task(QObject):
         return self
 
     def cancel(self) -> None:
-        """Ask the work to stop at its next progress report."""
+        """Ask the work to stop at its next progress report (or, for a task that may be
+        abandoned, report it cancelled now and drop whatever it still returns)."""
+        if self.done or self._cancel.is_set():
+            return
         self._cancel.set()
+        if self._abandon and self.running:
+            self._ended.emit("cancelled", None)
 
     @property
     def cancel_requested(self) -> bool:
@@ -104,6 +116,8 @@ class Task(QObject):
             pass
 
     def _on_ended(self, outcome: str, value: object) -> None:
+        if self.done:
+            return  # abandoned earlier: this is the late end of the work
         self.running = False
         self.done = True
         self.outcome = outcome
@@ -114,6 +128,7 @@ class Task(QObject):
             self.failed.emit(value)
         else:
             self.cancelled.emit()
+        self.deleteLater()
 
     def wait(self) -> None:
         """Process events until the task has ended (the GUI keeps painting and ticking)."""
@@ -135,11 +150,13 @@ def run_with_progress(
     parent: QWidget,
     label: str,
     function: Callable[[Progress], Any],
+    *,
+    abandon_on_cancel: bool = False,
 ) -> Task:
     """Start ``function(progress)`` on a worker with a progress dialog, modal to
     ``parent``'s window, that appears after :data:`SHOW_AFTER_MS` and whose Cancel button
     cancels the task. Connect to the task's signals for the outcome."""
-    task = Task(function, parent)
+    task = Task(function, parent, abandon_on_cancel=abandon_on_cancel)
     dialog = QProgressDialog(label, _tr("Cancel"), 0, 0, parent)
     dialog.setObjectName("task_progress")
     dialog.setWindowTitle(_tr("Programme Planner"))
@@ -174,6 +191,38 @@ def run_with_progress(
     # The minimum-duration timer starts here; without a value it would not show at all.
     dialog.setValue(0)
     return task.start()
+
+
+# -- importing -------------------------------------------------------------------------------
+
+# Progress units per file read; planning the import counts as a tenth of a file.
+_UNITS = 1000
+
+
+def read_and_plan(programme: Programme, paths: Sequence[str], progress: Progress) -> ImportPlan:
+    """Read the ICS and CSV files ``paths`` and plan their import into ``programme``.
+
+    Runs on a worker: ``programme`` must be a copy that nothing else changes meanwhile (the
+    plan only reads it). Raises what the readers raise (:class:`ProgrammeError`,
+    ``OSError``) and :class:`Cancelled` from ``progress``.
+    """
+    from planner.importing import plan_import, read_import_file
+
+    total = _UNITS * len(paths) + _UNITS // 10
+    results = []
+    for number, name in enumerate(paths):
+        base = number * _UNITS
+
+        def part(done: int, of: int, base: int = base) -> None:
+            progress(base + (done * _UNITS // of if of > 0 else 0), total)
+
+        results.append(read_import_file(name, part))
+    items = [item for result in results for item in result.events]
+    problems = [found for result in results for found in result.problems]
+    progress(_UNITS * len(paths), total)
+    plan = plan_import(programme, items, problems=problems)
+    progress(total, total)
+    return plan
 
 
 def _tr(text: str) -> str:

@@ -1,0 +1,311 @@
+"""Long work off the GUI thread: the task runner on its own, and File > Import through the
+window with its progress dialog, Cancel, errors and a window that keeps ticking."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from factories import event, small_programme
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
+
+import planner.importing
+from planner.ics import export_ics
+from planner.model import Texts
+from ui.app import create_application
+from ui.main_window import MainWindow
+from ui.tasks import SHOW_AFTER_MS, Cancelled, Task, run_in_worker, run_with_progress
+
+BIG = 3_000
+
+
+@pytest.fixture(scope="module")
+def big_ics(tmp_path_factory):
+    """An ICS file of 3,000 events spread over the programme's days and venues."""
+    programme = small_programme()
+    for n in range(BIG):
+        day, hour = 3 + n % 8, 8 + (n // 8) % 14
+        item = event(f"big{n}@t", day, hour, hour + 1, venue=("goethe", "petri")[n % 2],
+                     title=Texts.same(f"Event {n}"))
+        programme.events[item.uid] = item
+    path = tmp_path_factory.mktemp("ics") / "big.ics"
+    path.write_bytes(export_ics(programme))
+    return path
+
+
+def make_window(qtbot):
+    create_application()
+    programme = small_programme()
+    programme.events["talk@t"] = event("talk@t", 4, 10, 12)
+    window = MainWindow(programme, None, lang="en", remember=False)
+    qtbot.addWidget(window)
+    window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def window(qtbot):
+    return make_window(qtbot)
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    """Message boxes the window shows, captured instead of shown."""
+    shown: list[str] = []
+
+    def warning(_parent, _title, text, *args, **kwargs):
+        shown.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
+    return shown
+
+
+class _Shown(QObject):
+    """Notes whether a widget was ever shown."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown = False
+
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Show:
+            self.shown = True
+        return False
+
+
+def cancel_button(dialog: QProgressDialog) -> QPushButton:
+    button = dialog.findChild(QPushButton)
+    assert button is not None
+    return button
+
+
+# -- the runner -------------------------------------------------------------------------
+
+
+def test_a_task_reports_progress_and_its_result_on_the_gui_thread(qtbot):
+    create_application()
+    threads = []
+
+    def work(progress):
+        threads.append(threading.current_thread())
+        for n in range(1, 41):
+            time.sleep(0.002)
+            progress(n, 40)
+        return "done"
+
+    task = run_in_worker(work)
+    seen, results = [], []
+    task.progressed.connect(lambda done, total: seen.append((done, total,
+                                                             threading.current_thread())))
+    task.finished.connect(lambda value: results.append((value, threading.current_thread())))
+    qtbot.waitUntil(lambda: bool(results))
+    assert threads[0] is not threading.main_thread()
+    assert results == [("done", threading.main_thread())]
+    assert seen[-1][:2] == (40, 40)
+    assert {thread for *_, thread in seen} == {threading.main_thread()}
+    # Reports are thinned out, never all forty.
+    assert len(seen) < 40
+
+
+def test_an_error_comes_back_as_a_signal(qtbot):
+    create_application()
+
+    def work(_progress):
+        raise ValueError("bad line 3")
+
+    task = run_in_worker(work)
+    errors = []
+    task.failed.connect(errors.append)
+    qtbot.waitUntil(lambda: bool(errors))
+    assert isinstance(errors[0], ValueError) and str(errors[0]) == "bad line 3"
+    assert task.outcome == "failed"
+
+
+def test_cancel_stops_the_work_at_its_next_report(qtbot):
+    create_application()
+    reached = []
+    started = threading.Event()
+
+    def work(progress):
+        started.set()
+        try:
+            for n in range(10_000):
+                time.sleep(0.001)
+                progress(n, 10_000)
+                reached.append(n)
+        except Cancelled:
+            reached.append("stopped")
+            raise
+        return "finished"
+
+    task = run_in_worker(work)
+    cancelled, finished = [], []
+    task.cancelled.connect(lambda: cancelled.append(True))
+    task.finished.connect(finished.append)
+    assert started.wait(2)
+    task.cancel()
+    qtbot.waitUntil(lambda: bool(cancelled))
+    qtbot.waitUntil(lambda: "stopped" in reached)
+    assert not finished
+    assert len(reached) < 10_000
+
+
+def test_short_work_shows_no_dialog_and_long_work_shows_one_after_a_moment(qtbot):
+    create_application()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+
+    quick = run_with_progress(parent, "Quick", lambda progress: progress(1, 1) or 1)
+    watcher = _Shown()
+    quick.dialog.installEventFilter(watcher)
+    quick_done = []
+    quick.finished.connect(quick_done.append)
+    qtbot.waitUntil(lambda: bool(quick_done))
+    qtbot.wait(SHOW_AFTER_MS + 100)
+    assert not watcher.shown
+
+    release = threading.Event()
+
+    def slow(progress):
+        for n in range(100):
+            if release.is_set():
+                break
+            time.sleep(0.01)
+            progress(n, 100)
+        return 2
+
+    # Qt shows the dialog once it expects the work to last longer than SHOW_AFTER_MS.
+    task = run_with_progress(parent, "Slow", slow)
+    dialog = task.dialog
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.isVisible(), timeout=3000)
+    assert dialog.windowModality() == Qt.WindowModality.WindowModal
+    assert dialog.labelText() == "Slow"
+    assert 0 < dialog.value() <= dialog.maximum() == 100
+    release.set()
+    done = []
+    task.finished.connect(done.append)
+    qtbot.waitUntil(lambda: bool(done))
+    assert task.dialog is None
+    assert not [d for d in parent.findChildren(QProgressDialog) if d.isVisible()]
+
+
+# -- importing through the window --------------------------------------------------------
+
+
+def test_a_big_import_can_be_cancelled_and_leaves_the_programme_unchanged(
+        window, qtbot, big_ics, boxes):
+    programme = window.document.programme
+    before = dict(programme.events)
+    task = window.start_import([str(big_ics)])
+    dialog = task.dialog
+    qtbot.waitUntil(lambda: dialog.isVisible(), timeout=5000)
+    assert "Importing" in dialog.labelText()
+    cancelled = []
+    task.cancelled.connect(lambda: cancelled.append(True))
+    cancel_button(dialog).click()
+    qtbot.waitUntil(lambda: bool(cancelled))
+    assert task.dialog is None
+    assert not [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+    # Whatever the worker still finishes afterwards is dropped.
+    qtbot.wait(2500)
+    assert programme.events == before
+    assert window.document.undo_stack.count() == 0
+    assert not window.isWindowModified()
+    assert boxes == []
+
+
+def test_a_big_import_completes_with_progress_to_the_end(window, qtbot, big_ics, boxes,
+                                                         monkeypatch):
+    threads = []
+    real = planner.importing.read_import_file
+
+    def reading(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(planner.importing, "read_import_file", reading)
+    task = window.start_import([str(big_ics)], skip_invalid=False)
+    seen, results = [], []
+    task.progressed.connect(lambda done, total: seen.append((done, total)))
+    dialog = task.dialog
+    task.finished.connect(lambda _plan: results.append(dialog.isVisible()))
+    qtbot.waitUntil(lambda: task.done, timeout=20_000)
+    assert threads and threads[0] is not threading.main_thread()
+    assert task.outcome == "finished"
+    assert results == [False]  # the dialog is gone before the plan is carried out
+    assert seen[-1][0] == seen[-1][1] > 0
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+    assert len(seen) > 2
+    programme = window.document.programme
+    assert len(programme.events) == BIG + 1
+    assert window.document.undo_stack.count() == 1
+    assert window.grid.programme is programme
+    window.undo_action.trigger()
+    assert set(programme.events) == {"talk@t"}
+    assert boxes == []
+
+
+def test_the_window_keeps_ticking_while_it_imports(window, qtbot, big_ics, boxes):
+    ticks = []
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    started = time.monotonic()
+    assert window.import_files([str(big_ics)])
+    took = time.monotonic() - started
+    timer.stop()
+    assert len(window.document.programme.events) == BIG + 1
+    # The longest pause between two ticks is a small part of the whole import.
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    assert len(ticks) >= 10
+    assert max(gaps) < took / 2
+    assert boxes == []
+
+
+def test_a_file_that_is_not_a_calendar_is_one_line_in_a_message_box(window, qtbot, tmp_path,
+                                                                     boxes):
+    path = tmp_path / "notes.ics"
+    path.write_bytes(b"this is not a calendar\n")
+    assert not window.import_files([str(path)])
+    assert len(boxes) == 1
+    assert "\n" not in boxes[0] and "notes.ics" in boxes[0]
+    assert window.document.undo_stack.count() == 0
+
+
+def test_a_missing_file_is_named_in_the_message(window, qtbot, tmp_path, boxes):
+    path = tmp_path / "gone.ics"
+    assert not window.import_files([str(path)])
+    assert len(boxes) == 1 and str(path) in boxes[0] and "\n" not in boxes[0]
+
+
+def test_an_unexpected_worker_error_is_one_line_too(window, qtbot, tmp_path, boxes,
+                                                    monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("disk on fire\nsecond line")
+
+    monkeypatch.setattr(planner.importing, "read_import_file", broken)
+    path = tmp_path / "x.ics"
+    path.write_bytes(b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    assert not window.import_files([str(path)])
+    assert boxes == ["Import failed: disk on fire"]
+
+
+def test_a_task_outlives_no_window(qtbot):
+    """A task whose window closes before the work ends neither crashes nor reports."""
+    create_application()
+    parent = QWidget()
+    release = threading.Event()
+    task = Task(lambda progress: release.wait(2) and progress(1, 1), parent)
+    task.start()
+    parent.deleteLater()
+    qtbot.wait(50)
+    release.set()
+    qtbot.wait(200)

@@ -21,10 +21,6 @@ from planner.store import Changes
 from ui.document import Document
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("commands", text)
-
-
 class _Command(QUndoCommand):
     def __init__(self, document: Document, text: str) -> None:
         super().__init__(text)
@@ -116,9 +112,10 @@ def move_command(
     new = dataclasses.replace(old, start=start, end=end, venue=venue or old.venue,
                               recurrence=recurrence)
     if old.recurrence is not None:
-        text = _tr("Move the whole series “{title}”").format(title=_title(old))
+        text = QCoreApplication.translate(
+            "commands", "Move the whole series “{title}”").format(title=_title(old))
     else:
-        text = _tr("Move “{title}”").format(title=_title(old))
+        text = QCoreApplication.translate("commands", "Move “{title}”").format(title=_title(old))
     return EventsCommand(document, {uid: old}, {uid: touch(old, new)}, text)
 
 
@@ -126,7 +123,8 @@ def resize_command(document: Document, uid: str, new_end: datetime) -> EventsCom
     """Give the event ``uid`` the end ``new_end`` (for a series: of its first occurrence)."""
     old = document.programme.events[uid]
     new = dataclasses.replace(old, end=new_end.astimezone(old.zone))
-    text = _tr("Change the end of “{title}”").format(title=_title(old))
+    text = QCoreApplication.translate(
+        "commands", "Change the end of “{title}”").format(title=_title(old))
     return EventsCommand(document, {uid: old}, {uid: touch(old, new)}, text)
 
 
@@ -135,9 +133,11 @@ def delete_command(document: Document, uids: Iterable[str]) -> EventsCommand:
     before = {uid: events[uid] for uid in uids if uid in events}
     after: dict[str, Event | None] = dict.fromkeys(before)
     if len(before) == 1:
-        text = _tr("Delete “{title}”").format(title=_title(next(iter(before.values()))))
+        text = QCoreApplication.translate(
+            "commands", "Delete “{title}”").format(title=_title(next(iter(before.values()))))
     else:
-        text = _tr("Delete {count} events").format(count=len(before))
+        text = QCoreApplication.translate(
+            "commands", "Delete {count} events").format(count=len(before))
     return EventsCommand(document, before, after, text)
 
 
@@ -152,7 +152,8 @@ class EntitiesCommand(_Command):
         people: dict[str, Person],
         text: str | None = None,
     ) -> None:
-        super().__init__(document, text or _tr("Edit tracks, venues and people"))
+        super().__init__(document, text or QCoreApplication.translate(
+            "commands", "Edit tracks, venues and people"))
         programme = document.programme
         self.before = (dict(programme.tracks), dict(programme.venues), dict(programme.people))
         self.after = (dict(tracks), dict(venues), dict(people))

@@ -218,7 +218,8 @@ class Document(QObject):
     def save(self) -> None:
         """For a file-backed programme, everything is saved already: mark it so."""
         if self.store is None:
-            raise ProgrammeError(_tr("this programme has no file yet: use Save As"))
+            raise ProgrammeError(QCoreApplication.translate(
+                "Document", "this programme has no file yet: use Save As"))
         self._unsaved = False
         self.undo_stack.setClean()
         self.saved.emit()
@@ -267,21 +268,20 @@ def _check_references(
     for event in programme.events.values():
         if event.track in gone_tracks:
             raise ProgrammeError(
-                _tr("track '{id}' is still used by event '{uid}'").format(
+                QCoreApplication.translate(
+                    "Document", "track '{id}' is still used by event '{uid}'").format(
                     id=event.track, uid=event.uid)
             )
         if event.venue in gone_venues:
             raise ProgrammeError(
-                _tr("venue '{id}' is still used by event '{uid}'").format(
+                QCoreApplication.translate(
+                    "Document", "venue '{id}' is still used by event '{uid}'").format(
                     id=event.venue, uid=event.uid)
             )
         for person in event.speakers:
             if person in gone_people:
                 raise ProgrammeError(
-                    _tr("person '{id}' is still a speaker of event '{uid}'").format(
+                    QCoreApplication.translate(
+                        "Document", "person '{id}' is still a speaker of event '{uid}'").format(
                         id=person, uid=event.uid)
                 )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Document", text)

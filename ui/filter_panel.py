@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -449,8 +449,9 @@ def make_find_action(parent: QObject, panel: FilterPanel) -> QAction:
 
     Add it to the window (or the Edit menu) so the shortcut works in every view.
     """
-    action = QAction(panel.tr("Find…"), parent)
+    action = QAction(QCoreApplication.translate("FilterPanel", "Find…"), parent)
     action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-    action.setStatusTip(panel.tr("Search titles, speakers and venues"))
+    action.setStatusTip(QCoreApplication.translate("FilterPanel",
+                                                    "Search titles, speakers and venues"))
     action.triggered.connect(panel.focus_search)
     return action

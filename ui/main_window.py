@@ -152,73 +152,73 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        tr = self.tr
         std = QKeySequence.StandardKey
         icon = self.style().standardIcon
-        self.new_action = self._action(tr("&New…"), self.file_new, std.New,
-                                       tr("Start a new programme"))
-        self.open_action = self._action(tr("&Open…"), self.file_open, std.Open,
-                                        tr("Open a programme file"))
+        self.new_action = self._action(self.tr("&New…"), self.file_new, std.New,
+                                       self.tr("Start a new programme"))
+        self.open_action = self._action(self.tr("&Open…"), self.file_open, std.Open,
+                                        self.tr("Open a programme file"))
         self.open_action.setIcon(icon(QStyle.StandardPixmap.SP_DialogOpenButton))
-        self.builtin_action = self._action(tr("Open &Built-in Programme"), self.open_builtin,
-                                           tip=tr("Open the German Week 2019 programme"))
-        self.save_action = self._action(tr("&Save"), self.file_save, std.Save,
-                                        tr("Save the programme"))
+        self.builtin_action = self._action(self.tr("Open &Built-in Programme"), self.open_builtin,
+                                           tip=self.tr("Open the German Week 2019 programme"))
+        self.save_action = self._action(self.tr("&Save"), self.file_save, std.Save,
+                                        self.tr("Save the programme"))
         self.save_action.setIcon(icon(QStyle.StandardPixmap.SP_DialogSaveButton))
-        self.save_as_action = self._action(tr("Save &As…"), self.file_save_as, std.SaveAs,
-                                           tr("Save the programme in a new file"))
-        self.import_action = self._action(tr("&Import ICS or CSV…"), self.file_import,
-                                          "Ctrl+I", tr("Merge events from calendar files"))
-        self.export_action = self._action(tr("&Export ICS…"), self.file_export, "Ctrl+Shift+E",
-                                          tr("Write the programme as a calendar file"))
-        self.quit_action = self._action(tr("&Quit"), self.close, std.Quit)
+        self.save_as_action = self._action(self.tr("Save &As…"), self.file_save_as, std.SaveAs,
+                                           self.tr("Save the programme in a new file"))
+        self.import_action = self._action(self.tr("&Import ICS or CSV…"), self.file_import,
+                                          "Ctrl+I", self.tr("Merge events from calendar files"))
+        self.export_action = self._action(self.tr("&Export ICS…"), self.file_export, "Ctrl+Shift+E",
+                                          self.tr("Write the programme as a calendar file"))
+        self.quit_action = self._action(self.tr("&Quit"), self.close, std.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         self._make_undo_actions(self.document)
-        self.new_event_action = self._action(tr("New &Event…"), self.new_event_here,
-                                             "Ctrl+Shift+N", tr("Add an event"))
+        self.new_event_action = self._action(self.tr("New &Event…"), self.new_event_here,
+                                             "Ctrl+Shift+N", self.tr("Add an event"))
         self.new_event_action.setIcon(icon(QStyle.StandardPixmap.SP_FileIcon))
-        self.edit_event_action = self._action(tr("&Edit Event…"), self.edit_selected, "Ctrl+E",
-                                              tr("Edit the selected event"))
-        self.delete_action = self._action(tr("&Delete"), self.delete_selected,
+        self.edit_event_action = self._action(self.tr("&Edit Event…"), self.edit_selected, "Ctrl+E",
+                                              self.tr("Edit the selected event"))
+        self.delete_action = self._action(self.tr("&Delete"), self.delete_selected,
                                           QKeySequence(Qt.Key.Key_Delete),
-                                          tr("Delete the selected events (undoable)"))
+                                          self.tr("Delete the selected events (undoable)"))
         self.delete_action.setIcon(icon(QStyle.StandardPixmap.SP_TrashIcon))
         # Only while a view has the focus: a text field keeps its own Delete key.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.views.addAction(self.delete_action)
-        self.entities_action = self._action(tr("&Tracks, Venues and People…"),
+        self.entities_action = self._action(self.tr("&Tracks, Venues and People…"),
                                             self.edit_entities,
-                                            tip=tr("Edit tracks, venues and people"))
+                                            tip=self.tr("Edit tracks, venues and people"))
 
         self.view_group = QActionGroup(self)
         self.view_actions: dict[View, QAction] = {}
-        labels = {"week": tr("&Week Grid"), "venues": tr("&Venue Grid"), "agenda": tr("&Agenda")}
+        labels = {"week": self.tr("&Week Grid"), "venues": self.tr("&Venue Grid"),
+                  "agenda": self.tr("&Agenda")}
         tips = {
-            "week": tr("One column per day"),
-            "venues": tr("One column per venue, for one day"),
-            "agenda": tr("A sortable table of events"),
+            "week": self.tr("One column per day"),
+            "venues": self.tr("One column per venue, for one day"),
+            "agenda": self.tr("A sortable table of events"),
         }
         for n, view in enumerate(VIEWS, start=1):
             action = self._action(labels[view], None, f"Ctrl+{n}", tips[view], checkable=True)
             action.triggered.connect(lambda _c=False, v=view: self.set_view(v))
             self.view_group.addAction(action)
             self.view_actions[view] = action
-        self.prev_action = self._action(tr("&Previous Day"), lambda: self.grid.step_date(-1),
-                                        "Alt+Left", tr("Show the previous day or week"))
+        self.prev_action = self._action(self.tr("&Previous Day"), lambda: self.grid.step_date(-1),
+                                        "Alt+Left", self.tr("Show the previous day or week"))
         self.prev_action.setIcon(icon(QStyle.StandardPixmap.SP_MediaSeekBackward))
-        self.next_action = self._action(tr("&Next Day"), lambda: self.grid.step_date(1),
-                                        "Alt+Right", tr("Show the next day or week"))
+        self.next_action = self._action(self.tr("&Next Day"), lambda: self.grid.step_date(1),
+                                        "Alt+Right", self.tr("Show the next day or week"))
         self.next_action.setIcon(icon(QStyle.StandardPixmap.SP_MediaSeekForward))
-        self.zoom_in_action = self._action(tr("Zoom &In"), self.grid.zoom_in, std.ZoomIn)
+        self.zoom_in_action = self._action(self.tr("Zoom &In"), self.grid.zoom_in, std.ZoomIn)
         self.zoom_in_action.setShortcuts([QKeySequence(std.ZoomIn), QKeySequence("Ctrl+=")])
-        self.zoom_out_action = self._action(tr("Zoom &Out"), self.grid.zoom_out, std.ZoomOut)
-        self.first_event_action = self._action(tr("Go to the &First Event"),
+        self.zoom_out_action = self._action(self.tr("Zoom &Out"), self.grid.zoom_out, std.ZoomOut)
+        self.first_event_action = self._action(self.tr("Go to the &First Event"),
                                                self.grid.scroll_to_first_event, "Ctrl+Home")
         self.snap_group = QActionGroup(self)
         self.snap_actions: dict[int, QAction] = {}
         for minutes in SNAPS:
-            action = self._action(tr("Snap to {n} Minutes").format(n=minutes), None,
+            action = self._action(self.tr("Snap to {n} Minutes").format(n=minutes), None,
                                   checkable=True)
             action.triggered.connect(lambda _c=False, m=minutes: self.set_snap(m))
             self.snap_group.addAction(action)
@@ -226,11 +226,11 @@ class MainWindow(QMainWindow):
         self.zone_group = QActionGroup(self)
         self.zone_actions: dict[str, QAction] = {}
         for zone in ("", *ZONE_CHOICES):
-            action = self._action(zone.replace("_", " ") or tr("None"), None, checkable=True)
+            action = self._action(zone.replace("_", " ") or self.tr("None"), None, checkable=True)
             action.triggered.connect(lambda _c=False, z=zone: self.set_second_zone(z))
             self.zone_group.addAction(action)
             self.zone_actions[zone] = action
-        self.other_zone_action = self._action(tr("Other Zone…"), self._choose_zone)
+        self.other_zone_action = self._action(self.tr("Other Zone…"), self._choose_zone)
         self.addActions([self.prev_action, self.next_action])
 
     def _make_undo_actions(self, document: Document) -> None:
@@ -244,11 +244,10 @@ class MainWindow(QMainWindow):
         self.redo_action.setIcon(icon(QStyle.StandardPixmap.SP_ArrowForward))
 
     def _build_menus(self) -> None:
-        tr = self.tr
         bar = self.menuBar()
-        file_menu = bar.addMenu(tr("&File"))
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, self.open_action, self.builtin_action])
-        self.recent_menu = QMenu(tr("Open &Recent"), self)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
@@ -259,7 +258,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
-        edit_menu = bar.addMenu(tr("&Edit"))
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.new_event_action, self.edit_event_action, self.delete_action])
@@ -267,20 +266,20 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.entities_action)
         self.edit_menu = edit_menu
 
-        view_menu = bar.addMenu(tr("&View"))
+        view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions(list(self.view_actions.values()))
         view_menu.addSeparator()
         view_menu.addActions([self.prev_action, self.next_action, self.first_event_action])
         view_menu.addSeparator()
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action])
-        snap_menu = view_menu.addMenu(tr("&Snapping"))
+        snap_menu = view_menu.addMenu(self.tr("&Snapping"))
         snap_menu.addActions(list(self.snap_actions.values()))
-        zone_menu = view_menu.addMenu(tr("Second Time &Zone"))
+        zone_menu = view_menu.addMenu(self.tr("Second Time &Zone"))
         zone_menu.addActions(list(self.zone_actions.values()))
         zone_menu.addSeparator()
         zone_menu.addAction(self.other_zone_action)
         view_menu.addSeparator()
-        self.panels_menu = view_menu.addMenu(tr("&Panels"))
+        self.panels_menu = view_menu.addMenu(self.tr("&Panels"))
         self.view_menu = view_menu
 
     def _build_toolbar(self) -> None:

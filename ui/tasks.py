@@ -157,9 +157,9 @@ def run_with_progress(
     ``parent``'s window, that appears after :data:`SHOW_AFTER_MS` and whose Cancel button
     cancels the task. Connect to the task's signals for the outcome."""
     task = Task(function, parent, abandon_on_cancel=abandon_on_cancel)
-    dialog = QProgressDialog(label, _tr("Cancel"), 0, 0, parent)
+    dialog = QProgressDialog(label, QCoreApplication.translate("tasks", "Cancel"), 0, 0, parent)
     dialog.setObjectName("task_progress")
-    dialog.setWindowTitle(_tr("Programme Planner"))
+    dialog.setWindowTitle(QCoreApplication.translate("tasks", "Programme Planner"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(SHOW_AFTER_MS)
     dialog.setAutoClose(False)
@@ -175,7 +175,7 @@ def run_with_progress(
 
     def cancel() -> None:
         task.cancel()
-        dialog.setLabelText(_tr("Cancelling…"))
+        dialog.setLabelText(QCoreApplication.translate("tasks", "Cancelling…"))
 
     def ended(*_args: object) -> None:
         dialog.canceled.disconnect(cancel)
@@ -223,7 +223,3 @@ def read_and_plan(programme: Programme, paths: Sequence[str], progress: Progress
     plan = plan_import(programme, items, problems=problems)
     progress(total, total)
     return plan
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("tasks", text)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bench.bench_conflicts import build
 from bench.common import Result, best_of
-from planner.conflicts import find_clashes
+from planner.conflicts import clashing_uids, find_clashes
 from planner.store import open_programme, save_new
 
 
@@ -87,7 +87,9 @@ def run(quick: bool) -> list[Result]:
     edit = statistics.median(edits)
     in_panel = statistics.median(panel_times)
     # The panel must agree with a full check after all those edits.
-    assert panel.clashes() == find_clashes(loaded), "panel out of step with find_clashes"
+    final = find_clashes(loaded)
+    assert panel.clashes() == final, "panel out of step with find_clashes"
+    assert panel.clashing() == clashing_uids(final), "outlined events out of step"
     assert not panel.checking
     panel.deleteLater()
     return [

@@ -15,7 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 from ui_helpers import block_point, drag, y_shift
 
-from planner.conflicts import ClashIndex, find_clashes
+from planner.conflicts import ClashIndex, clashing_uids, find_clashes
 from planner.model import Recurrence, Texts, Venue
 from ui import clash_panel as clash_panel_module
 from ui.app import create_application
@@ -131,6 +131,12 @@ def test_a_drag_into_a_clash_adds_a_row_and_undo_takes_it_away(window, qtbot):
     window.redo_action.trigger()
     qtbot.waitUntil(lambda: len(panel.clashes()) == 2)
     assert panel.clashes() == find_clashes(window.document.programme)
+    assert panel.clashing() == clashing_uids(panel.clashes()) == {"talk@t", "panel@t",
+                                                                   "late@t"}
+    # Moved away again: the outlines follow.
+    window.move_event("late@t", at(4, 17))
+    assert panel.clashing() == {"talk@t", "panel@t"}
+    assert "Clashes with another event" not in grid.tooltip_text("late@t")
 
 
 def test_clashing_events_are_outlined_and_others_not(window, qtbot):

@@ -19,8 +19,11 @@ shown, and while an event is dragged the stretches where it would clash are shad
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from itertools import compress, count
+from operator import is_not
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -44,7 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.conflicts import CLASH_KINDS, Clash, ClashIndex, clash_sort_key, clashing_uids
+from planner.conflicts import CLASH_KINDS, Clash, ClashIndex, clash_sort_key
 from planner.model import Event, Lang, Programme
 from planner.store import Changes
 from ui.tasks import Task
@@ -111,15 +114,21 @@ class ClashModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, TIME_COLUMN),
                                   self.index(len(self._rows) - 1, TIME_COLUMN))
 
-    def set_clashes(self, clashes: list[Clash]) -> None:
-        """Show ``clashes`` (sorted by :func:`clash_sort_key`) in place of the rows."""
+    def set_clashes(self, clashes: list[Clash]) -> tuple[list[Clash], list[Clash]] | None:
+        """Show ``clashes`` (sorted by :func:`clash_sort_key`) in place of the rows; returns
+        the clashes removed and added, or ``None`` when the model was reset instead."""
         old = self._rows
-        # Most clashes are the very same objects as before an edit: find the differences
-        # by walking both sorted lists, comparing sort keys only where they differ.
-        ops: list[tuple[str, int, Clash]] = []
-        i = j = 0
-        row = 0
-        while i < len(old) and j < len(clashes):
+        # After one edit nearly all clashes are the very objects they were: the common
+        # head and tail are found at C speed, and only the stretch between them is walked,
+        # comparing sort keys only where the two lists differ.
+        n = min(len(old), len(clashes))
+        lo = next(compress(count(), map(is_not, old, clashes)), n)
+        tail = next(compress(count(), map(is_not, reversed(old), reversed(clashes))), n)
+        tail = min(tail, n - lo)
+        ops: list[tuple[bool, int, Clash]] = []  # (insert?, row, clash)
+        i, j, row = lo, lo, lo
+        old_end, new_end = len(old) - tail, len(clashes) - tail
+        while i < old_end and j < new_end and len(ops) <= RESET_ABOVE:
             a, b = old[i], clashes[j]
             if a is b or a == b:
                 i += 1
@@ -128,34 +137,36 @@ class ClashModel(QAbstractTableModel):
                 continue
             ka, kb = clash_sort_key(a), clash_sort_key(b)
             if ka <= kb:
-                ops.append(("remove", row, a))
+                ops.append((False, row, a))
                 i += 1
             if kb <= ka:
-                ops.append(("insert", row, b))
+                ops.append((True, row, b))
                 row += 1
                 j += 1
-            if len(ops) > RESET_ABOVE:
-                break
         if len(ops) <= RESET_ABOVE:
-            ops.extend(("remove", row, a) for a in old[i:])
-            for b in clashes[j:]:
-                ops.append(("insert", row, b))
+            ops.extend((False, row, a) for a in old[i:old_end])
+            for b in clashes[j:new_end]:
+                ops.append((True, row, b))
                 row += 1
         if len(ops) > RESET_ABOVE:
             self.beginResetModel()
             self._rows = list(clashes)
             self.endResetModel()
-            return
+            return None
         rows = self._rows
-        for op, at, clash in ops:
-            if op == "remove":
-                self.beginRemoveRows(QModelIndex(), at, at)
-                del rows[at]
-                self.endRemoveRows()
-            else:
+        removed, added = [], []
+        for insert, at, clash in ops:
+            if insert:
                 self.beginInsertRows(QModelIndex(), at, at)
                 rows.insert(at, clash)
                 self.endInsertRows()
+                added.append(clash)
+            else:
+                self.beginRemoveRows(QModelIndex(), at, at)
+                del rows[at]
+                self.endRemoveRows()
+                removed.append(clash)
+        return removed, added
 
     def clash_at(self, row: int) -> Clash:
         return self._rows[row]
@@ -252,6 +263,7 @@ class ClashPanel(QWidget):
         self._task: Task | None = None
         self._pending: set[str] = set()
         self._clashing: set[str] = set()
+        self._counts: Counter[str] = Counter()
         self.preview: list[tuple[datetime, datetime, str | None]] = []
 
         self.status_label = QLabel()
@@ -322,6 +334,7 @@ class ClashPanel(QWidget):
         self._mirror = None
         self.model.set_zone(document.programme.zone)
         self.model.set_clashes([])
+        self._counts = Counter()
         self._publish_clashing(set())
         self.rebuild()
 
@@ -404,8 +417,25 @@ class ClashPanel(QWidget):
     def _publish(self) -> None:
         assert self._index is not None
         clashes = self._index.clashes()
-        self.model.set_clashes(clashes)
-        self._publish_clashing(clashing_uids(clashes))
+        diff = self.model.set_clashes(clashes)
+        if diff is None:
+            self._counts = Counter(uid for clash in clashes for uid in clash.events)
+            self._publish_clashing(set(self._counts))
+        else:
+            # How many clashes each event is in, kept up to date from the rows changed.
+            counts = self._counts
+            removed, added = diff
+            for clash in added:
+                counts.update(clash.events)
+            for clash in removed:
+                counts.subtract(clash.events)
+            if removed or added:
+                gone = [uid for clash in removed for uid in clash.events if counts[uid] <= 0]
+                for uid in gone:
+                    del counts[uid]
+                new = {uid for clash in added for uid in clash.events}
+                if gone or not new <= self._clashing:
+                    self._publish_clashing(set(counts))
         self._show_state()
 
     def _publish_clashing(self, uids: set[str]) -> None:

@@ -1,0 +1,1370 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>Programmbereich</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Mitwirkende</translation>
+    </message>
+    <message>
+        <source>all day</source>
+        <translation>ganztägig</translation>
+    </message>
+    <message>
+        <source>Track: {name}</source>
+        <translation>Programmbereich: {name}</translation>
+    </message>
+    <message>
+        <source>Venue: {name}</source>
+        <translation>Ort: {name}</translation>
+    </message>
+    <message>
+        <source>Speakers: {names}</source>
+        <translation>Mitwirkende: {names}</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgesagt</translation>
+    </message>
+    <message>
+        <source>tentative</source>
+        <translation>vorläufig</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+</context>
+<context>
+    <name>ClashModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Clash</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Mitwirkende</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>Weg</translation>
+    </message>
+    <message>
+        <source>Outside the days</source>
+        <translation>Außerhalb der Tage</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Kapazität</translation>
+    </message>
+</context>
+<context>
+    <name>ClashPanel</name>
+    <message>
+        <source>Clashes (checking…)</source>
+        <extracomment>A clash was clicked or activated: select and show its events. The set of UIDs of events that clash with something. The dock&apos;s title, with the count (&quot;Clashes (3)&quot;). The index is (re)built and the list is up to date.</extracomment>
+        <translation>Konflikte (wird geprüft …)</translation>
+    </message>
+    <message>
+        <source>Clashes ({count})</source>
+        <translation>Konflikte ({count})</translation>
+    </message>
+    <message>
+        <source>Could not check for clashes: {error}</source>
+        <translation>Konflikte konnten nicht geprüft werden: {error}</translation>
+    </message>
+    <message>
+        <source>Checking the programme for clashes…</source>
+        <translation>Das Programm wird auf Konflikte geprüft …</translation>
+    </message>
+    <message>
+        <source>No clashes.</source>
+        <translation>Keine Konflikte.</translation>
+    </message>
+    <message>
+        <source>{count} clashes: click one to show its events.</source>
+        <translation>Konflikte: {count}. Einen anklicken, um seine Veranstaltungen zu zeigen.</translation>
+    </message>
+</context>
+<context>
+    <name>ColourButton</name>
+    <message>
+        <source>Track colour</source>
+        <translation>Farbe des Programmbereichs</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>this programme has no file yet: use Save As</source>
+        <translation>dieses Programm hat noch keine Datei: „Speichern unter“ verwenden</translation>
+    </message>
+    <message>
+        <source>track &apos;{id}&apos; is still used by event &apos;{uid}&apos;</source>
+        <translation>Programmbereich „{id}“ wird noch von Veranstaltung „{uid}“ verwendet</translation>
+    </message>
+    <message>
+        <source>venue &apos;{id}&apos; is still used by event &apos;{uid}&apos;</source>
+        <translation>Ort „{id}“ wird noch von Veranstaltung „{uid}“ verwendet</translation>
+    </message>
+    <message>
+        <source>person &apos;{id}&apos; is still a speaker of event &apos;{uid}&apos;</source>
+        <translation>Person „{id}“ wirkt noch bei Veranstaltung „{uid}“ mit</translation>
+    </message>
+</context>
+<context>
+    <name>EntitiesDialog</name>
+    <message>
+        <source>Tracks, venues and people</source>
+        <translation>Programmbereiche, Orte und Personen</translation>
+    </message>
+    <message>
+        <source>Name (German)</source>
+        <translation>Name (Deutsch)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Name (Englisch)</translation>
+    </message>
+    <message>
+        <source>Name (Russian)</source>
+        <translation>Name (Russisch)</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Kapazität</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Affiliation</source>
+        <translation>Einrichtung</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>&amp;Tracks</source>
+        <translation>&amp;Programmbereiche</translation>
+    </message>
+    <message>
+        <source>&amp;Venues</source>
+        <translation>&amp;Orte</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>P&amp;ersonen</translation>
+    </message>
+    <message>
+        <source>the entries are not valid</source>
+        <translation>die Einträge sind ungültig</translation>
+    </message>
+    <message>
+        <source>track</source>
+        <translation>Programmbereich</translation>
+    </message>
+    <message>
+        <source>venue</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source> and {n} more</source>
+        <translation> und {n} weitere</translation>
+    </message>
+    <message>
+        <source>Cannot remove {kind} &apos;{id}&apos;: used by {count} event(s): {events}</source>
+        <translation>{kind} „{id}“ kann nicht entfernt werden: verwendet von Veranstaltungen ({count}): {events}</translation>
+    </message>
+    <message>
+        <source> (and {n} more problems)</source>
+        <translation> (und {n} weitere Probleme)</translation>
+    </message>
+    <message>
+        <source>{kind} id &apos;{id}&apos; is used twice</source>
+        <translation>{kind}: Kennung „{id}“ ist doppelt vergeben</translation>
+    </message>
+    <message>
+        <source>latitude</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <source>longitude</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation>Kapazität</translation>
+    </message>
+    <message>
+        <source>{kind} &apos;{id}&apos;: {field} &apos;{value}&apos; is not a number</source>
+        <translation>{kind} „{id}“: {field} „{value}“ ist keine Zahl</translation>
+    </message>
+</context>
+<context>
+    <name>EntityTable</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>The id of an existing entry cannot be changed</source>
+        <translation>Die Kennung eines bestehenden Eintrags kann nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>Translation missing</source>
+        <translation>Übersetzung fehlt</translation>
+    </message>
+</context>
+<context>
+    <name>EventEditor</name>
+    <message>
+        <source>New event</source>
+        <translation>Neue Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Edit event</source>
+        <translation>Veranstaltung bearbeiten</translation>
+    </message>
+    <message>
+        <source>the event is not valid</source>
+        <translation>die Veranstaltung ist ungültig</translation>
+    </message>
+    <message>
+        <source>Title and description</source>
+        <translation>Titel und Beschreibung</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>When and where</source>
+        <translation>Wann und wo</translation>
+    </message>
+    <message>
+        <source>Trac&amp;k</source>
+        <translation>Programm&amp;bereich</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>&amp;Ort</translation>
+    </message>
+    <message>
+        <source>Hours:minutes; a bare number is minutes</source>
+        <translation>Stunden:Minuten; eine Zahl allein sind Minuten</translation>
+    </message>
+    <message>
+        <source>&amp;All day</source>
+        <translation>&amp;Ganztägig</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Beginn</translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation>&amp;Ende</translation>
+    </message>
+    <message>
+        <source>&amp;Duration</source>
+        <translation>&amp;Dauer</translation>
+    </message>
+    <message>
+        <source>Times in {zone}</source>
+        <translation>Zeiten in {zone}</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <source>tentative</source>
+        <translation>vorläufig</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgesagt</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us</source>
+        <translation>Stat&amp;us</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>does not repeat</source>
+        <translation>keine Wiederholung</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>täglich</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>wöchentlich</translation>
+    </message>
+    <message>
+        <source>on chosen weekdays</source>
+        <translation>an gewählten Wochentagen</translation>
+    </message>
+    <message>
+        <source>other rule (kept as is)</source>
+        <translation>andere Regel (bleibt unverändert)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Mo</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <source>Tu</source>
+        <translation>Di</translation>
+    </message>
+    <message>
+        <source>We</source>
+        <translation>Mi</translation>
+    </message>
+    <message>
+        <source>Th</source>
+        <translation>Do</translation>
+    </message>
+    <message>
+        <source>Fr</source>
+        <translation>Fr</translation>
+    </message>
+    <message>
+        <source>Sa</source>
+        <translation>Sa</translation>
+    </message>
+    <message>
+        <source>Su</source>
+        <translation>So</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>times</source>
+        <translation>Mal</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Endet</translation>
+    </message>
+    <message>
+        <source>Untick a date to skip that occurrence</source>
+        <translation>Haken entfernen, um diesen Termin auszulassen</translation>
+    </message>
+    <message>
+        <source>Takes place</source>
+        <translation>Findet statt</translation>
+    </message>
+    <message>
+        <source>People and details</source>
+        <translation>Personen und Details</translation>
+    </message>
+    <message>
+        <source>Filter speakers</source>
+        <translation>Mitwirkende filtern</translation>
+    </message>
+    <message>
+        <source>S&amp;peakers</source>
+        <translation>&amp;Mitwirkende</translation>
+    </message>
+    <message>
+        <source>New speaker&apos;s name</source>
+        <translation>Name einer neuen mitwirkenden Person</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>Hin&amp;zufügen</translation>
+    </message>
+    <message>
+        <source>Held in</source>
+        <translation>Sprachen</translation>
+    </message>
+    <message>
+        <source>UR&amp;L</source>
+        <translation>UR&amp;L</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <source>Expected attendance</source>
+        <translation>Erwartete Besucherzahl</translation>
+    </message>
+    <message>
+        <source>The repeat rule {rule} cannot be shown by these controls; it is kept as is unless you choose another repeat.</source>
+        <translation>Die Wiederholungsregel {rule} lässt sich hier nicht darstellen; sie bleibt unverändert, solange keine andere Wiederholung gewählt wird.</translation>
+    </message>
+    <message>
+        <source> week(s)</source>
+        <translation> Woche(n)</translation>
+    </message>
+    <message>
+        <source> day(s)</source>
+        <translation> Tag(e)</translation>
+    </message>
+    <message>
+        <source>choose at least one weekday to repeat on</source>
+        <translation>mindestens einen Wochentag für die Wiederholung wählen</translation>
+    </message>
+    <message>
+        <source>the repeat ends before the event starts</source>
+        <translation>die Wiederholung endet vor dem Beginn der Veranstaltung</translation>
+    </message>
+    <message>
+        <source>the start day must be one of the days the event repeats on</source>
+        <translation>der erste Tag muss einer der Wiederholungstage sein</translation>
+    </message>
+    <message>
+        <source>every occurrence is skipped</source>
+        <translation>jeder Termin ist ausgelassen</translation>
+    </message>
+    <message>
+        <source>the event must lie within the programme&apos;s days ({first} to {last})</source>
+        <translation>die Veranstaltung muss innerhalb der Programmtage liegen ({first} bis {last})</translation>
+    </message>
+    <message>
+        <source>{count} expected, but the venue holds {capacity}</source>
+        <translation>{count} erwartet, aber der Ort fasst {capacity}</translation>
+    </message>
+    <message>
+        <source>Title still missing in: {langs}</source>
+        <translation>Titel fehlt noch auf: {langs}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export calendar</source>
+        <extracomment>The files written, after a successful export.</extracomment>
+        <translation>Kalender exportieren</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>Whole programme</source>
+        <translation>Gesamtes Programm</translation>
+    </message>
+    <message>
+        <source>Events shown by the current filter</source>
+        <translation>Vom aktuellen Filter gezeigte Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>Whole programme, one file per track (into a folder)</source>
+        <translation>Gesamtes Programm, eine Datei je Programmbereich (in einen Ordner)</translation>
+    </message>
+    <message>
+        <source>Starred events (My programme)</source>
+        <translation>Gemerkte Veranstaltungen (Mein Programm)</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Russisch</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>Keine Erinnerung</translation>
+    </message>
+    <message>
+        <source> minutes before</source>
+        <translation> Minuten vorher</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen …</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Reminder:</source>
+        <translation>Erinnerung:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) will be written</source>
+        <translation>
+            <numerusform>%n Veranstaltung wird geschrieben</numerusform>
+            <numerusform>%n Veranstaltungen werden geschrieben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> to %n file(s)</source>
+        <translation>
+            <numerusform> in %n Datei</numerusform>
+            <numerusform> in %n Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Choose where to write</source>
+        <translation>Wählen, wohin geschrieben wird</translation>
+    </message>
+    <message>
+        <source>This is a file; one file per track needs a folder</source>
+        <translation>Das ist eine Datei; eine Datei je Programmbereich braucht einen Ordner</translation>
+    </message>
+    <message>
+        <source>This is a folder; choose a file name</source>
+        <translation>Das ist ein Ordner; einen Dateinamen wählen</translation>
+    </message>
+    <message>
+        <source>Folder for the track calendars</source>
+        <translation>Ordner für die Kalender der Programmbereiche</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar-Dateien (*.ics)</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Wird geschrieben …</translation>
+    </message>
+    <message>
+        <source>Could not export: %1</source>
+        <translation>Export nicht möglich: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>Search titles, speakers, venues…</source>
+        <translation>Titel, Mitwirkende, Orte suchen …</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>Programmbereiche</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Sprachen</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Russisch</translation>
+    </message>
+    <message>
+        <source>Nothing ticked shows all; tick to narrow down.</source>
+        <translation>Ohne Haken wird alles gezeigt; Haken setzen schränkt ein.</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Venues</source>
+        <translation>Orte</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Mitwirkende</translation>
+    </message>
+    <message>
+        <source>Starred only</source>
+        <translation>Nur gemerkte</translation>
+    </message>
+    <message>
+        <source>Show only the events in My programme (Ctrl+D stars)</source>
+        <translation>Nur die Veranstaltungen in „Mein Programm“ zeigen (Strg+D merkt vor)</translation>
+    </message>
+    <message>
+        <source>My programme</source>
+        <translation>Mein Programm</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n event(s)</source>
+        <translation>
+            <numerusform>%1 von %n Veranstaltung</numerusform>
+            <numerusform>%1 von %n Veranstaltungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clash(es) among starred events:</source>
+        <translation>
+            <numerusform>%n Konflikt unter den gemerkten Veranstaltungen:</numerusform>
+            <numerusform>%n Konflikte unter den gemerkten Veranstaltungen:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>Suchen …</translation>
+    </message>
+    <message>
+        <source>Search titles, speakers and venues</source>
+        <translation>Titel, Mitwirkende und Orte durchsuchen</translation>
+    </message>
+</context>
+<context>
+    <name>GridView</name>
+    <message>
+        <source>{first} to {last}, all day</source>
+        <translation>{first} bis {last}, ganztägig</translation>
+    </message>
+    <message>
+        <source>Venue: {venue}</source>
+        <translation>Ort: {venue}</translation>
+    </message>
+    <message>
+        <source>Track: {track}</source>
+        <translation>Programmbereich: {track}</translation>
+    </message>
+    <message>
+        <source>Speakers: {names}</source>
+        <translation>Mitwirkende: {names}</translation>
+    </message>
+    <message>
+        <source>Languages: {langs}</source>
+        <translation>Sprachen: {langs}</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgesagt</translation>
+    </message>
+    <message>
+        <source>tentative</source>
+        <translation>vorläufig</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>Repeats ({rule}): dragging moves the whole series</source>
+        <translation>Wiederholt sich ({rule}): Ziehen verschiebt die ganze Serie</translation>
+    </message>
+    <message>
+        <source>Clashes with another event</source>
+        <translation>Überschneidet sich mit einer anderen Veranstaltung</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System (%1)</source>
+        <translation>System (%1)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Programme Planner will be in %1 when it starts again.</source>
+        <translation>Programme Planner erscheint beim nächsten Start auf %1.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu …</translation>
+    </message>
+    <message>
+        <source>Start a new programme</source>
+        <translation>Ein neues Programm beginnen</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>Open a programme file</source>
+        <translation>Eine Programmdatei öffnen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Built-in Programme</source>
+        <translation>&amp;Eingebautes Programm öffnen</translation>
+    </message>
+    <message>
+        <source>Open the German Week 2019 programme</source>
+        <translation>Das Programm der Deutschen Woche 2019 öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save the programme</source>
+        <translation>Das Programm speichern</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter …</translation>
+    </message>
+    <message>
+        <source>Save the programme in a new file</source>
+        <translation>Das Programm in einer neuen Datei speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Import ICS or CSV…</source>
+        <translation>ICS oder CSV &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>Merge events from calendar files</source>
+        <translation>Veranstaltungen aus Kalenderdateien übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Export ICS…</source>
+        <translation>ICS e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Write the programme as a calendar file</source>
+        <translation>Das Programm als Kalenderdatei schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>New &amp;Event…</source>
+        <translation>Neue &amp;Veranstaltung …</translation>
+    </message>
+    <message>
+        <source>Add an event</source>
+        <translation>Eine Veranstaltung hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Event…</source>
+        <translation>Veranstaltung &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Edit the selected event</source>
+        <translation>Die gewählte Veranstaltung bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected events (undoable)</source>
+        <translation>Die gewählten Veranstaltungen löschen (rückgängig zu machen)</translation>
+    </message>
+    <message>
+        <source>&amp;Tracks, Venues and People…</source>
+        <translation>&amp;Programmbereiche, Orte und Personen …</translation>
+    </message>
+    <message>
+        <source>Edit tracks, venues and people</source>
+        <translation>Programmbereiche, Orte und Personen bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Week Grid</source>
+        <translation>&amp;Wochenraster</translation>
+    </message>
+    <message>
+        <source>&amp;Venue Grid</source>
+        <translation>&amp;Ortsraster</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation>&amp;Liste</translation>
+    </message>
+    <message>
+        <source>One column per day</source>
+        <translation>Eine Spalte je Tag</translation>
+    </message>
+    <message>
+        <source>One column per venue, for one day</source>
+        <translation>Eine Spalte je Ort, für einen Tag</translation>
+    </message>
+    <message>
+        <source>A sortable table of events</source>
+        <translation>Eine sortierbare Tabelle der Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Day</source>
+        <translation>&amp;Vorheriger Tag</translation>
+    </message>
+    <message>
+        <source>Show the previous day or week</source>
+        <translation>Den vorherigen Tag oder die vorherige Woche zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Next Day</source>
+        <translation>&amp;Nächster Tag</translation>
+    </message>
+    <message>
+        <source>Show the next day or week</source>
+        <translation>Den nächsten Tag oder die nächste Woche zeigen</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;First Event</source>
+        <translation>Zur &amp;ersten Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Snap to {n} Minutes</source>
+        <translation>Auf {n} Minuten einrasten</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Other Zone…</source>
+        <translation>Andere Zeitzone …</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Snapping</source>
+        <translation>&amp;Einrasten</translation>
+    </message>
+    <message>
+        <source>Second Time &amp;Zone</source>
+        <translation>Zweite &amp;Zeitzone</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>&amp;Leisten</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>The day to show</source>
+        <translation>Der gezeigte Tag</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Second Time Zone</source>
+        <translation>Zweite Zeitzone</translation>
+    </message>
+    <message>
+        <source>Zone of the second time ruler:</source>
+        <translation>Zeitzone der zweiten Zeitleiste:</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Ungesicherte Arbeit wiederherstellen</translation>
+    </message>
+    <message>
+        <source>“{name}” ({count} events) was not saved when its window closed on {when}. Open it?</source>
+        <translation>„{name}“ (Veranstaltungen: {count}) war nicht gespeichert, als sein Fenster am {when} geschlossen wurde. Öffnen?</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>noch nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>(read-only)</source>
+        <translation>(schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>Programme Planner</source>
+        <translation>Programme Planner</translation>
+    </message>
+    <message>
+        <source>unsaved changes</source>
+        <translation>ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <source>no file</source>
+        <translation>keine Datei</translation>
+    </message>
+    <message>
+        <source>{count} events · {saved}</source>
+        <translation>Veranstaltungen: {count} · {saved}</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Week</source>
+        <translation>&amp;Vorherige Woche</translation>
+    </message>
+    <message>
+        <source>&amp;Next Week</source>
+        <translation>&amp;Nächste Woche</translation>
+    </message>
+    <message>
+        <source>The event editor is not available.</source>
+        <translation>Der Veranstaltungseditor ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Add a track and a venue first (Edit &gt; Tracks, Venues and People).</source>
+        <translation>Zuerst einen Programmbereich und einen Ort anlegen (Bearbeiten &gt; Programmbereiche, Orte und Personen).</translation>
+    </message>
+    <message>
+        <source>New event “{title}”</source>
+        <translation>Neue Veranstaltung „{title}“</translation>
+    </message>
+    <message>
+        <source>Edit “{title}”</source>
+        <translation>„{title}“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>The tracks, venues and people dialog is not available.</source>
+        <translation>Der Dialog für Programmbereiche, Orte und Personen ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>“{name}” has changes that are not saved. Save them?</source>
+        <translation>„{name}“ hat ungespeicherte Änderungen. Speichern?</translation>
+    </message>
+    <message>
+        <source>Opened {path}</source>
+        <translation>{path} geöffnet</translation>
+    </message>
+    <message>
+        <source>Open Programme</source>
+        <translation>Programm öffnen</translation>
+    </message>
+    <message>
+        <source>Programmes (*{suffix});;All files (*)</source>
+        <translation>Programme (*{suffix});;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Save Programme As</source>
+        <translation>Programm speichern unter</translation>
+    </message>
+    <message>
+        <source>Programmes (*{suffix})</source>
+        <translation>Programme (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Saved as {path}</source>
+        <translation>Gespeichert als {path}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Import Events</source>
+        <translation>Veranstaltungen importieren</translation>
+    </message>
+    <message>
+        <source>Calendars and spreadsheets (*.ics *.csv);;All files (*)</source>
+        <translation>Kalender und Tabellen (*.ics *.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Importing {count} file(s)…</source>
+        <translation>Dateien werden importiert ({count}) …</translation>
+    </message>
+    <message>
+        <source>The programme changed during the import; import the files again.</source>
+        <translation>Das Programm hat sich während des Imports geändert; die Dateien bitte erneut importieren.</translation>
+    </message>
+    <message>
+        <source>Import failed: {error}</source>
+        <translation>Import fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>Import abgebrochen</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>{count} events cannot be imported; the first: {problem}
+
+Import the others?</source>
+        <translation>Veranstaltungen, die nicht importiert werden können: {count}; die erste: {problem}
+
+Die übrigen importieren?</translation>
+    </message>
+    <message>
+        <source>Nothing new to import</source>
+        <translation>Nichts Neues zu importieren</translation>
+    </message>
+    <message>
+        <source>Import {added} new and {updated} changed events</source>
+        <translation>Import: {added} neue und {updated} geänderte Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>Export ICS</source>
+        <translation>ICS exportieren</translation>
+    </message>
+    <message>
+        <source>Calendars (*.ics)</source>
+        <translation>Kalender (*.ics)</translation>
+    </message>
+</context>
+<context>
+    <name>NewProgrammeDialog</name>
+    <message>
+        <source>New Programme</source>
+        <translation>Neues Programm</translation>
+    </message>
+    <message>
+        <source>New programme</source>
+        <translation>Neues Programm</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>&amp;First day:</source>
+        <translation>&amp;Erster Tag:</translation>
+    </message>
+    <message>
+        <source>&amp;Last day:</source>
+        <translation>&amp;Letzter Tag:</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Ganztägig</translation>
+    </message>
+    <message>
+        <source>Speaker: %1</source>
+        <translation>Mitwirkend: %1</translation>
+    </message>
+    <message>
+        <source>Speakers: %1</source>
+        <translation>Mitwirkende: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgesagt</translation>
+    </message>
+    <message>
+        <source>To be confirmed</source>
+        <translation>Noch nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>All times are local time: %1 (%2)</source>
+        <translation>Alle Zeiten sind Ortszeit: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>A selection: %1 of %2 events</source>
+        <translation>Eine Auswahl: %1 von %2 Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>Tracks in this selection</source>
+        <translation>Programmbereiche in dieser Auswahl</translation>
+    </message>
+    <message>
+        <source>Tracks in this programme</source>
+        <translation>Programmbereiche in diesem Programm</translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation>1 Veranstaltung</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>Venues</source>
+        <translation>Orte</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <source>(continued)</source>
+        <translation>(Fortsetzung)</translation>
+    </message>
+    <message>
+        <source>No events on this day.</source>
+        <translation>An diesem Tag keine Veranstaltungen.</translation>
+    </message>
+    <message>
+        <source>Print Door Sheets</source>
+        <translation>Türaushänge drucken</translation>
+    </message>
+    <message>
+        <source>Print Programme</source>
+        <translation>Programm drucken</translation>
+    </message>
+    <message>
+        <source>Print Preview</source>
+        <translation>Druckvorschau</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>PDF exportieren</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1: kann nicht geschrieben werden (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>StarAction</name>
+    <message>
+        <source>Ctrl+D</source>
+        <extracomment>The colour of a star wherever one is drawn: a warm gold that reads on light and dark.</extracomment>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>Add the selected events to My programme, or remove them</source>
+        <translation>Die gewählten Veranstaltungen zu „Mein Programm“ hinzufügen oder daraus entfernen</translation>
+    </message>
+    <message>
+        <source>Unstar</source>
+        <translation>Nicht mehr merken</translation>
+    </message>
+    <message>
+        <source>Star</source>
+        <translation>Merken</translation>
+    </message>
+</context>
+<context>
+    <name>TextsEditor</name>
+    <message>
+        <source>missing ({lang})</source>
+        <translation>fehlt ({lang})</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <source>Move the whole series “{title}”</source>
+        <translation>Ganze Serie „{title}“ verschieben</translation>
+    </message>
+    <message>
+        <source>Move “{title}”</source>
+        <translation>„{title}“ verschieben</translation>
+    </message>
+    <message>
+        <source>Change the end of “{title}”</source>
+        <translation>Ende von „{title}“ ändern</translation>
+    </message>
+    <message>
+        <source>Delete “{title}”</source>
+        <translation>„{title}“ löschen</translation>
+    </message>
+    <message>
+        <source>Delete {count} events</source>
+        <translation>Veranstaltungen löschen ({count})</translation>
+    </message>
+    <message>
+        <source>Edit tracks, venues and people</source>
+        <translation>Programmbereiche, Orte und Personen bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Programme Planner</source>
+        <translation>Programme Planner</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+</context>
+<context>
+    <name>widgets</name>
+    <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Russisch</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>built-in programme</source>
+        <translation>eingebautes Programm</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1374 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Площадка</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Докладчики</translation>
+    </message>
+    <message>
+        <source>all day</source>
+        <translation>весь день</translation>
+    </message>
+    <message>
+        <source>Track: {name}</source>
+        <translation>Направление: {name}</translation>
+    </message>
+    <message>
+        <source>Venue: {name}</source>
+        <translation>Площадка: {name}</translation>
+    </message>
+    <message>
+        <source>Speakers: {names}</source>
+        <translation>Докладчики: {names}</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <source>tentative</source>
+        <translation>предварительно</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Статус: {status}</translation>
+    </message>
+</context>
+<context>
+    <name>ClashModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Clash</source>
+        <translation>Конфликт</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Площадка</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Докладчик</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>Переезд</translation>
+    </message>
+    <message>
+        <source>Outside the days</source>
+        <translation>Вне дней программы</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Вместимость</translation>
+    </message>
+</context>
+<context>
+    <name>ClashPanel</name>
+    <message>
+        <source>Clashes (checking…)</source>
+        <extracomment>A clash was clicked or activated: select and show its events. The set of UIDs of events that clash with something. The dock&apos;s title, with the count (&quot;Clashes (3)&quot;). The index is (re)built and the list is up to date.</extracomment>
+        <translation>Конфликты (проверка…)</translation>
+    </message>
+    <message>
+        <source>Clashes ({count})</source>
+        <translation>Конфликты ({count})</translation>
+    </message>
+    <message>
+        <source>Could not check for clashes: {error}</source>
+        <translation>Не удалось проверить конфликты: {error}</translation>
+    </message>
+    <message>
+        <source>Checking the programme for clashes…</source>
+        <translation>Программа проверяется на конфликты…</translation>
+    </message>
+    <message>
+        <source>No clashes.</source>
+        <translation>Конфликтов нет.</translation>
+    </message>
+    <message>
+        <source>{count} clashes: click one to show its events.</source>
+        <translation>Конфликтов: {count}. Щёлкните по конфликту, чтобы показать его мероприятия.</translation>
+    </message>
+</context>
+<context>
+    <name>ColourButton</name>
+    <message>
+        <source>Track colour</source>
+        <translation>Цвет направления</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>this programme has no file yet: use Save As</source>
+        <translation>у этой программы ещё нет файла: используйте «Сохранить как»</translation>
+    </message>
+    <message>
+        <source>track &apos;{id}&apos; is still used by event &apos;{uid}&apos;</source>
+        <translation>направление «{id}» ещё используется мероприятием «{uid}»</translation>
+    </message>
+    <message>
+        <source>venue &apos;{id}&apos; is still used by event &apos;{uid}&apos;</source>
+        <translation>площадка «{id}» ещё используется мероприятием «{uid}»</translation>
+    </message>
+    <message>
+        <source>person &apos;{id}&apos; is still a speaker of event &apos;{uid}&apos;</source>
+        <translation>«{id}» ещё указан докладчиком мероприятия «{uid}»</translation>
+    </message>
+</context>
+<context>
+    <name>EntitiesDialog</name>
+    <message>
+        <source>Tracks, venues and people</source>
+        <translation>Направления, площадки и люди</translation>
+    </message>
+    <message>
+        <source>Name (German)</source>
+        <translation>Название (немецкий)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Название (английский)</translation>
+    </message>
+    <message>
+        <source>Name (Russian)</source>
+        <translation>Название (русский)</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Идентификатор</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Цвет</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Широта</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Долгота</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Вместимость</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Affiliation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <source>&amp;Tracks</source>
+        <translation>&amp;Направления</translation>
+    </message>
+    <message>
+        <source>&amp;Venues</source>
+        <translation>&amp;Площадки</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>&amp;Люди</translation>
+    </message>
+    <message>
+        <source>the entries are not valid</source>
+        <translation>записи неверны</translation>
+    </message>
+    <message>
+        <source>track</source>
+        <translation>направление</translation>
+    </message>
+    <message>
+        <source>venue</source>
+        <translation>площадка</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>человек</translation>
+    </message>
+    <message>
+        <source> and {n} more</source>
+        <translation> и ещё {n}</translation>
+    </message>
+    <message>
+        <source>Cannot remove {kind} &apos;{id}&apos;: used by {count} event(s): {events}</source>
+        <translation>Нельзя удалить: {kind} «{id}» используется в мероприятиях ({count}): {events}</translation>
+    </message>
+    <message>
+        <source> (and {n} more problems)</source>
+        <translation> (и ещё проблем: {n})</translation>
+    </message>
+    <message>
+        <source>{kind} id &apos;{id}&apos; is used twice</source>
+        <translation>{kind}: идентификатор «{id}» использован дважды</translation>
+    </message>
+    <message>
+        <source>latitude</source>
+        <translation>широта</translation>
+    </message>
+    <message>
+        <source>longitude</source>
+        <translation>долгота</translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation>вместимость</translation>
+    </message>
+    <message>
+        <source>{kind} &apos;{id}&apos;: {field} &apos;{value}&apos; is not a number</source>
+        <translation>{kind} «{id}»: {field} «{value}» — не число</translation>
+    </message>
+</context>
+<context>
+    <name>EntityTable</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>The id of an existing entry cannot be changed</source>
+        <translation>Идентификатор существующей записи изменить нельзя</translation>
+    </message>
+    <message>
+        <source>Translation missing</source>
+        <translation>Нет перевода</translation>
+    </message>
+</context>
+<context>
+    <name>EventEditor</name>
+    <message>
+        <source>New event</source>
+        <translation>Новое мероприятие</translation>
+    </message>
+    <message>
+        <source>Edit event</source>
+        <translation>Изменить мероприятие</translation>
+    </message>
+    <message>
+        <source>the event is not valid</source>
+        <translation>мероприятие задано неверно</translation>
+    </message>
+    <message>
+        <source>Title and description</source>
+        <translation>Название и описание</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Название</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>When and where</source>
+        <translation>Когда и где</translation>
+    </message>
+    <message>
+        <source>Trac&amp;k</source>
+        <translation>Н&amp;аправление</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>&amp;Площадка</translation>
+    </message>
+    <message>
+        <source>Hours:minutes; a bare number is minutes</source>
+        <translation>Часы:минуты; просто число — минуты</translation>
+    </message>
+    <message>
+        <source>&amp;All day</source>
+        <translation>&amp;Весь день</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Начало</translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation>&amp;Конец</translation>
+    </message>
+    <message>
+        <source>&amp;Duration</source>
+        <translation>&amp;Длительность</translation>
+    </message>
+    <message>
+        <source>Times in {zone}</source>
+        <translation>Время: {zone}</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>подтверждено</translation>
+    </message>
+    <message>
+        <source>tentative</source>
+        <translation>предварительно</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us</source>
+        <translation>Стат&amp;ус</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Повторение</translation>
+    </message>
+    <message>
+        <source>does not repeat</source>
+        <translation>не повторяется</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>ежедневно</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>еженедельно</translation>
+    </message>
+    <message>
+        <source>on chosen weekdays</source>
+        <translation>по выбранным дням недели</translation>
+    </message>
+    <message>
+        <source>other rule (kept as is)</source>
+        <translation>другое правило (сохраняется как есть)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat</source>
+        <translation>&amp;Повторять</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Каждые</translation>
+    </message>
+    <message>
+        <source>Mo</source>
+        <translation>Пн</translation>
+    </message>
+    <message>
+        <source>Tu</source>
+        <translation>Вт</translation>
+    </message>
+    <message>
+        <source>We</source>
+        <translation>Ср</translation>
+    </message>
+    <message>
+        <source>Th</source>
+        <translation>Чт</translation>
+    </message>
+    <message>
+        <source>Fr</source>
+        <translation>Пт</translation>
+    </message>
+    <message>
+        <source>Sa</source>
+        <translation>Сб</translation>
+    </message>
+    <message>
+        <source>Su</source>
+        <translation>Вс</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>до</translation>
+    </message>
+    <message>
+        <source>times</source>
+        <translation>раз</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Untick a date to skip that occurrence</source>
+        <translation>Снимите отметку, чтобы пропустить эту дату</translation>
+    </message>
+    <message>
+        <source>Takes place</source>
+        <translation>Проводится</translation>
+    </message>
+    <message>
+        <source>People and details</source>
+        <translation>Люди и подробности</translation>
+    </message>
+    <message>
+        <source>Filter speakers</source>
+        <translation>Фильтр докладчиков</translation>
+    </message>
+    <message>
+        <source>S&amp;peakers</source>
+        <translation>&amp;Докладчики</translation>
+    </message>
+    <message>
+        <source>New speaker&apos;s name</source>
+        <translation>Имя нового докладчика</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>Доб&amp;авить</translation>
+    </message>
+    <message>
+        <source>Held in</source>
+        <translation>Языки</translation>
+    </message>
+    <message>
+        <source>UR&amp;L</source>
+        <translation>UR&amp;L</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>не указано</translation>
+    </message>
+    <message>
+        <source>Expected attendance</source>
+        <translation>Ожидаемое число гостей</translation>
+    </message>
+    <message>
+        <source>The repeat rule {rule} cannot be shown by these controls; it is kept as is unless you choose another repeat.</source>
+        <translation>Правило повторения {rule} нельзя показать этими элементами; оно сохраняется как есть, пока не выбрано другое повторение.</translation>
+    </message>
+    <message>
+        <source> week(s)</source>
+        <translation> нед.</translation>
+    </message>
+    <message>
+        <source> day(s)</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <source>choose at least one weekday to repeat on</source>
+        <translation>выберите хотя бы один день недели для повторения</translation>
+    </message>
+    <message>
+        <source>the repeat ends before the event starts</source>
+        <translation>повторение заканчивается раньше начала мероприятия</translation>
+    </message>
+    <message>
+        <source>the start day must be one of the days the event repeats on</source>
+        <translation>день начала должен быть одним из дней повторения</translation>
+    </message>
+    <message>
+        <source>every occurrence is skipped</source>
+        <translation>все даты пропущены</translation>
+    </message>
+    <message>
+        <source>the event must lie within the programme&apos;s days ({first} to {last})</source>
+        <translation>мероприятие должно проходить в дни программы (с {first} по {last})</translation>
+    </message>
+    <message>
+        <source>{count} expected, but the venue holds {capacity}</source>
+        <translation>ожидается {count}, а площадка вмещает {capacity}</translation>
+    </message>
+    <message>
+        <source>Title still missing in: {langs}</source>
+        <translation>Нет названия на языках: {langs}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export calendar</source>
+        <extracomment>The files written, after a successful export.</extracomment>
+        <translation>Экспорт календаря</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Мероприятия</translation>
+    </message>
+    <message>
+        <source>Whole programme</source>
+        <translation>Вся программа</translation>
+    </message>
+    <message>
+        <source>Events shown by the current filter</source>
+        <translation>Мероприятия по текущему фильтру</translation>
+    </message>
+    <message>
+        <source>Whole programme, one file per track (into a folder)</source>
+        <translation>Вся программа, по файлу на направление (в папку)</translation>
+    </message>
+    <message>
+        <source>Starred events (My programme)</source>
+        <translation>Отмеченные мероприятия (Моя программа)</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Немецкий</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>Без напоминания</translation>
+    </message>
+    <message>
+        <source> minutes before</source>
+        <translation> мин до начала</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Reminder:</source>
+        <translation>Напоминание:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспортировать</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Папка:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) will be written</source>
+        <translation>
+            <numerusform>Будет записано %n мероприятие</numerusform>
+            <numerusform>Будет записано %n мероприятия</numerusform>
+            <numerusform>Будет записано %n мероприятий</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> to %n file(s)</source>
+        <translation>
+            <numerusform> в %n файл</numerusform>
+            <numerusform> в %n файла</numerusform>
+            <numerusform> в %n файлов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <source>Choose where to write</source>
+        <translation>Выберите, куда записать</translation>
+    </message>
+    <message>
+        <source>This is a file; one file per track needs a folder</source>
+        <translation>Это файл; для файлов по направлениям нужна папка</translation>
+    </message>
+    <message>
+        <source>This is a folder; choose a file name</source>
+        <translation>Это папка; выберите имя файла</translation>
+    </message>
+    <message>
+        <source>Folder for the track calendars</source>
+        <translation>Папка для календарей направлений</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>Файлы iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Запись…</translation>
+    </message>
+    <message>
+        <source>Could not export: %1</source>
+        <translation>Не удалось экспортировать: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>Search titles, speakers, venues…</source>
+        <translation>Поиск по названиям, докладчикам, площадкам…</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>Направления</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Языки</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Немецкий</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <source>Nothing ticked shows all; tick to narrow down.</source>
+        <translation>Без отметок показано всё; отметьте, чтобы сузить.</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Дни</translation>
+    </message>
+    <message>
+        <source>Venues</source>
+        <translation>Площадки</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Докладчики</translation>
+    </message>
+    <message>
+        <source>Starred only</source>
+        <translation>Только отмеченные</translation>
+    </message>
+    <message>
+        <source>Show only the events in My programme (Ctrl+D stars)</source>
+        <translation>Показывать только мероприятия из «Моей программы» (Ctrl+D отмечает)</translation>
+    </message>
+    <message>
+        <source>My programme</source>
+        <translation>Моя программа</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Сбросить фильтры</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n event(s)</source>
+        <translation>
+            <numerusform>%1 из %n мероприятия</numerusform>
+            <numerusform>%1 из %n мероприятий</numerusform>
+            <numerusform>%1 из %n мероприятий</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clash(es) among starred events:</source>
+        <translation>
+            <numerusform>%n конфликт среди отмеченных мероприятий:</numerusform>
+            <numerusform>%n конфликта среди отмеченных мероприятий:</numerusform>
+            <numerusform>%n конфликтов среди отмеченных мероприятий:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… и ещё %1</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>Найти…</translation>
+    </message>
+    <message>
+        <source>Search titles, speakers and venues</source>
+        <translation>Искать по названиям, докладчикам и площадкам</translation>
+    </message>
+</context>
+<context>
+    <name>GridView</name>
+    <message>
+        <source>{first} to {last}, all day</source>
+        <translation>с {first} по {last}, весь день</translation>
+    </message>
+    <message>
+        <source>Venue: {venue}</source>
+        <translation>Площадка: {venue}</translation>
+    </message>
+    <message>
+        <source>Track: {track}</source>
+        <translation>Направление: {track}</translation>
+    </message>
+    <message>
+        <source>Speakers: {names}</source>
+        <translation>Докладчики: {names}</translation>
+    </message>
+    <message>
+        <source>Languages: {langs}</source>
+        <translation>Языки: {langs}</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <source>tentative</source>
+        <translation>предварительно</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Статус: {status}</translation>
+    </message>
+    <message>
+        <source>Repeats ({rule}): dragging moves the whole series</source>
+        <translation>Повторяется ({rule}): перетаскивание сдвигает всю серию</translation>
+    </message>
+    <message>
+        <source>Clashes with another event</source>
+        <translation>Конфликтует с другим мероприятием</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>System (%1)</source>
+        <translation>Системный (%1)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Programme Planner will be in %1 when it starts again.</source>
+        <translation>При следующем запуске Programme Planner будет на языке: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Создать…</translation>
+    </message>
+    <message>
+        <source>Start a new programme</source>
+        <translation>Начать новую программу</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Открыть…</translation>
+    </message>
+    <message>
+        <source>Open a programme file</source>
+        <translation>Открыть файл программы</translation>
+    </message>
+    <message>
+        <source>Open &amp;Built-in Programme</source>
+        <translation>Открыть &amp;встроенную программу</translation>
+    </message>
+    <message>
+        <source>Open the German Week 2019 programme</source>
+        <translation>Открыть программу Немецкой недели 2019</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>Save the programme</source>
+        <translation>Сохранить программу</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Сохранить &amp;как…</translation>
+    </message>
+    <message>
+        <source>Save the programme in a new file</source>
+        <translation>Сохранить программу в новый файл</translation>
+    </message>
+    <message>
+        <source>&amp;Import ICS or CSV…</source>
+        <translation>&amp;Импорт ICS или CSV…</translation>
+    </message>
+    <message>
+        <source>Merge events from calendar files</source>
+        <translation>Добавить мероприятия из файлов календаря</translation>
+    </message>
+    <message>
+        <source>&amp;Export ICS…</source>
+        <translation>&amp;Экспорт ICS…</translation>
+    </message>
+    <message>
+        <source>Write the programme as a calendar file</source>
+        <translation>Записать программу в файл календаря</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>New &amp;Event…</source>
+        <translation>Новое &amp;мероприятие…</translation>
+    </message>
+    <message>
+        <source>Add an event</source>
+        <translation>Добавить мероприятие</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Event…</source>
+        <translation>&amp;Изменить мероприятие…</translation>
+    </message>
+    <message>
+        <source>Edit the selected event</source>
+        <translation>Изменить выбранное мероприятие</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>Delete the selected events (undoable)</source>
+        <translation>Удалить выбранные мероприятия (можно отменить)</translation>
+    </message>
+    <message>
+        <source>&amp;Tracks, Venues and People…</source>
+        <translation>&amp;Направления, площадки и люди…</translation>
+    </message>
+    <message>
+        <source>Edit tracks, venues and people</source>
+        <translation>Изменить направления, площадки и людей</translation>
+    </message>
+    <message>
+        <source>&amp;Week Grid</source>
+        <translation>&amp;Неделя</translation>
+    </message>
+    <message>
+        <source>&amp;Venue Grid</source>
+        <translation>&amp;Площадки</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation>&amp;Список</translation>
+    </message>
+    <message>
+        <source>One column per day</source>
+        <translation>По столбцу на день</translation>
+    </message>
+    <message>
+        <source>One column per venue, for one day</source>
+        <translation>По столбцу на площадку, за один день</translation>
+    </message>
+    <message>
+        <source>A sortable table of events</source>
+        <translation>Сортируемая таблица мероприятий</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Day</source>
+        <translation>&amp;Предыдущий день</translation>
+    </message>
+    <message>
+        <source>Show the previous day or week</source>
+        <translation>Показать предыдущий день или неделю</translation>
+    </message>
+    <message>
+        <source>&amp;Next Day</source>
+        <translation>&amp;Следующий день</translation>
+    </message>
+    <message>
+        <source>Show the next day or week</source>
+        <translation>Показать следующий день или неделю</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Увеличить</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>У&amp;меньшить</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;First Event</source>
+        <translation>К &amp;первому мероприятию</translation>
+    </message>
+    <message>
+        <source>Snap to {n} Minutes</source>
+        <translation>Шаг {n} минут</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Other Zone…</source>
+        <translation>Другой пояс…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Недавние</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Snapping</source>
+        <translation>&amp;Шаг сетки</translation>
+    </message>
+    <message>
+        <source>Second Time &amp;Zone</source>
+        <translation>Второй &amp;часовой пояс</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>&amp;Панели</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Основная</translation>
+    </message>
+    <message>
+        <source>The day to show</source>
+        <translation>Показываемый день</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Календарь</translation>
+    </message>
+    <message>
+        <source>Second Time Zone</source>
+        <translation>Второй часовой пояс</translation>
+    </message>
+    <message>
+        <source>Zone of the second time ruler:</source>
+        <translation>Часовой пояс второй шкалы времени:</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Восстановить несохранённую работу</translation>
+    </message>
+    <message>
+        <source>“{name}” ({count} events) was not saved when its window closed on {when}. Open it?</source>
+        <translation>«{name}» (мероприятий: {count}) не было сохранено, когда окно закрылось {when}. Открыть?</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>ещё не сохранено</translation>
+    </message>
+    <message>
+        <source>(read-only)</source>
+        <translation>(только чтение)</translation>
+    </message>
+    <message>
+        <source>Programme Planner</source>
+        <translation>Programme Planner</translation>
+    </message>
+    <message>
+        <source>unsaved changes</source>
+        <translation>есть несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>сохранено</translation>
+    </message>
+    <message>
+        <source>no file</source>
+        <translation>нет файла</translation>
+    </message>
+    <message>
+        <source>{count} events · {saved}</source>
+        <translation>Мероприятий: {count} · {saved}</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Week</source>
+        <translation>&amp;Предыдущая неделя</translation>
+    </message>
+    <message>
+        <source>&amp;Next Week</source>
+        <translation>&amp;Следующая неделя</translation>
+    </message>
+    <message>
+        <source>The event editor is not available.</source>
+        <translation>Редактор мероприятий недоступен.</translation>
+    </message>
+    <message>
+        <source>Add a track and a venue first (Edit &gt; Tracks, Venues and People).</source>
+        <translation>Сначала добавьте направление и площадку (Правка &gt; Направления, площадки и люди).</translation>
+    </message>
+    <message>
+        <source>New event “{title}”</source>
+        <translation>Новое мероприятие «{title}»</translation>
+    </message>
+    <message>
+        <source>Edit “{title}”</source>
+        <translation>Изменение «{title}»</translation>
+    </message>
+    <message>
+        <source>The tracks, venues and people dialog is not available.</source>
+        <translation>Окно направлений, площадок и людей недоступно.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>“{name}” has changes that are not saved. Save them?</source>
+        <translation>В «{name}» есть несохранённые изменения. Сохранить?</translation>
+    </message>
+    <message>
+        <source>Opened {path}</source>
+        <translation>Открыт {path}</translation>
+    </message>
+    <message>
+        <source>Open Programme</source>
+        <translation>Открыть программу</translation>
+    </message>
+    <message>
+        <source>Programmes (*{suffix});;All files (*)</source>
+        <translation>Программы (*{suffix});;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Сохранено</translation>
+    </message>
+    <message>
+        <source>Save Programme As</source>
+        <translation>Сохранить программу как</translation>
+    </message>
+    <message>
+        <source>Programmes (*{suffix})</source>
+        <translation>Программы (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Saved as {path}</source>
+        <translation>Сохранено как {path}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <source>Import Events</source>
+        <translation>Импорт мероприятий</translation>
+    </message>
+    <message>
+        <source>Calendars and spreadsheets (*.ics *.csv);;All files (*)</source>
+        <translation>Календари и таблицы (*.ics *.csv);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Importing {count} file(s)…</source>
+        <translation>Импорт файлов ({count})…</translation>
+    </message>
+    <message>
+        <source>The programme changed during the import; import the files again.</source>
+        <translation>Программа изменилась во время импорта; импортируйте файлы ещё раз.</translation>
+    </message>
+    <message>
+        <source>Import failed: {error}</source>
+        <translation>Импорт не удался: {error}</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>Импорт отменён</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <source>{count} events cannot be imported; the first: {problem}
+
+Import the others?</source>
+        <translation>Мероприятий, которые нельзя импортировать: {count}; первое: {problem}
+
+Импортировать остальные?</translation>
+    </message>
+    <message>
+        <source>Nothing new to import</source>
+        <translation>Нечего импортировать</translation>
+    </message>
+    <message>
+        <source>Import {added} new and {updated} changed events</source>
+        <translation>Импорт: новых мероприятий {added}, изменённых {updated}</translation>
+    </message>
+    <message>
+        <source>Export ICS</source>
+        <translation>Экспорт ICS</translation>
+    </message>
+    <message>
+        <source>Calendars (*.ics)</source>
+        <translation>Календари (*.ics)</translation>
+    </message>
+</context>
+<context>
+    <name>NewProgrammeDialog</name>
+    <message>
+        <source>New Programme</source>
+        <translation>Новая программа</translation>
+    </message>
+    <message>
+        <source>New programme</source>
+        <translation>Новая программа</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Часовой пояс:</translation>
+    </message>
+    <message>
+        <source>&amp;First day:</source>
+        <translation>&amp;Первый день:</translation>
+    </message>
+    <message>
+        <source>&amp;Last day:</source>
+        <translation>П&amp;оследний день:</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Страница %1 из %2</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Весь день</translation>
+    </message>
+    <message>
+        <source>Speaker: %1</source>
+        <translation>Докладчик: %1</translation>
+    </message>
+    <message>
+        <source>Speakers: %1</source>
+        <translation>Докладчики: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>To be confirmed</source>
+        <translation>Ожидает подтверждения</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Программа</translation>
+    </message>
+    <message>
+        <source>All times are local time: %1 (%2)</source>
+        <translation>Всё время указано местное: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>A selection: %1 of %2 events</source>
+        <translation>Выборка: %1 из %2 мероприятий</translation>
+    </message>
+    <message>
+        <source>Tracks in this selection</source>
+        <translation>Направления в этой выборке</translation>
+    </message>
+    <message>
+        <source>Tracks in this programme</source>
+        <translation>Направления этой программы</translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation>1 мероприятие</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>мероприятий: %1</translation>
+    </message>
+    <message>
+        <source>Venues</source>
+        <translation>Площадки</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… и ещё %1</translation>
+    </message>
+    <message>
+        <source>(continued)</source>
+        <translation>(продолжение)</translation>
+    </message>
+    <message>
+        <source>No events on this day.</source>
+        <translation>В этот день мероприятий нет.</translation>
+    </message>
+    <message>
+        <source>Print Door Sheets</source>
+        <translation>Печать листов для дверей</translation>
+    </message>
+    <message>
+        <source>Print Programme</source>
+        <translation>Печать программы</translation>
+    </message>
+    <message>
+        <source>Print Preview</source>
+        <translation>Предварительный просмотр</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Экспорт PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write (%2)</source>
+        <translation>%1: не удаётся записать (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>StarAction</name>
+    <message>
+        <source>Ctrl+D</source>
+        <extracomment>The colour of a star wherever one is drawn: a warm gold that reads on light and dark.</extracomment>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>Add the selected events to My programme, or remove them</source>
+        <translation>Добавить выбранные мероприятия в «Мою программу» или убрать их</translation>
+    </message>
+    <message>
+        <source>Unstar</source>
+        <translation>Снять отметку</translation>
+    </message>
+    <message>
+        <source>Star</source>
+        <translation>Отметить</translation>
+    </message>
+</context>
+<context>
+    <name>TextsEditor</name>
+    <message>
+        <source>missing ({lang})</source>
+        <translation>нет ({lang})</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <source>Move the whole series “{title}”</source>
+        <translation>Сдвиг всей серии «{title}»</translation>
+    </message>
+    <message>
+        <source>Move “{title}”</source>
+        <translation>Сдвиг «{title}»</translation>
+    </message>
+    <message>
+        <source>Change the end of “{title}”</source>
+        <translation>Изменение конца «{title}»</translation>
+    </message>
+    <message>
+        <source>Delete “{title}”</source>
+        <translation>Удаление «{title}»</translation>
+    </message>
+    <message>
+        <source>Delete {count} events</source>
+        <translation>Удаление мероприятий ({count})</translation>
+    </message>
+    <message>
+        <source>Edit tracks, venues and people</source>
+        <translation>Изменить направления, площадки и людей</translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Programme Planner</source>
+        <translation>Programme Planner</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+</context>
+<context>
+    <name>widgets</name>
+    <message>
+        <source>German</source>
+        <translation>Немецкий</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>built-in programme</source>
+        <translation>встроенная программа</translation>
+    </message>
+</context>
+</TS>

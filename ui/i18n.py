@@ -1,0 +1,260 @@
+"""The window's language: Qt translators, the locale that formats dates, the user's choice.
+
+Translations are Qt Linguist sources, ``resources/translations/programme_planner_<lang>.ts``
+(one per language, every ui/ context in it), compiled to ``.qm`` by ``pyside6-lrelease``.
+The ``.qm`` files are not committed: :func:`build_translations` compiles any that are missing
+or older than their ``.ts`` (the project's set-up, the tests and the first start of the app
+all go through it), and without them the window is simply English. Qt's own dialogs (file
+dialogs, message box buttons) are translated by the ``qtbase_<lang>.qm`` that PySide6 ships.
+
+The language is the system's (``QLocale.system()``) unless the user chose one under
+View > Language (kept in QSettings) or a command was given ``--lang``. Choosing one sets the
+default QLocale too, so that every date and weekday the window writes follows it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import cast
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTranslator,
+)
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+from planner.i18n import system_language as _environment_language
+from planner.model import LANGS, Lang
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+CATALOGUE = "programme_planner"
+SETTINGS_KEY = "ui/language"
+# The locale that writes each language's dates as the event's own country would; a
+# system locale of the same language (en_US, de_AT) is kept instead.
+LOCALES: dict[str, str] = {"de": "de_DE", "en": "en_GB", "ru": "ru_RU"}
+# Each language's name in itself, as language menus show them.
+NATIVE_NAMES: dict[str, str] = {"de": "Deutsch", "en": "English", "ru": "Русский"}
+
+_installed: list[QTranslator] = []
+_current: Lang | None = None
+
+
+# -- building the .qm files -------------------------------------------------------------------
+
+
+def lrelease() -> Path | None:
+    """pyside6-lrelease: next to the running Python (a virtual environment's bin/ or
+    Scripts\\), else on PATH."""
+    here = Path(sys.executable).parent
+    for name in ("pyside6-lrelease", "pyside6-lrelease.exe"):
+        candidate = here / name
+        if candidate.exists():
+            return candidate
+    from shutil import which
+
+    found = which("pyside6-lrelease")
+    return Path(found) if found else None
+
+
+def stale_translations(folder: Path = TRANSLATIONS) -> list[Path]:
+    """The .ts files whose .qm is missing or older than them."""
+    stale = []
+    for source in sorted(folder.glob("*.ts")):
+        built = source.with_suffix(".qm")
+        if not built.exists() or built.stat().st_mtime < source.stat().st_mtime:
+            stale.append(source)
+    return stale
+
+
+def build_translations(folder: Path = TRANSLATIONS, *, force: bool = False) -> list[Path]:
+    """Compile ``folder``'s .ts files to .qm where needed (all of them with ``force``);
+    returns the .qm files written. A missing lrelease or an unwritable folder is logged, not
+    raised: the window then shows English."""
+    sources = sorted(folder.glob("*.ts")) if force else stale_translations(folder)
+    if not sources:
+        return []
+    tool = lrelease()
+    if tool is None:
+        log.warning("pyside6-lrelease not found: the window stays in English")
+        return []
+    written = []
+    for source in sources:
+        target = source.with_suffix(".qm")
+        try:
+            done = subprocess.run(
+                [str(tool), "-silent", str(source), "-qm", str(target)],
+                capture_output=True, text=True, timeout=120, check=False,
+            )
+        except (OSError, subprocess.SubprocessError) as exc:
+            log.warning("%s: cannot compile (%s)", source, exc)
+            continue
+        if done.returncode != 0 or not target.exists():
+            log.warning("%s: lrelease failed: %s", source,
+                        (done.stderr or done.stdout).strip().splitlines()[:1])
+            continue
+        # lrelease may keep an older mtime on a file it found unchanged: mark it as built.
+        os.utime(target)
+        written.append(target)
+    return written
+
+
+# -- the language ----------------------------------------------------------------------------
+
+
+def system_language() -> Lang:
+    """The system's language if it is one of ours, else English."""
+    locale = QLocale.system()
+    if locale.language() == QLocale.Language.C:
+        # No locale configured (LANG=C): the environment's LANGUAGE may still say one.
+        return cast(Lang, _environment_language())
+    code = locale.name()[:2].lower()
+    return cast(Lang, code) if code in LANGS else "en"
+
+
+def chosen_language(settings: QSettings | None = None) -> Lang | None:
+    """The language chosen under View > Language; None for the system's."""
+    value = str((settings or QSettings()).value(SETTINGS_KEY, "") or "")
+    return cast(Lang, value) if value in LANGS else None
+
+
+def set_chosen_language(lang: Lang | None, settings: QSettings | None = None) -> None:
+    (settings or QSettings()).setValue(SETTINGS_KEY, lang or "")
+
+
+def ui_language(settings: QSettings | None = None) -> Lang:
+    """The language the window starts in: the user's choice, else the system's."""
+    return chosen_language(settings) or system_language()
+
+
+def current_language() -> Lang | None:
+    """The language last applied with :func:`apply_language` (None: none yet)."""
+    return _current
+
+
+def locale_for(lang: str) -> QLocale:
+    """The QLocale that writes dates and times in ``lang``."""
+    system = QLocale.system()
+    if system.name()[:2].lower() == lang:
+        return system
+    return QLocale(LOCALES.get(lang, lang))
+
+
+def install_translations(lang: str, app: QCoreApplication | None = None) -> list[QTranslator]:
+    """Install the translators of ``lang`` into the application: ours (every
+    ``*_<lang>.qm`` in resources/translations, built first when stale) and Qt's own
+    ``qtbase_<lang>.qm``. Returns them; the caller keeps them alive while they are in use
+    and removes them with :func:`remove_translations`."""
+    app = app or QCoreApplication.instance()
+    installed: list[QTranslator] = []
+    if app is None:
+        return installed
+    build_translations()
+    files = [str(path) for path in sorted(TRANSLATIONS.glob(f"*_{lang}.qm"))]
+    if lang != "en":
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        files.insert(0, str(Path(qt_folder) / f"qtbase_{lang}.qm"))
+    for path in files:
+        translator = QTranslator(app)
+        if translator.load(path):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            translator.deleteLater()
+    return installed
+
+
+def remove_translations(translators: list[QTranslator]) -> None:
+    app = QCoreApplication.instance()
+    for translator in translators:
+        if app is not None:
+            app.removeTranslator(translator)
+        translator.deleteLater()
+    translators.clear()
+
+
+def apply_language(lang: Lang) -> None:
+    """Make ``lang`` the application's language: its translators replace the previous
+    ones, and the default QLocale (dates, weekdays, numbers) becomes its locale. Windows
+    made afterwards come up in it."""
+    global _current
+    remove_translations(_installed)
+    _installed.extend(install_translations(lang))
+    QLocale.setDefault(locale_for(lang))
+    _current = lang
+
+
+@contextmanager
+def language(lang: Lang) -> Iterator[None]:
+    """``lang`` applied for the time of a ``with`` block (a screenshot, a printout), and
+    the previous language (or the system's) afterwards."""
+    before = _current
+    apply_language(lang)
+    try:
+        yield
+    finally:
+        if before is not None:
+            apply_language(before)
+        else:
+            _reset()
+
+
+def _reset() -> None:
+    """Back to no language applied: no translators, the system's locale."""
+    global _current
+    remove_translations(_installed)
+    QLocale.setDefault(QLocale.system())
+    _current = None
+
+
+# -- the menu --------------------------------------------------------------------------------
+
+
+class LanguageMenu(QMenu):
+    """View > Language: System, Deutsch, English, Русский. The choice is kept in QSettings
+    and takes effect at the next start (the window writes its texts as it builds itself)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(self.tr("&Language"), parent)
+        self.setObjectName("language_menu")
+        self.group = QActionGroup(self)
+        self.actions_by_lang: dict[str, QAction] = {}
+        chosen = chosen_language()
+        system = self.tr("System (%1)").replace("%1", NATIVE_NAMES[system_language()])
+        for code, text in (("", system), *NATIVE_NAMES.items()):
+            action = QAction(text, self)
+            action.setCheckable(True)
+            action.setChecked(code == (chosen or ""))
+            action.setData(code)
+            action.triggered.connect(lambda _c=False, c=code: self.choose(c))
+            self.group.addAction(action)
+            self.addAction(action)
+            self.actions_by_lang[code] = action
+
+    def choose(self, code: str) -> None:
+        before = ui_language()
+        set_chosen_language(cast(Lang, code) if code in LANGS else None)
+        after = ui_language()
+        if after != before:
+            QMessageBox.information(
+                self.parentWidget(), self.tr("Language"),
+                self.tr("Programme Planner will be in %1 when it starts again.").replace(
+                    "%1", NATIVE_NAMES[after]))
+
+
+def language_menu(parent: QObject) -> LanguageMenu:
+    """The Language menu for ``parent`` (the main window)."""
+    assert isinstance(parent, QWidget)
+    return LanguageMenu(parent)

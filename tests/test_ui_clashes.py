@@ -20,7 +20,7 @@ from planner.model import Recurrence, Texts, Venue
 from ui import clash_panel as clash_panel_module
 from ui.app import create_application
 from ui.clash_panel import KIND_COLUMN, TIME_COLUMN, ClashModel, candidate_for
-from ui.commands import EntitiesCommand
+from ui.commands import EntitiesCommand, put_command
 from ui.main_window import MainWindow
 
 
@@ -302,6 +302,34 @@ def test_the_list_sorts_by_kind_and_by_time(qtbot):
     panel.view.sortByColumn(KIND_COLUMN, Qt.SortOrder.AscendingOrder)
     kinds = [proxy.index(r, KIND_COLUMN).data() for r in range(proxy.rowCount())]
     assert kinds == ["Venue", "Capacity"]
+    panel.view.sortByColumn(KIND_COLUMN, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(r, KIND_COLUMN).data() for r in range(2)] == ["Capacity", "Venue"]
+    # Edits are merged into the order shown: a second venue clash comes first by kind,
+    # and the selected row stays selected.
+    panel.view.sortByColumn(KIND_COLUMN, Qt.SortOrder.AscendingOrder)
+    panel.view.selectRow(1)
+    window.push(put_command(
+        window.document, event("e@t", 7, 10, 12), "new"))
+    window.push(put_command(
+        window.document, event("f@t", 7, 11, 12), "new"))
+    kinds = [proxy.index(r, KIND_COLUMN).data() for r in range(proxy.rowCount())]
+    assert kinds == ["Venue", "Venue", "Capacity"]
+    assert [c.kind for c in panel.view.model().sourceModel().shown()] == [
+        "venue", "venue", "capacity"]
+    selected = panel.view.selectionModel().selectedRows()
+    assert [proxy.index(i.row(), KIND_COLUMN).data() for i in selected] == ["Capacity"]
+    assert panel.clashes() == find_clashes(window.document.programme)
+    # Time, newest first.
+    panel.view.sortByColumn(TIME_COLUMN, Qt.SortOrder.DescendingOrder)
+    shown = [proxy.index(r, TIME_COLUMN).data(clash_panel_module.SORT_ROLE)
+             for r in range(proxy.rowCount())]
+    assert shown == sorted(shown, reverse=True)
+    # One kind only.
+    panel.kind_combo.setCurrentIndex(panel.kind_combo.findData("capacity"))
+    assert proxy.rowCount() == 1
+    assert proxy.index(0, KIND_COLUMN).data() == "Capacity"
+    panel.kind_combo.setCurrentIndex(0)
+    assert proxy.rowCount() == 3
 
 
 def test_model_merges_changes_with_row_signals(qtbot):

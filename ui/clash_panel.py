@@ -40,6 +40,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -94,17 +96,22 @@ def _kind_icon(kind: str) -> QIcon:
 
 
 class ClashModel(QAbstractTableModel):
-    """The clashes as rows (kind, time, message), kept in :func:`clash_sort_key` order.
+    """The clashes as rows (kind, time, message), by time or by kind then time.
 
-    :meth:`set_clashes` merges a new sorted list into the rows with proper row removals
-    and insertions, so that views keep their selection and scroll position.
+    The model sorts itself (:meth:`sort`): a proxy sorting fifty thousand rows would ask
+    :meth:`data` for every comparison. :meth:`set_clashes` merges a new list, sorted by
+    :func:`clash_sort_key`, into the rows with proper row removals and insertions, so that
+    views keep their selection and scroll position.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Clash] = []
+        self._clashes: list[Clash] = []  # by clash_sort_key, as the index gives them
+        self._rows: list[Clash] = []  # as shown
         self._zone: Any = UTC
         self._icons: dict[str, QIcon] = {}
+        self._sort_column = TIME_COLUMN
+        self._descending = False
 
     # -- data in --
 
@@ -114,43 +121,73 @@ class ClashModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, TIME_COLUMN),
                                   self.index(len(self._rows) - 1, TIME_COLUMN))
 
+    def _arranged(self, clashes: list[Clash]) -> list[Clash]:
+        if self._sort_column == KIND_COLUMN:
+            clashes = [c for kind in CLASH_KINDS for c in clashes if c.kind == kind]
+        return clashes[::-1] if self._descending else list(clashes)
+
+    def _key(self, clash: Clash) -> tuple[object, ...]:
+        key = clash_sort_key(clash)
+        if self._sort_column == KIND_COLUMN:
+            return (CLASH_KINDS.index(clash.kind), *key)
+        return key
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """By kind (then time) for the kind column, else by time."""
+        column = KIND_COLUMN if column == KIND_COLUMN else TIME_COLUMN
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (column, descending) == (self._sort_column, self._descending):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self._rows
+        self._sort_column, self._descending = column, descending
+        self._rows = self._arranged(self._clashes)
+        where = {id(clash): row for row, clash in enumerate(self._rows)}
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(persistent, [
+            self.index(where[id(old[i.row()])], i.column()) for i in persistent])
+        self.layoutChanged.emit()
+
     def set_clashes(self, clashes: list[Clash]) -> tuple[list[Clash], list[Clash]] | None:
         """Show ``clashes`` (sorted by :func:`clash_sort_key`) in place of the rows; returns
         the clashes removed and added, or ``None`` when the model was reset instead."""
-        old = self._rows
+        self._clashes = list(clashes)
+        old, new = self._rows, self._arranged(clashes)
         # After one edit nearly all clashes are the very objects they were: the common
         # head and tail are found at C speed, and only the stretch between them is walked,
         # comparing sort keys only where the two lists differ.
-        n = min(len(old), len(clashes))
-        lo = next(compress(count(), map(is_not, old, clashes)), n)
-        tail = next(compress(count(), map(is_not, reversed(old), reversed(clashes))), n)
+        n = min(len(old), len(new))
+        lo = next(compress(count(), map(is_not, old, new)), n)
+        tail = next(compress(count(), map(is_not, reversed(old), reversed(new))), n)
         tail = min(tail, n - lo)
         ops: list[tuple[bool, int, Clash]] = []  # (insert?, row, clash)
         i, j, row = lo, lo, lo
-        old_end, new_end = len(old) - tail, len(clashes) - tail
+        old_end, new_end = len(old) - tail, len(new) - tail
+        sign = -1 if self._descending else 1
         while i < old_end and j < new_end and len(ops) <= RESET_ABOVE:
-            a, b = old[i], clashes[j]
+            a, b = old[i], new[j]
             if a is b or a == b:
                 i += 1
                 j += 1
                 row += 1
                 continue
-            ka, kb = clash_sort_key(a), clash_sort_key(b)
-            if ka <= kb:
+            ka, kb = self._key(a), self._key(b)
+            first = (ka > kb) - (ka < kb)
+            if first * sign <= 0:  # a comes first (or they tie): it has gone
                 ops.append((False, row, a))
                 i += 1
-            if kb <= ka:
+            if first * sign >= 0:
                 ops.append((True, row, b))
                 row += 1
                 j += 1
         if len(ops) <= RESET_ABOVE:
             ops.extend((False, row, a) for a in old[i:old_end])
-            for b in clashes[j:new_end]:
+            for b in new[j:new_end]:
                 ops.append((True, row, b))
                 row += 1
         if len(ops) > RESET_ABOVE:
             self.beginResetModel()
-            self._rows = list(clashes)
+            self._rows = new
             self.endResetModel()
             return None
         rows = self._rows
@@ -172,6 +209,11 @@ class ClashModel(QAbstractTableModel):
         return self._rows[row]
 
     def clashes(self) -> list[Clash]:
+        """Every clash, by :func:`clash_sort_key` (whatever the order shown)."""
+        return list(self._clashes)
+
+    def shown(self) -> list[Clash]:
+        """The clashes in the order shown."""
         return list(self._rows)
 
     # -- Qt --
@@ -239,6 +281,38 @@ def _day_text(value: datetime) -> str:
     return QLocale().toString(QDate(value.year, value.month, value.day), "ddd d MMM")
 
 
+class ClashProxy(QSortFilterProxyModel):
+    """Shows the clashes of one kind, or all; sorting is left to :class:`ClashModel`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._kind: str | None = None
+
+    def set_kind(self, kind: str | None) -> None:
+        # Qt 6.10 replaced invalidateFilter() by begin/endFilterChange() (as the agenda).
+        begin = getattr(self, "beginFilterChange", None)
+        end = getattr(self, "endFilterChange", None)
+        if begin is not None and end is not None:
+            begin()
+            self._kind = kind
+            end(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._kind = kind
+            self.invalidateFilter()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if self._kind is None:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, ClashModel)
+        return model.clash_at(source_row).kind == self._kind
+
+
 class ClashPanel(QWidget):
     """The list of clashes of one document, following its every change."""
 
@@ -270,10 +344,14 @@ class ClashPanel(QWidget):
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setWordWrap(True)
         self.model = ClashModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = ClashProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setDynamicSortFilter(True)
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("clash_kind_combo")
+        self.kind_combo.addItem(self.tr("All kinds"), None)
+        for kind in CLASH_KINDS:
+            self.kind_combo.addItem(_kind_icon(kind), self.model.kind_label(kind), kind)
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_chosen)
         self.view = QTableView()
         self.view.setObjectName("clash_table")
         self.view.setModel(self.proxy)
@@ -285,14 +363,24 @@ class ClashPanel(QWidget):
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(KIND_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TIME_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from sample texts, not from the rows: sizing to contents would ask every
+        # row of a festival's clashes for its text.
+        metrics = self.view.fontMetrics()
+        kinds = max(metrics.horizontalAdvance(self.model.kind_label(k)) for k in CLASH_KINDS)
+        header.resizeSection(KIND_COLUMN, kinds + 40)
+        header.resizeSection(TIME_COLUMN, metrics.horizontalAdvance("Wed 30 Sep, 00:00–00:00")
+                             + 16)
         header.setStretchLastSection(True)
+        self.view.verticalHeader().setDefaultSectionSize(metrics.height() + 6)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.clicked.connect(self._on_clicked)
         self.view.activated.connect(self._on_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.status_label)
+        top = QHBoxLayout()
+        top.addWidget(self.status_label, 1)
+        top.addWidget(self.kind_combo)
+        layout.addLayout(top)
         layout.addWidget(self.view, 1)
         if document is not None:
             self.set_document(document)
@@ -461,6 +549,10 @@ class ClashPanel(QWidget):
         clash = self.proxy.data(index, CLASH_ROLE)
         if isinstance(clash, Clash):
             self.clash_activated.emit(clash)
+
+    def _on_kind_chosen(self, index: int) -> None:
+        kind = self.kind_combo.itemData(index)
+        self.proxy.set_kind(kind if isinstance(kind, str) else None)
 
     def select_row(self, row: int) -> Clash:
         """Click row ``row`` of the list as it is shown (sorted)."""

@@ -360,3 +360,28 @@ def test_a_dragged_occurrence_moves_its_whole_series_in_the_preview():
     other = candidate_for(series, (at(6, 10), at(6, 11)), at(5, 10), at(5, 11), "petri")
     assert other.start == at(3, 10) and other.venue == "petri"
     assert other.start - moved.start == timedelta(hours=-28)
+
+
+def test_a_large_import_is_checked_again_on_a_worker(window, qtbot, tmp_path):
+    from planner.ics import export_ics
+
+    panel = ready(qtbot, window)
+    other = small_programme()
+    for n in range(clash_panel_module.REBUILD_ABOVE + 100):
+        # Two events an hour in each venue: every pair overlaps in its venue.
+        hour = 8 + (n // 4) % 12
+        item = event(f"imp{n}@t", 3 + (n // 48) % 8, hour, hour + 1,
+                     venue=("goethe", "petri")[n % 2])
+        other.events[item.uid] = item
+    path = tmp_path / "many.ics"
+    path.write_bytes(export_ics(other))
+    checks = []
+    panel.title_changed.connect(lambda title: checks.append(panel.checking))
+    assert window.import_files([str(path)])
+    assert True in checks  # a new build was started for the import
+    ready(qtbot, window)
+    assert panel.clashes() == find_clashes(window.document.programme)
+    assert len(panel.clashes()) > clash_panel_module.REBUILD_ABOVE // 4
+    window.undo_action.trigger()
+    ready(qtbot, window)
+    assert rows(panel) == [("venue", ("panel@t", "talk@t"))]

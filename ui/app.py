@@ -43,12 +43,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = Parser(prog="main.py", description="Open the planner window.")
     parser.add_argument("programme", nargs="?", help="programme file (default: built-in)")
+    parser.add_argument("--lang", choices=("de", "en", "ru"),
+                        help="language of the window (default: the one chosen under "
+                             "View > Language, else the system's)")
     try:
         args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
         programme, store = open_document(args.programme)
     except (UsageError, ProgrammeError) as exc:
         return error(str(exc))
     app = create_application()
+    from ui.i18n import apply_language, ui_language
+
+    apply_language(args.lang or ui_language())
     from ui.main_window import MainWindow
 
     window = MainWindow(programme, store)

@@ -28,8 +28,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -278,7 +276,9 @@ class ClashModel(QAbstractTableModel):
 
 
 def _day_text(value: datetime) -> str:
-    return QLocale().toString(QDate(value.year, value.month, value.day), "ddd d MMM")
+    from ui.i18n import day_month
+
+    return day_month(value.date(), weekday="ddd", short_month=True)  # "Mi. 3. Apr."
 
 
 class ClashProxy(QSortFilterProxyModel):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -75,8 +75,9 @@ def swatch(colour: str, size: int = 14) -> QIcon:
 
 def day_label(day: date, lang: Lang) -> str:
     """``day`` with its weekday, in ``lang`` (e.g. "Wednesday, 3 April")."""
-    locale = QLocale(_QT_LANGUAGE[lang])
-    return locale.toString(QDate(day.year, day.month, day.day), "dddd, d MMMM")
+    from ui.i18n import day_month, locale_for
+
+    return day_month(day, locale_for(lang), weekday="dddd")
 
 
 class FilterPanel(QWidget):

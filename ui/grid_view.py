@@ -1379,9 +1379,9 @@ def _weekday_name(day: date) -> str:
 
 
 def _date_text(day: date) -> str:
-    from PySide6.QtCore import QDate, QLocale
+    from ui.i18n import long_date
 
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
+    return long_date(day)  # as the language writes it: "3. April 2019", "3 апреля 2019 г."
 
 
 def _zone_label(zone: ZoneInfo, day: date) -> str:

@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import cast
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QDate,
     QLibraryInfo,
     QLocale,
     QObject,
@@ -152,17 +155,69 @@ def locale_for(lang: str) -> QLocale:
     return QLocale(LOCALES.get(lang, lang))
 
 
-def install_translations(lang: str, app: QCoreApplication | None = None) -> list[QTranslator]:
+# -- dates -----------------------------------------------------------------------------------
+# Formats are derived from the locale's own long date format, so that each language writes
+# its dates its way: "3. April 2019", "3 апреля 2019 г.", "3 April 2019".
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def date_format(locale: QLocale | None = None, *, year: bool = True,
+                short_month: bool = False) -> str:
+    """The locale's long date format without its weekday (and without the year, or with
+    abbreviated months, on request): "d. MMMM yyyy", "d MMM"."""
+    fmt = (locale or QLocale()).dateFormat(QLocale.FormatType.LongFormat)
+    fmt = re.sub(r"d{4}[^dMy']*", "", fmt, count=1).strip()
+    if not year:
+        fmt = re.sub(r"[\s,\u202f]*y+[\s\u202f]*('[^']*')?\.?", "", fmt).strip()
+    if short_month:
+        fmt = fmt.replace("MMMM", "MMM")
+    return fmt
+
+
+def long_date(day: date, locale: QLocale | None = None) -> str:
+    """"3. April 2019", "3 апреля 2019 г.", "3 April 2019"."""
+    locale = locale or QLocale()
+    return locale.toString(_qdate(day), date_format(locale))
+
+
+def medium_date(day: date, locale: QLocale | None = None) -> str:
+    """"3. Apr. 2019", "3 апр. 2019 г.", "3 Apr 2019"."""
+    locale = locale or QLocale()
+    return locale.toString(_qdate(day), date_format(locale, short_month=True))
+
+
+def day_month(day: date, locale: QLocale | None = None, *, weekday: str = "",
+              short_month: bool = False) -> str:
+    """The day and month, after the weekday in ``weekday`` format ("ddd", "dddd"):
+    "Mi. 3. Apr.", "среда, 3 апреля", "Wed 3 Apr"."""
+    locale = locale or QLocale()
+    fmt = date_format(locale, year=False, short_month=short_month)
+    if weekday:
+        fmt = f"{weekday}, {fmt}" if len(weekday) == 4 else f"{weekday} {fmt}"
+    return locale.toString(_qdate(day), fmt)
+
+
+def day_heading(day: date, locale: QLocale | None = None) -> str:
+    """The weekday and date as the language writes it: "Mittwoch, 3. April 2019",
+    "среда, 3 апреля 2019 г.", "Wednesday, 3 April 2019"."""
+    return (locale or QLocale()).toString(_qdate(day), QLocale.FormatType.LongFormat)
+
+
+def install_translations(lang: str, app: QCoreApplication | None = None, *,
+                         folder: Path = TRANSLATIONS) -> list[QTranslator]:
     """Install the translators of ``lang`` into the application: ours (every
-    ``*_<lang>.qm`` in resources/translations, built first when stale) and Qt's own
+    ``*_<lang>.qm`` in ``folder``, built first when stale) and Qt's own
     ``qtbase_<lang>.qm``. Returns them; the caller keeps them alive while they are in use
     and removes them with :func:`remove_translations`."""
     app = app or QCoreApplication.instance()
     installed: list[QTranslator] = []
     if app is None:
         return installed
-    build_translations()
-    files = [str(path) for path in sorted(TRANSLATIONS.glob(f"*_{lang}.qm"))]
+    build_translations(folder)
+    files = [str(path) for path in sorted(folder.glob(f"*_{lang}.qm"))]
     if lang != "en":
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         files.insert(0, str(Path(qt_folder) / f"qtbase_{lang}.qm"))

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.builtin import BUILTIN_LABEL, load_builtin
+from planner.builtin import load_builtin
 from planner.model import Lang, Programme, ProgrammeError, Texts
 from planner.store import SUFFIX, Changes, ProgrammeStore
 from ui.commands import (
@@ -280,6 +280,10 @@ class MainWindow(QMainWindow):
         zone_menu.addAction(self.other_zone_action)
         view_menu.addSeparator()
         self.panels_menu = view_menu.addMenu(self.tr("&Panels"))
+        from ui.i18n import language_menu
+
+        self.language_menu = language_menu(self)
+        view_menu.addMenu(self.language_menu)
         self.view_menu = view_menu
 
     def _build_toolbar(self) -> None:
@@ -559,7 +563,8 @@ class MainWindow(QMainWindow):
         document = self.document
         programme = document.programme
         source = str(document.path) if document.path else (
-            BUILTIN_LABEL if getattr(self, "_builtin", True) and document.store is None
+            self.tr("built-in programme") if getattr(self, "_builtin", True)
+            and document.store is None
             else self.tr("not saved yet"))
         if document.readonly:
             source += " " + self.tr("(read-only)")
@@ -1093,7 +1098,9 @@ def _recovery_writer(parent: QWidget) -> RecoveryWriter | None:
 
 
 def _date_text(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+    from ui.i18n import medium_date
+
+    return medium_date(day)  # "3 Apr 2019", "3. Apr. 2019", "3 апр. 2019 г."
 
 
 def _weekday_short(day: date) -> str:

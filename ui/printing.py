@@ -77,17 +77,11 @@ def fill(template: str, *values: object) -> str:
 
 def install_translations(lang: str) -> list[QTranslator]:
     """Install Qt translators for ``lang`` from resources/translations (``*_<lang>.qm``), so
-    the printed labels follow ``--lang``. Returns them: they must stay alive while in use."""
-    app = QCoreApplication.instance()
-    installed: list[QTranslator] = []
-    if app is None or lang == "en":
-        return installed
-    for path in sorted(TRANSLATIONS.glob(f"*_{lang}.qm")):
-        translator = QTranslator(app)
-        if translator.load(str(path)):
-            app.installTranslator(translator)
-            installed.append(translator)
-    return installed
+    the printed labels follow ``--lang``. Returns them: they must stay alive while in use.
+    (The window's translators, built from the .ts when missing: :mod:`ui.i18n`.)"""
+    from ui.i18n import install_translations as install
+
+    return install(lang, folder=TRANSLATIONS)
 
 
 def locale_for(lang: str) -> QLocale:

@@ -39,7 +39,10 @@ def render(
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     from tempfile import TemporaryDirectory
 
-    with TemporaryDirectory() as folder:
+    from ui.i18n import language
+
+    # The whole window in ``lang``: its labels, Qt's own texts and its dates.
+    with TemporaryDirectory() as folder, language(lang):
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
         from ui.main_window import MainWindow
 
@@ -48,7 +51,7 @@ def render(
         window.resize(width, height)
         if source:
             window.setWindowTitle(window.windowTitle().replace(
-                window.tr("built-in programme"), source))
+                QCoreApplication.translate("MainWindow", "built-in programme"), source))
         window.set_view("agenda" if view == "agenda" else ("venues" if view == "venues"
                                                            else "week"), remember=False)
         window.show()

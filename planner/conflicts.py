@@ -32,8 +32,8 @@ Rules, in one place:
 :func:`find_clashes` checks a whole programme. :class:`ClashIndex` is built once and then
 answers "what would this event clash with?" (:meth:`ClashIndex.clashes_for`, for a drag
 preview) and follows single edits (:meth:`ClashIndex.update`) without checking everything
-again. Messages are English sentences built from the templates in :data:`MESSAGES`; names
-and titles are taken in the language asked for.
+again. Messages are sentences built from the templates in :data:`MESSAGES`, translated into
+the language asked for (as are names and titles, with their fallbacks).
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ from operator import itemgetter
 from typing import Final, Literal, get_args
 from zoneinfo import ZoneInfo
 
+from planner.i18n import translate
 from planner.model import Event, Lang, Programme, TravelSettings, Venue
 from planner.recurrence import occurrences
 
@@ -55,8 +56,9 @@ CLASH_KINDS: tuple[ClashKind, ...] = get_args(ClashKind)
 
 EARTH_RADIUS_KM = 6371.0088
 
-# Every sentence a clash can say, in one place, so that a later step can translate them
-# without Qt. Placeholders are filled by the functions below.
+# Every sentence a clash can say, in one place. Each is translated through planner.i18n's
+# catalogue (resources/translations/planner_<lang>.json, the English text as key), weekday
+# and month names included. Placeholders are filled by the functions below.
 MESSAGES: dict[str, str] = {
     "venue": "Venue {venue} is double-booked: {first} overlaps {second}",
     "speaker": "{person} is in two events at once: {first} overlaps {second}",
@@ -271,6 +273,13 @@ def _previous(items: list[Occ]) -> Iterator[tuple[Occ, Occ]]:
 # Messages
 
 
+def _names(messages: dict[str, str], key: str, count: int) -> list[str]:
+    """The space-separated names under ``key`` (weekdays, months); English when a
+    translation does not have ``count`` of them."""
+    names = messages[key].split()
+    return names if len(names) == count else MESSAGES[key].split()
+
+
 class _Writer:
     """Builds clashes with their sentences for one programme and language."""
 
@@ -278,8 +287,10 @@ class _Writer:
         self.programme = programme
         self.lang = lang
         self.zone: ZoneInfo = programme.zone
-        self._weekdays = MESSAGES["weekdays"].split()
-        self._months = MESSAGES["months"].split()
+        # The sentences in ``lang`` (planner.i18n's catalogue; English where one is missing).
+        self._m = {key: translate(template, lang) for key, template in MESSAGES.items()}
+        self._weekdays = _names(self._m, "weekdays", 7)
+        self._months = _names(self._m, "months", 12)
         self._trips: dict[tuple[str, str], float | None] = {}
         # An occurrence often takes part in several clashes: its text is written once.
         self._texts: dict[str, dict[float, str]] = {}
@@ -305,7 +316,7 @@ class _Writer:
         return (person.name if person else "") or person_id
 
     def _day(self, moment: datetime) -> str:
-        return MESSAGES["day"].format(
+        return self._m["day"].format(
             weekday=self._weekdays[moment.weekday()],
             day=moment.day,
             month=self._months[moment.month - 1],
@@ -316,15 +327,15 @@ class _Writer:
             # All-day events keep their own calendar days; the end is exclusive.
             last = end - timedelta(days=1)
             if last.date() <= start.date():
-                return MESSAGES["when_all_day"].format(day=self._day(start))
-            return MESSAGES["when_all_days"].format(day=self._day(start), end_day=self._day(last))
+                return self._m["when_all_day"].format(day=self._day(start))
+            return self._m["when_all_days"].format(day=self._day(start), end_day=self._day(last))
         start, end = start.astimezone(self.zone), end.astimezone(self.zone)
         if start.date() == end.date():
-            return MESSAGES["when_same_day"].format(
+            return self._m["when_same_day"].format(
                 day=self._day(start), start=f"{start.hour:02}:{start.minute:02}",
                 end=f"{end.hour:02}:{end.minute:02}",
             )
-        return MESSAGES["when_days"].format(
+        return self._m["when_days"].format(
             day=self._day(start), start=f"{start.hour:02}:{start.minute:02}",
             end_day=self._day(end), end=f"{end.hour:02}:{end.minute:02}",
         )  # fmt: skip
@@ -340,7 +351,7 @@ class _Writer:
         event = self.event(uid)
         title = (event.title.get(self.lang) if event else "") or uid
         all_day = event.all_day if event else False
-        text = MESSAGES["event"].format(
+        text = self._m["event"].format(
             title=title, when=self.when(occ[_START], occ[_END], all_day)
         )
         if not asked:
@@ -351,12 +362,11 @@ class _Writer:
         """Drop what was written about ``uid`` (its title or times changed)."""
         self._texts.pop(uid, None)
 
-    @staticmethod
-    def duration(minutes: float) -> str:
+    def duration(self, minutes: float) -> str:
         whole = max(0, math.ceil(minutes - 1e-9))
         if whole < 60:
-            return MESSAGES["minutes"].format(minutes=whole)
-        return MESSAGES["hours"].format(hours=whole // 60, minutes=whole % 60)
+            return self._m["minutes"].format(minutes=whole)
+        return self._m["hours"].format(hours=whole // 60, minutes=whole % 60)
 
     def trip(self, a: str, b: str) -> float | None:
         key = (a, b)
@@ -386,9 +396,9 @@ class _Writer:
         )
         texts = {"first": self.event_text(first), "second": self.event_text(second)}
         if kind == "venue":
-            message = MESSAGES["venue"].format(venue=self.venue_name(where), **texts)
+            message = self._m["venue"].format(venue=self.venue_name(where), **texts)
             return Clash("venue", events, message, starts, span, venue=where)
-        message = MESSAGES["speaker"].format(person=self.person_name(where), **texts)
+        message = self._m["speaker"].format(person=self.person_name(where), **texts)
         return Clash("speaker", events, message, starts, span, person=where)
 
     def travel(self, person: str, before: Occ, after: Occ) -> Clash | None:
@@ -404,7 +414,7 @@ class _Writer:
         if trip is None or gap >= trip:
             return None
         events, starts = self._order(before, after)
-        message = MESSAGES["travel"].format(
+        message = self._m["travel"].format(
             person=self.person_name(person), from_venue=self.venue_name(va),
             to_venue=self.venue_name(vb), first=self.event_text(before),
             second=self.event_text(after), gap=self.duration(gap), trip=self.duration(trip),
@@ -418,7 +428,7 @@ class _Writer:
         first, last = self._window
         for occ in occs:
             if occ[_TS] < first or occ[_TE] > last:
-                message = MESSAGES["outside"].format(
+                message = self._m["outside"].format(
                     event=self.event_text(occ), first_day=self.programme.first_day.isoformat(),
                     last_day=self.programme.last_day.isoformat(),
                 )  # fmt: skip
@@ -433,7 +443,7 @@ class _Writer:
             and event.attendance > venue.capacity
         ):
             occ = occs[0]
-            message = MESSAGES["capacity"].format(
+            message = self._m["capacity"].format(
                 event=self.event_text(occ), attendance=event.attendance,
                 venue=self.venue_name(venue.id), capacity=venue.capacity,
             )  # fmt: skip

@@ -90,9 +90,11 @@ def test_clashes_as_text_in_russian_exit_1(clashing: Path):
     assert result.returncode == 1, result.stderr
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 4
-    assert lines[0].startswith("outside: “Название” (Tue 2 Apr 10:00–11:00)")
-    assert lines[1].startswith("venue: ") and "“Открытие”" in lines[1] and "“Кафе D”" in lines[1]
-    assert lines[2].startswith("travel: Boris Muster cannot get from")
+    # The sentences, weekdays and months are Russian too.
+    assert lines[0].startswith("outside: «Название» (вт 2 апр. 10:00–11:00) проходит вне дней")
+    assert lines[1].startswith("venue: Площадка ") and "«Открытие»" in lines[1]
+    assert "«Кафе D»" in lines[1] and "пересекается с" in lines[1]
+    assert lines[2].startswith("travel: Boris Muster не успевает добраться из")
     assert lines[3] == f"3 clashes in {clashing}"
 
 

@@ -307,9 +307,11 @@ def test_messages_use_the_language_asked_for():
         programme.venues["goethe"], name=Texts("Goethe-Institut", "Goethe Institute", "Гёте")
     )
     ru = find_clashes(programme, "ru")[0].message
-    assert "Гёте" in ru and "“Открытие”" in ru and "“Lesung”" in ru  # falls back to German
+    assert "Гёте" in ru and "«Открытие»" in ru and "«Lesung»" in ru  # falls back to German
+    assert ru.startswith("Площадка Гёте занята дважды: «Открытие» (чт 4 апр. 10:00–12:00)")
     de = find_clashes(programme, "de")[0].message
-    assert "Goethe-Institut" in de and "“Eröffnung”" in de
+    assert "Goethe-Institut" in de and "„Eröffnung“" in de
+    assert de.startswith("Ort Goethe-Institut ist doppelt belegt: „Eröffnung“ (Do 4. Apr. 10:00")
     en = find_clashes(programme, "en")[0].message
     assert "Goethe Institute" in en and "“Opening”" in en
 

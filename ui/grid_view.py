@@ -906,6 +906,8 @@ class GridView(QAbstractScrollArea):
             if venue_id is None:
                 first = _weekday_name(day)
                 second = _date_text(day)
+                if QFontMetricsF(self._small_font).horizontalAdvance(second) > width - 8:
+                    second = _day_month(day)  # "3 апреля" where "3 апреля 2019 г." is too long
             else:
                 venue = self._programme.venues[venue_id]
                 first = venue.name.get(self._lang)
@@ -1382,6 +1384,12 @@ def _date_text(day: date) -> str:
     from ui.i18n import long_date
 
     return long_date(day)  # as the language writes it: "3. April 2019", "3 апреля 2019 г."
+
+
+def _day_month(day: date) -> str:
+    from ui.i18n import day_month
+
+    return day_month(day)
 
 
 def _zone_label(zone: ZoneInfo, day: date) -> str:

@@ -696,7 +696,8 @@ def _read_vevent(
     if categories is not None:
         cats = [str(c).strip() for line in (categories if isinstance(categories, list)
                                             else [categories])
-                if not isinstance(line, vBroken) for c in line.cats]
+                if not isinstance(line, vBroken)  # whose attributes raise
+                for c in getattr(line, "cats", ())]  # none in VALUE=URI and the like
         track = next((c for c in cats if c), "")
     geo = _usable(component, "GEO")
     if not hasattr(geo, "latitude"):  # VALUE=TEXT and the like

@@ -285,6 +285,7 @@ FOUND = {
     # Unparsable optional properties come as vBroken, whose attributes raise.
     "broken-last-modified": (calendar("LAST-MODIFIED:20190230T100000Z", *MOSCOW_TIMES), "ok"),
     "broken-categories": (calendar("CATEGORIES;VALUE=PERIOD:20190230", *MOSCOW_TIMES), "ok"),
+    "categories-as-uri": (calendar("CATEGORIES;VALUE=URI:", *MOSCOW_TIMES), "ok"),
     "broken-sequence": (calendar("SEQUENCE:x", *MOSCOW_TIMES),
                         "event 'x@t': SEQUENCE 'x' is not a whole number"),
     "text-sequence": (calendar("SEQUENCE;VALUE=TEXT:2", *MOSCOW_TIMES),

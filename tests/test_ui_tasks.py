@@ -16,22 +16,34 @@ from planner.ics import export_ics
 from planner.model import Texts
 from ui.app import create_application
 from ui.main_window import MainWindow
-from ui.tasks import SHOW_AFTER_MS, Cancelled, Task, run_in_worker, run_with_progress
+from ui.tasks import (
+    SHOW_AFTER_MS,
+    Cancelled,
+    Task,
+    export_pdf_in_background,
+    run_in_worker,
+    run_with_progress,
+)
 
 BIG = 3_000
 
 
-@pytest.fixture(scope="module")
-def big_ics(tmp_path_factory):
-    """An ICS file of 3,000 events spread over the programme's days and venues."""
+def big_programme():
+    """3,000 events spread over the programme's days and venues."""
     programme = small_programme()
     for n in range(BIG):
         day, hour = 3 + n % 8, 8 + (n // 8) % 14
         item = event(f"big{n}@t", day, hour, hour + 1, venue=("goethe", "petri")[n % 2],
                      title=Texts.same(f"Event {n}"))
         programme.events[item.uid] = item
+    return programme
+
+
+@pytest.fixture(scope="module")
+def big_ics(tmp_path_factory):
+    """An ICS file of 3,000 events."""
     path = tmp_path_factory.mktemp("ics") / "big.ics"
-    path.write_bytes(export_ics(programme))
+    path.write_bytes(export_ics(big_programme()))
     return path
 
 
@@ -309,3 +321,64 @@ def test_a_task_outlives_no_window(qtbot):
     qtbot.wait(50)
     release.set()
     qtbot.wait(200)
+
+
+# -- PDF ----------------------------------------------------------------------------------
+
+
+def test_a_pdf_is_written_on_a_worker(qtbot, tmp_path, monkeypatch):
+    import ui.printing
+
+    create_application()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    threads = []
+    real = ui.printing.write_pdf
+
+    def writing(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ui.printing, "write_pdf", writing)
+    path = tmp_path / "programme.pdf"
+    task = export_pdf_in_background(parent, big_programme(), path)
+    pages = []
+    task.finished.connect(pages.append)
+    qtbot.waitUntil(lambda: bool(pages), timeout=20_000)
+    assert threads and threads[0] is not threading.main_thread()
+    assert pages[0] > 10
+    assert path.read_bytes().startswith(b"%PDF-")
+    assert [p.name for p in tmp_path.iterdir()] == ["programme.pdf"]
+
+
+def test_a_cancelled_pdf_leaves_the_old_file_alone(qtbot, tmp_path):
+    create_application()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    path = tmp_path / "programme.pdf"
+    path.write_bytes(b"the old one")
+    task = export_pdf_in_background(parent, big_programme(), path)
+    dialog = task.dialog
+    qtbot.waitUntil(lambda: dialog.isVisible(), timeout=5000)
+    outcome = []
+    task.cancelled.connect(lambda: outcome.append("cancelled"))
+    task.finished.connect(lambda _pages: outcome.append("finished"))
+    cancel_button(dialog).click()
+    qtbot.waitUntil(lambda: bool(outcome), timeout=20_000)
+    assert outcome == ["cancelled"]
+    assert path.read_bytes() == b"the old one"
+    assert [p.name for p in tmp_path.iterdir()] == ["programme.pdf"]
+
+
+def test_a_pdf_that_cannot_be_written_fails_naming_the_file(qtbot, tmp_path):
+    create_application()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    path = tmp_path / "no such folder" / "programme.pdf"
+    task = export_pdf_in_background(parent, small_programme(), path)
+    errors = []
+    task.failed.connect(errors.append)
+    qtbot.waitUntil(lambda: bool(errors))
+    assert isinstance(errors[0], OSError) and errors[0].filename == str(path)

@@ -10,13 +10,22 @@ thread by the receivers of :attr:`Task.finished`.
 
 :func:`run_with_progress` adds a window-modal :class:`QProgressDialog` with a Cancel button,
 which appears only when the work takes longer than :data:`SHOW_AFTER_MS`.
+
+Two jobs for the window come with it: :func:`read_and_plan` (File > Import: the files are
+read and the import planned on the worker; the window carries the plan out) and
+:func:`export_pdf_in_background` (a printed programme or door sheets as a PDF, put in
+place only when complete, so that Cancel leaves no file).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThreadPool, Signal
@@ -24,7 +33,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 if TYPE_CHECKING:
     from planner.importing import ImportPlan
-    from planner.model import Programme
+    from planner.model import Lang, Programme
 
 Progress = Callable[[int, int], None]
 
@@ -223,3 +232,54 @@ def read_and_plan(programme: Programme, paths: Sequence[str], progress: Progress
     plan = plan_import(programme, items, problems=problems)
     progress(total, total)
     return plan
+
+
+# -- PDF -------------------------------------------------------------------------------------
+
+
+def write_pdf_file(programme: Programme, path: str | Path, lang: Lang,
+                   tracks: Sequence[str] | None, uids: Collection[str] | None,
+                   door_sheets: bool, progress: Progress) -> int:
+    """Write the printed programme (or the door sheets) as a PDF at ``path``; returns the
+    page count. Runs on a worker (painting on a QPdfWriter is allowed off the GUI thread).
+
+    The pages go to a temporary file beside ``path``, which takes its place only at the end
+    and only if the work was not cancelled meanwhile: a cancelled or failed export leaves
+    ``path`` as it was."""
+    from ui.printing import render_venue_sheets, write_pdf
+
+    path = Path(path)
+    progress(0, 0)
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".pdf",
+                                        dir=path.parent)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+    os.close(handle)
+    temp = Path(name)
+    try:
+        write = render_venue_sheets if door_sheets else write_pdf
+        pages = write(programme, temp, lang, tracks, uids)
+        progress(1, 1)  # the last moment to cancel: nothing is in place yet
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return pages
+
+
+def export_pdf_in_background(parent: QWidget, programme: Programme, path: str | Path,
+                             lang: Lang = "en", tracks: Iterable[str] | None = None,
+                             uids: Collection[str] | None = None, *,
+                             door_sheets: bool = False) -> Task:
+    """Write a PDF (see :func:`write_pdf_file`) on a worker with a progress dialog; Cancel
+    leaves no file. The task's ``finished`` carries the page count."""
+    copy = programme.copy()
+    chosen = None if tracks is None else list(tracks)
+    wanted = None if uids is None else frozenset(uids)
+    label = QCoreApplication.translate("tasks", "Writing {file}…").format(file=Path(path).name)
+    return run_with_progress(
+        parent, label,
+        lambda progress: write_pdf_file(copy, path, lang, chosen, wanted, door_sheets,
+                                        progress))

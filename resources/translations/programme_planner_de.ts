@@ -94,8 +94,12 @@
 <context>
     <name>ClashPanel</name>
     <message>
-        <source>Clashes (checking…)</source>
+        <source>All kinds</source>
         <extracomment>A clash was clicked or activated: select and show its events. The set of UIDs of events that clash with something. The dock&apos;s title, with the count (&quot;Clashes (3)&quot;). The index is (re)built and the list is up to date.</extracomment>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>Clashes (checking…)</source>
         <translation>Konflikte (wird geprüft …)</translation>
     </message>
     <message>
@@ -1006,6 +1010,10 @@
         <translation>„{name}“ (Veranstaltungen: {count}) war nicht gespeichert, als sein Fenster am {when} geschlossen wurde. Öffnen?</translation>
     </message>
     <message>
+        <source>built-in programme</source>
+        <translation>eingebautes Programm</translation>
+    </message>
+    <message>
         <source>not saved yet</source>
         <translation>noch nicht gespeichert</translation>
     </message>
@@ -1344,6 +1352,10 @@ Die übrigen importieren?</translation>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
     </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>{file} wird geschrieben …</translation>
+    </message>
 </context>
 <context>
     <name>widgets</name>
@@ -1358,13 +1370,6 @@ Die übrigen importieren?</translation>
     <message>
         <source>Russian</source>
         <translation>Russisch</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>built-in programme</source>
-        <translation>eingebautes Programm</translation>
     </message>
 </context>
 </TS>

@@ -94,8 +94,12 @@
 <context>
     <name>ClashPanel</name>
     <message>
-        <source>Clashes (checking…)</source>
+        <source>All kinds</source>
         <extracomment>A clash was clicked or activated: select and show its events. The set of UIDs of events that clash with something. The dock&apos;s title, with the count (&quot;Clashes (3)&quot;). The index is (re)built and the list is up to date.</extracomment>
+        <translation>Все виды</translation>
+    </message>
+    <message>
+        <source>Clashes (checking…)</source>
         <translation>Конфликты (проверка…)</translation>
     </message>
     <message>
@@ -1010,6 +1014,10 @@
         <translation>«{name}» (мероприятий: {count}) не было сохранено, когда окно закрылось {when}. Открыть?</translation>
     </message>
     <message>
+        <source>built-in programme</source>
+        <translation>встроенная программа</translation>
+    </message>
+    <message>
         <source>not saved yet</source>
         <translation>ещё не сохранено</translation>
     </message>
@@ -1348,6 +1356,10 @@ Import the others?</source>
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Запись {file}…</translation>
+    </message>
 </context>
 <context>
     <name>widgets</name>
@@ -1362,13 +1374,6 @@ Import the others?</source>
     <message>
         <source>Russian</source>
         <translation>Русский</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>built-in programme</source>
-        <translation>встроенная программа</translation>
     </message>
 </context>
 </TS>

@@ -223,7 +223,10 @@ def read_and_plan(programme: Programme, paths: Sequence[str], progress: Progress
         base = number * _UNITS
 
         def part(done: int, of: int, base: int = base) -> None:
-            progress(base + (done * _UNITS // of if of > 0 else 0), total)
+            if of > 0:
+                progress(base + done * _UNITS // of, total)
+            else:  # (0, 0) while a file is parsed, which tells nothing of how far: busy
+                progress(0, 0)
 
         results.append(read_import_file(name, part))
     items = [item for result in results for item in result.events]

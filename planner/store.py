@@ -405,11 +405,20 @@ class ProgrammeStore:
     # -- reading --------------------------------------------------------------------------
 
     def load(self) -> Programme:
-        """Read the whole programme."""
+        """Read the whole programme; one that breaks the model's rules is a damaged file.
+
+        Only model-checked edits reach the file, so a broken rule (an unknown track, an
+        unreadable repeat rule, a colour that is not #RRGGBB) means the file was changed
+        from outside, and would otherwise fail later in a clash check or an export.
+        """
         try:
-            return self._load()
+            programme = self._load()
+            validate_programme(programme)
+        except ProgrammeError as exc:
+            raise CorruptFileError(damaged(self.path, exc.message)) from None
         except (sqlite3.DatabaseError, KeyError, ValueError, TypeError) as exc:
             raise CorruptFileError(damaged(self.path, exc)) from None
+        return programme
 
     def _load(self) -> Programme:
         conn = self._conn

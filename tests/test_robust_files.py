@@ -14,6 +14,7 @@ import os
 import pwd
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -122,6 +123,41 @@ def test_damaged_file_is_refused_untouched(tmp_path, damage, command):
     assert_refused(done, str(path), reason)
     assert done.stdout == ""
     assert snapshot(tmp_path) == before  # no out.ics, no lock, no journal, same bytes
+
+
+# Damage inside the database, which SQLite's own check does not see: values that break the
+# model's rules. Before the store checked them, export crashed on the colour and the rule.
+INNER_DAMAGE = {
+    "unreadable-time": ("UPDATE events SET start = 'garbage' WHERE uid = 'a@t'",
+                        "Invalid isoformat string"),
+    "unknown-zone": ("UPDATE events SET tz = 'Mars/Olympus' WHERE uid = 'a@t'", "Mars/Olympus"),
+    "unknown-track": ("UPDATE events SET track = 'nope' WHERE uid = 'a@t'",
+                      "event 'a@t': unknown track 'nope'"),
+    "end-before-start": ('UPDATE events SET "end" = start WHERE uid = \'a@t\'',
+                         "event 'a@t': end 2019-04-04 10:00 is not after start"),
+    "unreadable-rule": ("UPDATE events SET rrule = 'FREQ=NOPE;COUNT=2' WHERE uid = 'a@t'",
+                        "repeat rule 'FREQ=NOPE;COUNT=2' cannot be read"),
+    "colour": ("UPDATE tracks SET colour = 'red' WHERE id = 'business'",
+               "track 'business': colour 'red' is not #RRGGBB"),
+    "ghost-speaker": ("INSERT INTO event_speakers VALUES ('a@t', 'ghost', 5)",
+                      "event 'a@t': unknown speaker 'ghost'"),
+    "days-reversed": ("UPDATE meta SET value = '2018-01-01' WHERE key = 'last_day'",
+                      "last day 2018-01-01 is before first day 2019-04-03"),
+}
+
+
+@pytest.mark.parametrize("command", ["info", "check", "export"])
+@pytest.mark.parametrize("damage", INNER_DAMAGE)
+def test_values_that_break_the_model_are_damage(tmp_path, damage, command):
+    path = programme_file(tmp_path / "fest.programme")
+    sql, reason = INNER_DAMAGE[damage]
+    with sqlite3.connect(path) as conn:  # foreign keys are off in a plain connection
+        conn.execute(sql)
+    conn.close()
+    before = snapshot(tmp_path)
+    done = run([*COMMANDS[command], "-p", str(path)], tmp_path)
+    assert_refused(done, f"{path}: damaged programme file (", reason)
+    assert snapshot(tmp_path) == before
 
 
 # ---------------------------------------------------------------------------------------------

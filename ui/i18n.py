@@ -72,8 +72,9 @@ def lrelease() -> Path | None:
     return Path(found) if found else None
 
 
-def stale_translations(folder: Path = TRANSLATIONS) -> list[Path]:
+def stale_translations(folder: Path | None = None) -> list[Path]:
     """The .ts files whose .qm is missing or older than them."""
+    folder = folder or TRANSLATIONS
     stale = []
     for source in sorted(folder.glob("*.ts")):
         built = source.with_suffix(".qm")
@@ -82,10 +83,11 @@ def stale_translations(folder: Path = TRANSLATIONS) -> list[Path]:
     return stale
 
 
-def build_translations(folder: Path = TRANSLATIONS, *, force: bool = False) -> list[Path]:
+def build_translations(folder: Path | None = None, *, force: bool = False) -> list[Path]:
     """Compile ``folder``'s .ts files to .qm where needed (all of them with ``force``);
     returns the .qm files written. A missing lrelease or an unwritable folder is logged, not
     raised: the window then shows English."""
+    folder = folder or TRANSLATIONS
     sources = sorted(folder.glob("*.ts")) if force else stale_translations(folder)
     if not sources:
         return []
@@ -207,7 +209,7 @@ def day_heading(day: date, locale: QLocale | None = None) -> str:
 
 
 def install_translations(lang: str, app: QCoreApplication | None = None, *,
-                         folder: Path = TRANSLATIONS) -> list[QTranslator]:
+                         folder: Path | None = None) -> list[QTranslator]:
     """Install the translators of ``lang`` into the application: ours (every
     ``*_<lang>.qm`` in ``folder``, built first when stale) and Qt's own
     ``qtbase_<lang>.qm``. Returns them; the caller keeps them alive while they are in use
@@ -216,6 +218,7 @@ def install_translations(lang: str, app: QCoreApplication | None = None, *,
     installed: list[QTranslator] = []
     if app is None:
         return installed
+    folder = folder or TRANSLATIONS
     build_translations(folder)
     files = [str(path) for path in sorted(folder.glob(f"*_{lang}.qm"))]
     if lang != "en":

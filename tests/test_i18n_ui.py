@@ -1,0 +1,243 @@
+"""The window in German, English and Russian: labels, Qt's own texts, dates, the choice of
+language, and the commands' --lang."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QDialogButtonBox, QDockWidget, QMessageBox
+
+from planner.builtin import load_builtin
+from ui import i18n
+from ui.i18n import language
+
+ROOT = Path(__file__).resolve().parent.parent
+WEDNESDAY = date(2019, 4, 3)
+
+
+def main_py(*args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=180)
+
+
+def make_window(qtbot, lang):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(load_builtin(), None, lang=lang, remember=False)
+    qtbot.addWidget(window)
+    window.resize(1440, 900)
+    return window
+
+
+def menu_titles(window) -> list[str]:
+    return [action.text() for action in window.menuBar().actions()]
+
+
+def toolbar_texts(window) -> list[str]:
+    return [action.text() for action in window.toolbar.actions() if action.text()]
+
+
+@pytest.fixture
+def english(qapp):
+    with language("en"):
+        yield
+
+
+# -- the window in each language --------------------------------------------------------------
+
+WINDOW = {
+    "en": (["&File", "&Edit", "&View"], ["Open", "Save", "New Event", "Week Grid"],
+           "Wednesday", "3 April 2019", "Cancel"),
+    "de": (["&Datei", "&Bearbeiten", "&Ansicht"],
+           ["Öffnen", "Speichern", "Neue Veranstaltung", "Wochenraster"],
+           "Mittwoch", "3. April 2019", "Abbrechen"),
+    "ru": (["&Файл", "&Правка", "&Вид"], ["Открыть", "Сохранить", "Новое мероприятие", "Неделя"],
+           "среда", "3 апреля 2019 г.", "Отмена"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ru"])
+def test_the_window_speaks_the_language(qtbot, lang):
+    menus, tools, weekday, long_date, cancel = WINDOW[lang]
+    with language(lang):
+        window = make_window(qtbot, lang)
+        titles = menu_titles(window)
+        assert titles[:3] == menus
+        texts = [t.replace("&", "").rstrip("…").strip() for t in toolbar_texts(window)]
+        for text in tools:
+            assert text in texts
+        # Dates: the grid's headings, the day chooser, the mini calendar.
+        from ui.grid_view import _date_text, _weekday_name
+
+        assert _weekday_name(WEDNESDAY) == weekday
+        assert _date_text(WEDNESDAY).replace("\u202f", " ") == long_date
+        combo = window.day_combo.itemText(0)
+        assert weekday[:2].lower() in combo.lower() and "2019" in combo
+        assert window.calendar.locale().name()[:2] == QLocale().name()[:2]
+        assert window.calendar.locale().dayName(3) == weekday
+        # Qt's own buttons come from qtbase's translations.
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") \
+            == cancel
+        # The programme's own texts follow too (content language = window language).
+        assert window.windowTitle().startswith(load_builtin().name.get(lang))
+        window.close()
+
+
+def test_languages_render_differently(qtbot):
+    grabs = {}
+    for lang in ("en", "de", "ru"):
+        with language(lang):
+            window = make_window(qtbot, lang)
+            window.show()
+            qtbot.waitExposed(window)
+            grabs[lang] = window.grab().toImage()
+            window.close()
+    assert grabs["en"] != grabs["de"] != grabs["ru"] != grabs["en"]
+
+
+def test_plural_forms(qtbot):
+    """"%n event(s)" reads "1 event" in English, and takes Russian's three forms."""
+    from PySide6.QtCore import QCoreApplication
+
+    def text(n: int) -> str:
+        return QCoreApplication.translate("FilterPanel", "%1 of %n event(s)", None, n)
+
+    with language("en"):
+        assert (text(1), text(2)) == ("%1 of 1 event", "%1 of 2 events")
+    with language("ru"):
+        assert [text(n) for n in (1, 3, 5, 21)] == [
+            "%1 из 1 мероприятия", "%1 из 3 мероприятий", "%1 из 5 мероприятий",
+            "%1 из 21 мероприятия"]
+    with language("de"):
+        assert (text(1), text(7)) == ("%1 von 1 Veranstaltung", "%1 von 7 Veranstaltungen")
+
+
+def test_panels_in_russian(qtbot):
+    with language("ru"):
+        window = make_window(qtbot, "ru")
+        titles = [dock.windowTitle() for dock in window.findChildren(QDockWidget)]
+        assert "Календарь" in titles
+        assert any(title.startswith("Конфликты") for title in titles)
+        assert all(title and title.isascii() is False for title in titles), titles
+        window.close()
+
+
+# -- choosing the language -------------------------------------------------------------------
+
+
+def test_language_follows_the_system_unless_chosen(qapp):
+    settings = QSettings()
+    assert i18n.chosen_language(settings) is None
+    assert i18n.ui_language(settings) == i18n.system_language()
+    i18n.set_chosen_language("ru", settings)
+    assert i18n.ui_language(settings) == "ru"
+    i18n.set_chosen_language(None, settings)
+    assert i18n.ui_language(settings) == i18n.system_language()
+    settings.setValue(i18n.SETTINGS_KEY, "xx")  # a bad value: the system's language
+    assert i18n.chosen_language(settings) is None
+
+
+@pytest.mark.parametrize("env, expected", [
+    ({"LANG": "de_DE.UTF-8"}, "de"), ({"LANG": "ru_RU.UTF-8"}, "ru"),
+    ({"LANG": "fr_FR.UTF-8"}, "en"), ({"LANG": "C.UTF-8", "LANGUAGE": "ru"}, "ru"),
+])
+def test_system_language_from_the_locale(env, expected):
+    code = ("from PySide6.QtCore import QCoreApplication; app = QCoreApplication([]); "
+            "from ui.i18n import system_language; print(system_language())")
+    full = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LANG")}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, env={**full, **env}, timeout=60)
+    assert result.stdout.strip() == expected, result.stderr
+
+
+def test_language_menu_keeps_the_choice(qtbot, monkeypatch, english):
+    told = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        staticmethod(lambda parent, title, text: told.append(text)))
+    window = make_window(qtbot, "en")
+    menu = window.language_menu
+    assert [a.text() for a in menu.actions()] == [
+        f"System ({i18n.NATIVE_NAMES[i18n.system_language()]})", "Deutsch", "English",
+        "Русский"]
+    assert menu.actions_by_lang[""].isChecked()
+    menu.actions_by_lang["ru"].trigger()
+    assert i18n.chosen_language() == "ru" and menu.actions_by_lang["ru"].isChecked()
+    assert told and "Русский" in told[-1]
+    # A new window starts with the menu showing the choice.
+    window.close()
+    assert make_window(qtbot, "en").language_menu.actions_by_lang["ru"].isChecked()
+
+
+def test_without_translations_the_window_is_english(qtbot, tmp_path, monkeypatch):
+    """No .qm and no way to build them (no lrelease): English, no error."""
+    monkeypatch.setattr(i18n, "TRANSLATIONS", tmp_path)
+    monkeypatch.setattr(i18n, "lrelease", lambda: None)
+    with language("de"):
+        window = make_window(qtbot, "de")
+        assert menu_titles(window)[:3] == ["&File", "&Edit", "&View"]
+        # Dates still follow the language's locale.
+        from ui.grid_view import _date_text
+
+        assert _date_text(WEDNESDAY) == "3. April 2019"
+        window.close()
+
+
+def test_restoring_the_language_after_a_with_block(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    before = QLocale().name()
+    with language("ru"):
+        assert QCoreApplication.translate("MainWindow", "&File") == "&Файл"
+        assert QLocale().name() == "ru_RU"
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    assert QLocale().name() == before
+
+
+# -- the commands' --lang ----------------------------------------------------------------------
+
+
+def test_screenshot_in_each_language(tmp_path):
+    images = {}
+    for lang in ("en", "de", "ru"):
+        path = tmp_path / f"{lang}.png"
+        result = main_py("screenshot", "-o", str(path), "--lang", lang)
+        assert result.returncode == 0, result.stderr
+        images[lang] = QImage(str(path))
+        assert not images[lang].isNull()
+    assert images["en"] != images["de"] and images["de"] != images["ru"]
+
+
+def pdf_text(path: Path) -> str:
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("lang, heading, labels", [
+    ("de", "Mittwoch, 3. April 2019", ["Seite 2 von", "Programm", "Alle Zeiten sind Ortszeit"]),
+    ("ru", "среда, 3 апреля 2019 г.", ["Страница 2 из", "Программа", "Всё время указано местное"]),
+    ("en", "Wednesday, 3 April 2019", ["Page 2 of", "Programme", "All times are local time"]),
+])
+def test_printed_weekdays_and_labels_in_the_language(tmp_path, lang, heading, labels):
+    out = tmp_path / f"{lang}.pdf"
+    result = main_py("print", "-o", str(out), "--lang", lang)
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(out)
+    assert heading in text
+    for label in labels:
+        assert label in text, label
+    others = {"de": "Mittwoch", "ru": "среда", "en": "Wednesday"}
+    for other, weekday in others.items():
+        if other != lang:
+            assert weekday not in text

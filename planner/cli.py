@@ -147,9 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="the day to show (default: the programme's first day)")
     shot.add_argument("--size", metavar="WxH", default="1440x900",
                       help="window size, at least 1280x800 (default: 1440x900)")
-    _add_lang_option(shot, "language of titles and names in the programme (default: en); "
-                     "the window's own labels follow the system language until the "
-                     "interface is translated")
+    _add_lang_option(shot, "language of the whole window: its labels, dates and the "
+                     "programme's titles and names (default: en)")
     shot.set_defaults(handler=_cmd_screenshot)
 
     return parser

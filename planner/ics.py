@@ -569,6 +569,13 @@ def read_ics(
     # icalendar's parser also lets AttributeError and TypeError out on some malformed lines
     # (a parameter given twice becomes a list where it expects a string).
     except (ValueError, IndexError, KeyError, AttributeError, TypeError) as exc:
+        if not data.strip():
+            raise IcsError(msg("{file}: empty file", file=source)) from None
+        if str(exc).startswith("Found no components"):
+            # icalendar's words for a BEGIN never closed, with the file's start as bytes:
+            # say what it most likely means, a download or copy cut short.
+            raise IcsError(msg("{file}: not an iCalendar file (a BEGIN line has no END line; "
+                               "is the file cut short?)", file=source)) from None
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise IcsError(
             msg("{file}: not an iCalendar file ({reason})", file=source, reason=reason)

@@ -507,3 +507,20 @@ def test_cli_import_skipping_invalid_events(tmp_path, name, ops):
     assert summary.startswith(f"updated {target}: ")
     assert summary.endswith(f", {len(skipped)} skipped") if skipped else "skipped" not in summary
     validate_programme(open_programme(target))
+
+
+@pytest.mark.parametrize("name", ICS_SEEDS)
+def test_file_cut_short_says_so(name):
+    data = ics_seed(name)
+    # Cut at line ends (a line cut in two may fail first as a bad value), before the last.
+    last = data.rindex(b"END:VCALENDAR")
+    for cut in range(len(data) // 5, last, len(data) // 7):
+        cut = data.index(b"\n", cut) + 1
+        outcome = check_import(lambda cut=cut: read_ics(data[:cut], name))
+        assert outcome == (f"{name}: not an iCalendar file (a BEGIN line has no END line; is "
+                           "the file cut short?)")
+
+
+@pytest.mark.parametrize("data", [b"", b" \r\n\r\n", b"\xef\xbb\xbf"])
+def test_empty_calendar_file(data):
+    assert check_import(lambda: read_ics(data, "empty.ics")) == "empty.ics: empty file"

@@ -120,7 +120,10 @@ def test_kill_9_while_the_import_transaction_is_open(tmp_path, big_ics, moment):
     assert in_write, "the import finished without a write transaction being seen"
     time.sleep(moment)
     _kill(child)
+    lock = Path(f"{target}.lock")
+    assert lock.exists(), "the killed import held the file's lock"
     got = uids_titles(load_after_kill(target))
+    assert not lock.exists(), "the stale lock was taken over and released"
     assert got in (uids_titles(before), uids_titles(before) | uids_titles(big_programme()))
     # The file takes the next change as usual (a journal the child left is no obstacle).
     with ProgrammeStore.open(target) as store:

@@ -65,4 +65,4 @@ def test_screenshot_help_says_what_lang_does():
     result = run("--help")
     assert result.returncode == 0
     text = " ".join(result.stdout.split())
-    assert "language of titles and names" in text
+    assert "language of the whole window" in text and "titles and names" in text

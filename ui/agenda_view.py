@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeyEvent
+from PySide6.QtGui import QColor, QFont, QIcon, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from planner.model import Event, Lang, Programme
@@ -77,8 +77,22 @@ class AgendaModel(QAbstractTableModel):
         self._sort_keys: dict[int, list[Any]] = {}
         self._sort_column = DAY
         self._sort_order = Qt.SortOrder.AscendingOrder
+        # Stars (My programme) are the user's, shown as an icon before the title; a red
+        # star marks a starred event that overlaps another starred one.
+        self._starred: frozenset[str] = frozenset()
+        self._star_clashes: frozenset[str] = frozenset()
 
     # -- changes --------------------------------------------------------------------------
+
+    def set_starred(self, uids: Iterable[str], clashing: Iterable[str] = ()) -> None:
+        self._starred = frozenset(uids)
+        self._star_clashes = frozenset(clashing)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, TITLE), self.index(len(self._rows) - 1, TITLE),
+                                  [Qt.ItemDataRole.DecorationRole])
+
+    def is_starred(self, row: int) -> bool:
+        return self._rows[row].event.uid in self._starred
 
     def set_programme(self, programme: Programme) -> None:
         self.beginResetModel()
@@ -169,6 +183,9 @@ class AgendaModel(QAbstractTableModel):
             return row.event.uid
         if role == START_ROLE:
             return row.start
+        if role == Qt.ItemDataRole.DecorationRole and column == TITLE:
+            uid = row.event.uid
+            return _star(uid in self._star_clashes) if uid in self._starred else None
         if role == Qt.ItemDataRole.DecorationRole and column == TRACK:
             track = self._programme.tracks.get(row.event.track)
             return QColor(track.colour) if track is not None else None
@@ -246,6 +263,19 @@ class AgendaModel(QAbstractTableModel):
         if description:
             lines.extend(["", description])
         return "\n".join(lines)
+
+
+def _star(clashing: bool) -> QIcon:
+    from ui.stars import star_icon
+
+    key = "clash" if clashing else "star"
+    icon = _STARS.get(key)
+    if icon is None:
+        icon = _STARS[key] = star_icon(14, colour="#d32f2f" if clashing else None)
+    return icon
+
+
+_STARS: dict[str, QIcon] = {}
 
 
 class AgendaFilterProxy(QSortFilterProxyModel):
@@ -366,6 +396,10 @@ class AgendaView(QWidget):
         self.model.set_language(lang)
         if selected:
             self.select_uids(selected)
+
+    def set_starred(self, uids: Iterable[str], clashing: Iterable[str] = ()) -> None:
+        """Show a star before the titles of ``uids`` (red for those in ``clashing``)."""
+        self.model.set_starred(uids, clashing)
 
     def set_filter(self, predicate_or_uid_set: Filter) -> None:
         """Show only events whose UID is in a set, or that a predicate accepts; None: all."""

@@ -49,6 +49,7 @@ from ui.settings import SNAPS, VIEWS, Settings, View
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+    from ui.my_programme import MyProgramme
     from ui.recovery import RecoveryWriter
     from ui.tasks import Task
 
@@ -330,6 +331,8 @@ class MainWindow(QMainWindow):
         self.calendar_dock = self.add_dock(holder, self.tr("Calendar"), "calendar_dock",
                                            Qt.DockWidgetArea.LeftDockWidgetArea)
         self.clash_panel = _clash_panel(self)
+        # Find dock, stars, personal export and printing (issue 6).
+        self.my_programme = _my_programme(self)
 
     def add_dock(self, widget: QWidget, title: str, name: str,
                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
@@ -1000,15 +1003,8 @@ class MainWindow(QMainWindow):
     def file_export(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        try:
-            from ui.export_dialog import ExportDialog
-        except ImportError:  # pragma: no cover - built in parallel
-            pass
-        else:
-            dialog = ExportDialog(self.document.programme, current_filter_uids=None,
-                                  starred=frozenset(), parent=self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
+        if self.my_programme is not None:
+            self.my_programme.open_export()  # with the current filter and the stars
             return
         from planner.ics import ExportOptions, export_ics
 
@@ -1084,6 +1080,14 @@ class NewProgrammeDialog(QDialog):
 def _clash_panel(window: MainWindow) -> QWidget | None:
     try:
         from ui.clash_panel import install
+    except ImportError:  # pragma: no cover - built in parallel
+        return None
+    return install(window)
+
+
+def _my_programme(window: MainWindow) -> MyProgramme | None:
+    try:
+        from ui.my_programme import install
     except ImportError:  # pragma: no cover - built in parallel
         return None
     return install(window)

@@ -34,15 +34,16 @@ def star_polygon(centre: QPointF, radius: float) -> QPolygonF:
     return QPolygonF(points)
 
 
-def star_icon(size: int = 16, filled: bool = True) -> QIcon:
+def star_icon(size: int = 16, filled: bool = True, colour: str | None = None) -> QIcon:
     """A star for starred events (an outline when ``filled`` is false), e.g. for an item
-    model's DecorationRole or a tool button."""
+    model's DecorationRole or a tool button; ``colour`` other than the gold (red for a
+    starred event that clashes with another)."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QColor("#8a6000"))
-    painter.setBrush(QColor(STAR_COLOUR) if filled else Qt.BrushStyle.NoBrush)
+    painter.setBrush(QColor(colour or STAR_COLOUR) if filled else Qt.BrushStyle.NoBrush)
     painter.drawPolygon(star_polygon(QPointF(size / 2, size / 2 + 0.5), size / 2 - 1))
     painter.end()
     return QIcon(pixmap)

@@ -1,0 +1,340 @@
+"""Find, stars, personal export and printing, put into the main window.
+
+:func:`install` is what the window calls: it makes the Find dock (a
+:class:`~ui.filter_panel.FilterPanel`), the user's stars (a :class:`~ui.stars.StarStore`),
+and their actions (Find, Star, View > My Programme, Print, Print Preview, Export PDF, door
+sheets), and keeps every view showing what the filter lets through and which events are
+starred. The window stays an assembler: it only hands its views and menus over.
+
+What is printed or exported as "the current filter" is what the views show at that moment:
+the panel's filter, starred-only included. The printed cover says "A selection: n of m
+events" when it is not the whole programme.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu
+
+from planner.model import Programme
+from planner.search import EventFilter, filter_events, starred_clashes
+from planner.store import Changes
+from ui.filter_panel import FilterPanel, make_find_action
+from ui.stars import StarAction, StarStore, make_star_action
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    from ui.document import Document
+    from ui.export_dialog import ExportDialog
+    from ui.main_window import MainWindow
+    from ui.tasks import Task
+
+# Wide enough for the track names and the search box, narrow enough to leave the week grid
+# its seven columns at 1440 pixels.
+DOCK_WIDTH = 270
+
+
+class MyProgramme(QObject):
+    """The window's Find dock, stars, export and printing; see :func:`install`."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        programme = window.document.programme
+        self.stars = StarStore(programme, self)
+        self.panel = FilterPanel(programme, stars=self.stars, lang=window._lang)
+        self.panel.setObjectName("find_panel")
+        self.dock: QDockWidget = window.add_dock(
+            self.panel, self.tr("Find"), "find_dock", Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._place_docks()
+        # None: every event is shown (the views skip filtering altogether).
+        self._shown: set[str] | None = None
+        self._agenda_ready = False
+        self._document: Document | None = None
+
+        self._build_actions()
+        self.panel.filter_changed.connect(self._apply)
+        self.stars.changed.connect(self._stars_changed)
+        window.grid.selection_changed.connect(lambda _uids: self.star_action.refresh())
+        window.views.currentChanged.connect(lambda _index: self._adopt_agenda())
+        window.document_replaced.connect(self._document_replaced)
+        self._follow(window.document)
+        # At once, not on the panel's next turn: the first paint already shows the
+        # remembered filter.
+        self._apply(self.panel.current_filter())
+        self._stars_changed()
+
+    def _place_docks(self) -> None:
+        # One column of panels on the left: the calendar on top, Find below it with the
+        # clashes as a second tab. Docks on both sides would leave the week grid too
+        # narrow for its eight days at 1440 pixels. (A remembered window state, restored
+        # after this, puts back whatever the user arranged.)
+        window = self._window
+        window.splitDockWidget(window.calendar_dock, self.dock, Qt.Orientation.Vertical)
+        clashes = window.findChild(QDockWidget, "clash_dock")
+        if clashes is not None:
+            window.tabifyDockWidget(self.dock, clashes)
+            self.dock.raise_()
+        window.resizeDocks([window.calendar_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+
+    # -- actions and menus
+
+    def _build_actions(self) -> None:
+        window = self._window
+        self.find_action = make_find_action(window, self.panel)
+        self.star_action: StarAction = make_star_action(window, self.stars,
+                                                        window.selected_uids)
+        window.addActions([self.find_action, self.star_action])
+        edit = window.edit_menu
+        edit.addSeparator()
+        edit.addActions([self.find_action, self.star_action])
+
+        self.mine_action = QAction(self.tr("&My Programme"), window)
+        self.mine_action.setCheckable(True)
+        self.mine_action.setIcon(self.star_action.icon())
+        self.mine_action.setStatusTip(self.tr("Show only the starred events"))
+        self.mine_action.setChecked(self.panel.starred_box.isChecked())
+        self.mine_action.toggled.connect(self.panel.starred_box.setChecked)
+        self.panel.starred_box.toggled.connect(self.mine_action.setChecked)
+        view = window.view_menu
+        first_separator = next(a for a in view.actions() if a.isSeparator())
+        view.insertAction(first_separator, self.mine_action)
+        window.toolbar.addSeparator()
+        window.toolbar.addAction(self.mine_action)
+
+        self.print_action = QAction(self.tr("&Print…"), window)
+        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.print_action.setStatusTip(self.tr("Print the events the views show"))
+        self.print_action.triggered.connect(lambda _c=False: self.print_programme())
+        self.preview_action = QAction(self.tr("Print Pre&view…"), window)
+        self.preview_action.triggered.connect(lambda _c=False: self.preview())
+        self.pdf_action = QAction(self.tr("Export P&DF…"), window)
+        self.pdf_action.setStatusTip(self.tr("Write the events the views show as a PDF"))
+        self.pdf_action.triggered.connect(lambda _c=False: self.export_pdf())
+        self.door_menu = QMenu(self.tr("Door &Sheets"), window)
+        self.door_menu.setStatusTip(self.tr("One page per venue and day"))
+        self.door_print_action = self.door_menu.addAction(self.tr("&Print…"))
+        self.door_print_action.triggered.connect(
+            lambda _c=False: self.print_programme(door_sheets=True))
+        self.door_preview_action = self.door_menu.addAction(self.tr("Print Pre&view…"))
+        self.door_preview_action.triggered.connect(
+            lambda _c=False: self.preview(door_sheets=True))
+        self.door_pdf_action = self.door_menu.addAction(self.tr("Export P&DF…"))
+        self.door_pdf_action.triggered.connect(
+            lambda _c=False: self.export_pdf(door_sheets=True))
+        window.addAction(self.print_action)
+
+        menu = window.file_menu
+        # Above the separator and Quit that end the File menu.
+        before = menu.actions()[-2]
+        menu.insertSeparator(before)
+        menu.insertActions(before, [self.print_action, self.preview_action, self.pdf_action])
+        menu.insertMenu(before, self.door_menu)
+
+    # -- following the document
+
+    def _follow(self, document: Document) -> None:
+        if self._document is not None:
+            try:
+                self._document.changed.disconnect(self._document_changed)
+            except (RuntimeError, TypeError):  # already gone with its document
+                pass
+        self._document = document
+        document.changed.connect(self._document_changed)
+
+    def _document_replaced(self, document: Document) -> None:
+        self._follow(document)
+        programme = document.programme
+        self.stars.set_programme(programme)
+        self.panel.set_programme(programme)
+        self._apply(self.panel.current_filter())
+
+    def _document_changed(self, changes: Changes) -> None:
+        programme = self._window.document.programme
+        if changes.meta or changes.tracks or changes.venues or changes.people:
+            # New names, tracks or venues to list; the filter itself stays.
+            self.panel.set_programme(programme)
+        elif changes.events and self._new_speaker(programme, changes.events):
+            self.panel.set_programme(programme)
+        if self._shown is not None:
+            # An edited or new event may now pass or fail: filtered again at once, so a
+            # new event that matches appears with the edit.
+            self._apply(self.panel.current_filter())
+        if self.stars.starred() & (changes.events | changes.removed_events):
+            self._stars_changed()
+
+    def _new_speaker(self, programme: Programme, uids: set[str]) -> bool:
+        listed = {str(self.panel.speaker_list.item(row).data(Qt.ItemDataRole.UserRole))
+                  for row in range(self.panel.speaker_list.count())}
+        return any(person not in listed
+                   for uid in uids if uid in programme.events
+                   for person in programme.events[uid].speakers)
+
+    # -- the filter
+
+    def _apply(self, flt: object) -> None:
+        assert isinstance(flt, EventFilter)
+        programme = self._window.document.programme
+        shown = filter_events(programme, flt) if flt.is_active else None
+        if shown is None and self._shown is None:
+            return  # nothing was hidden and nothing is: the views are as they should be
+        self._shown = shown
+        self._window.grid.set_filter(shown)
+        agenda = self._window.agenda
+        if agenda is not None:
+            agenda.set_filter(shown)  # type: ignore[attr-defined]
+            self._agenda_ready = True
+
+    def shown_uids(self) -> set[str] | None:
+        """The UIDs the views show, or None when no filter is applied."""
+        return None if self._shown is None else set(self._shown)
+
+    def _adopt_agenda(self) -> None:
+        # The agenda is made the first time it is shown: it gets the filter and stars then.
+        agenda = self._window.agenda
+        if agenda is None or self._agenda_ready:
+            return
+        self._agenda_ready = True
+        agenda.selection_changed.connect(  # type: ignore[attr-defined]
+            lambda _uids: self.star_action.refresh())
+        agenda.set_filter(self._shown)  # type: ignore[attr-defined]
+        self._stars_changed()
+
+    # -- stars
+
+    def starred_clash_uids(self) -> set[str]:
+        """Starred events that overlap another starred event."""
+        pairs = starred_clashes(self._window.document.programme, self.stars.starred())
+        return {uid for pair in pairs for uid in pair}
+
+    def _stars_changed(self) -> None:
+        starred = self.stars.starred()
+        self._window.grid.set_starred(starred)
+        agenda = self._window.agenda
+        setter = getattr(agenda, "set_starred", None)
+        if setter is not None:
+            setter(starred, self.starred_clash_uids())
+        self.star_action.refresh()
+
+    # -- export
+
+    def open_export(self) -> ExportDialog:
+        """File > Export ICS: the export dialog, with the current filter and the stars."""
+        from ui.export_dialog import ExportDialog
+
+        window = self._window
+        dialog = ExportDialog(window.document.programme,
+                              current_filter_uids=self.panel.active_uids(),
+                              starred=self.stars.starred(), parent=window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # What the delegate is looking at is the likeliest thing to export.
+        if self.panel.starred_box.isChecked() and self.stars.starred():
+            dialog.set_scope("starred")
+        elif self._shown is not None:
+            dialog.set_scope("filter")
+        dialog.exported.connect(self._exported)
+        dialog.open()
+        return dialog
+
+    def _exported(self, paths: object) -> None:
+        files = list(paths) if isinstance(paths, list) else []
+        if files:
+            self._window.statusBar().showMessage(
+                self.tr("Exported {file}").format(file=files[0] if len(files) == 1
+                                                  else Path(files[0]).parent), 5000)
+
+    # -- printing
+
+    def _print_uids(self) -> frozenset[str] | None:
+        """What printing covers (the events the views show), and say so in the status bar;
+        an empty set when the filter shows nothing."""
+        shown = self._shown
+        if shown is None:
+            self._status(self.tr("Printing the whole programme"))
+            return None
+        if shown:
+            self._status(self.tr("Printing the {count} events the filter shows").format(
+                count=len(shown)))
+        else:
+            self._status(self.tr("The filter shows no events: nothing to print"))
+        return frozenset(shown)
+
+    def _status(self, text: str) -> None:
+        self._window.statusBar().showMessage(text, 8000)
+
+    def print_programme(self, *, door_sheets: bool = False) -> bool:
+        """File > Print (or the door sheets): the print dialog, then the shown events."""
+        from ui.printing import print_with_dialog
+
+        uids = self._print_uids()
+        if uids is not None and not uids:
+            return False
+        window = self._window
+        return print_with_dialog(window, window.document.programme, window._lang, uids=uids,
+                                 door_sheets=door_sheets)
+
+    def preview(self, *, door_sheets: bool = False) -> QPrintPreviewDialog | None:
+        """File > Print Preview: a preview of what Print would print (not modal)."""
+        from ui.printing import preview_dialog
+
+        uids = self._print_uids()
+        if uids is not None and not uids:
+            return None
+        window = self._window
+        dialog = preview_dialog(window, window.document.programme, window._lang, uids=uids,
+                                door_sheets=door_sheets)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def export_pdf(self, *, door_sheets: bool = False) -> Task | None:
+        """File > Export PDF (or the door sheets as a PDF): asks where, then writes the
+        shown events on a worker. Returns the task, or None when nothing is written."""
+        window = self._window
+        programme = window.document.programme
+        uids = self._print_uids()
+        if uids is not None and not uids:
+            return None
+        name = programme.name.get(window._lang) or "programme"
+        folder = window.settings.last_folder
+        suggested = str(Path(folder) / f"{name}.pdf") if folder else f"{name}.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            window, QCoreApplication.translate("Printing", "Export PDF"), suggested,
+            QCoreApplication.translate("Printing", "PDF documents (*.pdf)"))
+        if not path:
+            return None
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_suffix(".pdf")
+        from ui.tasks import export_pdf_in_background
+
+        task = export_pdf_in_background(window, programme, target, window._lang, uids=uids,
+                                        door_sheets=door_sheets)
+
+        def finished(pages: object) -> None:
+            self._status(self.tr("Wrote {file} ({pages} pages)").format(
+                file=target, pages=pages))
+
+        def failed(error: object) -> None:
+            if isinstance(error, OSError):
+                window.show_error(QCoreApplication.translate(
+                    "Printing", "%1: cannot write (%2)").replace("%1", str(target)).replace(
+                    "%2", str(error.strerror or error)))
+            else:
+                window.show_error(str(error).splitlines()[0] if str(error) else
+                                  type(error).__name__)
+
+        task.finished.connect(finished)
+        task.failed.connect(failed)
+        return task
+
+
+def install(window: MainWindow) -> MyProgramme:
+    """Put the Find dock, stars, export and printing into ``window``."""
+    return MyProgramme(window)
+

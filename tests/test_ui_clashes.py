@@ -5,8 +5,12 @@ is checked on a worker thread without holding the window up."""
 from __future__ import annotations
 
 import dataclasses
+import os
+import subprocess
+import sys
 import threading
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from factories import at, event, small_programme
@@ -385,3 +389,31 @@ def test_a_large_import_is_checked_again_on_a_worker(window, qtbot, tmp_path):
     window.undo_action.trigger()
     ready(qtbot, window)
     assert rows(panel) == [("venue", ("panel@t", "talk@t"))]
+
+
+def test_a_panel_can_go_away_after_its_check():
+    """A panel dropped after its worker check (its window closed) takes nothing with it:
+    this once crashed the process, when the check's result went to a lambda that outlived
+    the panel. Run in a process of its own, as a crash would end the test run."""
+    code = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from factories import small_programme
+from ui.document import Document
+from ui.clash_panel import ClashPanel
+document = Document(small_programme())
+for _ in range(3):
+    panel = ClashPanel(document)  # the one before goes now
+    while panel.checking or panel.index is None:
+        app.processEvents()
+print("ok")
+"""
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": f"{root}{os.pathsep}{root / 'tests'}"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, timeout=60, cwd=root)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.strip() == "ok"
+    assert "deleted directly" not in done.stderr

@@ -446,16 +446,28 @@ class ClashPanel(QWidget):
         self._pending.clear()
         if self._task is not None:
             self._task.cancel()
-        task = Task(lambda _progress: ClashIndex(snapshot, lang), self)
-        task.finished.connect(lambda index: self._built(generation, snapshot, index))
-        task.failed.connect(lambda error: self._build_failed(generation, error))
+
+        def build(_progress: object) -> tuple[int, Programme, ClashIndex | Exception]:
+            try:
+                return generation, snapshot, ClashIndex(snapshot, lang)
+            except Exception as exc:  # shown in the panel, with its generation
+                return generation, snapshot, exc
+
+        task = Task(build, self)
+        # A bound method, not a lambda: PySide keeps a lambda's receiver, which crashed
+        # when a panel was deleted after its task.
+        task.finished.connect(self._built)
         self._task = task
         self._show_state()
         task.start()
 
-    def _built(self, generation: int, snapshot: Programme, index: ClashIndex) -> None:
+    def _built(self, result: tuple[int, Programme, ClashIndex | Exception]) -> None:
+        generation, snapshot, index = result
         if generation != self._generation:
             return  # a newer build is on its way
+        if isinstance(index, Exception):
+            self._build_failed(index)
+            return
         self._task = None
         self._index, self._mirror = index, snapshot
         if self._pending:
@@ -464,9 +476,7 @@ class ClashPanel(QWidget):
         self._publish()
         self.ready.emit()
 
-    def _build_failed(self, generation: int, error: object) -> None:
-        if generation != self._generation:
-            return
+    def _build_failed(self, error: Exception) -> None:
         self._task = None
         self.status_label.setText(self.tr("Could not check for clashes: {error}").format(
             error=str(error).splitlines()[0] if str(error) else type(error).__name__))

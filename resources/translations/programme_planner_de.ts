@@ -1163,6 +1163,69 @@ Die übrigen importieren?</translation>
     </message>
 </context>
 <context>
+    <name>MyProgramme</name>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>&amp;My Programme</source>
+        <translation>&amp;Mein Programm</translation>
+    </message>
+    <message>
+        <source>Show only the starred events</source>
+        <translation>Nur die gemerkten Veranstaltungen zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken …</translation>
+    </message>
+    <message>
+        <source>Print the events the views show</source>
+        <translation>Die in den Ansichten gezeigten Veranstaltungen drucken</translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation>Druck&amp;vorschau …</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>P&amp;DF exportieren …</translation>
+    </message>
+    <message>
+        <source>Write the events the views show as a PDF</source>
+        <translation>Die in den Ansichten gezeigten Veranstaltungen als PDF schreiben</translation>
+    </message>
+    <message>
+        <source>Door &amp;Sheets</source>
+        <translation>&amp;Türaushänge</translation>
+    </message>
+    <message>
+        <source>One page per venue and day</source>
+        <translation>Eine Seite je Ort und Tag</translation>
+    </message>
+    <message>
+        <source>Exported {file}</source>
+        <translation>{file} exportiert</translation>
+    </message>
+    <message>
+        <source>Printing the whole programme</source>
+        <translation>Das ganze Programm wird gedruckt</translation>
+    </message>
+    <message>
+        <source>Printing the {count} events the filter shows</source>
+        <translation>Die vom Filter gezeigten Veranstaltungen werden gedruckt ({count})</translation>
+    </message>
+    <message>
+        <source>The filter shows no events: nothing to print</source>
+        <translation>Der Filter zeigt keine Veranstaltungen: nichts zu drucken</translation>
+    </message>
+    <message>
+        <source>Wrote {file} ({pages} pages)</source>
+        <translation>{file} geschrieben (Seiten: {pages})</translation>
+    </message>
+</context>
+<context>
     <name>NewProgrammeDialog</name>
     <message>
         <source>New Programme</source>

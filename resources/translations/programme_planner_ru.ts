@@ -1167,6 +1167,69 @@ Import the others?</source>
     </message>
 </context>
 <context>
+    <name>MyProgramme</name>
+    <message>
+        <source>Find</source>
+        <translation>Поиск</translation>
+    </message>
+    <message>
+        <source>&amp;My Programme</source>
+        <translation>&amp;Моя программа</translation>
+    </message>
+    <message>
+        <source>Show only the starred events</source>
+        <translation>Показывать только отмеченные мероприятия</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Печать…</translation>
+    </message>
+    <message>
+        <source>Print the events the views show</source>
+        <translation>Напечатать мероприятия, показанные в видах</translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation>Пред&amp;варительный просмотр…</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>Экспорт P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Write the events the views show as a PDF</source>
+        <translation>Записать показанные мероприятия в PDF</translation>
+    </message>
+    <message>
+        <source>Door &amp;Sheets</source>
+        <translation>&amp;Листы для дверей</translation>
+    </message>
+    <message>
+        <source>One page per venue and day</source>
+        <translation>По странице на площадку и день</translation>
+    </message>
+    <message>
+        <source>Exported {file}</source>
+        <translation>Экспортировано: {file}</translation>
+    </message>
+    <message>
+        <source>Printing the whole programme</source>
+        <translation>Печатается вся программа</translation>
+    </message>
+    <message>
+        <source>Printing the {count} events the filter shows</source>
+        <translation>Печатаются мероприятия, показанные фильтром ({count})</translation>
+    </message>
+    <message>
+        <source>The filter shows no events: nothing to print</source>
+        <translation>Фильтр не показывает мероприятий: печатать нечего</translation>
+    </message>
+    <message>
+        <source>Wrote {file} ({pages} pages)</source>
+        <translation>Записан {file} (страниц: {pages})</translation>
+    </message>
+</context>
+<context>
     <name>NewProgrammeDialog</name>
     <message>
         <source>New Programme</source>

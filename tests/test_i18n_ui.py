@@ -241,3 +241,18 @@ def test_printed_weekdays_and_labels_in_the_language(tmp_path, lang, heading, la
     for other, weekday in others.items():
         if other != lang:
             assert weekday not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ru"])
+def test_toolbar_fits_at_the_default_size(qtbot, lang):
+    """Longer German and Russian labels still fit: no toolbar action is pushed into the
+    overflow menu at 1440 px."""
+    with language(lang):
+        window = make_window(qtbot, lang)
+        window.show()
+        qtbot.waitExposed(window)
+        toolbar = window.toolbar
+        hidden = [a.text() for a in toolbar.actions()
+                  if a.text() and not toolbar.widgetForAction(a).isVisible()]
+        assert hidden == []
+        window.close()

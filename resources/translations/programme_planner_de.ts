@@ -644,7 +644,7 @@
     <name>FilterPanel</name>
     <message>
         <source>Search titles, speakers, venues…</source>
-        <translation>Titel, Mitwirkende, Orte suchen …</translation>
+        <translation>Titel, Mitwirkende, Orte …</translation>
     </message>
     <message>
         <source>Tracks</source>
@@ -907,7 +907,7 @@
     </message>
     <message>
         <source>&amp;Previous Day</source>
-        <translation>&amp;Vorheriger Tag</translation>
+        <translation>Tag &amp;zurück</translation>
     </message>
     <message>
         <source>Show the previous day or week</source>
@@ -915,7 +915,7 @@
     </message>
     <message>
         <source>&amp;Next Day</source>
-        <translation>&amp;Nächster Tag</translation>
+        <translation>Tag &amp;vor</translation>
     </message>
     <message>
         <source>Show the next day or week</source>
@@ -1043,11 +1043,11 @@
     </message>
     <message>
         <source>&amp;Previous Week</source>
-        <translation>&amp;Vorherige Woche</translation>
+        <translation>Woche &amp;zurück</translation>
     </message>
     <message>
         <source>&amp;Next Week</source>
-        <translation>&amp;Nächste Woche</translation>
+        <translation>Woche &amp;vor</translation>
     </message>
     <message>
         <source>The event editor is not available.</source>

@@ -646,7 +646,7 @@
     <name>FilterPanel</name>
     <message>
         <source>Search titles, speakers, venues…</source>
-        <translation>Поиск по названиям, докладчикам, площадкам…</translation>
+        <translation>Названия, докладчики, площадки…</translation>
     </message>
     <message>
         <source>Tracks</source>
@@ -658,15 +658,15 @@
     </message>
     <message>
         <source>German</source>
-        <translation>Немецкий</translation>
+        <translation>нем.</translation>
     </message>
     <message>
         <source>English</source>
-        <translation>Английский</translation>
+        <translation>англ.</translation>
     </message>
     <message>
         <source>Russian</source>
-        <translation>Русский</translation>
+        <translation>рус.</translation>
     </message>
     <message>
         <source>Nothing ticked shows all; tick to narrow down.</source>
@@ -911,7 +911,7 @@
     </message>
     <message>
         <source>&amp;Previous Day</source>
-        <translation>&amp;Предыдущий день</translation>
+        <translation>&amp;Пред. день</translation>
     </message>
     <message>
         <source>Show the previous day or week</source>
@@ -919,7 +919,7 @@
     </message>
     <message>
         <source>&amp;Next Day</source>
-        <translation>&amp;Следующий день</translation>
+        <translation>&amp;След. день</translation>
     </message>
     <message>
         <source>Show the next day or week</source>
@@ -1047,11 +1047,11 @@
     </message>
     <message>
         <source>&amp;Previous Week</source>
-        <translation>&amp;Предыдущая неделя</translation>
+        <translation>&amp;Пред. неделя</translation>
     </message>
     <message>
         <source>&amp;Next Week</source>
-        <translation>&amp;Следующая неделя</translation>
+        <translation>&amp;След. неделя</translation>
     </message>
     <message>
         <source>The event editor is not available.</source>

@@ -256,3 +256,23 @@ def test_toolbar_fits_at_the_default_size(qtbot, lang):
                   if a.text() and not toolbar.widgetForAction(a).isVisible()]
         assert hidden == []
         window.close()
+
+
+@pytest.mark.parametrize("lang, texts", [
+    ("en", ("1 event · no file", "60 events · no file")),
+    ("de", ("1 Veranstaltung · keine Datei", "60 Veranstaltungen · keine Datei")),
+    ("ru", ("1 мероприятие · нет файла", "60 мероприятий · нет файла")),
+])
+def test_status_bar_counts_events_in_the_language(qtbot, lang, texts):
+    from ui.document import Document
+
+    programme = load_builtin()
+    with language(lang):
+        window = make_window(qtbot, lang)
+        assert window.status_label.text() == texts[1]
+        one = programme.copy()
+        for uid in list(one.events)[1:]:
+            del one.events[uid]
+        window.set_document(Document(one, None))
+        assert window.status_label.text() == texts[0]
+        window.close()

@@ -136,8 +136,7 @@ def delete_command(document: Document, uids: Iterable[str]) -> EventsCommand:
         text = QCoreApplication.translate(
             "commands", "Delete “{title}”").format(title=_title(next(iter(before.values()))))
     else:
-        text = QCoreApplication.translate(
-            "commands", "Delete {count} events").format(count=len(before))
+        text = QCoreApplication.translate("commands", "Delete %n event(s)", "", len(before))
     return EventsCommand(document, before, after, text)
 
 

@@ -578,8 +578,9 @@ class MainWindow(QMainWindow):
         saved = (self.tr("unsaved changes") if document.is_modified
                  else self.tr("saved") if document.store is not None
                  else self.tr("no file"))
-        self.status_label.setText(self.tr("{count} events · {saved}").format(
-            count=count, saved=saved))
+        # %n: each language's plural forms ("1 event", "2 events"; Russian has three).
+        self.status_label.setText(self.tr("%n event(s) · {saved}", "", count).format(
+            saved=saved))
         self.summary_label.setText(
             f"{programme.name.get(self._lang)}\n{_date_text(programme.first_day)} – "
             f"{_date_text(programme.last_day)}\n{programme.timezone}")

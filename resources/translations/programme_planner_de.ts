@@ -1037,9 +1037,12 @@
         <source>no file</source>
         <translation>keine Datei</translation>
     </message>
-    <message>
-        <source>{count} events · {saved}</source>
-        <translation>Veranstaltungen: {count} · {saved}</translation>
+    <message numerus="yes">
+        <source>%n event(s) · {saved}</source>
+        <translation>
+            <numerusform>%n Veranstaltung · {saved}</numerusform>
+            <numerusform>%n Veranstaltungen · {saved}</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Previous Week</source>
@@ -1391,10 +1394,6 @@ Die übrigen importieren?</translation>
     <message>
         <source>Delete “{title}”</source>
         <translation>„{title}“ löschen</translation>
-    </message>
-    <message>
-        <source>Delete {count} events</source>
-        <translation>Veranstaltungen löschen ({count})</translation>
     </message>
     <message>
         <source>Edit tracks, venues and people</source>

@@ -35,4 +35,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n event(s) · {saved}</source>
+        <translation>
+            <numerusform>%n event · {saved}</numerusform>
+            <numerusform>%n events · {saved}</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

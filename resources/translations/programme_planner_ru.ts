@@ -1041,9 +1041,13 @@
         <source>no file</source>
         <translation>нет файла</translation>
     </message>
-    <message>
-        <source>{count} events · {saved}</source>
-        <translation>Мероприятий: {count} · {saved}</translation>
+    <message numerus="yes">
+        <source>%n event(s) · {saved}</source>
+        <translation>
+            <numerusform>%n мероприятие · {saved}</numerusform>
+            <numerusform>%n мероприятия · {saved}</numerusform>
+            <numerusform>%n мероприятий · {saved}</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Previous Week</source>
@@ -1395,10 +1399,6 @@ Import the others?</source>
     <message>
         <source>Delete “{title}”</source>
         <translation>Удаление «{title}»</translation>
-    </message>
-    <message>
-        <source>Delete {count} events</source>
-        <translation>Удаление мероприятий ({count})</translation>
     </message>
     <message>
         <source>Edit tracks, venues and people</source>

@@ -161,6 +161,15 @@ def test_the_filter_follows_edits(qtbot, window):
     assert painted(window) == {"film2@t"}
     window.document.undo_stack.undo()
     assert painted(window) == {"film@t", "film2@t"}
+    # Moved, still matching: shown at its new time (the filter itself is unchanged).
+    film = window.document.programme.events["film@t"]
+    hour = film.end - film.start
+    moved = dataclasses.replace(film, start=film.start.replace(hour=13),
+                                end=film.start.replace(hour=13) + hour)
+    assert window.push(put_command(window.document, moved, "move"))
+    assert painted(window) == {"film@t", "film2@t"}
+    rect = window.grid.block_rect("film@t")
+    assert rect is not None and abs(rect.top() - window.grid.time_to_y(moved.start)) < 2
     assert agenda_rows(window) == {"film@t", "film2@t"}
 
 

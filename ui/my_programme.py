@@ -181,8 +181,11 @@ class MyProgramme(QObject):
         assert isinstance(flt, EventFilter)
         programme = self._window.document.programme
         shown = filter_events(programme, flt) if flt.is_active else None
-        if shown is None and self._shown is None:
-            return  # nothing was hidden and nothing is: the views are as they should be
+        if shown == self._shown:
+            # The views already show these (an edit that kept its event in or out of the
+            # filter): the window's own refresh of the edited events is enough, and a big
+            # programme's grid is not rebuilt on every drag.
+            return
         self._shown = shown
         self._window.grid.set_filter(shown)
         agenda = self._window.agenda

@@ -44,6 +44,8 @@ from ui.stars import StarStore, programme_key
 TYPING_DELAY_MS = 150
 # Clashes listed by name in the panel; more are only counted.
 CLASHES_SHOWN = 5
+# Characters of a title in that list (the whole title is in the views).
+CLASH_TITLE_CHARS = 36
 
 _QT_LANGUAGE = {
     "de": QLocale.Language.German,
@@ -59,6 +61,13 @@ def numerus(translated: str, n: int) -> str:
     "(s)". A translated text has no "(s)" and passes unchanged."""
     return translated.replace("(es)", "" if n == 1 else "es").replace(
         "(s)", "" if n == 1 else "s")
+
+
+def _short(title: str) -> str:
+    # The clash list sits above the filters: long titles would push them out of sight.
+    if len(title) <= CLASH_TITLE_CHARS:
+        return title
+    return title[:CLASH_TITLE_CHARS - 1].rstrip() + "…"
 
 
 def swatch(colour: str, size: int = 14) -> QIcon:
@@ -419,7 +428,7 @@ class FilterPanel(QWidget):
                          len(pairs))]
         for a, b in pairs[:CLASHES_SHOWN]:
             first, second = programme.events[a], programme.events[b]
-            lines.append(f"• {first.title.get(lang)} ↔ {second.title.get(lang)}")
+            lines.append(f"• {_short(first.title.get(lang))} ↔ {_short(second.title.get(lang))}")
         if len(pairs) > CLASHES_SHOWN:
             lines.append(self.tr("… and %1 more").replace("%1", str(len(pairs) - CLASHES_SHOWN)))
         self.clash_label.setText("\n".join(lines))

@@ -260,6 +260,11 @@ def test_my_programme_shows_the_starred_events_only(qtbot, window):
     qtbot.waitUntil(lambda: agenda_rows(window) == {"concert@t"})
     tools(window).panel.starred_box.click()
     assert not tools(window).mine_action.isChecked()
+    QTest.keyClick(window, Qt.Key.Key_D,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert tools(window).panel.starred_box.isChecked()
+    qtbot.waitUntil(lambda: agenda_rows(window) == {"concert@t"})
+    tools(window).mine_action.trigger()
     qtbot.waitUntil(lambda: agenda_rows(window) == set(TITLES))
 
 

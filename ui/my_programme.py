@@ -96,6 +96,8 @@ class MyProgramme(QObject):
 
         self.mine_action = QAction(self.tr("&My Programme"), window)
         self.mine_action.setCheckable(True)
+        # Beside Ctrl+D, which stars: the same hand shows what was starred.
+        self.mine_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.mine_action.setIcon(self.star_action.icon())
         self.mine_action.setStatusTip(self.tr("Show only the starred events"))
         self.mine_action.setChecked(self.panel.starred_box.isChecked())

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QPoint, QSettings, Qt
 from PySide6.QtGui import QIcon, QImage, QKeyEvent
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QFileDialog, QMessageBox
 from test_print import page_count, pages_of, squash
 from ui_helpers import block_point, click
 
@@ -26,7 +26,7 @@ from ui.app import create_application
 from ui.commands import put_command
 from ui.export_dialog import ExportDialog
 from ui.main_window import MainWindow
-from ui.my_programme import MyProgramme
+from ui.my_programme import DOCK_WIDTH, MyProgramme
 
 TITLES = {
     "talk@t": "Business talk",
@@ -404,3 +404,19 @@ def test_another_programme_gets_its_own_stars_and_filter(qtbot, window):
     assert tools(window).stars.starred() == frozenset()
     assert tools(window).panel.search_edit.text() == ""
     assert painted(window) == {"x@t"}
+
+
+def test_the_docks_leave_the_week_grid_its_eight_days(qtbot, window):
+    """At 1440×900 the panels share one column on the left; the week grid shows every day
+    without a horizontal scroll bar."""
+    qtbot.waitUntil(lambda: window.grid.width() > 0)
+    find_dock = tools(window).dock
+    assert find_dock.isVisible()
+    assert window.dockWidgetArea(find_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
+    assert window.dockWidgetArea(window.calendar_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
+    clash_dock = window.findChild(QDockWidget, "clash_dock")
+    if clash_dock is not None:
+        assert clash_dock in window.tabifiedDockWidgets(find_dock)
+    assert len(window.grid.days()) == 8
+    assert window.grid.horizontalScrollBar().maximum() == 0
+    assert window.grid.width() >= 1440 - 2 * DOCK_WIDTH

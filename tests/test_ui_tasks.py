@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
 import planner.importing
+import ui.tasks
 from planner.ics import export_ics
 from planner.model import Texts
 from ui.app import create_application
@@ -236,13 +237,19 @@ def test_a_big_import_can_be_cancelled_and_leaves_the_programme_unchanged(
 def test_a_big_import_completes_with_progress_to_the_end(window, qtbot, big_ics, boxes,
                                                          monkeypatch):
     threads = []
-    real = planner.importing.read_import_file
+    reported = []  # every report the worker made, as it made it
+    real = ui.tasks.read_and_plan
 
-    def reading(*args, **kwargs):
+    def reading(programme, paths, progress):
         threads.append(threading.current_thread())
-        return real(*args, **kwargs)
 
-    monkeypatch.setattr(planner.importing, "read_import_file", reading)
+        def noted(done, total):
+            reported.append((done, total))
+            progress(done, total)
+
+        return real(programme, paths, noted)
+
+    monkeypatch.setattr(ui.tasks, "read_and_plan", reading)
     task = window.start_import([str(big_ics)], skip_invalid=False)
     seen, results = [], []
     task.progressed.connect(lambda done, total: seen.append((done, total)))
@@ -252,12 +259,13 @@ def test_a_big_import_completes_with_progress_to_the_end(window, qtbot, big_ics,
     assert threads and threads[0] is not threading.main_thread()
     assert task.outcome == "finished"
     assert results == [False]  # the dialog is gone before the plan is carried out
-    assert seen[-1][0] == seen[-1][1] > 0
-    counted = [done for done, total in seen if total > 0]
-    assert counted == sorted(counted) and len(set(counted)) > 2
-    # While the file is parsed the bar is busy (a total of 0), then it counts.
-    assert seen[0] == (0, 0)
-    assert len(seen) > 2
+    # While the file is parsed the bar is busy (a total of 0), then it counts to the end.
+    assert reported[0] == (0, 0)
+    counted = [done for done, total in reported if total > 0]
+    assert counted == sorted(counted) and len(set(counted)) > 20
+    assert reported[-1][0] == reported[-1][1] > 0
+    # The window saw the end too (reports in between are thinned out).
+    assert seen[-1] == reported[-1]
     programme = window.document.programme
     assert len(programme.events) == BIG + 1
     assert window.document.undo_stack.count() == 1

@@ -907,7 +907,7 @@
     </message>
     <message>
         <source>&amp;Previous Day</source>
-        <translation>Tag &amp;zurück</translation>
+        <translation>Tag zu&amp;rück</translation>
     </message>
     <message>
         <source>Show the previous day or week</source>
@@ -971,7 +971,7 @@
     </message>
     <message>
         <source>&amp;Snapping</source>
-        <translation>&amp;Einrasten</translation>
+        <translation>E&amp;inrasten</translation>
     </message>
     <message>
         <source>Second Time &amp;Zone</source>
@@ -979,7 +979,7 @@
     </message>
     <message>
         <source>&amp;Panels</source>
-        <translation>&amp;Leisten</translation>
+        <translation>Leis&amp;ten</translation>
     </message>
     <message>
         <source>Main</source>
@@ -1046,7 +1046,7 @@
     </message>
     <message>
         <source>&amp;Previous Week</source>
-        <translation>Woche &amp;zurück</translation>
+        <translation>Woche zu&amp;rück</translation>
     </message>
     <message>
         <source>&amp;Next Week</source>
@@ -1193,7 +1193,7 @@ Die übrigen importieren?</translation>
     </message>
     <message>
         <source>Export P&amp;DF…</source>
-        <translation>P&amp;DF exportieren …</translation>
+        <translation>PDF ex&amp;portieren …</translation>
     </message>
     <message>
         <source>Write the events the views show as a PDF</source>

@@ -819,7 +819,7 @@
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation>&amp;Сохранить</translation>
+        <translation>Со&amp;хранить</translation>
     </message>
     <message>
         <source>Save the programme</source>
@@ -911,7 +911,7 @@
     </message>
     <message>
         <source>&amp;Previous Day</source>
-        <translation>&amp;Пред. день</translation>
+        <translation>Пре&amp;д. день</translation>
     </message>
     <message>
         <source>Show the previous day or week</source>
@@ -919,7 +919,7 @@
     </message>
     <message>
         <source>&amp;Next Day</source>
-        <translation>&amp;След. день</translation>
+        <translation>С&amp;лед. день</translation>
     </message>
     <message>
         <source>Show the next day or week</source>
@@ -931,11 +931,11 @@
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation>У&amp;меньшить</translation>
+        <translation>Уменьш&amp;ить</translation>
     </message>
     <message>
         <source>Go to the &amp;First Event</source>
-        <translation>К &amp;первому мероприятию</translation>
+        <translation>К первому мероприя&amp;тию</translation>
     </message>
     <message>
         <source>Snap to {n} Minutes</source>
@@ -983,7 +983,7 @@
     </message>
     <message>
         <source>&amp;Panels</source>
-        <translation>&amp;Панели</translation>
+        <translation>Пан&amp;ели</translation>
     </message>
     <message>
         <source>Main</source>
@@ -1051,11 +1051,11 @@
     </message>
     <message>
         <source>&amp;Previous Week</source>
-        <translation>&amp;Пред. неделя</translation>
+        <translation>Пре&amp;д. неделя</translation>
     </message>
     <message>
         <source>&amp;Next Week</source>
-        <translation>&amp;След. неделя</translation>
+        <translation>С&amp;лед. неделя</translation>
     </message>
     <message>
         <source>The event editor is not available.</source>
@@ -1194,7 +1194,7 @@ Import the others?</source>
     </message>
     <message>
         <source>Print Pre&amp;view…</source>
-        <translation>Пред&amp;варительный просмотр…</translation>
+        <translation>Предвари&amp;тельный просмотр…</translation>
     </message>
     <message>
         <source>Export P&amp;DF…</source>

@@ -276,3 +276,29 @@ def test_status_bar_counts_events_in_the_language(qtbot, lang, texts):
         window.set_document(Document(one, None))
         assert window.status_label.text() == texts[0]
         window.close()
+
+
+@pytest.mark.parametrize("lang", ["de", "ru"])
+def test_menu_accelerators_are_unique_in_each_menu(qtbot, lang):
+    """Alt+letter picks one entry: the translations give no two entries of a menu the same
+    accelerator."""
+    import re
+
+    def clashes(menu) -> list[list[str]]:
+        keys: dict[str, list[str]] = {}
+        found = []
+        for action in menu.actions():
+            match = re.search(r"&(\w)", action.text())
+            if match:
+                keys.setdefault(match.group(1).lower(), []).append(action.text())
+            if action.menu() is not None:
+                found += clashes(action.menu())
+        return found + [texts for texts in keys.values() if len(texts) > 1]
+
+    with language(lang):
+        window = make_window(qtbot, lang)
+        bar = window.menuBar()
+        assert clashes(bar) == []
+        for action in bar.actions():
+            assert clashes(action.menu()) == []
+        window.close()

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,11 +47,6 @@ CLASHES_SHOWN = 5
 # Characters of a title in that list (the whole title is in the views).
 CLASH_TITLE_CHARS = 36
 
-_QT_LANGUAGE = {
-    "de": QLocale.Language.German,
-    "en": QLocale.Language.English,
-    "ru": QLocale.Language.Russian,
-}
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
 

@@ -241,6 +241,17 @@ def test_ctrl_d_in_the_agenda_and_clashes_among_stars(qtbot, window):
     assert tools(window).starred_clash_uids() == {"talk@t", "film@t"}
     model = agenda.model  # type: ignore[attr-defined]
     assert model._star_clashes == {"talk@t", "film@t"}
+    # A click on the clash list selects the clashing events, in the agenda and the grid.
+    agenda.select_uids([])  # type: ignore[attr-defined]
+    qtbot.mouseClick(panel.clash_label, Qt.MouseButton.LeftButton)
+    assert agenda.selected_uids() == ["talk@t", "film@t"]  # type: ignore[attr-defined]
+    window.set_view("week")
+    window.grid.select_uids([])
+    window.grid.verticalScrollBar().setValue(0)
+    qtbot.mouseClick(panel.clash_label, Qt.MouseButton.LeftButton)
+    assert window.grid.selected_uids() == ["talk@t", "film@t"]
+    assert painted(window) >= {"talk@t", "film@t"}
+    window.set_view("agenda")
     # Ctrl+D again on both: unstarred.
     QTest.keyClick(agenda.table, Qt.Key.Key_D,  # type: ignore[attr-defined]
                    Qt.KeyboardModifier.ControlModifier)

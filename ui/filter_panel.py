@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -88,6 +88,8 @@ class FilterPanel(QWidget):
     """Search and filters for one programme. ``filter_changed`` carries an ``EventFilter``."""
 
     filter_changed = Signal(object)
+    #: The clash list was clicked: the UIDs of the starred events that clash, to show them.
+    clashes_activated = Signal(list)
 
     def __init__(
         self,
@@ -156,6 +158,8 @@ class FilterPanel(QWidget):
         self.clash_label.setWordWrap(True)
         self.clash_label.setStyleSheet("color: #b00020;")
         self.clash_label.hide()
+        self.clash_label.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.clash_label.installEventFilter(self)
         mine = QGroupBox(self.tr("My programme"))
         mine_layout = QVBoxLayout(mine)
         mine_layout.addWidget(self.starred_box)
@@ -428,6 +432,14 @@ class FilterPanel(QWidget):
             lines.append(self.tr("… and %1 more").replace("%1", str(len(pairs) - CLASHES_SHOWN)))
         self.clash_label.setText("\n".join(lines))
         self.clash_label.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.clash_label and event.type() == QEvent.Type.MouseButtonRelease:
+            uids = sorted({uid for pair in self.clashes() for uid in pair})
+            if uids:
+                self.clashes_activated.emit(uids)
+            return True
+        return super().eventFilter(watched, event)
 
     def clashes(self) -> list[tuple[str, str]]:
         """The clashing pairs of starred events the panel shows."""

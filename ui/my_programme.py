@@ -60,6 +60,7 @@ class MyProgramme(QObject):
         self._build_actions()
         self.panel.filter_changed.connect(self._apply)
         self.stars.changed.connect(self._stars_changed)
+        self.panel.clashes_activated.connect(self.show_events)
         window.grid.selection_changed.connect(lambda _uids: self.star_action.refresh())
         window.views.currentChanged.connect(lambda _index: self._adopt_agenda())
         window.document_replaced.connect(self._document_replaced)
@@ -225,6 +226,27 @@ class MyProgramme(QObject):
         if setter is not None:
             setter(starred, self.starred_clash_uids())
         self.star_action.refresh()
+
+    def show_events(self, uids: list[str]) -> None:
+        """Select ``uids`` in the current view and bring the first of them into sight (the
+        starred clashes clicked in the Find panel)."""
+        window = self._window
+        programme = window.document.programme
+        events = sorted((programme.events[u] for u in uids if u in programme.events),
+                        key=lambda e: (e.start, e.uid))
+        if not events:
+            return
+        chosen = [e.uid for e in events]
+        if window.view == "agenda" and window.agenda is not None:
+            window.agenda.select_uids(chosen)  # type: ignore[attr-defined]
+            return
+        when = events[0].start.astimezone(programme.zone)
+        if programme.first_day <= when.date() <= programme.last_day:
+            window.go_to_date(when.date())
+        grid = window.grid
+        grid.select_uids(chosen)
+        minutes = when.hour * 60 + when.minute - 30
+        grid.verticalScrollBar().setValue(round(max(minutes, 0) * grid.hour_height / 60))
 
     # -- export
 

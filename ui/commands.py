@@ -136,7 +136,9 @@ def delete_command(document: Document, uids: Iterable[str]) -> EventsCommand:
         text = QCoreApplication.translate(
             "commands", "Delete “{title}”").format(title=_title(next(iter(before.values()))))
     else:
-        text = QCoreApplication.translate("commands", "Delete %n event(s)", "", len(before))
+        # Not %n: pyside6-lupdate only sees a plural in translate() with a literal number.
+        text = QCoreApplication.translate(
+            "commands", "Delete {count} events").format(count=len(before))
     return EventsCommand(document, before, after, text)
 
 

@@ -644,6 +644,7 @@
     <name>FilterPanel</name>
     <message>
         <source>Search titles, speakers, venues…</source>
+        <extracomment>The clash list was clicked: the UIDs of the starred events that clash, to show them.</extracomment>
         <translation>Titel, Mitwirkende, Orte …</translation>
     </message>
     <message>
@@ -1394,6 +1395,10 @@ Die übrigen importieren?</translation>
     <message>
         <source>Delete “{title}”</source>
         <translation>„{title}“ löschen</translation>
+    </message>
+    <message>
+        <source>Delete {count} events</source>
+        <translation>Veranstaltungen löschen ({count})</translation>
     </message>
     <message>
         <source>Edit tracks, venues and people</source>

@@ -646,6 +646,7 @@
     <name>FilterPanel</name>
     <message>
         <source>Search titles, speakers, venues…</source>
+        <extracomment>The clash list was clicked: the UIDs of the starred events that clash, to show them.</extracomment>
         <translation>Названия, докладчики, площадки…</translation>
     </message>
     <message>
@@ -1399,6 +1400,10 @@ Import the others?</source>
     <message>
         <source>Delete “{title}”</source>
         <translation>Удаление «{title}»</translation>
+    </message>
+    <message>
+        <source>Delete {count} events</source>
+        <translation>Удаление мероприятий ({count})</translation>
     </message>
     <message>
         <source>Edit tracks, venues and people</source>

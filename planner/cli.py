@@ -57,7 +57,9 @@ def _add_programme_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_lang_option(parser: argparse.ArgumentParser, help_text: str) -> None:
-    parser.add_argument("--lang", choices=LANGS, default="en", help=help_text)
+    # Like the window, commands follow the system's language unless told otherwise.
+    parser.add_argument("--lang", choices=LANGS, default=system_language(),
+                        help=f"{help_text} (default: the system's, here {system_language()})")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     info = commands.add_parser("info", help="print a summary of a programme")
     _add_programme_option(info)
     info.add_argument("--json", action="store_true", help="print JSON")
-    _add_lang_option(info, "language of names (default: en)")
+    _add_lang_option(info, "language of names")
     info.set_defaults(handler=_cmd_info)
 
     check = commands.add_parser(
@@ -90,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_programme_option(check)
     check.add_argument("--json", action="store_true", help="print a JSON list of clashes")
-    _add_lang_option(check, "language of names and titles (default: en)")
+    _add_lang_option(check, "language of names and titles")
     check.set_defaults(handler=_cmd_check)
 
     print_ = commands.add_parser(
@@ -101,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the PDF file to write")
     print_.add_argument("--track", metavar="ID", action="append", dest="tracks",
                         help="print only this track (repeat for several)")
-    _add_lang_option(print_, "language of titles, dates and labels (default: en)")
+    _add_lang_option(print_, "language of titles, dates and labels")
     print_.set_defaults(handler=_cmd_print)
 
     export = commands.add_parser(
@@ -116,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="only events at this venue (repeat for several)")
     export.add_argument("--uid", metavar="UID", action="append", default=[],
                         help="only this event (repeat for a delegate's picks)")
-    _add_lang_option(export, "language of titles, descriptions and venues (default: en)")
+    _add_lang_option(export, "language of titles, descriptions and venues")
     export.add_argument("--split-dir", metavar="DIR",
                         help="also write one file per track into DIR (TRACK.ics)")
     export.add_argument("--alarm", metavar="MINUTES", type=int,
@@ -148,7 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--size", metavar="WxH", default="1440x900",
                       help="window size, at least 1280x800 (default: 1440x900)")
     _add_lang_option(shot, "language of the whole window: its labels, dates and the "
-                     "programme's titles and names (default: en)")
+                     "programme's titles and names")
     shot.set_defaults(handler=_cmd_screenshot)
 
     return parser
@@ -447,6 +449,10 @@ def main(argv: Sequence[str] | None = None, painters: Painters | None = None) ->
         return handler(args)
     except ProgrammeError as exc:
         return error(exc, _requested_language(argv))
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, as command-line tools do.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - flushed by the interpreter at exit
+        return EXIT_OK
     except OSError as exc:
         return error(
             msg("{path}: {reason}", path=exc.filename, reason=exc.strerror or exc)

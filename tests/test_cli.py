@@ -140,3 +140,11 @@ def test_errors_follow_lang_option_and_system_language(tmp_path):
                             env={**os.environ, "LANGUAGE": "", "LC_ALL": "",
                                  "LC_MESSAGES": "", "LANG": "de_DE.UTF-8"})
     assert_usage_error(german, "Datei nicht gefunden")
+
+
+def test_lang_defaults_to_the_system_language():
+    env = {**os.environ, "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "ru_RU.UTF-8"}
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "info", "--json"],
+                            capture_output=True, text=True, env=env)
+    assert json.loads(result.stdout)["name"] == "16-я Неделя Германии в Санкт-Петербурге"
+    assert json.loads(run("info", "--json").stdout)["name"].startswith("16th German Week")

@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint setup clean
+.PHONY: run test bench lint setup clean translations
 
 setup: $(STAMP)
 
@@ -16,10 +16,15 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# The window's translations (.qm) are built from resources/translations/*.ts with
+# pyside6-lrelease; the app also builds them on demand when they are missing or stale.
+translations: $(STAMP)
+	$(PY) tools/build_translations.py
+
+run: translations
 	$(PY) main.py
 
-test: $(STAMP)
+test: translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(STAMP)
@@ -31,3 +36,4 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache
+	rm -f resources/translations/*.qm

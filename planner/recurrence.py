@@ -98,7 +98,9 @@ def check_recurrence(programme: Programme, event: Event) -> None:
     first, last = programme.window
     zone = event.zone
     duration = event.duration
+    count = 0
     for n, start in enumerate(starts(event, limit=MAX_OCCURRENCES + 1)):
+        count = n + 1
         if n >= MAX_OCCURRENCES:
             raise ValidationError(
                 msg("event '{uid}': repeat rule gives too many occurrences", uid=uid)
@@ -113,6 +115,11 @@ def check_recurrence(programme: Programme, event: Event) -> None:
                     first=programme.first_day, last=programme.last_day,
                 )
             )
+    if count == 0:
+        # Every date excluded, or a rule that matches no day: an event that never happens.
+        raise ValidationError(
+            msg("event '{uid}': the repeat rule leaves no occurrence", uid=uid)
+        )
 
 
 def make_rule(

@@ -75,3 +75,15 @@ def test_count_rules_give_count_occurrences(count, interval):
     got = occurrences(e)
     assert len(got) == count
     assert all((b[0] - a[0]).days == interval for a, b in zip(got, got[1:], strict=False))
+
+
+def test_a_repeat_with_no_occurrence_is_refused():
+    import pytest
+    from factories import small_programme
+
+    from planner.model import ValidationError, validate_event
+
+    every_day_excluded = event(day=3, recurrence=Recurrence(
+        "FREQ=DAILY;COUNT=2", (at(3, 10), at(4, 10))))
+    with pytest.raises(ValidationError, match="leaves no occurrence"):
+        validate_event(small_programme(), every_day_excluded)

@@ -59,12 +59,12 @@ def build(events: int, venues: int, seed: int = 11) -> Programme:
 
 def run(quick: bool) -> list[Result]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
+    from ui.app import create_application
     from ui.printing import render_venue_sheets, write_pdf
 
-    app = QGuiApplication.instance() or QGuiApplication(["bench"])
-    assert app is not None
+    # The window benchmarks run in the same process and need a QApplication, not a bare
+    # QGuiApplication.
+    create_application()
     big, venues = (500, 20) if quick else (5000, 60)
     repeat = 2 if quick else 3
     large = build(big, venues)

@@ -190,3 +190,27 @@ def test_write_export_never_widens_an_empty_pick(tmp_path):
     else:
         raise AssertionError("an empty starred export must be refused")
     assert not (tmp_path / "x.ics").exists()
+
+
+def test_cancel_leaves_the_file_as_it_was(qtbot, tmp_path):
+    target = tmp_path / "programme.ics"
+    target.write_bytes(b"the old calendar")
+    dialog = make_dialog(qtbot, load_builtin())
+    dialog.path_edit.setText(str(target))
+    dialog.ok_button.click()
+    job = dialog._job
+    assert job is not None and job.dialog is not None  # a progress dialog with Cancel
+    with qtbot.waitSignal(job.cancelled, timeout=10000):
+        job.dialog.canceled.emit()  # what the Cancel button sends
+    assert target.read_bytes() == b"the old calendar"
+    assert dialog.isVisible() and dialog.ok_button.isEnabled()  # the user may try again
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_progress_reaches_its_end_before_writing(tmp_path):
+    reports = []
+    request = ExportRequest(scope="all", uids=frozenset(), track_ids=(), lang="en",
+                            alarm_minutes=None, path=str(tmp_path / "all.ics"))
+    write_export(load_builtin(), request, lambda done, total: reports.append((done, total)))
+    assert reports == [(0, 0), (1, 1)]
+    assert (tmp_path / "all.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QLocale, QObject, QRunnable, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import QLocale, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from planner.model import LANGS, Lang, Programme
 from ui.filter_panel import numerus
+from ui.tasks import Task, run_with_progress
 
 Scope = Literal["all", "filter", "per_track", "starred"]
 SCOPES: tuple[Scope, ...] = ("all", "filter", "per_track", "starred")
@@ -83,11 +85,16 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def write_export(programme: Programme, request: ExportRequest) -> list[Path]:
+def write_export(programme: Programme, request: ExportRequest,
+                 progress: Callable[[int, int], None] | None = None) -> list[Path]:
     """Write the ICS file(s) ``request`` asks for; returns the paths written.
 
-    Runs without Qt, so a worker thread (or a test) can call it.
+    Runs without Qt, so a worker thread (or a test) can call it. ``progress(done, total)``
+    is called before the calendars are built and once more before anything is written:
+    raising from it (a cancel) leaves every file as it was.
     """
+    report = progress or (lambda done, total: None)
+    report(0, 0)
     from planner.ics import ExportOptions, export_by_track, export_ics
 
     target = Path(request.path)
@@ -103,36 +110,16 @@ def write_export(programme: Programme, request: ExportRequest) -> list[Path]:
     else:
         options = ExportOptions(lang=request.lang, alarm_minutes=request.alarm_minutes)
     if request.scope != "per_track":
-        _write_atomically(target, export_ics(programme, options))
-        return [target]
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for track_id, data in sorted(export_by_track(programme, options).items()):
-        path = target / f"{track_id}.ics"
+        files = {target: export_ics(programme, options)}
+    else:
+        files = {target / f"{track_id}.ics": data
+                 for track_id, data in sorted(export_by_track(programme, options).items())}
+    report(1, 1)  # the last moment to cancel: nothing is written yet
+    if request.scope == "per_track":
+        target.mkdir(parents=True, exist_ok=True)
+    for path, data in files.items():
         _write_atomically(path, data)
-        written.append(path)
-    return written
-
-
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(str)
-
-
-class _ExportJob(QRunnable):
-    def __init__(self, programme: Programme, request: ExportRequest) -> None:
-        super().__init__()
-        self.signals = _Signals()
-        self._programme = programme
-        self._request = request
-
-    def run(self) -> None:
-        try:
-            written = write_export(self._programme, self._request)
-        except Exception as exc:  # any failure is shown to the user, not lost in a thread
-            self.signals.failed.emit(f"{self._request.path}: {exc}")
-        else:
-            self.signals.done.emit(written)
+    return list(files)
 
 
 class ExportDialog(QDialog):
@@ -159,8 +146,7 @@ class ExportDialog(QDialog):
             else tuple(sorted(set(current_filter_uids) & programme.events.keys()))
         )
         self._starred = tuple(sorted(set(starred) & programme.events.keys()))
-        self._job: _ExportJob | None = None
-        self._signals: _Signals | None = None
+        self._job: Task | None = None
         self.written: list[Path] = []
         self._build()
         self._restore()
@@ -349,14 +335,20 @@ class ExportDialog(QDialog):
         self.error_label.hide()
         self.count_label.setText(self.tr("Writing…"))
         # A copy: the worker reads collections the window could change meanwhile.
-        job = _ExportJob(self._programme.copy(), request)
-        job.signals.done.connect(self._done)
-        job.signals.failed.connect(self._failed)
+        programme = self._programme.copy()
+        job = run_with_progress(
+            self, self.tr("Writing the calendar…"),
+            lambda progress: write_export(programme, request, progress))
+        job.finished.connect(self._done)
+        job.failed.connect(lambda exc: self._failed(f"{request.path}: {exc}"))
+        job.cancelled.connect(self._cancelled)
         self._job = job
-        # Held here too: the pool owns the job and may drop it before its signal arrives.
-        self._signals = job.signals
         self._set_busy(True)
-        QThreadPool.globalInstance().start(job)
+
+    def _cancelled(self) -> None:
+        self._job = None
+        self._set_busy(False)
+        self._update()
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (*self.scope_buttons.values(), self.lang_combo, self.alarm_spin,

@@ -636,6 +636,10 @@
         <translation>Wird geschrieben …</translation>
     </message>
     <message>
+        <source>Writing the calendar…</source>
+        <translation>Kalender wird geschrieben…</translation>
+    </message>
+    <message>
         <source>Could not export: %1</source>
         <translation>Export nicht möglich: %1</translation>
     </message>

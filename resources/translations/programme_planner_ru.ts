@@ -638,6 +638,10 @@
         <translation>Запись…</translation>
     </message>
     <message>
+        <source>Writing the calendar…</source>
+        <translation>Запись календаря…</translation>
+    </message>
+    <message>
         <source>Could not export: %1</source>
         <translation>Не удалось экспортировать: %1</translation>
     </message>

@@ -48,6 +48,7 @@ from planner.model import (
     ProgrammeError,
     UnknownReferenceError,
     Venue,
+    speaker_labels,
 )
 from planner.windows_zones import iana_zone_name
 
@@ -284,16 +285,7 @@ def _zone_years(events: Iterable[Event], programme: Programme) -> dict[str, tupl
 
 
 def _speakers_line(programme: Programme, event: Event, lang: Lang) -> str:
-    names = []
-    for pid in event.speakers:
-        person = programme.people.get(pid)
-        if person is None:
-            names.append(pid)
-        elif person.affiliation:
-            names.append(f"{person.name} ({person.affiliation})")
-        else:
-            names.append(person.name)
-    return f"{SPEAKERS_LABEL[lang]}: " + "; ".join(names)
+    return f"{SPEAKERS_LABEL[lang]}: " + "; ".join(speaker_labels(programme, event))
 
 
 def _location(venue: Venue, lang: Lang) -> str:

@@ -133,6 +133,11 @@ class Person:
     affiliation: str = ""
     contact: str = ""
 
+    @property
+    def label(self) -> str:
+        """The name with the affiliation in brackets, as listings show a speaker."""
+        return f"{self.name} ({self.affiliation})" if self.affiliation else self.name
+
 
 @dataclass(frozen=True, slots=True)
 class Recurrence:
@@ -445,6 +450,12 @@ def new_uid(programme: Programme, stem: str, domain: str = "programme-planner") 
         candidate = f"{slug}-{n}@{domain}"
         n += 1
     return candidate
+
+
+def speaker_labels(programme: Programme, event: Event) -> list[str]:
+    """The event's speakers as listings show them (an unknown id stands for itself)."""
+    people = programme.people
+    return [people[pid].label if pid in people else pid for pid in event.speakers]
 
 
 def all_people_ids(events: Iterable[Event]) -> set[str]:

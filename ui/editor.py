@@ -526,7 +526,7 @@ class EventEditor(QDialog):
                 self._add_speaker_item(Person(pid, pid), True)
 
     def _add_speaker_item(self, person: Person, checked: bool) -> QListWidgetItem:
-        label = person.name + (f" ({person.affiliation})" if person.affiliation else "")
+        label = person.label
         item = QListWidgetItem(label)
         item.setToolTip(plain_tooltip(label))
         item.setData(Qt.ItemDataRole.UserRole, person.id)

@@ -44,7 +44,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from planner.i18n import msg
-from planner.model import Event, Lang, Programme, UnknownReferenceError
+from planner.model import Event, Lang, Programme, UnknownReferenceError, speaker_labels
 from planner.recurrence import occurrences
 
 # DejaVu Sans has Latin and Cyrillic in one family, so a Russian programme prints whole.
@@ -366,15 +366,7 @@ def time_label(entry: Entry, lang: str) -> str:
 
 
 def speakers_label(programme: Programme, event: Event) -> str:
-    names = []
-    for pid in event.speakers:
-        person = programme.people.get(pid)
-        if person is None:
-            names.append(pid)
-        elif person.affiliation:
-            names.append(f"{person.name} ({person.affiliation})")
-        else:
-            names.append(person.name)
+    names = speaker_labels(programme, event)
     if not names:
         return ""
     if len(names) == 1:

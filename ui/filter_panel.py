@@ -19,7 +19,7 @@ import json
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from planner.model import LANGS, Lang, Programme
 from planner.search import EventFilter, filter_events, starred_clashes
 from ui.stars import StarStore, programme_key
+from ui.widgets import colour_icon
 
 # Typing is debounced so a long programme is filtered once per pause, not once per key.
 TYPING_DELAY_MS = 150
@@ -63,18 +64,6 @@ def _short(title: str) -> str:
     if len(title) <= CLASH_TITLE_CHARS:
         return title
     return title[:CLASH_TITLE_CHARS - 1].rstrip() + "…"
-
-
-def swatch(colour: str, size: int = 14) -> QIcon:
-    """A filled square in a track's colour, with a thin border for pale colours."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setPen(QColor("#404040"))
-    painter.setBrush(QColor(colour) if QColor.isValidColorName(colour) else QColor("#ffffff"))
-    painter.drawRect(0, 0, size - 1, size - 1)
-    painter.end()
-    return QIcon(pixmap)
 
 
 def day_label(day: date, lang: Lang) -> str:
@@ -249,7 +238,7 @@ class FilterPanel(QWidget):
         self.track_boxes = {}
         for track in programme.tracks.values():
             box = QCheckBox(track.name.get(lang))
-            box.setIcon(swatch(track.colour))
+            box.setIcon(colour_icon(track.colour))
             box.setChecked(True)
             box.toggled.connect(lambda _on: self._schedule())
             self._tracks_layout.addWidget(box)

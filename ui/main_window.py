@@ -366,10 +366,8 @@ class MainWindow(QMainWindow):
     def _ensure_agenda(self) -> bool:
         if self.agenda is not None:
             return True
-        try:
-            from ui.agenda_view import AgendaView
-        except ImportError:  # pragma: no cover - built in parallel
-            return False
+        from ui.agenda_view import AgendaView  # made on first use: start-up stays short
+
         agenda = AgendaView(self.document.programme, lang=self._lang)
         self.views.addWidget(agenda)
         agenda.event_activated.connect(self.edit_event)
@@ -534,11 +532,9 @@ class MainWindow(QMainWindow):
 
     def offer_recovery(self) -> None:
         """Offer the work of a window that ended without saving (newest first)."""
-        try:
-            from ui.recovery import pending
-        except ImportError:  # pragma: no cover - built in parallel
-            return
         from PySide6.QtWidgets import QMessageBox
+
+        from ui.recovery import pending
 
         for found in pending():
             answer = QMessageBox.question(
@@ -702,11 +698,8 @@ class MainWindow(QMainWindow):
             self._open_editor(uid, None, None)
 
     def _open_editor(self, uid: str | None, start: datetime | None, venue: str | None) -> None:
-        try:
-            from ui.editor import EventEditor
-        except ImportError:  # pragma: no cover - built in parallel
-            self.show_error(self.tr("The event editor is not available."))
-            return
+        from ui.editor import EventEditor  # loaded on first use: start-up stays short
+
         programme = self.document.programme
         if not programme.tracks or not programme.venues:
             self.show_error(self.tr(
@@ -738,11 +731,8 @@ class MainWindow(QMainWindow):
         editor.open()
 
     def edit_entities(self) -> None:
-        try:
-            from ui.entities_dialog import EntitiesDialog
-        except ImportError:  # pragma: no cover - built in parallel
-            self.show_error(self.tr("The tracks, venues and people dialog is not available."))
-            return
+        from ui.entities_dialog import EntitiesDialog  # loaded on first use
+
         dialog = EntitiesDialog(self.document.programme, self, lang=self._lang)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.editor = dialog
@@ -1078,27 +1068,21 @@ class NewProgrammeDialog(QDialog):
                          first_day=first, last_day=last)
 
 
-def _clash_panel(window: MainWindow) -> QWidget | None:
-    try:
-        from ui.clash_panel import install
-    except ImportError:  # pragma: no cover - built in parallel
-        return None
+def _clash_panel(window: MainWindow) -> QWidget:
+    from ui.clash_panel import install
+
     return install(window)
 
 
-def _my_programme(window: MainWindow) -> MyProgramme | None:
-    try:
-        from ui.my_programme import install
-    except ImportError:  # pragma: no cover - built in parallel
-        return None
+def _my_programme(window: MainWindow) -> MyProgramme:
+    from ui.my_programme import install
+
     return install(window)
 
 
-def _recovery_writer(parent: QWidget) -> RecoveryWriter | None:
-    try:
-        from ui.recovery import RecoveryWriter
-    except ImportError:  # pragma: no cover - built in parallel
-        return None
+def _recovery_writer(parent: QWidget) -> RecoveryWriter:
+    from ui.recovery import RecoveryWriter
+
     return RecoveryWriter(parent=parent)
 
 

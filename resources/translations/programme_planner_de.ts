@@ -1058,10 +1058,6 @@
         <translation>Woche &amp;vor</translation>
     </message>
     <message>
-        <source>The event editor is not available.</source>
-        <translation>Der Veranstaltungseditor ist nicht verfügbar.</translation>
-    </message>
-    <message>
         <source>Add a track and a venue first (Edit &gt; Tracks, Venues and People).</source>
         <translation>Zuerst einen Programmbereich und einen Ort anlegen (Bearbeiten &gt; Programmbereiche, Orte und Personen).</translation>
     </message>
@@ -1072,10 +1068,6 @@
     <message>
         <source>Edit “{title}”</source>
         <translation>„{title}“ bearbeiten</translation>
-    </message>
-    <message>
-        <source>The tracks, venues and people dialog is not available.</source>
-        <translation>Der Dialog für Programmbereiche, Orte und Personen ist nicht verfügbar.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>

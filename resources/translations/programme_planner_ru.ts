@@ -1063,10 +1063,6 @@
         <translation>С&amp;лед. неделя</translation>
     </message>
     <message>
-        <source>The event editor is not available.</source>
-        <translation>Редактор мероприятий недоступен.</translation>
-    </message>
-    <message>
         <source>Add a track and a venue first (Edit &gt; Tracks, Venues and People).</source>
         <translation>Сначала добавьте направление и площадку (Правка &gt; Направления, площадки и люди).</translation>
     </message>
@@ -1077,10 +1073,6 @@
     <message>
         <source>Edit “{title}”</source>
         <translation>Изменение «{title}»</translation>
-    </message>
-    <message>
-        <source>The tracks, venues and people dialog is not available.</source>
-        <translation>Окно направлений, площадок и людей недоступно.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>

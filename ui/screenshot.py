@@ -7,7 +7,6 @@ so screenshots look the same on every computer.
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
@@ -27,9 +26,9 @@ def render(
     size: tuple[int, int] = DEFAULT_SIZE,
     source: str | None = None,
 ) -> tuple[int, int]:
-    """Draw the window showing ``programme`` into the PNG at ``path``; returns its size."""
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    """Draw the window showing ``programme`` into the PNG at ``path``; returns its size.
+
+    Without a display the launcher (main.py) has chosen Qt's offscreen platform."""
     from PySide6.QtCore import QCoreApplication, QSettings
 
     from ui.app import create_application

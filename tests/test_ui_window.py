@@ -502,3 +502,65 @@ def test_double_click_on_a_day_heading_shows_its_venues(window):
     assert window.view == "venues"
     assert grid.day == day
     assert window.day_combo.currentData() == day
+
+
+def test_start_paints_first_then_makes_the_clashes_panel_and_asks_about_recovery(
+        qtbot, monkeypatch):
+    """ui.app.start, as main.py runs it: the window's first frame does not wait for the
+    hidden Clashes tab or for the recovery question; both come right after it."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QDockWidget
+
+    from ui import recovery
+    from ui.app import start
+    from ui.clash_panel import ClashPanel
+
+    asked: list[str] = []
+
+    class Found:
+        name, events = "Lost week", 3
+        saved_at = at(4, 10)
+
+        def discard(self):
+            asked.append("discarded")
+
+    monkeypatch.setattr(recovery, "pending", lambda: [Found()])
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a:
+                        asked.append(text) or QMessageBox.StandardButton.Ignore)
+    create_application()
+    window = start([])
+    qtbot.addWidget(window)
+    window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore
+    seen: list[tuple[bool, int]] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and not seen:
+                dock = window.findChild(QDockWidget, "clash_dock")
+                seen.append((isinstance(dock.widget(), ClashPanel), len(asked)))
+            return False
+
+    watch = Watch()
+    window.grid.viewport().installEventFilter(watch)
+    dock = window.findChild(QDockWidget, "clash_dock")
+    assert window.isVisible() and "checking" in dock.windowTitle()
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    # At the grid's first paint: no panel yet, no question yet.
+    assert seen == [(False, 0)]
+    assert isinstance(dock.widget(), ClashPanel) and window.clash_panel is dock.widget()
+    assert "Lost week" in asked[0] and "3 events" in asked[0]
+    qtbot.waitUntil(lambda: dock.windowTitle() == "Clashes (0)", timeout=5000)
+
+
+def test_the_clashes_panel_is_made_on_first_use_before_any_paint(qtbot):
+    from PySide6.QtWidgets import QDockWidget
+
+    create_application()
+    window = MainWindow(programme_with_events(), None, lang="en", remember=False)
+    qtbot.addWidget(window)
+    dock = window.findChild(QDockWidget, "clash_dock")
+    assert dock.widget() is not None and dock.widget().objectName() != "clash_panel"
+    panel = window.clash_panel  # never shown: made when asked for
+    assert dock.widget() is panel and window.clash_panel is panel
+    qtbot.waitUntil(lambda: panel.index is not None and not panel.checking, timeout=5000)
+    assert dock.windowTitle() == "Clashes (0)"

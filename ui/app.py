@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
 from planner.builtin import load_builtin
 from planner.model import Programme, ProgrammeError
 from planner.store import ProgrammeStore
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 ORGANISATION = "Programme Planner"
 APPLICATION = "Programme Planner"
@@ -38,20 +42,19 @@ def open_document(path: str | None) -> tuple[Programme, ProgrammeStore | None]:
         raise
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    from planner.cli import Parser, UsageError, error
+def start(argv: Sequence[str] = ()) -> MainWindow:
+    """Everything :func:`main` does before the event loop runs: read the arguments, open
+    the programme, and show its window. Raises UsageError or ProgrammeError."""
+    from planner.cli import Parser
 
     parser = Parser(prog="main.py", description="Open the planner window.")
     parser.add_argument("programme", nargs="?", help="programme file (default: built-in)")
     parser.add_argument("--lang", choices=("de", "en", "ru"),
                         help="language of the window (default: the one chosen under "
                              "View > Language, else the system's)")
-    try:
-        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-        programme, store = open_document(args.programme)
-    except (UsageError, ProgrammeError) as exc:
-        return error(str(exc))
-    app = create_application()
+    args = parser.parse_args(list(argv))
+    programme, store = open_document(args.programme)
+    create_application()
     from ui.i18n import apply_language, ui_language
 
     apply_language(args.lang or ui_language())
@@ -59,5 +62,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     window = MainWindow(programme, store)
     window.show()
-    window.offer_recovery()
-    return app.exec()
+    # Asked once the window is on screen: the question then has its window behind it.
+    window.after_first_paint(window.offer_recovery)
+    return window
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from planner.cli import UsageError, error
+
+    try:
+        window = start(sys.argv[1:] if argv is None else argv)
+    except (UsageError, ProgrammeError) as exc:
+        return error(str(exc))
+    code = QApplication.exec()
+    del window
+    return code

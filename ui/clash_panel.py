@@ -32,7 +32,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
@@ -610,9 +609,11 @@ def candidate_for(event: Event, origin: tuple[datetime, datetime] | None, start:
 
 
 def install(window: MainWindow) -> ClashPanel:
-    """Put a clashes panel into ``window`` as a dock and connect it to the grids."""
+    """Put a clashes panel into ``window``'s Clashes dock and connect it to the grids."""
     panel = ClashPanel(None, window, lang=window._lang)
-    dock: QDockWidget = window.add_dock(panel, panel.title(), "clash_dock")
+    dock: QDockWidget = window.clash_dock
+    dock.setWidget(panel)
+    dock.setWindowTitle(panel.title())
     panel.title_changed.connect(dock.setWindowTitle)
     grid = window.grid
 
@@ -663,7 +664,5 @@ def install(window: MainWindow) -> ClashPanel:
     panel.clash_activated.connect(show)
     grid.drag_moved.connect(dragged)
     window.document_replaced.connect(panel.set_document)
-    # Checked once the window is up: start-up does not wait for it.
-    QTimer.singleShot(0, panel, lambda: panel._document is None
-                      and panel.set_document(window.document))
+    panel.set_document(window.document)
     return panel

@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -95,6 +94,8 @@ def build_translations(folder: Path | None = None, *, force: bool = False) -> li
     if tool is None:
         log.warning("pyside6-lrelease not found: the window stays in English")
         return []
+    import subprocess  # only when a .qm is missing or stale: not at every start
+
     written = []
     for source in sources:
         target = source.with_suffix(".qm")

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -49,6 +49,7 @@ from ui.settings import SNAPS, VIEWS, Settings, View
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+    from ui.clash_panel import ClashPanel
     from ui.my_programme import MyProgramme
     from ui.recovery import RecoveryWriter
     from ui.tasks import Task
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
         self.editor: QDialog | None = None
         self._selection: list[str] = []
         self._builtin = programme is None or store is None
+        self._painted = False
+        self._after_paint: list[Callable[[], object]] = []
         if programme is None:
             programme = load_builtin()
         self.document = Document(programme, store, self)
@@ -330,9 +333,46 @@ class MainWindow(QMainWindow):
         layout.addStretch(1)
         self.calendar_dock = self.add_dock(holder, self.tr("Calendar"), "calendar_dock",
                                            Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.clash_panel = _clash_panel(self)
+        # The Clashes tab lies behind Find: its dock is here from the start, and its panel
+        # (with the clash check it starts) is made once the window has painted.
+        self.clash_dock = self.add_dock(
+            QWidget(), QCoreApplication.translate("ClashPanel", "Clashes (checking…)"),
+            "clash_dock")
+        self._clash_panel: ClashPanel | None = None
+        self.after_first_paint(lambda: self.clash_panel)
         # Find dock, stars, personal export and printing (issue 6).
         self.my_programme = _my_programme(self)
+
+    @property
+    def clash_panel(self) -> ClashPanel:
+        """The Clashes panel, made on first use (or once the window has painted)."""
+        if self._clash_panel is None:
+            self._clash_panel = _clash_panel(self)
+        return self._clash_panel
+
+    def after_first_paint(self, work: Callable[[], object]) -> None:
+        """Do ``work`` once the window has painted for the first time: what the first
+        frame does not show need not delay it. (Done at once if it has painted already.)"""
+        if self._painted:
+            work()
+            return
+        self._after_paint.append(work)
+        if len(self._after_paint) == 1:
+            self.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint:
+            # The window paints first and its views right after, in the same pass: the
+            # work waits for the event loop's next turn, when the frame is complete.
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._painted_once)
+        return super().eventFilter(watched, event)
+
+    def _painted_once(self) -> None:
+        self._painted = True
+        work, self._after_paint = self._after_paint, []
+        for item in work:
+            item()
 
     def add_dock(self, widget: QWidget, title: str, name: str,
                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
@@ -1068,7 +1108,7 @@ class NewProgrammeDialog(QDialog):
                          first_day=first, last_day=last)
 
 
-def _clash_panel(window: MainWindow) -> QWidget:
+def _clash_panel(window: MainWindow) -> ClashPanel:
     from ui.clash_panel import install
 
     return install(window)

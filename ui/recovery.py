@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -96,6 +95,8 @@ class RecoveryWriter(QObject):
 
     def __init__(self, delay_ms: int = 2000, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        import uuid  # here, not at start-up (uuid brings platform): most windows need no writer
+
         self.path = recovery_dir() / f"{uuid.uuid4().hex}{SUFFIX}"
         self._programme: Programme | None = None
         self._timer = QTimer(self)

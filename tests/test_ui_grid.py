@@ -357,3 +357,65 @@ def test_tab_leaves_the_grid(qtbot, programme):
     QTest.keyClick(grid, Qt.Key.Key_Tab)
     assert after.hasFocus()
     assert grid.selected_uids() == []  # Tab is no event navigation
+
+
+def test_block_text_follows_edits_stars_language_and_venue_names(qtbot, programme):
+    grid = make_grid(qtbot, programme)
+    grid.set_filter({"a@t"})  # alone: the block has its column's whole width
+    grid.resize(1200, 900)
+    grid.set_hour_height(80)
+    grid.verticalScrollBar().setValue(round(9 * grid.hour_height))
+    grid.viewport().repaint()
+    assert grid.shown_text("a@t")[0] == "10:00–12:00"
+    assert "Title" in " ".join(grid.shown_text("a@t"))
+    venue = programme.venues["goethe"].name.en
+    assert grid.shown_text("a@t")[-1] == venue
+    # A new version of the event is laid out anew.
+    programme.events["a@t"] = event("a@t", 4, 10, 12, title=Texts.same("Renamed talk"))
+    grid.update_events(Changes(events=["a@t"]))
+    grid.viewport().repaint()
+    assert "Renamed talk" in " ".join(grid.shown_text("a@t"))
+    grid.set_starred({"a@t"})
+    grid.viewport().repaint()
+    assert grid.shown_text("a@t")[1].startswith("★ Renamed")
+    programme.events["a@t"] = event("a@t", 4, 10, 12)
+    grid.update_events(Changes(events=["a@t"]))
+    grid.viewport().repaint()
+    assert "★ Title" in grid.shown_text("a@t")
+    grid.set_language("ru")
+    assert "★ Название" in grid.shown_text("a@t")
+    # Blocks name their venue: renaming it reaches them.
+    old = programme.venues["goethe"]
+    programme.venues["goethe"] = type(old)(**{**{f: getattr(old, f) for f in old.__slots__},
+                                              "name": Texts.same("Goethe Hall")})
+    grid.update_events(Changes(venues=["goethe"]))
+    assert grid.shown_text("a@t")[-1] == "Goethe Hall"
+    # The venue grid names the track instead.
+    grid.set_mode("venues")
+    grid.set_date(date(2019, 4, 4))
+    grid.verticalScrollBar().setValue(round(9 * grid.hour_height))
+    assert grid.shown_text("a@t")[-1] == programme.tracks["business"].name.ru
+
+
+def test_narrow_blocks_break_long_words_and_end_with_an_ellipsis():
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from ui.grid_view import _wrap_words
+
+    create_application()
+    font = QFont()
+    font.setBold(True)
+    metrics = QFontMetricsF(font)
+    width = metrics.horizontalAdvance("Germ") + 1
+    lines = _wrap_words("German-Russian forum", font, metrics, width, 20)
+    assert len(lines) > 3 and "".join(lines).replace(" ", "") == "German-Russianforum"
+    assert all(metrics.horizontalAdvance(line) <= width for line in lines)
+    # Words stay whole where they fit.
+    wide = metrics.horizontalAdvance("German-Russian forum") + 1
+    assert _wrap_words("German-Russian forum", font, metrics, wide, 3) == ["German-Russian forum"]
+    two = _wrap_words("Open day at the German Language Centre", font, metrics,
+                      metrics.horizontalAdvance("Open day at the"), 2)
+    assert two[0] == "Open day at the" and two[1].endswith("…")
+    # Characters outside the Basic Multilingual Plane are cut whole.
+    emoji = _wrap_words("🎻🎻🎻🎻 concert", font, metrics, width, 20)
+    assert "".join(emoji).replace(" ", "") == "🎻🎻🎻🎻concert"

@@ -14,7 +14,6 @@ ones comes from :func:`planner.layout.place`.
 from __future__ import annotations
 
 import bisect
-import html
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -36,6 +35,10 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QResizeEvent,
+    QStaticText,
+    QTextLayout,
+    QTextOption,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QSizePolicy, QToolTip, QWidget
@@ -55,6 +58,7 @@ PAGE_DAYS = 7
 RESIZE_HANDLE = 5.0
 MIN_COLUMN_WIDTH = {"week": 96.0, "venues": 150.0}
 RIGHT_GAP = 8.0  # free space right of the blocks in a column, to double-click on
+MAX_CACHED_TEXTS = 4096  # blocks whose laid-out text is kept (a few screens' worth)
 
 
 @dataclass(slots=True)
@@ -91,6 +95,15 @@ class _Column:
     starts: list[float] = field(default_factory=list)
     longest: float = 0.0
     dirty: bool = True
+
+
+@dataclass(slots=True)
+class _BlockText:
+    """A block's text as laid out for one version of its event and one block size."""
+
+    event: Event
+    shape: tuple[float, float, datetime, bool, bool]  # width, height, end, starred, cancelled
+    lines: list[tuple[QFont, QColor, QPointF, QStaticText]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +224,7 @@ class GridView(QAbstractScrollArea):
         self._band_cache: tuple[tuple[Key, ...], list[tuple[BandItem, int, int]], int] | None
         self._band_cache = None
         self._keys_cache: list[Key] | None = None
+        self._texts: dict[tuple[str, datetime], _BlockText] = {}
 
         self._vp = self.viewport()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -267,6 +281,7 @@ class GridView(QAbstractScrollArea):
                 self._index.add(event)
         if getattr(changes, "venues", None):
             self._keys_cache = None  # the venue grid's columns
+            self._texts.clear()  # blocks name their venue
         before = list(self._selected)
         self._selected = [u for u in self._selected if u in programme.events]
         self._band_cache = None
@@ -281,6 +296,7 @@ class GridView(QAbstractScrollArea):
         self._index = _Index(self._programme.zone)
         self._band_cache = None
         self._keys_cache = None
+        self._texts.clear()
         for event in self._programme.events.values():
             if self._shows(event.uid):
                 self._index.add(event)
@@ -331,11 +347,13 @@ class GridView(QAbstractScrollArea):
         self._mode = mode
         self._band_cache = None
         self._keys_cache = None
+        self._texts.clear()  # the venue grid's blocks name their track, not their venue
         self._update_scrollbars()
         self._vp.update()
 
     def set_language(self, lang: Lang) -> None:
         self._lang = lang
+        self._texts.clear()
         self._vp.update()
 
     @property
@@ -541,6 +559,17 @@ class GridView(QAbstractScrollArea):
             for block in self._index.visible(keys[index], first, last):
                 result.append((block, self._block_rect(block, index)))
         return result
+
+    def shown_text(self, uid: str) -> list[str]:
+        """The lines of text the first visible occurrence of ``uid`` shows (none when it is
+        not in view), as painted."""
+        for block, rect in self.visible_blocks():
+            if block.uid == uid:
+                event = self._programme.events[uid]
+                cached = self._block_text(event, block, rect.adjusted(7, 2, -3, -2),
+                                          event.status == "cancelled", ghost=False)
+                return [] if cached is None else [text.text() for *_, text in cached.lines]
+        return []
 
     def block_rect(self, uid: str) -> QRectF | None:
         """The rectangle of the first visible occurrence of ``uid``, or ``None``."""
@@ -777,67 +806,93 @@ class GridView(QAbstractScrollArea):
             painter.setPen(QPen(edge, 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
-        self._paint_block_text(painter, event, block, rect, cancelled)
+        self._paint_block_text(painter, event, block, rect, cancelled, ghost)
 
     def _paint_block_text(self, painter: QPainter, event: Event, block: Block, rect: QRectF,
-                          cancelled: bool) -> None:
+                          cancelled: bool, ghost: bool = False) -> None:
         inner = rect.adjusted(7, 2, -3, -2)
-        if inner.width() < 12 or inner.height() < 6:
+        cached = self._block_text(event, block, inner, cancelled, ghost)
+        if cached is None:
             return
         painter.save()
         painter.setClipRect(rect)
+        origin = inner.topLeft()
+        for font, colour, offset, text in cached.lines:
+            painter.setFont(font)
+            painter.setPen(colour)
+            painter.drawStaticText(origin + offset, text)
+        painter.restore()
+
+    def _block_text(self, event: Event, block: Block, inner: QRectF, cancelled: bool,
+                    ghost: bool) -> _BlockText | None:
+        """The block's text laid out in ``inner``: kept from an earlier paint while the
+        event, the block's size and its star are the same (not kept for a dragged ghost)."""
+        if inner.width() < 12 or inner.height() < 6:
+            return None
+        starred = event.uid in self._starred
+        shape = (inner.width(), inner.height(), block.end, starred, cancelled)
+        cache_key = (block.uid, block.start)
+        cached = self._texts.get(cache_key)
+        if cached is None or cached.event is not event or cached.shape != shape:
+            cached = _BlockText(event, shape, self._lay_out_text(event, block, inner, starred,
+                                                                 cancelled))
+            if not ghost:
+                if len(self._texts) >= MAX_CACHED_TEXTS:
+                    self._texts.clear()
+                self._texts[cache_key] = cached
+        return cached
+
+    def _lay_out_text(self, event: Event, block: Block, inner: QRectF, starred: bool,
+                      cancelled: bool) -> list[tuple[QFont, QColor, QPointF, QStaticText]]:
+        """What a block says, line by line, where, and in which font: worked out once per
+        block and size, and kept (Qt's static text keeps its glyphs laid out too), so that
+        scrolling and dragging repaint without measuring text again."""
+        lines: list[tuple[QFont, QColor, QPointF, QStaticText]] = []
         text_colour = QColor("#6d6d6d") if cancelled else QColor("#1b1b1b")
-        painter.setPen(text_colour)
-        star = "★ " if event.uid in self._starred else ""
-        times = f"{block.start:%H:%M}–{block.end:%H:%M}"
-        title = star + event.title.get(self._lang)
         small = QFont(self._small_font)
         bold = QFont(self._title_font)
         if cancelled:
             small.setStrikeOut(True)
             bold.setStrikeOut(True)
+
+        def put(font: QFont, colour: QColor, y: float, text: str) -> None:
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)  # text from files is never markup
+            static.prepare(QTransform(), font)
+            lines.append((font, colour, QPointF(0, y), static))
+
+        times = f"{block.start:%H:%M}–{block.end:%H:%M}"
+        title = ("★ " if starred else "") + event.title.get(self._lang)
+        width = inner.width()
         small_h = self._small_metrics.height()
         if inner.height() < small_h * 2.2:
-            painter.setFont(bold)
-            metrics = self._bold_metrics
-            line = metrics.elidedText(f"{block.start:%H:%M} {title}",
-                                      Qt.TextElideMode.ElideRight, inner.width())
-            painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, line)
-            painter.restore()
-            return
-        painter.setFont(small)
+            put(bold, text_colour, 0, self._bold_metrics.elidedText(
+                f"{block.start:%H:%M} {title}", Qt.TextElideMode.ElideRight, width))
+            return lines
         small_metrics = self._small_metrics
-        if small_metrics.horizontalAdvance(times) > inner.width():
+        if small_metrics.horizontalAdvance(times) > width:
             times = f"{block.start:%H:%M}"
-        if small_metrics.horizontalAdvance(times) <= inner.width():
-            painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, times)
-        rest = inner.adjusted(0, small_h, 0, 0)
+        if small_metrics.horizontalAdvance(times) <= width:
+            put(small, text_colour, 0, times)
+        rest_h = inner.height() - small_h
         if self._mode == "venues":
             track = self._programme.tracks.get(event.track)
             where = track.name.get(self._lang) if track else event.track
         else:
             venue = self._programme.venues.get(event.venue)
             where = venue.name.get(self._lang) if venue else event.venue
-        where_h = small_h if rest.height() >= small_h * 2.5 else 0.0
-        title_rect = rest.adjusted(0, 0, 0, -where_h)
-        painter.setFont(bold)
+        where_h = small_h if rest_h >= small_h * 2.5 else 0.0
+        title_h = rest_h - where_h
         bold_metrics = self._bold_metrics
         line_h = bold_metrics.height()
-        lines = _wrap_words(title, bold_metrics, title_rect.width(),
-                            max(int(title_rect.height() // line_h), 1))
-        for n, text in enumerate(lines):
-            painter.drawText(QRectF(title_rect.left(), title_rect.top() + n * line_h,
-                                    title_rect.width(), line_h),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
+        wrapped = _wrap_words(title, bold, bold_metrics, width, max(int(title_h // line_h), 1))
+        for n, text in enumerate(wrapped):
+            put(bold, text_colour, small_h + n * line_h, text)
         if where_h:
-            painter.setFont(small)
-            painter.setPen(QColor("#4a4a4a") if not cancelled else text_colour)
-            used = min(len(lines) * line_h, title_rect.height())
-            where_rect = QRectF(rest.left(), rest.top() + used, rest.width(), small_h)
-            painter.drawText(where_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                             small_metrics.elidedText(where, Qt.TextElideMode.ElideRight,
-                                                      rest.width()))
-        painter.restore()
+            used = min(len(wrapped) * line_h, title_h)
+            put(small, QColor("#4a4a4a") if not cancelled else text_colour, small_h + used,
+                small_metrics.elidedText(where, Qt.TextElideMode.ElideRight, width))
+        return lines
 
     def _paint_drag(self, painter: QPainter) -> None:
         drag = self._drag
@@ -1067,6 +1122,8 @@ class GridView(QAbstractScrollArea):
 
     def tooltip_html(self, uid: str) -> str:
         """The tooltip as Qt shows it: the plain text escaped, never read as markup."""
+        import html  # at the first tooltip, not at start-up
+
         text = html.escape(self.tooltip_text(uid))
         return "<p style='white-space:pre-wrap; max-width: 420px'>" + text + "</p>"
 
@@ -1348,28 +1405,36 @@ def _mix(colour: QColor, other: QColor, amount: float) -> QColor:
     )
 
 
-def _wrap_words(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> list[str]:
+def _wrap_words(text: str, font: QFont, metrics: QFontMetricsF, width: float,
+                max_lines: int) -> list[str]:
     """``text`` broken into at most ``max_lines`` lines at spaces (inside a word only when
-    it does not fit on a line); the last line ends with an ellipsis when text is left."""
+    it does not fit on a line: in narrow side-by-side blocks a few letters say more than an
+    ellipsis alone); the last line ends with an ellipsis when text is left.
+
+    Qt's text layout does the breaking, in one pass over the text, rather than measuring
+    candidate lines word by word."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    # Qt counts in UTF-16 code units, Python in code points: cut the UTF-16 form.
+    utf16 = text.encode("utf-16-le")
     lines: list[str] = []
-    words = text.split()
-    elide = Qt.TextElideMode.ElideRight
-    while words and len(lines) < max_lines:
-        line = words.pop(0)
-        if metrics.horizontalAdvance(line) > width and len(line) > 1:
-            # A word wider than the block is broken where it must be (narrow side-by-side
-            # blocks): a few letters say more than an ellipsis alone.
-            cut = len(line) - 1
-            while cut > 1 and metrics.horizontalAdvance(line[:cut]) > width:
-                cut -= 1
-            line, rest = line[:cut], line[cut:]
-            words.insert(0, rest)
-        while words and metrics.horizontalAdvance(line + " " + words[0]) <= width:
-            line += " " + words.pop(0)
-        if len(lines) == max_lines - 1 and words:
-            line = metrics.elidedText(line + " " + " ".join(words), elide, width)
-            words = []
-        lines.append(metrics.elidedText(line, elide, width))
+    end = 0
+    layout.beginLayout()
+    while len(lines) < max_lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        start, end = line.textStart(), line.textStart() + line.textLength()
+        lines.append(utf16[2 * start:2 * end].decode("utf-16-le", "replace").strip())
+    layout.endLayout()
+    if lines and 2 * end < len(utf16):
+        rest = utf16[2 * layout.lineAt(len(lines) - 1).textStart():].decode("utf-16-le",
+                                                                            "replace")
+        lines[-1] = metrics.elidedText(" ".join(rest.split()), Qt.TextElideMode.ElideRight,
+                                       width)
     return lines
 
 

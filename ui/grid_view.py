@@ -38,7 +38,6 @@ from PySide6.QtGui import (
     QStaticText,
     QTextLayout,
     QTextOption,
-    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QSizePolicy, QToolTip, QWidget
@@ -59,6 +58,11 @@ RESIZE_HANDLE = 5.0
 MIN_COLUMN_WIDTH = {"week": 96.0, "venues": 150.0}
 RIGHT_GAP = 8.0  # free space right of the blocks in a column, to double-click on
 MAX_CACHED_TEXTS = 4096  # blocks whose laid-out text is kept (a few screens' worth)
+_TEXT = QColor("#1b1b1b")
+_CANCELLED_TEXT = QColor("#6d6d6d")
+_WHERE_TEXT = QColor("#4a4a4a")
+_WRAP_ANYWHERE_IF_NEEDED = QTextOption()
+_WRAP_ANYWHERE_IF_NEEDED.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 
 
 @dataclass(slots=True)
@@ -226,7 +230,9 @@ class GridView(QAbstractScrollArea):
         self._keys_cache: list[Key] | None = None
         self._texts: dict[tuple[str, datetime], _BlockText] = {}
 
-        self._vp = self.viewport()
+        # A viewport of our own making (see viewport()).
+        self._vp = QWidget()
+        self.setViewport(self._vp)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self._vp.setMouseTracking(True)
@@ -250,6 +256,12 @@ class GridView(QAbstractScrollArea):
         self._clock.timeout.connect(self._vp.update)
         self._clock.start()
         self._rebuild()
+
+    def viewport(self) -> QWidget:
+        """The widget the grid paints on. Made by the grid and kept: asking Qt for the one
+        it made has PySide look the object's type up among the widget classes, which
+        creates a few dozen of their Python types (about 5 ms of the window's start-up)."""
+        return self._vp
 
     # -- data -----------------------------------------------------------------------------
 
@@ -848,27 +860,53 @@ class GridView(QAbstractScrollArea):
         block and size, and kept (Qt's static text keeps its glyphs laid out too), so that
         scrolling and dragging repaint without measuring text again."""
         lines: list[tuple[QFont, QColor, QPointF, QStaticText]] = []
-        text_colour = QColor("#6d6d6d") if cancelled else QColor("#1b1b1b")
-        small = QFont(self._small_font)
-        bold = QFont(self._title_font)
+        text_colour = _CANCELLED_TEXT if cancelled else _TEXT
+        small, bold = self._small_font, self._title_font
         if cancelled:
+            small, bold = QFont(small), QFont(bold)
             small.setStrikeOut(True)
             bold.setStrikeOut(True)
+        plain = Qt.TextFormat.PlainText  # text from files is never markup
 
         def put(font: QFont, colour: QColor, y: float, text: str) -> None:
             static = QStaticText(text)
-            static.setTextFormat(Qt.TextFormat.PlainText)  # text from files is never markup
-            static.prepare(QTransform(), font)
+            static.setTextFormat(plain)
             lines.append((font, colour, QPointF(0, y), static))
 
-        times = f"{block.start:%H:%M}–{block.end:%H:%M}"
+        start, end = block.start, block.end
+        start_text = f"{start.hour:02d}:{start.minute:02d}"
         title = ("★ " if starred else "") + event.title.get(self._lang)
         width = inner.width()
         small_h = self._small_metrics.height()
         if inner.height() < small_h * 2.2:
             put(bold, text_colour, 0, self._bold_metrics.elidedText(
-                f"{block.start:%H:%M} {title}", Qt.TextElideMode.ElideRight, width))
+                f"{start_text} {title}", Qt.TextElideMode.ElideRight, width))
             return lines
+        small_metrics = self._small_metrics
+        times = f"{start_text}–{end.hour:02d}:{end.minute:02d}"
+        if small_metrics.horizontalAdvance(times) > width:
+            times = start_text
+        if small_metrics.horizontalAdvance(times) <= width:
+            put(small, text_colour, 0, times)
+        rest_h = inner.height() - small_h
+        if self._mode == "venues":
+            track = self._programme.tracks.get(event.track)
+            where = track.name.get(self._lang) if track else event.track
+        else:
+            venue = self._programme.venues.get(event.venue)
+            where = venue.name.get(self._lang) if venue else event.venue
+        where_h = small_h if rest_h >= small_h * 2.5 else 0.0
+        title_h = rest_h - where_h
+        bold_metrics = self._bold_metrics
+        line_h = bold_metrics.height()
+        wrapped = _wrap_words(title, bold, bold_metrics, width, max(int(title_h // line_h), 1))
+        for n, text in enumerate(wrapped):
+            put(bold, text_colour, small_h + n * line_h, text)
+        if where_h:
+            used = min(len(wrapped) * line_h, title_h)
+            put(small, text_colour if cancelled else _WHERE_TEXT, small_h + used,
+                small_metrics.elidedText(where, Qt.TextElideMode.ElideRight, width))
+        return lines
         small_metrics = self._small_metrics
         if small_metrics.horizontalAdvance(times) > width:
             times = f"{block.start:%H:%M}"
@@ -1414,11 +1452,20 @@ def _wrap_words(text: str, font: QFont, metrics: QFontMetricsF, width: float,
     Qt's text layout does the breaking, in one pass over the text, rather than measuring
     candidate lines word by word."""
     layout = QTextLayout(text, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    # Qt counts in UTF-16 code units, Python in code points: cut the UTF-16 form.
-    utf16 = text.encode("utf-16-le")
+    layout.setTextOption(_WRAP_ANYWHERE_IF_NEEDED)
+    # Qt counts in UTF-16 code units, Python in code points: where they differ (characters
+    # beyond the Basic Multilingual Plane, such as emoji), cut the UTF-16 form.
+    wide = not text.isascii() and max(text) > "\uffff"
+    units: str | bytes = text.encode("utf-16-le") if wide else text
+    step = 2 if wide else 1
+
+    def cut(first: int, last: int | None = None) -> str:
+        if not wide:
+            return text[first:last]
+        part = units[step * first:None if last is None else step * last]
+        assert isinstance(part, bytes)
+        return part.decode("utf-16-le", "replace")
+
     lines: list[str] = []
     end = 0
     layout.beginLayout()
@@ -1427,12 +1474,12 @@ def _wrap_words(text: str, font: QFont, metrics: QFontMetricsF, width: float,
         if not line.isValid():
             break
         line.setLineWidth(width)
-        start, end = line.textStart(), line.textStart() + line.textLength()
-        lines.append(utf16[2 * start:2 * end].decode("utf-16-le", "replace").strip())
+        start = line.textStart()
+        end = start + line.textLength()
+        lines.append(cut(start, end).strip())
     layout.endLayout()
-    if lines and 2 * end < len(utf16):
-        rest = utf16[2 * layout.lineAt(len(lines) - 1).textStart():].decode("utf-16-le",
-                                                                            "replace")
+    if lines and step * end < len(units):
+        rest = cut(layout.lineAt(len(lines) - 1).textStart())
         lines[-1] = metrics.elidedText(" ".join(rest.split()), Qt.TextElideMode.ElideRight,
                                        width)
     return lines

@@ -34,7 +34,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from planner.i18n import system_language as _environment_language
 from planner.model import LANGS, Lang
@@ -307,6 +307,8 @@ class LanguageMenu(QMenu):
         set_chosen_language(cast(Lang, code) if code in LANGS else None)
         after = ui_language()
         if after != before:
+            from PySide6.QtWidgets import QMessageBox  # not at start-up: few ever see it
+
             QMessageBox.information(
                 self.parentWidget(), self.tr("Language"),
                 self.tr("Programme Planner will be in %1 when it starts again.").replace(

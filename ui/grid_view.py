@@ -907,30 +907,6 @@ class GridView(QAbstractScrollArea):
             put(small, text_colour if cancelled else _WHERE_TEXT, small_h + used,
                 small_metrics.elidedText(where, Qt.TextElideMode.ElideRight, width))
         return lines
-        small_metrics = self._small_metrics
-        if small_metrics.horizontalAdvance(times) > width:
-            times = f"{block.start:%H:%M}"
-        if small_metrics.horizontalAdvance(times) <= width:
-            put(small, text_colour, 0, times)
-        rest_h = inner.height() - small_h
-        if self._mode == "venues":
-            track = self._programme.tracks.get(event.track)
-            where = track.name.get(self._lang) if track else event.track
-        else:
-            venue = self._programme.venues.get(event.venue)
-            where = venue.name.get(self._lang) if venue else event.venue
-        where_h = small_h if rest_h >= small_h * 2.5 else 0.0
-        title_h = rest_h - where_h
-        bold_metrics = self._bold_metrics
-        line_h = bold_metrics.height()
-        wrapped = _wrap_words(title, bold, bold_metrics, width, max(int(title_h // line_h), 1))
-        for n, text in enumerate(wrapped):
-            put(bold, text_colour, small_h + n * line_h, text)
-        if where_h:
-            used = min(len(wrapped) * line_h, title_h)
-            put(small, QColor("#4a4a4a") if not cancelled else text_colour, small_h + used,
-                small_metrics.elidedText(where, Qt.TextElideMode.ElideRight, width))
-        return lines
 
     def _paint_drag(self, painter: QPainter) -> None:
         drag = self._drag

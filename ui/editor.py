@@ -57,13 +57,13 @@ from planner.model import (
     validate_event,
 )
 from planner.recurrence import WEEKDAYS, make_rule, starts
+from ui.icons import colour_icon
 from ui.widgets import (
     ERROR_COLOUR,
     ERROR_STYLE,
     WARNING_COLOUR,
     DurationSpinBox,
     TextsEditor,
-    colour_icon,
     language_name,
     plain_tooltip,
     ui_language,

@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 
 from planner.model import LANGS, Lang, Programme
 from planner.search import EventFilter, filter_events, starred_clashes
+from ui.icons import colour_icon
 from ui.stars import StarStore, programme_key
-from ui.widgets import colour_icon
 
 # Typing is debounced so a long programme is filtered once per pause, not once per key.
 TYPING_DELAY_MS = 150

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu
+from PySide6.QtWidgets import QDockWidget, QMenu
 
 from planner.model import Programme
 from planner.search import EventFilter, filter_events, starred_clashes
@@ -330,6 +330,8 @@ class MyProgramme(QObject):
         name = programme.name.get(window._lang) or "programme"
         folder = window.settings.last_folder
         suggested = str(Path(folder) / f"{name}.pdf") if folder else f"{name}.pdf"
+        from PySide6.QtWidgets import QFileDialog  # here: start-up has no use for it
+
         path, _ = QFileDialog.getSaveFileName(
             window, QCoreApplication.translate("Printing", "Export PDF"), suggested,
             QCoreApplication.translate("Printing", "PDF documents (*.pdf)"))

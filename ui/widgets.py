@@ -3,10 +3,8 @@ duration box, and helpers for colour swatches and the user's language."""
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QIcon, QPainter, QPixmap, QValidator
+from PySide6.QtGui import QColor, QFocusEvent, QValidator
 from PySide6.QtWidgets import (
     QColorDialog,
     QGridLayout,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import LANGS, Lang, Texts
+from ui.icons import colour_icon
 
 # A soft amber, readable in light and dark palettes, for "this translation is missing".
 MISSING_COLOUR = "#fff1c9"
@@ -48,21 +47,11 @@ def language_name(lang: str) -> str:
     return names.get(lang, lang)
 
 
-def colour_icon(colour: str, size: int = 14) -> QIcon:
-    """A filled square of ``colour`` with a thin border, for combos and lists."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setPen(QColor("#404040"))
-    painter.setBrush(QColor(colour) if QColor.isValidColorName(colour) else QColor("#ffffff"))
-    painter.drawRect(0, 0, size - 1, size - 1)
-    painter.end()
-    return QIcon(pixmap)
-
-
 def plain_tooltip(text: str) -> str:
     """``text`` as a tooltip that Qt shows verbatim: tooltips guess at rich text, so
     imported text is escaped and wrapped rather than left to the guess."""
+    import html  # at the first tooltip, not at start-up
+
     return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 

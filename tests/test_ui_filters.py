@@ -25,8 +25,6 @@ def make_panel(qtbot, programme, **kwargs):
     panel.resize(320, 900)
     panel.show()
     qtbot.waitExposed(panel)
-    # Let the emission that follows construction go by, so each test sees its own.
-    qtbot.waitUntil(lambda: not panel._timer.isActive())
     return panel
 
 
@@ -41,6 +39,26 @@ def type_text(widget, text):
 def click(qtbot, box):
     """Click a check box on its indicator, where a wide box takes clicks."""
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
+def test_a_panel_made_with_its_programme_counts_at_once_and_announces_nothing(qtbot):
+    programme = load_builtin()
+    total = len(programme.events)
+    first = make_panel(qtbot, programme)
+    with qtbot.waitSignal(first.filter_changed) as blocker:
+        qtbot.keyClicks(first.search_edit, "goethe")
+    shown = len(filter_events(programme, blocker.args[0]))
+    assert 0 < shown < total
+    # A second panel takes the remembered filter and counts with it before any event loop
+    # turn; it has nothing to tell anyone who connects afterwards.
+    second = FilterPanel(load_builtin())
+    qtbot.addWidget(second)
+    assert second.search_edit.text() == "goethe"
+    assert second.count_label.text() == f"{shown} of {total} events"
+    heard = []
+    second.filter_changed.connect(heard.append)
+    qtbot.wait(50)
+    assert heard == []
 
 
 def test_typing_emits_one_debounced_filter(qtbot):

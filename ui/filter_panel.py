@@ -102,6 +102,10 @@ class FilterPanel(QWidget):
             stars.changed.connect(self._stars_changed)
         if programme is not None:
             self.set_programme(programme)
+            # Made with its programme, before anyone could listen: nothing to announce
+            # (whoever connects now reads current_filter()), only the count to show.
+            self._timer.stop()
+            self._update_count(self.current_filter())
 
     # -- construction
 

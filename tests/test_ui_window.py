@@ -564,3 +564,25 @@ def test_the_clashes_panel_is_made_on_first_use_before_any_paint(qtbot):
     assert dock.widget() is panel and window.clash_panel is panel
     qtbot.waitUntil(lambda: panel.index is not None and not panel.checking, timeout=5000)
     assert dock.windowTitle() == "Clashes (0)"
+
+
+def test_start_pauses_the_garbage_collector_until_the_first_frame(qtbot):
+    import gc
+
+    from planner.cli import UsageError
+    from ui.app import start
+
+    create_application()
+    assert gc.isenabled()
+    window = start([])
+    qtbot.addWidget(window)
+    window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore
+    assert not gc.isenabled()  # shown, not yet painted
+    qtbot.waitUntil(gc.isenabled, timeout=5000)
+    painted: list[int] = []
+    window.after_first_paint(lambda: painted.append(1))  # at once once it has painted
+    assert painted == [1]
+    # A start that fails leaves it on.
+    with pytest.raises(UsageError):
+        start(["--lang", "fr"])
+    assert gc.isenabled()

@@ -8,6 +8,7 @@ standard library it needs are best loaded before it. That is a tenth of start-up
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 
 ORGANISATION = "Programme Planner"
 APPLICATION = "Programme Planner"
+# The longest the cyclic garbage collector stays off while the window starts.
+COLLECTOR_PAUSE_MS = 3000
 
 
 def create_application(argv: Sequence[str] = ()) -> QApplication:
@@ -53,6 +56,23 @@ def open_document(path: str | None) -> tuple[Programme, ProgrammeStore | None]:
 def start(argv: Sequence[str] = ()) -> MainWindow:
     """Everything :func:`main` does before the event loop runs: read the arguments, open
     the programme, and show its window. Raises UsageError or ProgrammeError."""
+    # What start-up makes is all in use: the cyclic collector would only walk it again and
+    # again (some sixty passes, a few ms). It resumes once the window has painted.
+    gc.disable()
+    try:
+        window = _open_window(argv)
+    except BaseException:
+        gc.enable()
+        raise
+    window.after_first_paint(gc.enable)
+    # A window that is never painted (started minimised) must not keep it off for good.
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(COLLECTOR_PAUSE_MS, gc.enable)
+    return window
+
+
+def _open_window(argv: Sequence[str]) -> MainWindow:
     from planner.cli import Parser
 
     parser = Parser(prog="main.py", description="Open the planner window.")

@@ -234,19 +234,78 @@ class _FakePrintDialog:
         return int(self.answer.value)
 
 
-def test_print_with_dialog(qapp, tmp_path, monkeypatch):
+def test_print_with_dialog_prints_on_a_worker(qtbot, tmp_path, monkeypatch):
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
     monkeypatch.setattr(printing, "QPrintDialog", _FakePrintDialog)
+    threads: list[threading.Thread] = []
+    render = printing.render_programme
+
+    def watched(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return render(*args, **kwargs)
+
+    monkeypatch.setattr(printing, "render_programme", watched)
     programme = busy_programme()
     path = tmp_path / "printed.pdf"
     monkeypatch.setattr(_FakePrintDialog, "target", str(path))
-    assert print_with_dialog(None, programme, "en", uids={"opening@t"})
+    task = print_with_dialog(parent, programme, "en", uids={"opening@t"})
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=10000) as blocker:
+        pass
+    assert blocker.args[0] == len(pages_of(path))
+    assert threads and threads[0] is not threading.main_thread()
     assert squash("Opening session") in squash("".join(pages_of(path)))
 
     cancelled = tmp_path / "cancelled.pdf"
     monkeypatch.setattr(_FakePrintDialog, "target", str(cancelled))
     monkeypatch.setattr(_FakePrintDialog, "answer", QDialog.DialogCode.Rejected)
-    assert not print_with_dialog(None, programme, "en")
+    assert print_with_dialog(parent, programme, "en") is None
     assert not cancelled.exists()
+
+
+def test_cancel_stops_printing_between_pages_and_leaves_no_file(qtbot, tmp_path, monkeypatch):
+    """Cancel in the progress dialog stops the job between pages: the printer is asked to
+    abort it, nothing more is painted, and printing to a file leaves the old file as it
+    was."""
+    from PySide6.QtWidgets import QWidget
+
+    from ui.tasks import print_in_background
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    programme = load_builtin()
+    target = tmp_path / "doors.pdf"
+    target.write_bytes(b"an older printout")
+    printer = printing.new_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(target))
+    painted: list[int] = []
+    aborted: list[bool] = []
+    footer = printing._Pages.footer
+
+    def slow_footer(self, painter, number, total, left):
+        painted.append(number)
+        if number == 3:
+            task.cancel()  # as the Cancel button does, while page 3 is painted
+        footer(self, painter, number, total, left)
+
+    monkeypatch.setattr(printing._Pages, "footer", slow_footer)
+    monkeypatch.setattr(QPrinter, "abort", lambda self: aborted.append(True) or False)
+    task = print_in_background(parent, printer, programme, "en", door_sheets=True)
+    with qtbot.waitSignal(task.cancelled, timeout=10000):
+        pass
+    assert painted == [1, 2, 3]  # page 4 was never begun
+    assert aborted == [True]
+    assert target.read_bytes() == b"an older printout"
+    assert [p.name for p in tmp_path.iterdir()] == ["doors.pdf"]  # no temporary file left
+    monkeypatch.setattr(printing._Pages, "footer", footer)
+    assert printing.render_venue_sheets(programme, tmp_path / "all.pdf", "en") > 3
+    assert programme == load_builtin()
 
 
 def test_venue_sheets(qapp, tmp_path):

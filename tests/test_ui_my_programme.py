@@ -386,7 +386,9 @@ def test_print_and_preview_follow_the_filter(qtbot, window, tmp_path, monkeypatc
 
     monkeypatch.setattr(printing, "QPrintDialog", Dialog)
     QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    assert target.exists()
+    # Printed on a worker: the window says so when it is done.
+    qtbot.waitUntil(lambda: "Printed" in window.statusBar().currentMessage(), timeout=10000)
+    assert window.statusBar().currentMessage() == f"Printed {len(pages_of(target))} pages"
     text = squash("".join(pages_of(target)))
     assert squash("Concert") in text and squash("Film evening") not in text
 

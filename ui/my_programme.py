@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu
 from planner.model import Programme
 from planner.search import EventFilter, filter_events, starred_clashes
 from planner.store import Changes
-from ui.filter_panel import FilterPanel, make_find_action
+from ui.filter_panel import FilterPanel, make_find_action, numerus
 from ui.stars import StarAction, StarStore, make_star_action
 
 if TYPE_CHECKING:
@@ -294,16 +294,25 @@ class MyProgramme(QObject):
     def _status(self, text: str) -> None:
         self._window.statusBar().showMessage(text, 8000)
 
-    def print_programme(self, *, door_sheets: bool = False) -> bool:
-        """File > Print (or the door sheets): the print dialog, then the shown events."""
+    def print_programme(self, *, door_sheets: bool = False) -> Task | None:
+        """File > Print (or the door sheets): the print dialog, then the shown events,
+        printed on a worker. Returns the task, or None when nothing is printed."""
         from ui.printing import print_with_dialog
 
         uids = self._print_uids()
         if uids is not None and not uids:
-            return False
+            return None
         window = self._window
-        return print_with_dialog(window, window.document.programme, window._lang, uids=uids,
+        task = print_with_dialog(window, window.document.programme, window._lang, uids=uids,
                                  door_sheets=door_sheets)
+        if task is None:
+            return None
+        task.finished.connect(lambda pages: self._status(
+            numerus(self.tr("Printed %n page(s)", "", pages), pages)))
+        task.cancelled.connect(lambda: self._status(self.tr("Printing cancelled")))
+        task.failed.connect(lambda error: window.show_error(
+            str(error).splitlines()[0] if str(error) else type(error).__name__))
+        return task
 
     def preview(self, *, door_sheets: bool = False) -> QPrintPreviewDialog | None:
         """File > Print Preview: a preview of what Print would print (not modal)."""

@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -46,6 +47,13 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from planner.i18n import msg
 from planner.model import Event, Lang, Programme, UnknownReferenceError, speaker_labels
 from planner.recurrence import occurrences
+
+if TYPE_CHECKING:
+    from ui.tasks import Task
+
+# Told how far the work is, (done, total), or (0, 0) while that is not known; may raise to
+# stop it (see ui.tasks).
+Progress = Callable[[int, int], None]
 
 # DejaVu Sans has Latin and Cyrillic in one family, so a Russian programme prints whole.
 FONT_FAMILY = "DejaVu Sans"
@@ -227,10 +235,14 @@ class _Block:
 class _Pages:
     """The pages of one document: the paint operations of each, then the footers."""
 
-    def __init__(self, device: QPagedPaintDevice, programme: Programme, lang: Lang) -> None:
+    def __init__(self, device: QPagedPaintDevice, programme: Programme, lang: Lang,
+                 progress: Progress | None = None) -> None:
         self.device = device
         self.programme = programme
         self.lang = lang
+        # Told (0, 0) while the pages are laid out and (page, pages) while they are painted;
+        # it may raise to stop the work (a Cancel), which aborts a print job.
+        self.progress = progress
         self.locale = locale_for(lang)
         self.width = float(device.width())
         self.height = float(device.height())
@@ -295,6 +307,8 @@ class _Pages:
         y = start_page(False)
         first_on_page = True
         for block in blocks:
+            if self.progress is not None:
+                self.progress(0, 0)
             if not first_on_page and y + block.height > self.body_bottom:
                 y = start_page(True)
                 first_on_page = True
@@ -334,7 +348,9 @@ class _Pages:
         painter.drawText(QPointF(0, y + metrics.ascent()), left)
 
     def paint(self, footer_text: str, footer_from: int = 1) -> int:
-        """Paint every page onto the device; returns the page count."""
+        """Paint every page onto the device; returns the page count. Should the work stop
+        half-way (a failure, a Cancel), a printer is asked to abort the job (which Qt can do
+        on Windows and macOS, not through CUPS, where the pages so far are sent)."""
         painter = QPainter()
         if not painter.begin(self.device):
             raise OSError("cannot start painting on the print device")
@@ -342,6 +358,8 @@ class _Pages:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             total = len(self.pages)
             for number, page in enumerate(self.pages, start=1):
+                if self.progress is not None:
+                    self.progress(number - 1, total)
                 if number > 1 and not self.device.newPage():
                     raise OSError("cannot start a new page on the print device")
                 for op in page:
@@ -350,8 +368,14 @@ class _Pages:
                     painter.restore()
                 if number >= footer_from:
                     self.footer(painter, number, total, footer_text)
+        except BaseException:
+            if isinstance(self.device, QPrinter):
+                self.device.abort()
+            raise
         finally:
             painter.end()
+        if self.progress is not None:
+            self.progress(total, total)
         return len(self.pages)
 
 
@@ -710,13 +734,14 @@ def render_programme(
     lang: Lang = "en",
     tracks: Iterable[str] | None = None,
     uids: Collection[str] | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Paint the printed programme onto ``device`` (a QPdfWriter or QPrinter); returns the
     number of pages. ``tracks`` and ``uids`` narrow it to some tracks or events (a filter,
     the starred ones); an unknown track raises UnknownReferenceError before anything is
     painted."""
     selection = Selection.checked(programme, tracks, uids)
-    pages = _Pages(device, programme, lang)
+    pages = _Pages(device, programme, lang, progress)
     _Booklet(pages, selection).build()
     # The cover carries no page number, but counts.
     return pages.paint(_footer_text(programme, lang), footer_from=2)
@@ -728,10 +753,11 @@ def render_door_sheets(
     lang: Lang = "en",
     tracks: Iterable[str] | None = None,
     uids: Collection[str] | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Paint one sheet per venue and day onto ``device``; returns the number of pages."""
     selection = Selection.checked(programme, tracks, uids)
-    pages = _Pages(device, programme, lang)
+    pages = _Pages(device, programme, lang, progress)
     _DoorSheets(pages, selection).build()
     if not pages.pages:
         pages.new_page()  # a printer needs at least one page; a blank one says "nothing"
@@ -763,6 +789,7 @@ def write_pdf(
     lang: Lang = "en",
     tracks: Iterable[str] | None = None,
     uids: Collection[str] | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Write the printed programme as an A4 PDF; returns the number of pages.
 
@@ -774,7 +801,7 @@ def write_pdf(
     _check_writable(path)
     writer = pdf_writer(path, programme.name.get(lang))
     try:
-        return render_programme(programme, writer, lang, tracks, uids)
+        return render_programme(programme, writer, lang, tracks, uids, progress)
     finally:
         del writer  # closes the file
 
@@ -803,18 +830,19 @@ def render_venue_sheets(
     lang: Lang = "en",
     tracks: Iterable[str] | None = None,
     uids: Collection[str] | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """One page per venue and day with that venue's events in large type, for the door:
     into a PDF file (a path) or onto a printer. Returns the number of pages."""
     if isinstance(path_or_printer, QPagedPaintDevice):
-        return render_door_sheets(programme, path_or_printer, lang, tracks, uids)
+        return render_door_sheets(programme, path_or_printer, lang, tracks, uids, progress)
     path = Path(path_or_printer)
     tracks = None if tracks is None else list(tracks)
     Selection.checked(programme, tracks, uids)
     _check_writable(path)
     writer = pdf_writer(path, programme.name.get(lang))
     try:
-        return render_door_sheets(programme, writer, lang, tracks, uids)
+        return render_door_sheets(programme, writer, lang, tracks, uids, progress)
     finally:
         del writer
 
@@ -833,18 +861,9 @@ def new_printer() -> QPrinter:
     return printer
 
 
-def print_with_dialog(
-    parent: QWidget | None,
-    programme: Programme,
-    lang: Lang = "en",
-    tracks: Iterable[str] | None = None,
-    uids: Collection[str] | None = None,
-    *,
-    door_sheets: bool = False,
-) -> bool:
-    """Ask for a printer with QPrintDialog and print the programme (or the door sheets);
-    returns whether it was printed."""
-    tracks = None if tracks is None else list(tracks)
+def ask_printer(parent: QWidget | None, programme: Programme, lang: Lang = "en", *,
+                door_sheets: bool = False) -> QPrinter | None:
+    """The printer the user chose in QPrintDialog (None if they cancelled)."""
     printer = new_printer()
     printer.setDocName(programme.name.get(lang))
     dialog = QPrintDialog(printer, parent)
@@ -853,10 +872,32 @@ def print_with_dialog(
     else:
         dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print Programme"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
-    render = render_door_sheets if door_sheets else render_programme
-    render(programme, printer, lang, tracks, uids)
-    return True
+        return None
+    return printer
+
+
+def print_with_dialog(
+    parent: QWidget,
+    programme: Programme,
+    lang: Lang = "en",
+    tracks: Iterable[str] | None = None,
+    uids: Collection[str] | None = None,
+    *,
+    door_sheets: bool = False,
+) -> Task | None:
+    """Ask for a printer with QPrintDialog, then print the programme (or the door sheets)
+    on a worker with a progress dialog whose Cancel aborts the print job. Returns the task,
+    or None when the user cancelled the print dialog. An unknown track raises
+    UnknownReferenceError before any dialog."""
+    tracks = None if tracks is None else list(tracks)
+    Selection.checked(programme, tracks, uids)
+    printer = ask_printer(parent, programme, lang, door_sheets=door_sheets)
+    if printer is None:
+        return None
+    from ui.tasks import print_in_background
+
+    return print_in_background(parent, printer, programme, lang, tracks, uids,
+                               door_sheets=door_sheets)
 
 
 class _PreviewDialog(QPrintPreviewDialog):

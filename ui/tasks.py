@@ -11,10 +11,11 @@ thread by the receivers of :attr:`Task.finished`.
 :func:`run_with_progress` adds a window-modal :class:`QProgressDialog` with a Cancel button,
 which appears only when the work takes longer than :data:`SHOW_AFTER_MS`.
 
-Two jobs for the window come with it: :func:`read_and_plan` (File > Import: the files are
-read and the import planned on the worker; the window carries the plan out) and
+Three jobs for the window come with it: :func:`read_and_plan` (File > Import: the files
+are read and the import planned on the worker; the window carries the plan out),
 :func:`export_pdf_in_background` (a printed programme or door sheets as a PDF, put in
-place only when complete, so that Cancel leaves no file).
+place only when complete, so that Cancel leaves no file) and :func:`print_in_background`
+(the same onto a printer, whose job Cancel aborts).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import os
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,8 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThreadPoo
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from planner.importing import ImportPlan
     from planner.model import Lang, Programme
 
@@ -240,6 +243,27 @@ def read_and_plan(programme: Programme, paths: Sequence[str], progress: Progress
 # -- PDF -------------------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _put_in_place(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` to write, which takes ``path``'s place when the
+    ``with`` block ends normally; on an exception (a Cancel) it is removed and ``path`` is
+    left as it was."""
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix,
+                                        dir=path.parent)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+    os.close(handle)
+    temp = Path(name)
+    try:
+        yield temp
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+
+
 def write_pdf_file(programme: Programme, path: str | Path, lang: Lang,
                    tracks: Sequence[str] | None, uids: Collection[str] | None,
                    door_sheets: bool, progress: Progress) -> int:
@@ -253,22 +277,10 @@ def write_pdf_file(programme: Programme, path: str | Path, lang: Lang,
 
     path = Path(path)
     progress(0, 0)
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".pdf",
-                                        dir=path.parent)
-    except OSError as exc:
-        raise OSError(exc.errno, exc.strerror, str(path)) from None
-    os.close(handle)
-    temp = Path(name)
-    try:
+    with _put_in_place(path) as temp:
         write = render_venue_sheets if door_sheets else write_pdf
-        pages = write(programme, temp, lang, tracks, uids)
+        pages = write(programme, temp, lang, tracks, uids, progress)
         progress(1, 1)  # the last moment to cancel: nothing is in place yet
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
     return pages
 
 
@@ -286,3 +298,41 @@ def export_pdf_in_background(parent: QWidget, programme: Programme, path: str | 
         parent, label,
         lambda progress: write_pdf_file(copy, path, lang, chosen, wanted, door_sheets,
                                         progress))
+
+
+# -- printing --------------------------------------------------------------------------------
+
+
+def print_in_background(parent: QWidget, printer: QPrinter, programme: Programme,
+                        lang: Lang = "en", tracks: Iterable[str] | None = None,
+                        uids: Collection[str] | None = None, *,
+                        door_sheets: bool = False) -> Task:
+    """Print the programme (or the door sheets) on ``printer``, set up by the print dialog,
+    on a worker with a progress dialog (Qt paints on a QPrinter off the GUI thread). The
+    task's ``finished`` carries the page count; ``printer`` belongs to the task from here.
+
+    Cancel stops between pages. Printed to a file, the file appears only when every page
+    is in it, so a cancelled print leaves none (and an older file as it was). On a printer,
+    the job is aborted where the platform lets Qt do so (Windows, macOS); through CUPS the
+    pages painted so far are still sent."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.printing import render_door_sheets, render_programme
+
+    copy = programme.copy()
+    chosen = None if tracks is None else list(tracks)
+    wanted = None if uids is None else frozenset(uids)
+    render = render_door_sheets if door_sheets else render_programme
+    target = printer.outputFileName() if (
+        printer.outputFormat() == QPrinter.OutputFormat.PdfFormat) else ""
+
+    def work(progress: Progress) -> int:
+        if not target:
+            return render(copy, printer, lang, chosen, wanted, progress)
+        with _put_in_place(Path(target)) as temp:
+            printer.setOutputFileName(str(temp))
+            return render(copy, printer, lang, chosen, wanted, progress)
+
+    label = QCoreApplication.translate("tasks", "Printing {name}…").format(
+        name=programme.name.get(lang))
+    return run_with_progress(parent, label, work)

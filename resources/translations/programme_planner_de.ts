@@ -1220,6 +1220,17 @@ Die übrigen importieren?</translation>
         <source>The filter shows no events: nothing to print</source>
         <translation>Der Filter zeigt keine Veranstaltungen: nichts zu drucken</translation>
     </message>
+    <message numerus="yes">
+        <source>Printed %n page(s)</source>
+        <translation>
+            <numerusform>%n Seite gedruckt</numerusform>
+            <numerusform>%n Seiten gedruckt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing cancelled</source>
+        <translation>Drucken abgebrochen</translation>
+    </message>
     <message>
         <source>Wrote {file} ({pages} pages)</source>
         <translation>{file} geschrieben (Seiten: {pages})</translation>
@@ -1418,6 +1429,10 @@ Die übrigen importieren?</translation>
     <message>
         <source>Writing {file}…</source>
         <translation>{file} wird geschrieben …</translation>
+    </message>
+    <message>
+        <source>Printing {name}…</source>
+        <translation>„{name}“ wird gedruckt…</translation>
     </message>
 </context>
 <context>

@@ -45,4 +45,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>MyProgramme</name>
+    <message numerus="yes">
+        <source>Printed %n page(s)</source>
+        <translation>
+            <numerusform>Printed %n page</numerusform>
+            <numerusform>Printed %n pages</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

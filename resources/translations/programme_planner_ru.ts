@@ -1225,6 +1225,18 @@ Import the others?</source>
         <source>The filter shows no events: nothing to print</source>
         <translation>Фильтр не показывает мероприятий: печатать нечего</translation>
     </message>
+    <message numerus="yes">
+        <source>Printed %n page(s)</source>
+        <translation>
+            <numerusform>Напечатана %n страница</numerusform>
+            <numerusform>Напечатаны %n страницы</numerusform>
+            <numerusform>Напечатано %n страниц</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing cancelled</source>
+        <translation>Печать отменена</translation>
+    </message>
     <message>
         <source>Wrote {file} ({pages} pages)</source>
         <translation>Записан {file} (страниц: {pages})</translation>
@@ -1423,6 +1435,10 @@ Import the others?</source>
     <message>
         <source>Writing {file}…</source>
         <translation>Запись {file}…</translation>
+    </message>
+    <message>
+        <source>Printing {name}…</source>
+        <translation>Печать «{name}»…</translation>
     </message>
 </context>
 <context>

@@ -66,3 +66,26 @@ def test_screenshot_help_says_what_lang_does():
     assert result.returncode == 0
     text = " ".join(result.stdout.split())
     assert "language of the whole window" in text and "titles and names" in text
+
+
+def test_screenshot_waits_for_the_clash_check(tmp_path, qapp, monkeypatch):
+    """The picture shows the window settled: the Clashes tab has its count."""
+    from factories import event, small_programme
+    from PySide6.QtWidgets import QDockWidget
+
+    from ui.main_window import MainWindow
+    from ui.screenshot import render
+
+    programme = small_programme()
+    for uid in ("a@t", "b@t"):  # the same room at the same time
+        programme.events[uid] = event(uid, 4, 10, 12)
+    titles: list[str] = []
+    grab = MainWindow.grab
+
+    def watched(self, *args):
+        titles.append(self.findChild(QDockWidget, "clash_dock").windowTitle())
+        return grab(self, *args)
+
+    monkeypatch.setattr(MainWindow, "grab", watched)
+    render(tmp_path / "shot.png", programme, day=None)
+    assert titles == ["Clashes (1)"]

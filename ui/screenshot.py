@@ -7,6 +7,7 @@ so screenshots look the same on every computer.
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from planner.model import Lang, Programme
 
 MIN_SIZE = (1280, 800)
 DEFAULT_SIZE = (1440, 900)
+# The longest a screenshot waits for the clash check to fill the Clashes tab.
+CHECK_WAIT_S = 30.0
 
 
 def render(
@@ -29,7 +32,7 @@ def render(
     """Draw the window showing ``programme`` into the PNG at ``path``; returns its size.
 
     Without a display the launcher (main.py) has chosen Qt's offscreen platform."""
-    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings
 
     from ui.app import create_application
 
@@ -59,6 +62,12 @@ def render(
             window.grid.set_date(day)
         window.grid.scroll_to_first_event()
         QCoreApplication.processEvents()
+        # As the window looks once settled: the clash check (which a shown window starts
+        # after its first frame) has run and the Clashes tab has its count.
+        panel = window.clash_panel
+        deadline = time.monotonic() + CHECK_WAIT_S
+        while (panel.index is None or panel.checking) and time.monotonic() < deadline:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         image = window.grab()
         target = Path(path)
         if not image.save(str(target), "PNG"):

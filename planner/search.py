@@ -15,7 +15,7 @@ venue or track.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, cast
@@ -227,7 +227,6 @@ def _entry(programme: Programme, event: Event, context: object = None) -> _Entry
     entry = _Entry(event, venue, track, people, _texts(parts), context)
     if len(_CACHE) >= _CACHE_LIMIT:
         _CACHE.clear()
-    _DAYS.clear()
     _CACHE[id(event)] = entry
     return entry
 
@@ -332,15 +331,21 @@ def filter_events(programme: Programme, flt: EventFilter) -> set[str]:
     }
 
 
-def prepare(programme: Programme) -> None:
+def prepare(programme: Programme,
+            progress: Callable[[int, int], None] | None = None) -> None:
     """Build every event's haystack and day set ahead of the first search.
 
     The first search over a large programme pays for normalising all its text (about a
     second for 50,000 events); a window can call this on a worker thread after loading so
-    that the first keystroke is as quick as the rest.
+    that the first keystroke is as quick as the rest. The events are only read; a search
+    on another thread meanwhile finds what is ready and builds the rest itself.
+    ``progress(done, total)`` is told every thousand events (and may raise to stop).
     """
     context = _context(programme)
-    for event in list(programme.events.values()):
+    events = list(programme.events.values())
+    for number, event in enumerate(events):
+        if progress is not None and number % 1000 == 0:
+            progress(number, len(events))
         _entry(programme, event, context)
         event_days(programme, event)
 

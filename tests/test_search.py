@@ -180,6 +180,37 @@ def test_prepare_changes_no_result():
     assert any(before.values())
 
 
+def test_after_prepare_a_search_and_a_day_filter_work_nothing_out_again(monkeypatch):
+    import planner.search as search_module
+
+    programme = load_builtin()
+    clear_cache()
+    prepare(programme)
+    calls = {"texts": 0, "days": 0}
+    texts, days_of = search_module._texts, search_module._days_of
+
+    def counted_texts(values):
+        calls["texts"] += 1
+        return texts(values)
+
+    def counted_days(programme_, event_):
+        calls["days"] += 1
+        return days_of(programme_, event_)
+
+    monkeypatch.setattr(search_module, "_texts", counted_texts)
+    monkeypatch.setattr(search_module, "_days_of", counted_days)
+    assert filter_events(programme, EventFilter(text="goethe"))
+    assert filter_events(programme, EventFilter(days=frozenset({date(2019, 4, 5)})))
+    assert calls == {"texts": 0, "days": 0}
+    # An edited event is worked out anew, and only that one.
+    uid = next(iter(programme.events))
+    programme.events[uid] = dataclasses.replace(programme.events[uid],
+                                                title=Texts.same("Renamed"))
+    assert filter_events(programme, EventFilter(text="renamed", days=frozenset(
+        programme.days))) == {uid}
+    assert calls == {"texts": 1, "days": 1}
+
+
 def test_each_filter_dimension():
     programme = programme_with(
         event("a", day=4, track="business", venue="goethe", languages=("de",),

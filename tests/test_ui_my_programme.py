@@ -433,3 +433,46 @@ def test_the_docks_leave_the_week_grid_its_eight_days(qtbot, window):
     assert len(window.grid.days()) == 8
     assert window.grid.horizontalScrollBar().maximum() == 0
     assert window.grid.width() >= 1440 - 2 * DOCK_WIDTH
+
+
+def test_search_text_is_worked_out_on_a_worker_once_the_window_has_painted(qtbot, monkeypatch):
+    """The first keystroke in the search box need not normalise the whole programme (a
+    second at festival scale): a worker has done it after the first frame, and again for
+    a programme opened later."""
+    import threading
+
+    import planner.search as search_module
+
+    search_module.clear_cache()
+    threads: list[threading.Thread] = []
+    prepare = search_module.prepare
+
+    def watched(programme, progress=None):
+        threads.append(threading.current_thread())
+        return prepare(programme, progress)
+
+    monkeypatch.setattr(search_module, "prepare", watched)
+    window = make_window(qtbot)
+    qtbot.waitUntil(lambda: tools(window).search_warm_up is not None
+                    and tools(window).search_warm_up.done, timeout=5000)
+    assert threads and threads[0] is not threading.main_thread()
+    worked_out: list[object] = []  # search texts worked out on the GUI thread
+    texts = search_module._texts
+
+    def counted(values):
+        if threading.current_thread() is threading.main_thread():
+            worked_out.append(values)
+        return texts(values)
+
+    monkeypatch.setattr(search_module, "_texts", counted)
+    search(qtbot, window, "talk")
+    assert painted(window) and worked_out == []
+
+    other = small_programme()
+    other.name = Texts.same("Other week")  # another programme: no filter carried over
+    other.events["x@t"] = event("x@t", 4, 10, 11, title=Texts.same("Talk elsewhere"))
+    window.new_programme(other)
+    qtbot.waitUntil(lambda: len(threads) == 2 and tools(window).search_warm_up.done,
+                    timeout=5000)
+    search(qtbot, window, "elsewhere")
+    assert painted(window) == {"x@t"} and worked_out == []

@@ -69,6 +69,8 @@ class MyProgramme(QObject):
         # remembered filter.
         self._apply(self.panel.current_filter())
         self._stars_changed()
+        self.search_warm_up: Task | None = None
+        window.after_first_paint(self._warm_up_search)
 
     def _place_docks(self) -> None:
         # One column of panels on the left: the calendar on top, Find below it with the
@@ -151,11 +153,28 @@ class MyProgramme(QObject):
         document.changed.connect(self._document_changed)
 
     def _document_replaced(self, document: Document) -> None:
+        from planner.search import clear_cache
+
+        clear_cache()  # what was worked out for the programme closed
         self._follow(document)
         programme = document.programme
         self.stars.set_programme(programme)
         self.panel.set_programme(programme)
         self._apply(self.panel.current_filter())
+        self._warm_up_search()
+
+    def _warm_up_search(self) -> None:
+        """Work out every event's search text on a worker, so that the first keystroke in
+        the search box over a festival's programme is as quick as the rest (the first
+        search would otherwise normalise all its text, about a second for 50,000 events)."""
+        from planner.search import prepare
+        from ui.tasks import Task, background_pool
+
+        if self.search_warm_up is not None and not self.search_warm_up.done:
+            self.search_warm_up.cancel()  # for a programme no longer shown
+        programme = self._window.document.programme.copy()
+        self.search_warm_up = Task(lambda progress: prepare(programme, progress), self)
+        self.search_warm_up.start(background_pool())
 
     def _document_changed(self, changes: Changes) -> None:
         programme = self._window.document.programme

@@ -158,6 +158,20 @@ def run_in_worker(function: Callable[[Progress], Any], parent: QObject | None = 
     return Task(function, parent).start()
 
 
+_background: QThreadPool | None = None
+
+
+def background_pool() -> QThreadPool:
+    """One worker thread for the work nobody is waiting on (the first clash check, the
+    search's warm-up), which it does one job after another: Python runs one thread at a
+    time, and the window, which must answer meanwhile, then competes with one at most."""
+    global _background
+    if _background is None:
+        _background = QThreadPool(QCoreApplication.instance())
+        _background.setMaxThreadCount(1)
+    return _background
+
+
 def run_with_progress(
     parent: QWidget,
     label: str,

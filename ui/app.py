@@ -11,10 +11,10 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from planner.builtin import load_builtin
-from planner.model import Programme, ProgrammeError
+from planner.model import Lang, Programme, ProgrammeError
 from planner.store import ProgrammeStore
 
 if TYPE_CHECKING:
@@ -56,23 +56,6 @@ def open_document(path: str | None) -> tuple[Programme, ProgrammeStore | None]:
 def start(argv: Sequence[str] = ()) -> MainWindow:
     """Everything :func:`main` does before the event loop runs: read the arguments, open
     the programme, and show its window. Raises UsageError or ProgrammeError."""
-    # What start-up makes is all in use: the cyclic collector would only walk it again and
-    # again (some sixty passes, a few ms). It resumes once the window has painted.
-    gc.disable()
-    try:
-        window = _open_window(argv)
-    except BaseException:
-        gc.enable()
-        raise
-    window.after_first_paint(gc.enable)
-    # A window that is never painted (started minimised) must not keep it off for good.
-    from PySide6.QtCore import QTimer
-
-    QTimer.singleShot(COLLECTOR_PAUSE_MS, gc.enable)
-    return window
-
-
-def _open_window(argv: Sequence[str]) -> MainWindow:
     from planner.cli import Parser
 
     parser = Parser(prog="main.py", description="Open the planner window.")
@@ -82,10 +65,40 @@ def _open_window(argv: Sequence[str]) -> MainWindow:
                              "View > Language, else the system's)")
     args = parser.parse_args(list(argv))
     programme, store = open_document(args.programme)
+    # Making the window (Qt's types, our modules, the widgets) leaves no garbage: the
+    # cyclic collector would only walk it again and again, some sixty passes. It resumes
+    # once the window has painted. (The programme is loaded with it on: a festival's
+    # objects are then not all left for one long first pass after the window appears.)
+    gc.disable()
+    try:
+        window = _show_window(programme, store, args.lang)
+    except BaseException:
+        gc.enable()
+        raise
+    window.after_first_paint(_resume_collector)
+    # A window that is never painted (started minimised) must not keep it off for good.
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(COLLECTOR_PAUSE_MS, _resume_collector)
+    return window
+
+
+def _resume_collector() -> None:
+    if gc.isenabled():
+        return
+    # What start-up made (Qt's types, the modules, the window, the programme) lives as long
+    # as the window: the collector leaves it out of every later pass. With a festival's
+    # programme a full pass over it takes some 200 ms, a visible stall, each time.
+    gc.freeze()
+    gc.enable()
+
+
+def _show_window(programme: Programme, store: ProgrammeStore | None,
+                 lang: str | None) -> MainWindow:
     create_application()
     from ui.i18n import apply_language, ui_language
 
-    apply_language(args.lang or ui_language())
+    apply_language(cast(Lang, lang) if lang else ui_language())
     from ui.main_window import MainWindow
 
     window = MainWindow(programme, store)

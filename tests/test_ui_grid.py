@@ -105,12 +105,12 @@ def test_scroll_to_first_event(qtbot, programme):
 
 def test_all_day_and_multi_day_events_go_to_the_band(qtbot, programme):
     programme.events["fair@t"] = event("fair@t", start=at(5, 0), end=at(7, 0), all_day=True)
-    programme.events["night@t"] = event("night@t", start=at(8, 20), end=at(9, 2))
+    programme.events["camp@t"] = event("camp@t", start=at(8, 9), end=at(9, 17))
     grid = make_grid(qtbot, programme)
-    assert grid.block_rect("fair@t") is None
+    assert grid.block_rect("fair@t") is None and grid.block_rect("camp@t") is None
     band = {item.uid: (item.first, item.last) for item, _ in grid._band_rects()}
     assert band["fair@t"] == (date(2019, 4, 5), date(2019, 4, 6))
-    assert band["night@t"] == (date(2019, 4, 8), date(2019, 4, 9))
+    assert band["camp@t"] == (date(2019, 4, 8), date(2019, 4, 9))  # 32 hours: days long
     rect = dict((item.uid, r) for item, r in grid._band_rects())["fair@t"]
     assert rect.width() == pytest.approx(2 * grid.column_width() - 4)
     assert grid.band_item_at(rect.center()).uid == "fair@t"
@@ -118,6 +118,50 @@ def test_all_day_and_multi_day_events_go_to_the_band(qtbot, programme):
     grid.edit_requested.connect(received.append)
     double_click(grid, QPoint(round(rect.center().x()), round(rect.center().y())))
     assert received == ["fair@t"]
+
+
+def segments(grid, uid):
+    """The blocks of ``uid`` in view, by the day of their column."""
+    return {block.key[0]: (block, rect) for block, rect in grid.visible_blocks()
+            if block.uid == uid}
+
+
+def test_an_event_past_midnight_is_a_block_on_each_day_and_moves_whole(qtbot, programme):
+    """A concert from 20:00 to 02:00 stays in the time grid (as Google Calendar and
+    KOrganizer show it): cut at midnight into two blocks, which move together."""
+    programme.events["night@t"] = event("night@t", start=at(8, 20), end=at(9, 2))
+    grid = make_grid(qtbot, programme)
+    grid.resize(1200, 900)
+    grid.set_hour_height(30)  # the whole day in view
+    grid.verticalScrollBar().setValue(0)
+    assert "night@t" not in {item.uid for item, _ in grid._band_rects()}
+    parts = segments(grid, "night@t")
+    evening, small_hours = parts[date(2019, 4, 8)], parts[date(2019, 4, 9)]
+    # (Blocks keep a pixel or two off the lines, top and bottom.)
+    assert evening[1].top() == pytest.approx(grid.time_to_y(at(8, 20)), abs=2)
+    assert evening[1].bottom() == pytest.approx(grid.time_to_y(at(9, 0)) + 24 * 30, abs=2)
+    assert small_hours[1].top() == pytest.approx(grid.time_to_y(at(9, 0)), abs=2)
+    assert small_hours[1].bottom() == pytest.approx(grid.time_to_y(at(9, 2)), abs=2)
+    # Both say when the whole event runs.
+    assert grid.shown_text("night@t")[0] == "20:00–02:00"
+    moves, resizes = [], []
+    grid.move_requested.connect(lambda uid, start, venue: moves.append((uid, start)))
+    grid.resize_requested.connect(lambda uid, end: resizes.append((uid, end)))
+    # Dragging the part after midnight an hour down moves the whole event an hour.
+    rect = small_hours[1]
+    start = QPoint(round(rect.center().x()), round(rect.top() + 10))
+    drag(grid, start, start + QPoint(0, 30))
+    assert moves == [("night@t", at(8, 21))]
+    # The evening part ends at midnight, not where the event ends: no end to drag there.
+    rect = evening[1]
+    edge = QPoint(round(rect.center().x()), round(rect.bottom() - 2))
+    drag(grid, edge, edge + QPoint(0, 15))
+    assert resizes == [] and moves[-1] == ("night@t", at(8, 20, 30))
+    # The part after midnight carries the end.
+    rect = small_hours[1]
+    edge = QPoint(round(rect.center().x()), round(rect.bottom() - 2))
+    drag(grid, edge, edge + QPoint(0, 30))
+    assert resizes == [("night@t", at(9, 3))]
 
 
 def test_painting_shows_blocks_in_track_colours_and_the_now_line(qtbot, programme):
@@ -419,3 +463,65 @@ def test_narrow_blocks_break_long_words_and_end_with_an_ellipsis():
     # Characters outside the Basic Multilingual Plane are cut whole.
     emoji = _wrap_words("🎻🎻🎻🎻 concert", font, metrics, width, 20)
     assert "".join(emoji).replace(" ", "") == "🎻🎻🎻🎻concert"
+
+
+def test_a_crowded_band_keeps_to_four_rows_and_says_how_many_more(qtbot, programme):
+    for n in range(6):
+        programme.events[f"show{n}@t"] = event(f"show{n}@t", start=at(5, 0), end=at(6, 0),
+                                               all_day=True, title=Texts.same(f"Show {n}"))
+    programme.events["fair@t"] = event("fair@t", start=at(3, 0), end=at(4, 0), all_day=True)
+    grid = make_grid(qtbot, programme)
+    shown = {item.uid for item, _ in grid._band_rects()}
+    assert len(shown) == 3 + 1 and "fair@t" in shown  # three rows on the 5th, and the fair
+    row_height = grid._band_row_height()
+    assert grid._band_height() == pytest.approx(4 * row_height + 6)
+    [(index, hidden, rect)] = grid.band_overflow()
+    assert grid.keys()[index][0] == date(2019, 4, 5)
+    assert len(hidden) == 3 and {item.uid for item in hidden}.isdisjoint(shown)
+    tip = grid.overflow_tooltip(hidden)
+    assert all(f"Show {item.uid[4]}" in tip for item in hidden)
+    # Its text is painted, in the last row of the band.
+    image = grid.viewport().grab().toImage()
+    inked = {image.pixel(x, round(rect.center().y()))
+             for x in range(round(rect.left()), round(rect.right()))}
+    assert len(inked) > 2
+    days = []
+    grid.day_activated.connect(days.append)
+    double_click(grid, rect.center().toPoint())
+    assert days == [date(2019, 4, 5)]
+
+
+def test_opening_scrolls_to_the_first_start_not_to_a_night_running_on(qtbot, programme):
+    programme.events["night@t"] = event("night@t", start=at(3, 22), end=at(4, 1))
+    grid = make_grid(qtbot, programme)
+    grid.scroll_to_first_event()
+    # The earliest start of the shown days is a@t at 10:00 on the 4th; night@t's part
+    # after midnight (00:00-01:00 on the 4th) is not a start.
+    assert grid.verticalScrollBar().value() == round(9.5 * grid.hour_height)
+
+
+def test_thousands_of_overlapping_events_are_painted_as_slivers(qtbot, programme):
+    for n in range(25):  # side by side in a column 130 pixels wide: 3 pixels each
+        programme.events[f"talk{n}@t"] = event(f"talk{n}@t", 4, 10, 12)
+    grid = make_grid(qtbot, programme)
+    slivers = [(block, rect) for block, rect in grid.visible_blocks()
+               if block.uid.startswith("talk")]
+    assert len(slivers) == 25 and all(rect.width() < 6 for _, rect in slivers)
+    grid.set_clashing({"talk7@t"})
+    image = grid.viewport().grab().toImage()
+    fill = QColor(grid._track_colours("business")[0])
+    [(_, red)] = [(b, r) for b, r in slivers if b.uid == "talk7@t"]
+    # The clashing sliver is outlined in red; the others keep their track's colours.
+    outline = {QColor(image.pixel(x, round(red.top()) + 1)).name()
+               for x in range(int(red.left()), int(red.right()) + 1)}
+    assert "#d32f2f" in outline
+    painted = {QColor(image.pixel(round(r.center().x()), round(r.center().y()))).name()
+               for b, r in slivers if b.uid != "talk7@t"}
+    edge = grid._track_colours("business")[2]
+    assert painted <= {fill.name(), edge.name()} and painted
+    # A selected one is painted in full, as a block: with its dark selection outline.
+    grid.select_uids(["talk3@t"])
+    image = grid.viewport().grab().toImage()
+    [(_, chosen)] = [(b, r) for b, r in slivers if b.uid == "talk3@t"]
+    assert QColor(image.pixel(round(chosen.center().x()), round(chosen.center().y()))).name() \
+        == edge.darker(140).name()

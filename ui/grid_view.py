@@ -14,7 +14,7 @@ ones comes from :func:`planner.layout.place`.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
@@ -58,6 +58,12 @@ RESIZE_HANDLE = 5.0
 MIN_COLUMN_WIDTH = {"week": 96.0, "venues": 150.0}
 RIGHT_GAP = 8.0  # free space right of the blocks in a column, to double-click on
 MAX_CACHED_TEXTS = 4096  # blocks whose laid-out text is kept (a few screens' worth)
+# The all-day band shows at most this many rows; the last says "+N more" where it must,
+# so that a festival's many exhibitions never push the hours out of the window.
+MAX_BAND_ROWS = 4
+OVERFLOW_TIP_LINES = 15  # titles a "+N more" tooltip lists
+SLIVER_WIDTH = 6.0  # blocks narrower than this (in pixels) are painted as plain slivers
+CLASH_RED = QColor("#d32f2f")
 _TEXT = QColor("#1b1b1b")
 _CANCELLED_TEXT = QColor("#6d6d6d")
 _WHERE_TEXT = QColor("#4a4a4a")
@@ -71,13 +77,17 @@ class Block:
 
     uid: str
     key: Key
-    start: datetime  # in the programme's zone
+    start: datetime  # of the whole occurrence, in the programme's zone
     end: datetime
     top: float  # minutes after the column's midnight
     bottom: float
     column: int = 0
     columns: int = 1
     span: int = 1
+    # Past midnight an occurrence is cut into a block a day: this one begins at 00:00 of
+    # a later day (cut_before), or goes on into the next (cut_after, so no end to drag).
+    cut_before: bool = False
+    cut_after: bool = False
 
 
 @dataclass(slots=True)
@@ -135,26 +145,32 @@ class _Index:
         for occ_start, occ_end in occurrences(event):
             start, end = occ_start.astimezone(zone), occ_end.astimezone(zone)
             day = start.date()
-            next_midnight = datetime.combine(day + timedelta(days=1), time(0), zone)
-            if event.all_day or end > next_midnight:
+            if event.all_day or end - start >= timedelta(days=1):
                 last = (end - timedelta(microseconds=1)).date()
                 self.band.setdefault(event.uid, []).append(
                     BandItem(event.uid, event.venue, day, max(day, last), start, end)
                 )
                 continue
+            # A timed occurrence that runs past midnight (a concert until 01:00) stays in
+            # the time grid, cut at midnight into a block on each day it touches.
             top = start.hour * 60 + start.minute + start.second / 60
-            bottom = (
-                MINUTES_PER_DAY
-                if end.date() > day
-                else end.hour * 60 + end.minute + end.second / 60
-            )
-            for key in ((day, None), (day, event.venue)):
-                column = self.columns.get(key)
-                if column is None:
-                    column = self.columns[key] = _Column()
-                column.blocks.append(Block(event.uid, key, start, end, top, bottom))
-                column.dirty = True
-                keys.add(key)
+            while True:
+                next_midnight = datetime.combine(day + timedelta(days=1), time(0), zone)
+                runs_on = end > next_midnight
+                bottom = (MINUTES_PER_DAY if runs_on or end.date() > day
+                          else end.hour * 60 + end.minute + end.second / 60)
+                for key in ((day, None), (day, event.venue)):
+                    column = self.columns.get(key)
+                    if column is None:
+                        column = self.columns[key] = _Column()
+                    column.blocks.append(Block(event.uid, key, start, end, top, bottom,
+                                               cut_before=top == 0.0 and start.date() < day,
+                                               cut_after=runs_on))
+                    column.dirty = True
+                    keys.add(key)
+                if not runs_on:
+                    break
+                day, top = day + timedelta(days=1), 0.0
         if keys:
             self._keys[event.uid] = keys
 
@@ -228,7 +244,7 @@ class GridView(QAbstractScrollArea):
         self._band_cache: tuple[tuple[Key, ...], list[tuple[BandItem, int, int]], int] | None
         self._band_cache = None
         self._keys_cache: list[Key] | None = None
-        self._texts: dict[tuple[str, datetime], _BlockText] = {}
+        self._texts: dict[tuple[str, datetime, Key], _BlockText] = {}
 
         # A viewport of our own making (see viewport()).
         self._vp = QWidget()
@@ -462,7 +478,7 @@ class GridView(QAbstractScrollArea):
 
     def _band_height(self) -> float:
         _, _, rows = self._band()
-        return max(rows, 1) * self._band_row_height() + 6
+        return min(max(rows, 1), MAX_BAND_ROWS) * self._band_row_height() + 6
 
     def _band_row_height(self) -> float:
         return self._small_metrics.height() + 6
@@ -546,13 +562,21 @@ class GridView(QAbstractScrollArea):
         return top, bottom
 
     def _block_rect(self, block: Block, index: int) -> QRectF:
-        left = self.column_left(index)
+        return next(self._column_rects(index, (block,)))[1]
+
+    def _column_rects(self, index: int,
+                      blocks: Iterable[Block]) -> Iterator[tuple[Block, QRectF]]:
+        """``blocks`` of column ``index`` with their rectangles; the column's geometry is
+        worked out once, not per block (a festival's week has thousands in view)."""
+        left = self.column_left(index) + 2
         usable = self.column_width() - RIGHT_GAP - 2
-        sub = usable / block.columns
-        x = left + 2 + block.column * sub
-        y = self._minutes_to_y(block.top)
-        height = max((block.bottom - block.top) * self._hour_height / 60 - 1, 6.0)
-        return QRectF(x, y, sub * block.span - 2, height)
+        origin = self._grid_top() - self.verticalScrollBar().value()
+        scale = self._hour_height / 60
+        for block in blocks:
+            sub = usable / block.columns
+            yield block, QRectF(left + block.column * sub, origin + block.top * scale,
+                                sub * block.span - 2,
+                                max((block.bottom - block.top) * scale - 1, 6.0))
 
     def _visible_columns(self) -> range:
         keys = self.keys()
@@ -568,8 +592,8 @@ class GridView(QAbstractScrollArea):
         first, last = self._visible_range()
         result = []
         for index in self._visible_columns():
-            for block in self._index.visible(keys[index], first, last):
-                result.append((block, self._block_rect(block, index)))
+            result.extend(self._column_rects(index, self._index.visible(keys[index], first,
+                                                                        last)))
         return result
 
     def shown_text(self, uid: str) -> list[str]:
@@ -638,16 +662,45 @@ class GridView(QAbstractScrollArea):
         return self._band_cache
 
     def _band_rects(self) -> list[tuple[BandItem, QRectF]]:
-        _, placed, _ = self._band()
+        """The band items shown, with their rectangles (rows past the band's room are
+        left out: see :meth:`band_overflow`)."""
+        _, placed, rows = self._band()
+        shown_rows = rows if rows <= MAX_BAND_ROWS else MAX_BAND_ROWS - 1
         top = self._header_height() + 3
         height = self._band_row_height()
         width = self.column_width()
         result = []
         for item, first, last in placed:
+            if item.row >= shown_rows:
+                continue
             x = self.column_left(first) + 2
             rect = QRectF(x, top + item.row * height, (last - first + 1) * width - 4, height - 2)
             result.append((item, rect))
         return result
+
+    def band_overflow(self) -> list[tuple[int, list[BandItem], QRectF]]:
+        """Per column whose band items do not all fit: its index, the items left out, and
+        the place of its "+N more" in the band's last row."""
+        _, placed, rows = self._band()
+        if rows <= MAX_BAND_ROWS:
+            return []
+        hidden: dict[int, list[BandItem]] = {}
+        for item, first, last in placed:
+            if item.row >= MAX_BAND_ROWS - 1:
+                for index in range(first, last + 1):
+                    hidden.setdefault(index, []).append(item)
+        height = self._band_row_height()
+        y = self._header_height() + 3 + (MAX_BAND_ROWS - 1) * height
+        width = self.column_width()
+        return [(index, items, QRectF(self.column_left(index) + 2, y, width - 4, height - 2))
+                for index, items in sorted(hidden.items())]
+
+    def _overflow_at(self, point: QPoint | QPointF) -> tuple[int, list[BandItem]] | None:
+        pt = QPointF(point)
+        for index, items, rect in self.band_overflow():
+            if rect.contains(pt):
+                return index, items
+        return None
 
     # -- selection ------------------------------------------------------------------------
 
@@ -686,12 +739,14 @@ class GridView(QAbstractScrollArea):
         hbar.setPageStep(max(round(visible_w), 1))
 
     def scroll_to_first_event(self) -> None:
-        """Scroll so that the earliest event of the shown days is near the top."""
-        tops = [
-            column.blocks[0].top
+        """Scroll so that the earliest event of the shown days is near the top (the part
+        after midnight of the night before's last event does not count as one)."""
+        firsts = (
+            next((block.top for block in column.blocks if not block.cut_before), None)
             for key in self.keys()
-            if (column := self._index.column(key)) is not None and column.blocks
-        ]
+            if (column := self._index.column(key)) is not None
+        )
+        tops = [top for top in firsts if top is not None]
         minutes = min(tops) - 30 if tops else 8 * 60
         self.verticalScrollBar().setValue(round(max(minutes, 0) * self._hour_height / 60))
 
@@ -768,12 +823,33 @@ class GridView(QAbstractScrollArea):
             x = self.column_left(index) + width
             painter.drawLine(QPointF(x, top), QPointF(x, grid_bottom))
 
-        # Blocks.
+        # Blocks. Where so many overlap that a block is a sliver (a festival's week), the
+        # slivers are drawn by Qt in one call per colour: a block too thin for any text
+        # needs no more than its fill and edge, and thousands of them stay quick.
+        slivers: dict[str, list[QRectF]] = {}
+        clashing_slivers: list[QRectF] = []
         for index in columns:
-            for block in self._index.visible(keys[index], first_minute, last_minute):
+            visible = self._index.visible(keys[index], first_minute, last_minute)
+            for block, rect in self._column_rects(index, visible):
                 if self._drag is not None and self._drag.block is block:
                     continue
-                self._paint_block(painter, block, self._block_rect(block, index))
+                if rect.width() < SLIVER_WIDTH and block.uid not in self._selected:
+                    event = self._programme.events.get(block.uid)
+                    if event is not None:
+                        slivers.setdefault(event.track, []).append(rect)
+                        if block.uid in self._clashing:
+                            clashing_slivers.append(rect)
+                    continue
+                self._paint_block(painter, block, rect)
+        for track, rects in slivers.items():
+            fill, _selected, edge = self._track_colours(track)
+            painter.setPen(QPen(edge, 1))
+            painter.setBrush(fill)
+            painter.drawRects(rects)
+        if clashing_slivers:
+            painter.setPen(QPen(CLASH_RED, 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRects(clashing_slivers)
         if self._drag is not None and self._drag.moved:
             self._paint_drag(painter)
         self._paint_now(painter, keys, columns)
@@ -806,7 +882,7 @@ class GridView(QAbstractScrollArea):
         painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()),
                          QColor("#9e9e9e") if cancelled else edge)
         if block.uid in self._clashing:
-            painter.setPen(QPen(QColor("#d32f2f"), 2))
+            painter.setPen(QPen(CLASH_RED, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
         elif selected or ghost:
@@ -843,7 +919,7 @@ class GridView(QAbstractScrollArea):
             return None
         starred = event.uid in self._starred
         shape = (inner.width(), inner.height(), block.end, starred, cancelled)
-        cache_key = (block.uid, block.start)
+        cache_key = (block.uid, block.start, block.key)
         cached = self._texts.get(cache_key)
         if cached is None or cached.event is not event or cached.shape != shape:
             cached = _BlockText(event, shape, self._lay_out_text(event, block, inner, starred,
@@ -1014,6 +1090,11 @@ class GridView(QAbstractScrollArea):
             painter.drawText(rect.adjusted(6, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter,
                              QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight,
                                                             rect.width() - 10))
+        painter.setFont(self._small_font)
+        painter.setPen(palette.color(QPalette.ColorRole.Link))
+        for _index, items, rect in self.band_overflow():
+            painter.drawText(rect.adjusted(6, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter,
+                             self.tr("+%n more", "", len(items)))
         painter.restore()
         painter.setPen(QPen(line, 1))
         painter.drawLine(QPointF(0, top - 1), QPointF(viewport.width(), top - 1))
@@ -1078,8 +1159,12 @@ class GridView(QAbstractScrollArea):
             else:
                 item = self.band_item_at(event.pos())
                 uid = item.uid if item is not None else None
+            overflow = self._overflow_at(event.pos()) if uid is None else None
             if uid is not None:
                 QToolTip.showText(event.globalPos(), self.tooltip_html(uid), self._vp)
+            elif overflow is not None:
+                QToolTip.showText(event.globalPos(), self.overflow_tooltip(overflow[1]),
+                                  self._vp)
             else:
                 QToolTip.hideText()
                 event.ignore()
@@ -1134,12 +1219,20 @@ class GridView(QAbstractScrollArea):
             lines.append(description)
         return "\n".join(lines)
 
+    def overflow_tooltip(self, items: list[BandItem]) -> str:
+        """What a "+N more" hides, one title a line (plain text, escaped)."""
+        titles = []
+        for item in items[:OVERFLOW_TIP_LINES]:
+            event = self._programme.events.get(item.uid)
+            if event is not None:
+                titles.append(event.title.get(self._lang))
+        if len(items) > OVERFLOW_TIP_LINES:
+            titles.append("…")
+        return _tooltip("\n".join(titles))
+
     def tooltip_html(self, uid: str) -> str:
         """The tooltip as Qt shows it: the plain text escaped, never read as markup."""
-        import html  # at the first tooltip, not at start-up
-
-        text = html.escape(self.tooltip_text(uid))
-        return "<p style='white-space:pre-wrap; max-width: 420px'>" + text + "</p>"
+        return _tooltip(self.tooltip_text(uid))
 
     # -- mouse ----------------------------------------------------------------------------
 
@@ -1169,9 +1262,7 @@ class GridView(QAbstractScrollArea):
         if uid not in self._selected:
             self.select_uids([uid])
         if block is not None:
-            rect = self._block_rect(block, self.keys().index(block.key))
-            resizing = pos.y() >= rect.bottom() - RESIZE_HANDLE
-            self._press = _Press(pos, block, "resize" if resizing else "move")
+            self._press = _Press(pos, block, "resize" if self._on_end(block, pos) else "move")
         else:
             self._press = None
 
@@ -1182,9 +1273,7 @@ class GridView(QAbstractScrollArea):
             block = self.block_at(pos)
             cursor = Qt.CursorShape.ArrowCursor
             if block is not None:
-                rect = self._block_rect(block, self.keys().index(block.key))
-                cursor = (Qt.CursorShape.SizeVerCursor
-                          if pos.y() >= rect.bottom() - RESIZE_HANDLE
+                cursor = (Qt.CursorShape.SizeVerCursor if self._on_end(block, pos)
                           else Qt.CursorShape.PointingHandCursor)
             self._vp.setCursor(cursor)
             return
@@ -1195,6 +1284,24 @@ class GridView(QAbstractScrollArea):
                                press.block.bottom)
         self._update_drag(pos)
 
+    def _on_end(self, block: Block, pos: QPointF) -> bool:
+        """Whether ``pos`` is on the lower edge of ``block`` that drags its end (a block
+        cut at midnight has none: its occurrence ends on a later day)."""
+        rect = self._block_rect(block, self.keys().index(block.key))
+        return not block.cut_after and pos.y() >= rect.bottom() - RESIZE_HANDLE
+
+    def _dragged_to(self, drag: _Drag) -> tuple[datetime, datetime]:
+        """The start and end the dragged occurrence would have if dropped now (the whole
+        occurrence, also when the block dragged is the part of it after midnight)."""
+        block = drag.block
+        if drag.mode == "move":
+            shift = (self._at(drag.key[0], drag.top).astimezone(UTC)
+                     - self._at(block.key[0], block.top).astimezone(UTC))
+            zone = self._programme.zone
+            return ((block.start.astimezone(UTC) + shift).astimezone(zone),
+                    (block.end.astimezone(UTC) + shift).astimezone(zone))
+        return block.start, self._at(drag.key[0], drag.bottom)
+
     def _update_drag(self, pos: QPointF) -> None:
         drag, press = self._drag, self._press
         assert drag is not None and press is not None
@@ -1203,7 +1310,11 @@ class GridView(QAbstractScrollArea):
         length = block.bottom - block.top
         if drag.mode == "move":
             top = self._snapped(block.top + delta)
-            top = min(max(top, 0.0), MINUTES_PER_DAY - length)
+            # A block stays inside its day; one cut at midnight may be dragged past it (its
+            # occurrence runs on there anyway), as long as a step of it stays in view.
+            lowest = self._snap - length if block.cut_before else 0.0
+            highest = MINUTES_PER_DAY - (self._snap if block.cut_after else length)
+            top = min(max(top, lowest), highest)
             index = self.column_at(pos.x())
             key = self.keys()[index] if index is not None else block.key
             drag.key, drag.top, drag.bottom = key, top, top + length
@@ -1215,8 +1326,7 @@ class GridView(QAbstractScrollArea):
         self._vp.update()
         if drag.moved:
             venue = drag.key[1] if drag.key[1] is not None else None
-            self.drag_moved.emit((block.uid, self._at(drag.key[0], drag.top),
-                                  self._at(drag.key[0], drag.bottom), venue))
+            self.drag_moved.emit((block.uid, *self._dragged_to(drag), venue))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         drag, self._drag, self._press = self._drag, None, None
@@ -1238,15 +1348,14 @@ class GridView(QAbstractScrollArea):
         self._vp.update()
         if event is None:
             return
+        start, end = self._dragged_to(drag)
         if drag.mode == "move":
-            new_occurrence = self._at(drag.key[0], drag.top)
-            shift = new_occurrence.astimezone(UTC) - block.start.astimezone(UTC)
+            shift = start.astimezone(UTC) - block.start.astimezone(UTC)
             new_start = (event.start.astimezone(UTC) + shift).astimezone(event.zone)
             venue = drag.key[1] if drag.key[1] is not None and drag.key[1] != event.venue else None
             self.move_requested.emit(block.uid, new_start, venue)
         else:
-            new_end_occurrence = self._at(drag.key[0], drag.bottom)
-            shift = new_end_occurrence.astimezone(UTC) - block.end.astimezone(UTC)
+            shift = end.astimezone(UTC) - block.end.astimezone(UTC)
             new_end = (event.end.astimezone(UTC) + shift).astimezone(event.zone)
             self.resize_requested.emit(block.uid, new_end)
 
@@ -1270,6 +1379,11 @@ class GridView(QAbstractScrollArea):
         if item is not None:
             self.select_uids([item.uid])
             self.edit_requested.emit(item.uid)
+            return
+        overflow = self._overflow_at(pos)
+        if overflow is not None:
+            if self._mode == "week":  # that day, one column per venue
+                self.day_activated.emit(self.keys()[overflow[0]][0])
             return
         slot = self.slot_at(pos)
         if slot is not None:
@@ -1459,6 +1573,13 @@ def _wrap_words(text: str, font: QFont, metrics: QFontMetricsF, width: float,
         lines[-1] = metrics.elidedText(" ".join(rest.split()), Qt.TextElideMode.ElideRight,
                                        width)
     return lines
+
+
+def _tooltip(text: str) -> str:
+    """Plain ``text`` as a tooltip: escaped, for tooltips guess at rich text."""
+    import html  # at the first tooltip, not at start-up
+
+    return "<p style='white-space:pre-wrap; max-width: 420px'>" + html.escape(text) + "</p>"
 
 
 def _weekday_name(day: date) -> str:

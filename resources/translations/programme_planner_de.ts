@@ -732,6 +732,13 @@
 </context>
 <context>
     <name>GridView</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n weiterer</numerusform>
+            <numerusform>+%n weitere</numerusform>
+        </translation>
+    </message>
     <message>
         <source>{first} to {last}, all day</source>
         <translation>{first} bis {last}, ganztägig</translation>

@@ -736,6 +736,14 @@
 </context>
 <context>
     <name>GridView</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>ещё %n</numerusform>
+            <numerusform>ещё %n</numerusform>
+            <numerusform>ещё %n</numerusform>
+        </translation>
+    </message>
     <message>
         <source>{first} to {last}, all day</source>
         <translation>с {first} по {last}, весь день</translation>

@@ -525,3 +525,22 @@ def test_thousands_of_overlapping_events_are_painted_as_slivers(qtbot, programme
     [(_, chosen)] = [(b, r) for b, r in slivers if b.uid == "talk3@t"]
     assert QColor(image.pixel(round(chosen.center().x()), round(chosen.center().y()))).name() \
         == edge.darker(140).name()
+
+
+def test_a_filter_works_out_no_occurrences_again(qtbot, programme, monkeypatch):
+    """Filtering a festival must not re-expand every event: the grid keeps its index of
+    every event and only the columns in view sort out what they show."""
+    import ui.grid_view as grid_module
+
+    grid = make_grid(qtbot, programme)
+    expanded: list[str] = []
+    occurrences = grid_module.occurrences
+    monkeypatch.setattr(grid_module, "occurrences",
+                        lambda event, *a: expanded.append(event.uid) or occurrences(event, *a))
+    grid.set_filter({"a@t", "late@t"})
+    grid.viewport().repaint()
+    assert {b.uid for b, _ in grid.visible_blocks()} == {"a@t"}  # late@t is out of view
+    grid.set_filter(None)
+    grid.viewport().repaint()
+    assert {b.uid for b, _ in grid.visible_blocks()} == {"a@t", "b@t", "c@t"}
+    assert expanded == []

@@ -105,7 +105,8 @@ class BandItem:
 
 @dataclass(slots=True)
 class _Column:
-    blocks: list[Block] = field(default_factory=list)
+    every: list[Block] = field(default_factory=list)  # of every event, shown or not
+    blocks: list[Block] = field(default_factory=list)  # those the filter shows, placed
     starts: list[float] = field(default_factory=list)
     longest: float = 0.0
     dirty: bool = True
@@ -131,13 +132,29 @@ class Slot:
 
 
 class _Index:
-    """Blocks per column key and band items, kept up to date by event UID."""
+    """Blocks per column key and band items of every event, kept up to date by event UID.
+
+    A filter (:meth:`set_shown`) does not rebuild anything: it marks the columns, and a
+    column works out which of its blocks show, and where they sit, when it is next looked
+    at; only the columns in view are."""
 
     def __init__(self, zone: ZoneInfo) -> None:
         self.zone = zone
         self.columns: dict[Key, _Column] = {}
         self.band: dict[str, list[BandItem]] = {}
         self._keys: dict[str, set[Key]] = {}
+        self.shown: set[str] | None = None  # None: every event
+
+    def set_shown(self, uids: set[str] | None) -> None:
+        self.shown = uids
+        for column in self.columns.values():
+            column.dirty = True
+
+    def band_items(self) -> Iterator[BandItem]:
+        shown = self.shown
+        for uid, items in self.band.items():
+            if shown is None or uid in shown:
+                yield from items
 
     def add(self, event: Event) -> None:
         zone = self.zone
@@ -163,9 +180,9 @@ class _Index:
                     column = self.columns.get(key)
                     if column is None:
                         column = self.columns[key] = _Column()
-                    column.blocks.append(Block(event.uid, key, start, end, top, bottom,
-                                               cut_before=top == 0.0 and start.date() < day,
-                                               cut_after=runs_on))
+                    column.every.append(Block(event.uid, key, start, end, top, bottom,
+                                              cut_before=top == 0.0 and start.date() < day,
+                                              cut_after=runs_on))
                     column.dirty = True
                     keys.add(key)
                 if not runs_on:
@@ -178,12 +195,15 @@ class _Index:
         self.band.pop(uid, None)
         for key in self._keys.pop(uid, ()):
             column = self.columns[key]
-            column.blocks = [b for b in column.blocks if b.uid != uid]
+            column.every = [b for b in column.every if b.uid != uid]
             column.dirty = True
 
     def column(self, key: Key) -> _Column | None:
         column = self.columns.get(key)
         if column is not None and column.dirty:
+            shown = self.shown
+            column.blocks = (list(column.every) if shown is None
+                             else [b for b in column.every if b.uid in shown])
             column.blocks.sort(key=lambda b: (b.top, -b.bottom, b.uid))
             column.starts = [b.top for b in column.blocks]
             column.longest = max((b.bottom - b.top for b in column.blocks), default=0.0)
@@ -305,7 +325,7 @@ class GridView(QAbstractScrollArea):
         for uid in events:
             self._index.remove(uid)
             event = programme.events.get(uid)
-            if event is not None and self._shows(uid):
+            if event is not None:
                 self._index.add(event)
         if getattr(changes, "venues", None):
             self._keys_cache = None  # the venue grid's columns
@@ -317,26 +337,27 @@ class GridView(QAbstractScrollArea):
         if before != self._selected:
             self.selection_changed.emit(list(self._selected))
 
-    def _shows(self, uid: str) -> bool:
-        return self._visible_uids is None or uid in self._visible_uids
-
     def _rebuild(self) -> None:
         self._index = _Index(self._programme.zone)
+        self._index.set_shown(self._visible_uids)
         self._band_cache = None
         self._keys_cache = None
         self._texts.clear()
         for event in self._programme.events.values():
-            if self._shows(event.uid):
-                self._index.add(event)
+            self._index.add(event)
         self._update_scrollbars()
         self._vp.update()
 
     # -- hooks for other panels -----------------------------------------------------------
 
     def set_filter(self, uids: Iterable[str] | None) -> None:
-        """Show only these events (``None``: all)."""
+        """Show only these events (``None``: all). Nothing is rebuilt: the columns in view
+        work out what they show when next painted."""
         self._visible_uids = None if uids is None else set(uids)
-        self._rebuild()
+        self._index.set_shown(self._visible_uids)
+        self._band_cache = None
+        self._update_scrollbars()
+        self._vp.update()
 
     def set_starred(self, uids: Iterable[str]) -> None:
         self._starred = set(uids)
@@ -640,20 +661,18 @@ class GridView(QAbstractScrollArea):
         if self._mode == "venues":
             day = self._day
             columns = {vid: n for n, (_, vid) in enumerate(keys)}
-            for items in self._index.band.values():
-                for item in items:
-                    if item.first <= day <= item.last and item.venue in columns:
-                        placed.append((item, columns[item.venue], columns[item.venue]))
+            for item in self._index.band_items():
+                if item.first <= day <= item.last and item.venue in columns:
+                    placed.append((item, columns[item.venue], columns[item.venue]))
         else:
             days = [d for d, _ in keys]
             if days:
-                for items in self._index.band.values():
-                    for item in items:
-                        if item.last < days[0] or item.first > days[-1]:
-                            continue
-                        first = max((item.first - days[0]).days, 0)
-                        last = min((item.last - days[0]).days, len(days) - 1)
-                        placed.append((item, first, last))
+                for item in self._index.band_items():
+                    if item.last < days[0] or item.first > days[-1]:
+                        continue
+                    first = max((item.first - days[0]).days, 0)
+                    last = min((item.last - days[0]).days, len(days) - 1)
+                    placed.append((item, first, last))
         placed.sort(key=lambda t: (t[1], t[0].start, t[0].uid))
         rows, count = band_rows([(n, f, last) for n, (_, f, last) in enumerate(placed)])
         for n, (item, _, _) in enumerate(placed):

@@ -90,6 +90,12 @@ def occurrences(
     before: datetime | None = None,
 ) -> list[tuple[datetime, datetime]]:
     """``(start, end)`` of each occurrence that overlaps ``[after, before)``, in order."""
+    if event.recurrence is None and event.end.tzinfo is event.start.tzinfo:
+        # Most events: no rule to expand, and the end in the start's zone already.
+        if (before is not None and event.start >= before) or (
+                after is not None and event.end <= after):
+            return []
+        return [(event.start, event.end)]
     zone = event.zone
     duration = event.duration
     result = []

@@ -476,3 +476,18 @@ def test_search_text_is_worked_out_on_a_worker_once_the_window_has_painted(qtbot
                     timeout=5000)
     search(qtbot, window, "elsewhere")
     assert painted(window) == {"x@t"} and worked_out == []
+
+
+def test_a_search_is_run_once_for_the_count_and_the_views(qtbot, window, monkeypatch):
+    import ui.filter_panel as panel_module
+    import ui.my_programme as my_module
+
+    runs: list[str] = []
+    for module in (panel_module, my_module):
+        original = module.filter_events
+        monkeypatch.setattr(module, "filter_events", lambda programme, flt, original=original,
+                            name=module.__name__: runs.append(name) or original(programme, flt))
+    search(qtbot, window, "film")
+    assert painted(window) == {"film@t"}
+    assert tools(window).panel.count_label.text() == "1 of 4 events"
+    assert runs == ["ui.filter_panel"]

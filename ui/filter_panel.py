@@ -94,6 +94,7 @@ class FilterPanel(QWidget):
         self._lang: Lang = lang
         self._stars = stars
         self._applying = False
+        self._announcing: tuple[EventFilter, set[str] | None] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._emit)
@@ -369,17 +370,32 @@ class FilterPanel(QWidget):
     def _emit(self) -> None:
         flt = self.current_filter()
         self._remember(flt)
-        self._update_count(flt)
-        self.filter_changed.emit(flt)
+        self._announcing = (flt, self._update_count(flt))
+        try:
+            self.filter_changed.emit(flt)
+        finally:
+            self._announcing = None
 
-    def _update_count(self, flt: EventFilter) -> None:
+    def announced_events(self, flt: EventFilter) -> set[str] | None:
+        """While ``filter_changed`` is being emitted for ``flt``: the UIDs it lets through,
+        as the count was worked out (a festival's search need not run twice), or None when
+        that is not known (then the receiver works it out itself)."""
+        if self._announcing is not None and self._announcing[0] == flt:
+            return self._announcing[1]
+        return None
+
+    def _update_count(self, flt: EventFilter) -> set[str] | None:
+        """Show how many events ``flt`` lets through; returns their UIDs (None when the
+        filter lets everything through)."""
         if self._programme is None:
             self.count_label.clear()
-            return
+            return None
         total = len(self._programme.events)
-        shown = len(filter_events(self._programme, flt)) if flt.is_active else total
+        passing = filter_events(self._programme, flt) if flt.is_active else None
+        shown = total if passing is None else len(passing)
         text = numerus(self.tr("%1 of %n event(s)", "", total), total)
         self.count_label.setText(text.replace("%1", str(shown)))
+        return passing
 
     def _settings_key(self, key: str) -> str:
         return f"filters/{key}"

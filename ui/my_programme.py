@@ -202,7 +202,10 @@ class MyProgramme(QObject):
     def _apply(self, flt: object) -> None:
         assert isinstance(flt, EventFilter)
         programme = self._window.document.programme
-        shown = filter_events(programme, flt) if flt.is_active else None
+        shown = None
+        if flt.is_active:
+            announced = self.panel.announced_events(flt)
+            shown = announced if announced is not None else filter_events(programme, flt)
         if shown == self._shown:
             # The views already show these (an edit that kept its event in or out of the
             # filter): the window's own refresh of the edited events is enough, and a big

@@ -393,3 +393,27 @@ def test_a_pdf_that_cannot_be_written_fails_naming_the_file(qtbot, tmp_path):
     task.failed.connect(errors.append)
     qtbot.waitUntil(lambda: bool(errors))
     assert isinstance(errors[0], OSError) and errors[0].filename == str(path)
+
+
+def test_while_workers_run_the_window_gets_the_interpreter_back_quickly(qtbot):
+    """Painting beside a busy worker asks for the interpreter again after every Qt object
+    it makes; at Python's default switch interval (5 ms) a repaint took 40 times longer."""
+    import sys
+
+    create_application()
+    before = sys.getswitchinterval()
+    release = threading.Event()
+    seen: list[float] = []
+
+    def work(_progress):
+        seen.append(sys.getswitchinterval())
+        release.wait(5)
+        return 1
+
+    first, second = run_in_worker(work), run_in_worker(work)
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=3000)
+    assert seen == [ui.tasks.WORKER_SWITCH_INTERVAL_S] * 2
+    release.set()
+    with qtbot.waitSignals([first.finished, second.finished], timeout=5000):
+        pass
+    assert sys.getswitchinterval() == before

@@ -417,3 +417,56 @@ def test_while_workers_run_the_window_gets_the_interpreter_back_quickly(qtbot):
     with qtbot.waitSignals([first.finished, second.finished], timeout=5000):
         pass
     assert sys.getswitchinterval() == before
+
+
+def test_a_task_cancelled_while_it_waits_for_a_worker_does_not_run(qtbot):
+    from ui.tasks import background_pool
+
+    create_application()
+    release = threading.Event()
+    ran: list[str] = []
+    first = Task(lambda _p: release.wait(5) and ran.append("first")).start(background_pool())
+    second = Task(lambda _p: ran.append("second")).start(background_pool())
+    second.cancel()  # still queued behind the first
+    release.set()
+    with qtbot.waitSignals([first.finished, second.cancelled], timeout=5000):
+        pass
+    assert ran == ["first"]
+
+
+def test_the_interpreter_is_shared_again_even_when_the_tasks_owner_is_gone(qtbot):
+    import sys
+
+    create_application()
+    before = sys.getswitchinterval()
+    owner = QObject()
+    release = threading.Event()
+
+    def work(_progress):
+        release.wait(5)
+        return 1
+
+    Task(work, owner).start()
+    qtbot.waitUntil(lambda: sys.getswitchinterval() != before, timeout=3000)
+    owner.deleteLater()  # the window that started it went away, and the task with it
+    qtbot.wait(20)
+    release.set()
+    qtbot.waitUntil(lambda: sys.getswitchinterval() == before, timeout=5000)
+
+
+def test_progress_without_a_total_is_reported_now_and_then_not_every_time(qtbot):
+    create_application()
+    reports: list[tuple[int, int]] = []
+
+    def work(progress):
+        for _ in range(20_000):
+            progress(0, 0)  # laying out a printout: how far is not known
+        progress(10, 10)
+        return 1
+
+    task = run_in_worker(work)
+    task.progressed.connect(lambda done, total: reports.append((done, total)))
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        pass
+    assert reports[-1] == (10, 10)
+    assert len(reports) < 200

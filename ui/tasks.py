@@ -53,6 +53,30 @@ PROGRESS_INTERVAL_S = 0.05
 WORKER_SWITCH_INTERVAL_S = 0.0005
 
 
+_workers_lock = threading.Lock()
+_workers_running = 0
+_own_switch_interval = 0.0  # the interpreter's switch interval while no worker runs
+
+
+@contextlib.contextmanager
+def _interpreter_shared() -> Iterator[None]:
+    """While a worker runs Python, the window gets the interpreter back within
+    WORKER_SWITCH_INTERVAL_S; the interval is put back when the last worker is done."""
+    global _workers_running, _own_switch_interval
+    with _workers_lock:
+        if _workers_running == 0:
+            _own_switch_interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(WORKER_SWITCH_INTERVAL_S, _own_switch_interval))
+        _workers_running += 1
+    try:
+        yield
+    finally:
+        with _workers_lock:
+            _workers_running -= 1
+            if _workers_running == 0:
+                sys.setswitchinterval(_own_switch_interval)
+
+
 class Cancelled(Exception):  # noqa: N818 (reads as "the work was cancelled")
     """Raised by the progress callback after a cancel was asked for."""
 
@@ -87,25 +111,10 @@ class Task(QObject):
         self.result: object = None
         self._ended.connect(self._on_ended, Qt.ConnectionType.QueuedConnection)
 
-    _running = 0  # tasks started and not yet ended, all of them
-    _switch_interval = 0.0  # the interpreter's own, while none runs
-
     def start(self, pool: QThreadPool | None = None) -> Task:
         self.running = True
-        if Task._running == 0:
-            Task._switch_interval = sys.getswitchinterval()
-            sys.setswitchinterval(min(WORKER_SWITCH_INTERVAL_S, Task._switch_interval))
-        Task._running += 1
-        self._counted = True
         (pool or QThreadPool.globalInstance()).start(self._run)
         return self
-
-    def _uncount(self) -> None:
-        if getattr(self, "_counted", False):
-            self._counted = False
-            Task._running -= 1
-            if Task._running == 0:
-                sys.setswitchinterval(Task._switch_interval)
 
     def cancel(self) -> None:
         """Ask the work to stop at its next progress report (or, for a task that may be
@@ -124,7 +133,9 @@ class Task(QObject):
         if self._cancel.is_set():
             raise Cancelled
         now = time.monotonic()
-        if done >= total or now - self._last_report >= PROGRESS_INTERVAL_S:
+        # The last report always goes out; others (and "how far is not known", 0 of 0)
+        # at most every PROGRESS_INTERVAL_S.
+        if (total > 0 and done >= total) or now - self._last_report >= PROGRESS_INTERVAL_S:
             self._last_report = now
             try:
                 self.progressed.emit(done, total)
@@ -133,13 +144,17 @@ class Task(QObject):
 
     def _run(self) -> None:
         # Runs on the worker thread: no widgets here.
-        try:
-            result = self._function(self._progress)
-            outcome: tuple[str, object] = ("finished", result)
-        except Cancelled:
-            outcome = ("cancelled", None)
-        except Exception as exc:  # reported on the GUI thread, never lost in a thread
-            outcome = ("failed", exc)
+        outcome: tuple[str, object]
+        if self._cancel.is_set():
+            outcome = ("cancelled", None)  # cancelled while it waited for a worker
+        else:
+            with _interpreter_shared():
+                try:
+                    outcome = ("finished", self._function(self._progress))
+                except Cancelled:
+                    outcome = ("cancelled", None)
+                except Exception as exc:  # reported on the GUI thread, never lost
+                    outcome = ("failed", exc)
         if self._cancel.is_set() and outcome[0] == "finished":
             # Cancelled after the last report: the result is not wanted.
             outcome = ("cancelled", None)
@@ -151,7 +166,6 @@ class Task(QObject):
     def _on_ended(self, outcome: str, value: object) -> None:
         if self.done:
             return  # abandoned earlier: this is the late end of the work
-        self._uncount()
         self.running = False
         self.done = True
         self.outcome = outcome

@@ -368,14 +368,15 @@ class _Pages:
                     painter.restore()
                 if number >= footer_from:
                     self.footer(painter, number, total, footer_text)
+            if self.progress is not None:
+                # The last moment to stop: ending the painter sends a print job off.
+                self.progress(total, total)
         except BaseException:
             if isinstance(self.device, QPrinter):
                 self.device.abort()
             raise
         finally:
             painter.end()
-        if self.progress is not None:
-            self.progress(total, total)
         return len(self.pages)
 
 

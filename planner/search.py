@@ -341,12 +341,13 @@ def prepare(programme: Programme,
     on another thread meanwhile finds what is ready and builds the rest itself.
     ``progress(done, total)`` is told every thousand events (and may raise to stop).
     """
-    context = _context(programme)
+    # No context token: that is the searching thread's to keep (see _context); the next
+    # search confirms each entry against its own programme and takes it.
     events = list(programme.events.values())
     for number, event in enumerate(events):
         if progress is not None and number % 1000 == 0:
             progress(number, len(events))
-        _entry(programme, event, context)
+        _entry(programme, event)
         event_days(programme, event)
 
 

@@ -502,7 +502,8 @@ def test_opening_scrolls_to_the_first_start_not_to_a_night_running_on(qtbot, pro
 
 def test_thousands_of_overlapping_events_are_painted_as_slivers(qtbot, programme):
     for n in range(25):  # side by side in a column 130 pixels wide: 3 pixels each
-        programme.events[f"talk{n}@t"] = event(f"talk{n}@t", 4, 10, 12)
+        programme.events[f"talk{n}@t"] = event(f"talk{n}@t", 4, 10, 12,
+                                               status="cancelled" if n == 5 else "confirmed")
     grid = make_grid(qtbot, programme)
     slivers = [(block, rect) for block, rect in grid.visible_blocks()
                if block.uid.startswith("talk")]
@@ -516,7 +517,10 @@ def test_thousands_of_overlapping_events_are_painted_as_slivers(qtbot, programme
                for x in range(int(red.left()), int(red.right()) + 1)}
     assert "#d32f2f" in outline
     painted = {QColor(image.pixel(round(r.center().x()), round(r.center().y()))).name()
-               for b, r in slivers if b.uid != "talk7@t"}
+               for b, r in slivers if b.uid not in ("talk7@t", "talk5@t")}
+    [(_, grey)] = [(b, r) for b, r in slivers if b.uid == "talk5@t"]  # cancelled: grey
+    assert QColor(image.pixel(round(grey.center().x()), round(grey.center().y()))).name() \
+        in {"#eeeeee", "#9e9e9e"}
     edge = grid._track_colours("business")[2]
     assert painted <= {fill.name(), edge.name()} and painted
     # A selected one is painted in full, as a block: with its dark selection outline.
@@ -544,3 +548,36 @@ def test_a_filter_works_out_no_occurrences_again(qtbot, programme, monkeypatch):
     grid.viewport().repaint()
     assert {b.uid for b, _ in grid.visible_blocks()} == {"a@t", "b@t", "c@t"}
     assert expanded == []
+
+
+def test_dragging_part_of_a_late_event_previews_the_whole_of_it(qtbot, programme):
+    from PySide6.QtTest import QTest
+
+    programme.events["night@t"] = event("night@t", start=at(8, 20), end=at(9, 2))
+    grid = make_grid(qtbot, programme)
+    grid.resize(1200, 900)
+    grid.set_hour_height(30)
+    grid.verticalScrollBar().setValue(0)
+    evening, small_hours = (segments(grid, "night@t")[date(2019, 4, d)][1] for d in (8, 9))
+    x8, x9 = round(evening.center().x()), round(small_hours.center().x())
+
+    def ink(x, when):
+        image = grid.viewport().grab().toImage()
+        return QColor(image.pixel(x, round(grid.time_to_y(when)) + 2)).name()
+
+    background = ink(x8, at(8, 18))
+    assert ink(x9, at(9, 1)) != background
+    # Hold the evening part and move it three hours up (to 17:00-23:00).
+    viewport = grid.viewport()
+    press = QPoint(x8, round(evening.top() + 10))
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, press)
+    for n in range(1, 6):
+        QTest.mouseMove(viewport, press - QPoint(0, 90 * n // 5))
+    assert ink(x8, at(8, 18)) != background  # the ghost covers 17:00 to 23:00
+    assert ink(x8, at(8, 22, 30)) != background
+    assert ink(x9, at(9, 1)) == background  # the old part after midnight is gone
+    moves = []
+    grid.move_requested.connect(lambda uid, start, venue: moves.append(start))
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       press - QPoint(0, 90))
+    assert moves == [at(8, 17)]

@@ -64,6 +64,8 @@ MAX_BAND_ROWS = 4
 OVERFLOW_TIP_LINES = 15  # titles a "+N more" tooltip lists
 SLIVER_WIDTH = 6.0  # blocks narrower than this (in pixels) are painted as plain slivers
 CLASH_RED = QColor("#d32f2f")
+CANCELLED_FILL = QColor("#eeeeee")
+CANCELLED_EDGE = QColor("#9e9e9e")
 _TEXT = QColor("#1b1b1b")
 _CANCELLED_TEXT = QColor("#6d6d6d")
 _WHERE_TEXT = QColor("#4a4a4a")
@@ -131,6 +133,25 @@ class Slot:
     venue: str | None
 
 
+def _day_parts(start: datetime, end: datetime,
+               zone: ZoneInfo) -> Iterator[tuple[date, float, float, bool, bool]]:
+    """Where a timed occurrence shows in the time grid: for each day it touches, the minutes
+    after midnight it starts and ends there, and whether it began on an earlier day or runs
+    on into the next. One running past midnight (a concert until 01:00) is cut there."""
+    start, end = start.astimezone(zone), end.astimezone(zone)
+    day = start.date()
+    top = start.hour * 60 + start.minute + start.second / 60
+    while True:
+        next_midnight = datetime.combine(day + timedelta(days=1), time(0), zone)
+        runs_on = end > next_midnight
+        bottom = (MINUTES_PER_DAY if runs_on or end.date() > day
+                  else end.hour * 60 + end.minute + end.second / 60)
+        yield day, top, bottom, top == 0.0 and start.date() < day, runs_on
+        if not runs_on:
+            return
+        day, top = day + timedelta(days=1), 0.0
+
+
 class _Index:
     """Blocks per column key and band items of every event, kept up to date by event UID.
 
@@ -168,26 +189,15 @@ class _Index:
                     BandItem(event.uid, event.venue, day, max(day, last), start, end)
                 )
                 continue
-            # A timed occurrence that runs past midnight (a concert until 01:00) stays in
-            # the time grid, cut at midnight into a block on each day it touches.
-            top = start.hour * 60 + start.minute + start.second / 60
-            while True:
-                next_midnight = datetime.combine(day + timedelta(days=1), time(0), zone)
-                runs_on = end > next_midnight
-                bottom = (MINUTES_PER_DAY if runs_on or end.date() > day
-                          else end.hour * 60 + end.minute + end.second / 60)
+            for day, top, bottom, cut_before, cut_after in _day_parts(start, end, zone):
                 for key in ((day, None), (day, event.venue)):
                     column = self.columns.get(key)
                     if column is None:
                         column = self.columns[key] = _Column()
                     column.every.append(Block(event.uid, key, start, end, top, bottom,
-                                              cut_before=top == 0.0 and start.date() < day,
-                                              cut_after=runs_on))
+                                              cut_before=cut_before, cut_after=cut_after))
                     column.dirty = True
                     keys.add(key)
-                if not runs_on:
-                    break
-                day, top = day + timedelta(days=1), 0.0
         if keys:
             self._keys[event.uid] = keys
 
@@ -845,23 +855,27 @@ class GridView(QAbstractScrollArea):
         # Blocks. Where so many overlap that a block is a sliver (a festival's week), the
         # slivers are drawn by Qt in one call per colour: a block too thin for any text
         # needs no more than its fill and edge, and thousands of them stay quick.
-        slivers: dict[str, list[QRectF]] = {}
+        slivers: dict[str | None, list[QRectF]] = {}  # by track; None: cancelled
         clashing_slivers: list[QRectF] = []
+        drag = self._drag
+        dragged = (drag.block.uid, drag.block.start) if drag is not None and drag.moved else None
         for index in columns:
             visible = self._index.visible(keys[index], first_minute, last_minute)
             for block, rect in self._column_rects(index, visible):
-                if self._drag is not None and self._drag.block is block:
-                    continue
+                if dragged is not None and (block.uid, block.start) == dragged:
+                    continue  # its ghost is painted where it would go
                 if rect.width() < SLIVER_WIDTH and block.uid not in self._selected:
                     event = self._programme.events.get(block.uid)
                     if event is not None:
-                        slivers.setdefault(event.track, []).append(rect)
+                        group = None if event.status == "cancelled" else event.track
+                        slivers.setdefault(group, []).append(rect)
                         if block.uid in self._clashing:
                             clashing_slivers.append(rect)
                     continue
                 self._paint_block(painter, block, rect)
         for track, rects in slivers.items():
-            fill, _selected, edge = self._track_colours(track)
+            fill, _selected, edge = (self._track_colours(track) if track is not None
+                                     else (CANCELLED_FILL, CANCELLED_FILL, CANCELLED_EDGE))
             painter.setPen(QPen(edge, 1))
             painter.setBrush(fill)
             painter.drawRects(rects)
@@ -888,7 +902,7 @@ class GridView(QAbstractScrollArea):
         cancelled = event.status == "cancelled"
         background = selected_fill if selected else fill
         if cancelled:
-            background = QColor("#eeeeee")
+            background = CANCELLED_FILL
         if ghost:
             background = QColor(background)
             background.setAlpha(190)
@@ -899,7 +913,7 @@ class GridView(QAbstractScrollArea):
             painter.setBrush(QBrush(QColor(0, 0, 0, 40), Qt.BrushStyle.BDiagPattern))
             painter.drawRect(rect)
         painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()),
-                         QColor("#9e9e9e") if cancelled else edge)
+                         CANCELLED_EDGE if cancelled else edge)
         if block.uid in self._clashing:
             painter.setPen(QPen(CLASH_RED, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -1004,17 +1018,24 @@ class GridView(QAbstractScrollArea):
         return lines
 
     def _paint_drag(self, painter: QPainter) -> None:
+        """The dragged occurrence where it would go: the whole of it, on each shown day it
+        would touch (the part the mouse holds and the rest of it past midnight)."""
         drag = self._drag
         assert drag is not None
         keys = self.keys()
-        if drag.key not in keys:
-            return
-        index = keys.index(drag.key)
-        ghost = Block(drag.block.uid, drag.key, self._at(drag.key[0], drag.top),
-                      self._at(drag.key[0], drag.bottom), drag.top, drag.bottom,
-                      drag.block.column if drag.key == drag.block.key else 0,
-                      drag.block.columns if drag.key == drag.block.key else 1)
-        self._paint_block(painter, ghost, self._block_rect(ghost, index), ghost=True)
+        start, end = self._dragged_to(drag)
+        venue = drag.key[1]
+        for day, top, bottom, cut_before, cut_after in _day_parts(start, end,
+                                                                   self._programme.zone):
+            key = (day, venue)
+            if key not in keys:
+                continue
+            held = key == drag.block.key
+            ghost = Block(drag.block.uid, key, start, end, top, bottom,
+                          drag.block.column if held else 0, drag.block.columns if held else 1,
+                          cut_before=cut_before, cut_after=cut_after)
+            self._paint_block(painter, ghost, self._block_rect(ghost, keys.index(key)),
+                              ghost=True)
 
     def _paint_clash_preview(self, painter: QPainter, keys: list[Key], columns: range) -> None:
         if not self._clash_preview:

@@ -302,3 +302,32 @@ def test_menu_accelerators_are_unique_in_each_menu(qtbot, lang):
         for action in bar.actions():
             assert clashes(action.menu()) == []
         window.close()
+
+
+def _alt_letters(menu, path, clashes):
+    """Within one menu, the letter each entry's & gives it; repeats go to ``clashes``."""
+    import re
+
+    seen: dict[str, str] = {}
+    for action in menu.actions():
+        if action.isSeparator() or not action.text():
+            continue
+        found = re.search(r"&(\w)", action.text())
+        if found:
+            letter = found.group(1).lower()
+            if letter in seen:
+                clashes.append(f"{' > '.join(path)}: {seen[letter]!r} and {action.text()!r}")
+            seen[letter] = action.text()
+        if action.menu() is not None:
+            _alt_letters(action.menu(), [*path, action.text()], clashes)
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ru"])
+def test_no_menu_gives_two_entries_the_same_alt_letter(qtbot, lang):
+    with language(lang):
+        window = make_window(qtbot, lang)
+        window.my_programme  # its actions (Print, Door Sheets, My Programme) are in menus
+        clashes: list[str] = []
+        _alt_letters(window.menuBar(), ["menu bar"], clashes)  # and every menu in it
+        assert clashes == []
+        window.close()

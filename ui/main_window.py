@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         self._make_undo_actions(self.document)
-        self.new_event_action = self._action(self.tr("New &Event…"), self.new_event_here,
+        self.new_event_action = self._action(self.tr("&New Event…"), self.new_event_here,
                                              "Ctrl+Shift+N", self.tr("Add an event"))
         self.new_event_action.setIcon(icon(QStyle.StandardPixmap.SP_FileIcon))
         self.edit_event_action = self._action(self.tr("&Edit Event…"), self.edit_selected, "Ctrl+E",
@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
         zone_menu.addSeparator()
         zone_menu.addAction(self.other_zone_action)
         view_menu.addSeparator()
-        self.panels_menu = view_menu.addMenu(self.tr("&Panels"))
+        self.panels_menu = view_menu.addMenu(self.tr("Pan&els"))
         from ui.i18n import language_menu
 
         self.language_menu = language_menu(self)

@@ -121,7 +121,7 @@ class MyProgramme(QObject):
         self.pdf_action = QAction(self.tr("Export P&DF…"), window)
         self.pdf_action.setStatusTip(self.tr("Write the events the views show as a PDF"))
         self.pdf_action.triggered.connect(lambda _c=False: self.export_pdf())
-        self.door_menu = QMenu(self.tr("Door &Sheets"), window)
+        self.door_menu = QMenu(self.tr("Door S&heets"), window)
         self.door_menu.setStatusTip(self.tr("One page per venue and day"))
         self.door_print_action = self.door_menu.addAction(self.tr("&Print…"))
         self.door_print_action.triggered.connect(

@@ -862,7 +862,7 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <source>New &amp;Event…</source>
+        <source>&amp;New Event…</source>
         <translation>Neue &amp;Veranstaltung …</translation>
     </message>
     <message>
@@ -990,7 +990,7 @@
         <translation>Zweite &amp;Zeitzone</translation>
     </message>
     <message>
-        <source>&amp;Panels</source>
+        <source>Pan&amp;els</source>
         <translation>Leis&amp;ten</translation>
     </message>
     <message>
@@ -1204,7 +1204,7 @@ Die übrigen importieren?</translation>
         <translation>Die in den Ansichten gezeigten Veranstaltungen als PDF schreiben</translation>
     </message>
     <message>
-        <source>Door &amp;Sheets</source>
+        <source>Door S&amp;heets</source>
         <translation>&amp;Türaushänge</translation>
     </message>
     <message>

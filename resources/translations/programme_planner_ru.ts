@@ -867,7 +867,7 @@
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <source>New &amp;Event…</source>
+        <source>&amp;New Event…</source>
         <translation>Новое &amp;мероприятие…</translation>
     </message>
     <message>
@@ -995,7 +995,7 @@
         <translation>Второй &amp;часовой пояс</translation>
     </message>
     <message>
-        <source>&amp;Panels</source>
+        <source>Pan&amp;els</source>
         <translation>Пан&amp;ели</translation>
     </message>
     <message>
@@ -1210,7 +1210,7 @@ Import the others?</source>
         <translation>Записать показанные мероприятия в PDF</translation>
     </message>
     <message>
-        <source>Door &amp;Sheets</source>
+        <source>Door S&amp;heets</source>
         <translation>&amp;Листы для дверей</translation>
     </message>
     <message>

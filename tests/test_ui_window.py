@@ -586,3 +586,18 @@ def test_start_pauses_the_garbage_collector_until_the_first_frame(qtbot):
     with pytest.raises(UsageError):
         start(["--lang", "fr"])
     assert gc.isenabled()
+
+
+def test_a_replaced_document_is_let_go_of_entirely(qtbot):
+    """Every connection the window made to a document is undone when another replaces
+    it (the list is one: the save signal used to stay connected to the title)."""
+    from PySide6.QtCore import SIGNAL
+
+    window = make_window(qtbot)
+    old = window.document
+    connected = {name: old.receivers(SIGNAL(name)) for name in
+                 ("changed(PyObject)", "failed(QString)", "saved()")}
+    assert all(connected.values())
+    window.new_programme(small_programme())
+    assert {name: old.receivers(SIGNAL(name)) for name in connected} == dict.fromkeys(
+        connected, 0)

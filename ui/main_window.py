@@ -13,7 +13,17 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -481,14 +491,24 @@ class MainWindow(QMainWindow):
 
     # -- document -------------------------------------------------------------------------
 
+    def _document_links(self, document: Document) -> list[tuple[SignalInstance,
+                                                                Callable[..., object]]]:
+        """The window's connections to a document's signals: made when it is shown, and
+        the same list undone when another takes its place."""
+        stack = document.undo_stack
+        return [
+            (document.changed, self._on_changed),
+            (document.failed, self._on_failed),
+            (stack.cleanChanged, self._update_title),
+            (stack.indexChanged, self._update_title),
+            (document.saved, self._update_title),
+            (stack.indexChanged, self._keep_recovery),
+            (document.saved, self._keep_recovery),
+        ]
+
     def _connect_document(self, document: Document) -> None:
-        document.changed.connect(self._on_changed)
-        document.failed.connect(self._on_failed)
-        document.undo_stack.cleanChanged.connect(self._update_title)
-        document.undo_stack.indexChanged.connect(self._update_title)
-        document.saved.connect(self._update_title)
-        document.undo_stack.indexChanged.connect(self._keep_recovery)
-        document.saved.connect(self._keep_recovery)
+        for signal, slot in self._document_links(document):
+            signal.connect(slot)
 
     def _on_failed(self, text: str) -> None:
         self.show_error(text)
@@ -496,18 +516,13 @@ class MainWindow(QMainWindow):
     def set_document(self, document: Document) -> None:
         """Show ``document`` in place of the open one (which is closed)."""
         old = self.document
-        stack = old.undo_stack
         # The undo and redo actions belong to the old stack: make them anew.
         for action in (self.undo_action, self.redo_action):
             for menu in (self.edit_menu,):
                 menu.removeAction(action)
             self.toolbar.removeAction(action)
-        old.changed.disconnect(self._on_changed)
-        old.failed.disconnect(self._on_failed)
-        stack.cleanChanged.disconnect(self._update_title)
-        stack.indexChanged.disconnect(self._update_title)
-        stack.indexChanged.disconnect(self._keep_recovery)
-        old.saved.disconnect(self._keep_recovery)
+        for signal, slot in self._document_links(old):
+            signal.disconnect(slot)
         if self._recovery is not None:
             self._recovery.discard()
         old.close()

@@ -197,3 +197,22 @@ def test_a_used_track_cannot_be_removed(qtbot: QtBot) -> None:
     assert "business" in dialog.notice_label.text()
     assert dialog.remove_rows(tracks, [row_of(tracks, "culture")])
     assert set(dialog.result()[0]) == {"business"}
+
+
+def test_the_dialog_remembers_its_size(qtbot: QtBot) -> None:
+    """(The shared CheckedDialog, as the event editor; the editor cannot be made smaller
+    than Qt's offscreen screen, 800 x 600, where restored sizes are kept.)"""
+    programme = small_programme()
+    first = EntitiesDialog(programme, lang="en")
+    qtbot.addWidget(first)
+    assert first.width() > 1000  # its default size
+    first.show()
+    qtbot.waitExposed(first)
+    first.resize(700, 450)
+    first.reject()
+    second = EntitiesDialog(programme, lang="en")
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert (second.width(), second.height()) == (700, 450)
+    second.reject()

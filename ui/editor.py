@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from dateutil import rrule
-from PySide6.QtCore import QDate, QEvent, QObject, QSettings, Qt, QTime
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -62,6 +61,7 @@ from ui.widgets import (
     ERROR_COLOUR,
     ERROR_STYLE,
     WARNING_COLOUR,
+    CheckedDialog,
     DurationSpinBox,
     TextsEditor,
     language_name,
@@ -131,12 +131,14 @@ class _EnterFilter(QObject):
         return False
 
 
-class EventEditor(QDialog):
+class EventEditor(CheckedDialog):
     """Create or edit one event of ``programme``.
 
     ``start`` and ``venue`` preset a new event (a double-clicked slot); they are ignored when
     ``event`` is given. ``lang`` is the language names of tracks and venues are shown in.
     """
+
+    geometry_key = SETTINGS_KEY
 
     def __init__(
         self,
@@ -170,10 +172,7 @@ class EventEditor(QDialog):
         self._connect()
         self._revalidate()
         self.title_edit.field("en" if self._lang == "en" else self._lang).setFocus()
-        self.resize(1120, 640)
-        geometry = QSettings().value(SETTINGS_KEY)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        self.restore_geometry(1120, 640)
 
     # -- public ---------------------------------------------------------------------------
 
@@ -190,23 +189,8 @@ class EventEditor(QDialog):
         used = set(self._result.speakers)
         return [p for pid, p in self._new_people.items() if pid in used]
 
-    def error_text(self) -> str:
-        """What is wrong with the input now, or an empty string."""
-        return self._error
-
     def is_valid(self) -> bool:
         return self._result is not None
-
-    def accept(self) -> None:
-        # Enter reaches here only through an enabled OK button, but check again: the
-        # contract is that Accepted always comes with a valid event.
-        self._revalidate()
-        if self._result is not None:
-            super().accept()
-
-    def done(self, code: int) -> None:
-        QSettings().setValue(SETTINGS_KEY, self.saveGeometry())
-        super().done(code)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # QDialog takes plain Enter only; Ctrl+Enter saves from any field as well.

@@ -11,11 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -48,6 +47,7 @@ from ui.widgets import (
     ERROR_COLOUR,
     ERROR_STYLE,
     MISSING_COLOUR,
+    CheckedDialog,
     ColourButton,
     plain_tooltip,
     ui_language,
@@ -157,8 +157,10 @@ class EntityTable(QWidget):
             item.setToolTip(plain_tooltip(message))
 
 
-class EntitiesDialog(QDialog):
+class EntitiesDialog(CheckedDialog):
     """Edit the programme's tracks, venues and people; the programme itself is untouched."""
+
+    geometry_key = SETTINGS_KEY
 
     def __init__(self, programme: Programme, parent: QWidget | None = None, *,
                  lang: Lang | None = None) -> None:
@@ -222,10 +224,7 @@ class EntitiesDialog(QDialog):
             tab.add_button.clicked.connect(adder)
             tab.remove_button.clicked.connect(self._remover(tab))
         self._revalidate()
-        self.resize(1180, 600)
-        geometry = QSettings().value(SETTINGS_KEY)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        self.restore_geometry(1180, 600)
 
     # -- public ---------------------------------------------------------------------------
 
@@ -235,17 +234,6 @@ class EntitiesDialog(QDialog):
             raise ValidationError(self._error or self.tr("the entries are not valid"))
         return self._result
 
-    def error_text(self) -> str:
-        return self._error
-
-    def accept(self) -> None:
-        self._revalidate()
-        if self._result is not None:
-            super().accept()
-
-    def done(self, code: int) -> None:
-        QSettings().setValue(SETTINGS_KEY, self.saveGeometry())
-        super().done(code)
 
     def add_track(self) -> int:
         row = self._add(self.tracks, {}, None)

@@ -3,10 +3,11 @@ duration box, and helpers for colour swatches and the user's language."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QValidator
 from PySide6.QtWidgets import (
     QColorDialog,
+    QDialog,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -224,3 +225,38 @@ def _parse_duration(text: str) -> int | None:
         return int(hours or "0") * 60 + int(minutes or "0")
     except ValueError:
         return None
+
+
+class CheckedDialog(QDialog):
+    """A dialog that checks its input as it is typed and accepts only valid input: the
+    subclass's ``_revalidate`` sets ``_result`` (None while the input is not valid) and
+    ``_error``. Its size and place are remembered under ``geometry_key``."""
+
+    geometry_key = ""
+    _result: object = None
+    _error = ""
+
+    def _revalidate(self) -> None:
+        raise NotImplementedError
+
+    def restore_geometry(self, width: int, height: int) -> None:
+        """The remembered size and place, else ``width`` x ``height``."""
+        self.resize(width, height)
+        geometry = QSettings().value(self.geometry_key)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def error_text(self) -> str:
+        """What is wrong with the input now, or an empty string."""
+        return self._error
+
+    def accept(self) -> None:
+        # Enter reaches here only through an enabled OK button, but check again: the
+        # contract is that Accepted always comes with a valid result.
+        self._revalidate()
+        if self._result is not None:
+            super().accept()
+
+    def done(self, code: int) -> None:
+        QSettings().setValue(self.geometry_key, self.saveGeometry())
+        super().done(code)

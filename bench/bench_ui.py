@@ -100,7 +100,7 @@ def _paint_time(programme: Programme, repeat: int) -> float:
     return seconds
 
 
-_BARE = """
+_PRELUDE = """
 import os, sys, time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def peak_kib():
@@ -110,43 +110,13 @@ def peak_kib():
             if line.startswith("VmHWM:"):
                 return int(line.split()[1])
     return 0
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
-app = QApplication(["bare"])
-window = QMainWindow()
-window.setCentralWidget(QLabel("Programme Planner"))
-window.resize(1440, 900)
-painted = []
-class Watch(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            painted.append(1)
-        return False
-watch = Watch()
-window.centralWidget().installEventFilter(watch)
-window.show()
-while not painted:
-    app.processEvents()
-print(peak_kib(), flush=True)
-os._exit(0)
 """
 
-_APP = """
-import os, sys, time
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-def peak_kib():
-    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the forking parent.
-    with open("/proc/self/status") as handle:
-        for line in handle:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    return 0
-sys.path.insert(0, {root!r})
-# What main.py does to open the window: ui.app.start() reads the arguments, opens the
-# programme (the built-in one without an argument), applies the language and shows the
-# window; main() would then run the event loop.
-from ui.app import start
-window = start({argv!r})
+
+def _until_painted(widget: str, then: str = "") -> str:
+    """Code that waits until ``widget`` (an expression) has painted once (``then`` runs
+    after the watch is set: showing the window), prints the peak memory and ends."""
+    return f"""
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 painted = []
@@ -156,12 +126,31 @@ class Watch(QObject):
             painted.append(1)
         return False
 watch = Watch()
-window.grid.viewport().installEventFilter(watch)
+{widget}.installEventFilter(watch)
+{then}
 while not painted:
     QApplication.processEvents()
 print(peak_kib(), flush=True)
 os._exit(0)
 """
+
+
+_BARE = _PRELUDE + """
+from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+app = QApplication(["bare"])
+window = QMainWindow()
+window.setCentralWidget(QLabel("Programme Planner"))
+window.resize(1440, 900)
+""" + _until_painted("window.centralWidget()", "window.show()")
+
+# What main.py does to open the window: ui.app.start() reads the arguments, opens the
+# programme (the built-in one without an argument), applies the language and shows the
+# window; main() would then run the event loop. (Formatted with root and argv.)
+_APP = _PRELUDE + """
+sys.path.insert(0, {root!r})
+from ui.app import start
+window = start({argv!r})
+""" + _until_painted("window.grid.viewport()")
 
 
 def _child(code: str, cache: str) -> tuple[float, int]:

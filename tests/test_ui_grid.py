@@ -581,3 +581,10 @@ def test_dragging_part_of_a_late_event_previews_the_whole_of_it(qtbot, programme
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                        press - QPoint(0, 90))
     assert moves == [at(8, 17)]
+
+
+def test_a_filter_stays_when_the_programme_is_shown_anew(qtbot, programme):
+    grid = make_grid(qtbot, programme)
+    grid.set_filter({"a@t"})
+    grid.set_programme(programme)  # a rebuild, as after a change of days or colours
+    assert {b.uid for b, _ in grid.visible_blocks()} == {"a@t"}

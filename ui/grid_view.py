@@ -260,7 +260,6 @@ class GridView(QAbstractScrollArea):
         self._hour_height = float(DEFAULT_HOUR_HEIGHT)
         self._snap = 15
         self._second_zone: ZoneInfo | None = ZoneInfo("Europe/Berlin")
-        self._visible_uids: set[str] | None = None
         self._starred: set[str] = set()
         self._clashing: set[str] = set()
         self._clash_preview: list[tuple[datetime, datetime, str | None]] = []
@@ -348,8 +347,9 @@ class GridView(QAbstractScrollArea):
             self.selection_changed.emit(list(self._selected))
 
     def _rebuild(self) -> None:
+        shown = self._index.shown  # the filter stays across a rebuild
         self._index = _Index(self._programme.zone)
-        self._index.set_shown(self._visible_uids)
+        self._index.set_shown(shown)
         self._band_cache = None
         self._keys_cache = None
         self._texts.clear()
@@ -363,8 +363,7 @@ class GridView(QAbstractScrollArea):
     def set_filter(self, uids: Iterable[str] | None) -> None:
         """Show only these events (``None``: all). Nothing is rebuilt: the columns in view
         work out what they show when next painted."""
-        self._visible_uids = None if uids is None else set(uids)
-        self._index.set_shown(self._visible_uids)
+        self._index.set_shown(None if uids is None else set(uids))
         self._band_cache = None
         self._update_scrollbars()
         self._vp.update()

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 
 from planner.model import Event, Lang, Programme
 from planner.recurrence import occurrences
-from ui.widgets import plain_tooltip, ui_language
+from ui.tooltips import plain_tooltip
+from ui.widgets import ui_language
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -57,6 +57,7 @@ from planner.model import (
 )
 from planner.recurrence import WEEKDAYS, make_rule, starts
 from ui.icons import colour_icon
+from ui.tooltips import plain_tooltip
 from ui.widgets import (
     ERROR_COLOUR,
     ERROR_STYLE,
@@ -65,7 +66,6 @@ from ui.widgets import (
     DurationSpinBox,
     TextsEditor,
     language_name,
-    plain_tooltip,
     ui_language,
 )
 

@@ -42,6 +42,7 @@ from planner.model import (
     validate_track,
     validate_venue,
 )
+from ui.tooltips import plain_tooltip
 from ui.widgets import (
     ERROR_BACKGROUND,
     ERROR_COLOUR,
@@ -49,7 +50,6 @@ from ui.widgets import (
     MISSING_COLOUR,
     CheckedDialog,
     ColourButton,
-    plain_tooltip,
     ui_language,
 )
 

@@ -46,6 +46,7 @@ from planner.layout import band_rows, place
 from planner.model import Event, Lang, Programme
 from planner.recurrence import occurrences
 from ui.settings import DEFAULT_HOUR_HEIGHT, HOUR_HEIGHTS
+from ui.tooltips import plain_tooltip
 
 Mode = Literal["week", "venues"]
 Key = tuple[date, str | None]  # a column: a day, and a venue id in the venue grid
@@ -1267,11 +1268,11 @@ class GridView(QAbstractScrollArea):
                 titles.append(event.title.get(self._lang))
         if len(items) > OVERFLOW_TIP_LINES:
             titles.append("…")
-        return _tooltip("\n".join(titles))
+        return plain_tooltip("\n".join(titles))
 
     def tooltip_html(self, uid: str) -> str:
         """The tooltip as Qt shows it: the plain text escaped, never read as markup."""
-        return _tooltip(self.tooltip_text(uid))
+        return plain_tooltip(self.tooltip_text(uid))
 
     # -- mouse ----------------------------------------------------------------------------
 
@@ -1612,13 +1613,6 @@ def _wrap_words(text: str, font: QFont, metrics: QFontMetricsF, width: float,
         lines[-1] = metrics.elidedText(" ".join(rest.split()), Qt.TextElideMode.ElideRight,
                                        width)
     return lines
-
-
-def _tooltip(text: str) -> str:
-    """Plain ``text`` as a tooltip: escaped, for tooltips guess at rich text."""
-    import html  # at the first tooltip, not at start-up
-
-    return "<p style='white-space:pre-wrap; max-width: 420px'>" + html.escape(text) + "</p>"
 
 
 def _weekday_name(day: date) -> str:

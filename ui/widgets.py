@@ -1,5 +1,6 @@
 """Small widgets shared by the dialogs: a three-language text row, a colour button, a
-duration box, and helpers for colour swatches and the user's language."""
+duration box, the dialog that accepts only valid input (CheckedDialog), and helpers for
+the user's language. (Colour swatches are in ui.icons, tooltips in ui.tooltips.)"""
 
 from __future__ import annotations
 
@@ -46,14 +47,6 @@ def language_name(lang: str) -> str:
         "ru": QCoreApplication.translate("widgets", "Russian"),
     }
     return names.get(lang, lang)
-
-
-def plain_tooltip(text: str) -> str:
-    """``text`` as a tooltip that Qt shows verbatim: tooltips guess at rich text, so
-    imported text is escaped and wrapped rather than left to the guess."""
-    import html  # at the first tooltip, not at start-up
-
-    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
 class StartShowingLineEdit(QLineEdit):

@@ -22,7 +22,6 @@ from ui.tasks import (
     Cancelled,
     Task,
     export_pdf_in_background,
-    run_in_worker,
     run_with_progress,
 )
 
@@ -111,7 +110,7 @@ def test_a_task_reports_progress_and_its_result_on_the_gui_thread(qtbot):
             progress(n, 40)
         return "done"
 
-    task = run_in_worker(work)
+    task = Task(work).start()
     seen, results = [], []
     task.progressed.connect(lambda done, total: seen.append((done, total,
                                                              threading.current_thread())))
@@ -131,7 +130,7 @@ def test_an_error_comes_back_as_a_signal(qtbot):
     def work(_progress):
         raise ValueError("bad line 3")
 
-    task = run_in_worker(work)
+    task = Task(work).start()
     errors = []
     task.failed.connect(errors.append)
     qtbot.waitUntil(lambda: bool(errors))
@@ -156,7 +155,7 @@ def test_cancel_stops_the_work_at_its_next_report(qtbot):
             raise
         return "finished"
 
-    task = run_in_worker(work)
+    task = Task(work).start()
     cancelled, finished = [], []
     task.cancelled.connect(lambda: cancelled.append(True))
     task.finished.connect(finished.append)
@@ -410,7 +409,7 @@ def test_while_workers_run_the_window_gets_the_interpreter_back_quickly(qtbot):
         release.wait(5)
         return 1
 
-    first, second = run_in_worker(work), run_in_worker(work)
+    first, second = Task(work).start(), Task(work).start()
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=3000)
     assert seen == [ui.tasks.WORKER_SWITCH_INTERVAL_S] * 2
     release.set()

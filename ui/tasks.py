@@ -189,11 +189,6 @@ class Task(QObject):
             loop.exec()
 
 
-def run_in_worker(function: Callable[[Progress], Any], parent: QObject | None = None) -> Task:
-    """Start ``function(progress)`` on the global thread pool and return its task."""
-    return Task(function, parent).start()
-
-
 _background: QThreadPool | None = None
 
 

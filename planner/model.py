@@ -152,6 +152,10 @@ class Recurrence:
     exdates: tuple[datetime, ...] = ()
 
 
+# An event's last modification when nothing says otherwise (data from before it was kept).
+DEFAULT_LAST_MODIFIED = datetime(2019, 1, 1, tzinfo=UTC)
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     uid: str
@@ -167,7 +171,7 @@ class Event:
     all_day: bool = False
     recurrence: Recurrence | None = None
     sequence: int = 0
-    last_modified: datetime = datetime(2019, 1, 1, tzinfo=UTC)
+    last_modified: datetime = DEFAULT_LAST_MODIFIED
     url: str = ""
     attendance: int | None = None
 

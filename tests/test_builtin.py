@@ -87,4 +87,4 @@ def test_every_occurrence_inside_the_week():
 
 def test_file_is_readable_json():
     data = json.loads(BUILTIN_PATH.read_text(encoding="utf-8"))
-    assert data["format"] == "programme-planner/builtin"
+    assert data["format"] == "programme-planner/programme"

@@ -57,7 +57,7 @@ def run(quick: bool) -> list[Result]:
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QApplication, QTableView
 
-    from ui.agenda_view import DAY, SORT_ROLE, TITLE, AgendaModel, AgendaView
+    from ui.views.agenda import DAY, SORT_ROLE, TITLE, AgendaModel, AgendaView
 
     app = QApplication.instance() or QApplication(["bench"])
     assert isinstance(app, QApplication)

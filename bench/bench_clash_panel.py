@@ -33,8 +33,8 @@ def run(quick: bool) -> list[Result]:
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from ui.clash_panel import ClashPanel
     from ui.document import Document
+    from ui.panels.clashes import ClashPanel
 
     app = QApplication.instance() or QApplication([])
     events, venues, speakers = (5_000, 30, 500) if quick else (50_000, 300, 5_000)

@@ -77,7 +77,7 @@ def _paint_time(programme: Programme, repeat: int) -> float:
     from PySide6.QtWidgets import QApplication
 
     from ui.app import create_application
-    from ui.grid_view import GridView
+    from ui.views.grid import GridView
 
     create_application()
     grid = GridView(programme)

@@ -77,7 +77,7 @@ def test_the_window_speaks_the_language(qtbot, lang):
         for text in tools:
             assert text in texts
         # Dates: the grid's headings, the day chooser, the mini calendar.
-        from ui.grid_view import _date_text, _weekday_name
+        from ui.views.grid import _date_text, _weekday_name
 
         assert _weekday_name(WEDNESDAY) == weekday
         assert _date_text(WEDNESDAY).replace("\u202f", " ") == long_date
@@ -187,7 +187,7 @@ def test_without_translations_the_window_is_english(qtbot, tmp_path, monkeypatch
         window = make_window(qtbot, "de")
         assert menu_titles(window)[:3] == ["&File", "&Edit", "&View"]
         # Dates still follow the language's locale.
-        from ui.grid_view import _date_text
+        from ui.views.grid import _date_text
 
         assert _date_text(WEDNESDAY) == "3. April 2019"
         window.close()

@@ -274,7 +274,7 @@ def test_cancel_stops_printing_between_pages_and_leaves_no_file(qtbot, tmp_path,
     was."""
     from PySide6.QtWidgets import QWidget
 
-    from ui.tasks import print_in_background
+    from ui.printing import print_in_background
 
     parent = QWidget()
     qtbot.addWidget(parent)

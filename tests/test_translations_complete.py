@@ -1,7 +1,7 @@
 """Every text the window can show has a finished German and Russian translation.
 
 The committed .ts files are read with xml.etree (no unfinished or empty entries, the right
-number of plural forms, the same placeholders), and pyside6-lupdate is run over ui/*.py into
+number of plural forms, the same placeholders), and pyside6-lupdate is run over ui/**/*.py into
 a temporary .ts, so that a new tr() string without a translation fails here. The clash
 sentences of planner/conflicts.py are checked against planner/'s own catalogue.
 """
@@ -58,10 +58,10 @@ def ts_path(lang: str) -> Path:
 
 
 def lupdate(tmp_path: Path, *, plural_only: bool = False) -> dict[Key, ET.Element]:
-    """What pyside6-lupdate finds in ui/*.py now."""
+    """What pyside6-lupdate finds in ui/**/*.py now."""
     tool = Path(sys.executable).parent / "pyside6-lupdate"
     target = tmp_path / ("plural_en.ts" if plural_only else "found_de.ts")
-    sources = [str(p) for p in sorted((ROOT / "ui").glob("*.py"))]
+    sources = [str(p) for p in sorted((ROOT / "ui").rglob("*.py"))]
     extra = ["-pluralonly"] if plural_only else []
     subprocess.run([str(tool), *extra, "-locations", "none", *sources, "-ts", str(target)],
                    check=True, capture_output=True, timeout=120)
@@ -125,7 +125,7 @@ def literal_texts() -> set[str]:
     import ast
 
     texts = set()
-    for path in sorted((ROOT / "ui").glob("*.py")):
+    for path in sorted((ROOT / "ui").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
                 continue

@@ -14,7 +14,7 @@ from planner.builtin import load_builtin
 from planner.model import Person, Programme, Recurrence, Texts
 from planner.recurrence import make_rule, occurrences
 from tests.factories import at, event, small_programme
-from ui.agenda_view import (
+from ui.views.agenda import (
     DAY,
     SORT_ROLE,
     SPEAKERS,

@@ -21,11 +21,11 @@ from ui_helpers import block_point, drag, y_shift
 
 from planner.conflicts import ClashIndex, clashing_uids, find_clashes
 from planner.model import Recurrence, Texts, Venue
-from ui import clash_panel as clash_panel_module
 from ui.app import create_application
-from ui.clash_panel import KIND_COLUMN, TIME_COLUMN, ClashModel, candidate_for
 from ui.commands import EntitiesCommand, put_command
 from ui.main_window import MainWindow
+from ui.panels import clashes as clash_panel_module
+from ui.panels.clashes import KIND_COLUMN, TIME_COLUMN, ClashModel, candidate_for
 
 
 def programme_with_a_clash():
@@ -401,7 +401,7 @@ from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from factories import small_programme
 from ui.document import Document
-from ui.clash_panel import ClashPanel
+from ui.panels.clashes import ClashPanel
 document = Document(small_programme())
 for _ in range(3):
     panel = ClashPanel(document)  # the one before goes now

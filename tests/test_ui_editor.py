@@ -32,7 +32,7 @@ from planner.model import (
 )
 from planner.recurrence import make_rule, occurrences
 from tests.factories import MSK, at, event, small_programme
-from ui.editor import EventEditor, person_id_for
+from ui.dialogs.editor import EventEditor, person_id_for
 
 
 def open_editor(qtbot: QtBot, programme: Programme, *args: object, **kwargs: object

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.model import Person, Programme, Texts, Track, Venue
 from tests.factories import event, small_programme
-from ui.entities_dialog import EntitiesDialog, EntityTable
+from ui.dialogs.entities import EntitiesDialog, EntityTable
 from ui.widgets import MISSING_COLOUR, ColourButton
 
 

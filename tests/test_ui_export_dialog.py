@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog
 
 from planner.builtin import load_builtin
 from planner.search import EventFilter, filter_events
-from ui.export_dialog import ExportDialog, ExportRequest, write_export
+from ui.dialogs.export import ExportDialog, ExportRequest, write_export
 from ui.stars import StarStore
 
 CAFE_D = "gw2019-cafe-d@german-week-2019.programme-planner"

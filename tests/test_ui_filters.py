@@ -13,7 +13,7 @@ from planner.builtin import load_builtin
 from planner.model import Texts, Track
 from planner.search import EventFilter, filter_events
 from tests.factories import event, small_programme
-from ui.filter_panel import FilterPanel, make_find_action
+from ui.panels.find import FilterPanel, make_find_action
 from ui.stars import StarStore
 
 CAFE_D = "gw2019-cafe-d@german-week-2019.programme-planner"

@@ -14,7 +14,7 @@ from ui_helpers import block_point, click, double_click, drag, y_shift
 from planner.model import Texts
 from planner.store import Changes
 from ui.app import create_application
-from ui.grid_view import GridView
+from ui.views.grid import GridView
 
 
 def make_grid(qtbot, programme, mode="week"):
@@ -444,7 +444,7 @@ def test_block_text_follows_edits_stars_language_and_venue_names(qtbot, programm
 def test_narrow_blocks_break_long_words_and_end_with_an_ellipsis():
     from PySide6.QtGui import QFont, QFontMetricsF
 
-    from ui.grid_view import _wrap_words
+    from ui.views.grid import _wrap_words
 
     create_application()
     font = QFont()
@@ -534,7 +534,7 @@ def test_thousands_of_overlapping_events_are_painted_as_slivers(qtbot, programme
 def test_a_filter_works_out_no_occurrences_again(qtbot, programme, monkeypatch):
     """Filtering a festival must not re-expand every event: the grid keeps its index of
     every event and only the columns in view sort out what they show."""
-    import ui.grid_view as grid_module
+    import ui.views.grid as grid_module
 
     grid = make_grid(qtbot, programme)
     expanded: list[str] = []

@@ -21,12 +21,12 @@ from ui_helpers import block_point, click
 import ui.printing as printing
 from planner.model import Texts
 from planner.store import ProgrammeStore
-from ui.agenda_view import TITLE, UID_ROLE
 from ui.app import create_application
 from ui.commands import put_command
-from ui.export_dialog import ExportDialog
+from ui.dialogs.export import ExportDialog
 from ui.main_window import MainWindow
-from ui.my_programme import DOCK_WIDTH, MyProgramme
+from ui.panels.my_programme import DOCK_WIDTH, MyProgramme
+from ui.views.agenda import TITLE, UID_ROLE
 
 TITLES = {
     "talk@t": "Business talk",
@@ -479,8 +479,8 @@ def test_search_text_is_worked_out_on_a_worker_once_the_window_has_painted(qtbot
 
 
 def test_a_search_is_run_once_for_the_count_and_the_views(qtbot, window, monkeypatch):
-    import ui.filter_panel as panel_module
-    import ui.my_programme as my_module
+    import ui.panels.find as panel_module
+    import ui.panels.my_programme as my_module
 
     runs: list[str] = []
     for module in (panel_module, my_module):
@@ -490,4 +490,4 @@ def test_a_search_is_run_once_for_the_count_and_the_views(qtbot, window, monkeyp
     search(qtbot, window, "film")
     assert painted(window) == {"film@t"}
     assert tools(window).panel.count_label.text() == "1 of 4 events"
-    assert runs == ["ui.filter_panel"]
+    assert runs == ["ui.panels.find"]

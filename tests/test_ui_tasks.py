@@ -12,18 +12,14 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
 import planner.importing
+import ui.file_import
 import ui.tasks
 from planner.ics import export_ics
 from planner.model import Texts
 from ui.app import create_application
 from ui.main_window import MainWindow
-from ui.tasks import (
-    SHOW_AFTER_MS,
-    Cancelled,
-    Task,
-    export_pdf_in_background,
-    run_with_progress,
-)
+from ui.printing import export_pdf_in_background
+from ui.tasks import SHOW_AFTER_MS, Cancelled, Task, run_with_progress
 
 BIG = 3_000
 
@@ -237,7 +233,7 @@ def test_a_big_import_completes_with_progress_to_the_end(window, qtbot, big_ics,
                                                          monkeypatch):
     threads = []
     reported = []  # every report the worker made, as it made it
-    real = ui.tasks.read_and_plan
+    real = ui.file_import.read_and_plan
 
     def reading(programme, paths, progress):
         threads.append(threading.current_thread())
@@ -248,7 +244,7 @@ def test_a_big_import_completes_with_progress_to_the_end(window, qtbot, big_ics,
 
         return real(programme, paths, noted)
 
-    monkeypatch.setattr(ui.tasks, "read_and_plan", reading)
+    monkeypatch.setattr(ui.file_import, "read_and_plan", reading)
     task = window.start_import([str(big_ics)], skip_invalid=False)
     seen, results = [], []
     task.progressed.connect(lambda done, total: seen.append((done, total)))

@@ -513,7 +513,7 @@ def test_start_paints_first_then_makes_the_clashes_panel_and_asks_about_recovery
 
     from ui import recovery
     from ui.app import start
-    from ui.clash_panel import ClashPanel
+    from ui.panels.clashes import ClashPanel
 
     asked: list[str] = []
 
@@ -601,3 +601,27 @@ def test_a_replaced_document_is_let_go_of_entirely(qtbot):
     window.new_programme(small_programme())
     assert {name: old.receivers(SIGNAL(name)) for name in connected} == dict.fromkeys(
         connected, 0)
+
+
+def test_the_window_is_the_shell_its_panels_are_given(window):
+    """Panels are typed against ui.shell.Shell: the window has every member it lists, of
+    the kind it lists (so a rename in the window cannot leave the panels reaching for a name
+    that is gone)."""
+    from PySide6.QtCore import SignalInstance
+
+    from ui.shell import Shell
+
+    attributes = set(Shell.__annotations__)
+    methods = {name for name, value in vars(Shell).items()
+               if not name.startswith("_") and callable(value)}
+    properties = {name for name, value in vars(Shell).items() if isinstance(value, property)}
+    assert {"document", "grid", "agenda", "clash_dock"} <= attributes
+    assert {"add_dock", "window", "statusBar", "go_to_date"} <= methods
+    assert properties == {"lang", "view"}
+    for name in attributes - {"agenda"}:  # the agenda is made on first use
+        assert getattr(window, name) is not None, name
+    assert isinstance(window.document_replaced, SignalInstance)
+    for name in methods:
+        assert callable(getattr(window, name)), name
+    assert (window.lang, window.view) == ("en", "week")
+    assert window.window() is window

@@ -7,7 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
-from ui.grid_view import GridView
+from ui.views.grid import GridView
 
 
 def point(p: QPointF) -> QPoint:

@@ -2,8 +2,8 @@
 
 Compiles resources/translations/*.ts to .qm with pyside6-lrelease (only those that are
 missing or older than their .ts; ``--force`` for all). ``--update`` first runs
-pyside6-lupdate over ui/*.py, so that new tr() strings appear in the .ts files (to be
-translated there; tests/test_translations_complete.py fails until they are).
+pyside6-lupdate over every .py file under ui/, so that new tr() strings appear in the .ts
+files (to be translated there; tests/test_translations_complete.py fails until they are).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def lupdate() -> Path:
 
 def update() -> None:
     """Refresh the .ts files from the sources; translations already made are kept."""
-    sources = [str(path) for path in sorted((ROOT / "ui").glob("*.py"))]
+    sources = [str(path) for path in sorted((ROOT / "ui").rglob("*.py"))]
     common = ["-no-obsolete", "-locations", "none", *sources]
     full = [str(p) for p in sorted(TRANSLATIONS.glob("programme_planner_*.ts"))
             if not p.stem.endswith("_en")]
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--force", action="store_true", help="compile every .ts")
     parser.add_argument("--update", action="store_true",
-                        help="refresh the .ts files from ui/*.py first")
+                        help="refresh the .ts files from ui/**/*.py first")
     args = parser.parse_args(argv)
     if args.update:
         update()

@@ -150,6 +150,14 @@ def current_language() -> Lang | None:
     return _current
 
 
+def numerus(translated: str, n: int) -> str:
+    """English plural forms for a ``tr("%n thing(s)", "", n)`` text with no translation
+    loaded: Qt only picks numerus forms from a .qm, so the source text would keep its
+    "(s)". A translated text has no "(s)" and passes unchanged."""
+    return translated.replace("(es)", "" if n == 1 else "es").replace(
+        "(s)", "" if n == 1 else "s")
+
+
 def locale_for(lang: str) -> QLocale:
     """The QLocale that writes dates and times in ``lang``."""
     system = QLocale.system()

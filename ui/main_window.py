@@ -1,9 +1,11 @@
 """The main window: assembles the views, docks and actions; no domain logic.
 
-Views emit intents (move this event, edit that one); the window turns each into an undo
-command (:mod:`ui.commands`) on the open :class:`~ui.document.Document`, and refreshes the
-views from the document's ``changed`` signal. Panels from later work (clashes, filters) come
-in as docks through :meth:`MainWindow.add_dock`.
+Views (``ui/views/``) emit intents (move this event, edit that one); the window turns each
+into an undo command (:mod:`ui.commands`) on the open :class:`~ui.document.Document`, and
+refreshes the views from the document's ``changed`` signal. Panels (``ui/panels/``) come in
+as docks through :meth:`MainWindow.add_dock`; they are handed the window as a
+:class:`ui.shell.Shell` and never import this module. Dialogs (``ui/dialogs/``) are loaded
+on first use.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.builtin import load_builtin
-from planner.model import Lang, Programme, ProgrammeError, Texts
+from planner.model import Lang, Programme, ProgrammeError
 from planner.store import SUFFIX, Changes, ProgrammeStore
 from ui.commands import (
     EntitiesCommand,
@@ -53,14 +55,14 @@ from ui.commands import (
     resize_command,
 )
 from ui.document import Document
-from ui.grid_view import GridView, TrackLegend
 from ui.settings import SNAPS, VIEWS, Settings, View
+from ui.views.grid import GridView, TrackLegend
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
-    from ui.clash_panel import ClashPanel
-    from ui.my_programme import MyProgramme
+    from ui.panels.clashes import ClashPanel
+    from ui.panels.my_programme import MyProgramme
     from ui.recovery import RecoveryWriter
     from ui.tasks import Task
 
@@ -121,6 +123,11 @@ class MainWindow(QMainWindow):
             self._restore_window()
         self._refresh_all(grid=False)  # the grid was built with the programme
         QTimer.singleShot(0, self.grid.scroll_to_first_event)
+
+    @property
+    def lang(self) -> Lang:
+        """The language of the programme's texts in this window (titles, venue names)."""
+        return self._lang
 
     # -- building -------------------------------------------------------------------------
 
@@ -416,7 +423,7 @@ class MainWindow(QMainWindow):
     def _ensure_agenda(self) -> bool:
         if self.agenda is not None:
             return True
-        from ui.agenda_view import AgendaView  # made on first use: start-up stays short
+        from ui.views.agenda import AgendaView  # made on first use: start-up stays short
 
         agenda = AgendaView(self.document.programme, lang=self._lang)
         self.views.addWidget(agenda)
@@ -753,7 +760,7 @@ class MainWindow(QMainWindow):
             self._open_editor(uid, None, None)
 
     def _open_editor(self, uid: str | None, start: datetime | None, venue: str | None) -> None:
-        from ui.editor import EventEditor  # loaded on first use: start-up stays short
+        from ui.dialogs.editor import EventEditor  # loaded on first use: start-up stays short
 
         programme = self.document.programme
         if not programme.tracks or not programme.venues:
@@ -786,7 +793,7 @@ class MainWindow(QMainWindow):
         editor.open()
 
     def edit_entities(self) -> None:
-        from ui.entities_dialog import EntitiesDialog  # loaded on first use
+        from ui.dialogs.entities import EntitiesDialog  # loaded on first use
 
         dialog = EntitiesDialog(self.document.programme, self, lang=self._lang)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -882,6 +889,8 @@ class MainWindow(QMainWindow):
     def file_new(self) -> None:
         if not self.maybe_save():
             return
+        from ui.dialogs.new_programme import NewProgrammeDialog  # loaded on first use
+
         dialog = NewProgrammeDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -978,7 +987,8 @@ class MainWindow(QMainWindow):
         """Read and plan the import of ``paths`` on a worker, with a progress dialog whose
         Cancel leaves the programme as it is; carry the plan out here, on the GUI thread,
         as one undoable step. ``done`` is told whether the events were merged."""
-        from ui.tasks import read_and_plan, run_with_progress
+        from ui.file_import import read_and_plan
+        from ui.tasks import run_with_progress
 
         document = self.document
         # The worker plans against a copy; the dialog is modal, so the programme stays as
@@ -1079,58 +1089,14 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-class NewProgrammeDialog(QDialog):
-    """Name, zone and days of a new programme."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        from zoneinfo import available_timezones
-
-        from PySide6.QtWidgets import QDateEdit, QDialogButtonBox, QFormLayout, QLineEdit
-
-        from planner.cli import local_zone_name
-
-        self.setWindowTitle(self.tr("New Programme"))
-        form = QFormLayout(self)
-        self.name_edit = QLineEdit(self.tr("New programme"))
-        form.addRow(self.tr("&Name:"), self.name_edit)
-        self.zone_combo = QComboBox()
-        self.zone_combo.setEditable(True)
-        zones = sorted(available_timezones())
-        self.zone_combo.addItems(zones)
-        local = local_zone_name()
-        self.zone_combo.setCurrentText(local if local in zones else "UTC")
-        form.addRow(self.tr("Time &zone:"), self.zone_combo)
-        today = QDate.currentDate()
-        self.first_edit = QDateEdit(today)
-        self.first_edit.setCalendarPopup(True)
-        self.last_edit = QDateEdit(today.addDays(6))
-        self.last_edit.setCalendarPopup(True)
-        form.addRow(self.tr("&First day:"), self.first_edit)
-        form.addRow(self.tr("&Last day:"), self.last_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def programme(self) -> Programme:
-        first = self.first_edit.date().toPython()
-        last = self.last_edit.date().toPython()
-        assert isinstance(first, date) and isinstance(last, date)
-        return Programme(name=Texts.same(self.name_edit.text().strip() or "programme"),
-                         timezone=self.zone_combo.currentText().strip(),
-                         first_day=first, last_day=last)
-
-
 def _clash_panel(window: MainWindow) -> ClashPanel:
-    from ui.clash_panel import install
+    from ui.panels.clashes import install
 
     return install(window)
 
 
 def _my_programme(window: MainWindow) -> MyProgramme:
-    from ui.my_programme import install
+    from ui.panels.my_programme import install
 
     return install(window)
 

@@ -6,16 +6,23 @@ and the preview share one code path. Text is drawn as text, so a PDF stays searc
 
 Pages are laid out first (each block measured with the device's font metrics and placed)
 and painted afterwards, so that every footer can say "Page 3 of 12".
+
+The window's jobs run on a worker (:mod:`ui.tasks`) with a progress dialog:
+:func:`export_pdf_in_background` (a PDF put in place only when complete, so that Cancel
+leaves no file) and :func:`print_in_background` (the same onto a printer, whose job Cancel
+aborts).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
-from collections.abc import Callable, Collection, Iterable
+import tempfile
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -47,13 +54,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from planner.i18n import msg
 from planner.model import Event, Lang, Programme, UnknownReferenceError, speaker_labels
 from planner.recurrence import occurrences
-
-if TYPE_CHECKING:
-    from ui.tasks import Task
-
-# Told how far the work is, (done, total), or (0, 0) while that is not known; may raise to
-# stop it (see ui.tasks).
-Progress = Callable[[int, int], None]
+from ui.tasks import Progress, Task, run_with_progress
 
 # DejaVu Sans has Latin and Cyrillic in one family, so a Russian programme prints whole.
 FONT_FAMILY = "DejaVu Sans"
@@ -895,8 +896,6 @@ def print_with_dialog(
     printer = ask_printer(parent, programme, lang, door_sheets=door_sheets)
     if printer is None:
         return None
-    from ui.tasks import print_in_background
-
     return print_in_background(parent, printer, programme, lang, tracks, uids,
                                door_sheets=door_sheets)
 
@@ -982,3 +981,95 @@ def export_pdf(
         )
         return None
     return path
+
+
+# -- on a worker (ui.tasks) ---------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _put_in_place(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` to write, which takes ``path``'s place when the
+    ``with`` block ends normally; on an exception (a Cancel) it is removed and ``path`` is
+    left as it was."""
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix,
+                                        dir=path.parent)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+    os.close(handle)
+    temp = Path(name)
+    try:
+        yield temp
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+
+
+def write_pdf_file(programme: Programme, path: str | Path, lang: Lang,
+                   tracks: Sequence[str] | None, uids: Collection[str] | None,
+                   door_sheets: bool, progress: Progress) -> int:
+    """Write the printed programme (or the door sheets) as a PDF at ``path``; returns the
+    page count. Runs on a worker (painting on a QPdfWriter is allowed off the GUI thread).
+
+    The pages go to a temporary file beside ``path``, which takes its place only at the end
+    and only if the work was not cancelled meanwhile: a cancelled or failed export leaves
+    ``path`` as it was."""
+    path = Path(path)
+    progress(0, 0)
+    with _put_in_place(path) as temp:
+        write = render_venue_sheets if door_sheets else write_pdf
+        pages = write(programme, temp, lang, tracks, uids, progress)
+        progress(1, 1)  # the last moment to cancel: nothing is in place yet
+    return pages
+
+
+def export_pdf_in_background(parent: QWidget, programme: Programme, path: str | Path,
+                             lang: Lang = "en", tracks: Iterable[str] | None = None,
+                             uids: Collection[str] | None = None, *,
+                             door_sheets: bool = False) -> Task:
+    """Write a PDF (see :func:`write_pdf_file`) on a worker with a progress dialog; Cancel
+    leaves no file. The task's ``finished`` carries the page count."""
+    copy = programme.copy()
+    chosen = None if tracks is None else list(tracks)
+    wanted = None if uids is None else frozenset(uids)
+    label = QCoreApplication.translate("tasks", "Writing {file}…").format(file=Path(path).name)
+    return run_with_progress(
+        parent, label,
+        lambda progress: write_pdf_file(copy, path, lang, chosen, wanted, door_sheets,
+                                        progress))
+
+
+# -- printing --------------------------------------------------------------------------------
+
+
+def print_in_background(parent: QWidget, printer: QPrinter, programme: Programme,
+                        lang: Lang = "en", tracks: Iterable[str] | None = None,
+                        uids: Collection[str] | None = None, *,
+                        door_sheets: bool = False) -> Task:
+    """Print the programme (or the door sheets) on ``printer``, set up by the print dialog,
+    on a worker with a progress dialog (Qt paints on a QPrinter off the GUI thread). The
+    task's ``finished`` carries the page count; ``printer`` belongs to the task from here.
+
+    Cancel stops between pages. Printed to a file, the file appears only when every page
+    is in it, so a cancelled print leaves none (and an older file as it was). On a printer,
+    the job is aborted where the platform lets Qt do so (Windows, macOS); through CUPS the
+    pages painted so far are still sent."""
+    copy = programme.copy()
+    chosen = None if tracks is None else list(tracks)
+    wanted = None if uids is None else frozenset(uids)
+    render = render_door_sheets if door_sheets else render_programme
+    target = printer.outputFileName() if (
+        printer.outputFormat() == QPrinter.OutputFormat.PdfFormat) else ""
+
+    def work(progress: Progress) -> int:
+        if not target:
+            return render(copy, printer, lang, chosen, wanted, progress)
+        with _put_in_place(Path(target)) as temp:
+            printer.setOutputFileName(str(temp))
+            return render(copy, printer, lang, chosen, wanted, progress)
+
+    label = QCoreApplication.translate("tasks", "Printing {name}…").format(
+        name=programme.name.get(lang))
+    return run_with_progress(parent, label, work)

@@ -11,34 +11,25 @@ thread by the receivers of :attr:`Task.finished`.
 :func:`run_with_progress` adds a window-modal :class:`QProgressDialog` with a Cancel button,
 which appears only when the work takes longer than :data:`SHOW_AFTER_MS`.
 
-Three jobs for the window come with it: :func:`read_and_plan` (File > Import: the files
-are read and the import planned on the worker; the window carries the plan out),
-:func:`export_pdf_in_background` (a printed programme or door sheets as a PDF, put in
-place only when complete, so that Cancel leaves no file) and :func:`print_in_background`
-(the same onto a printer, whose job Cancel aborts).
+The runner does not know what it runs: the jobs live with what they do (reading and
+planning an import in :mod:`ui.file_import`, writing and printing PDFs in
+:mod:`ui.printing`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
-import tempfile
 import threading
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-if TYPE_CHECKING:
-    from PySide6.QtPrintSupport import QPrinter
-
-    from planner.importing import ImportPlan
-    from planner.model import Lang, Programme
-
+# Told how far the work is, (done, total), or (0, 0) while that is not known; may raise
+# Cancelled to stop it.
 Progress = Callable[[int, int], None]
 
 # Short work finishes without a dialog flashing up.
@@ -248,136 +239,3 @@ def run_with_progress(
     # The minimum-duration timer starts here; without a value it would not show at all.
     dialog.setValue(0)
     return task.start()
-
-
-# -- importing -------------------------------------------------------------------------------
-
-# Progress units per file read; planning the import counts as a tenth of a file.
-_UNITS = 1000
-
-
-def read_and_plan(programme: Programme, paths: Sequence[str], progress: Progress) -> ImportPlan:
-    """Read the ICS and CSV files ``paths`` and plan their import into ``programme``.
-
-    Runs on a worker: ``programme`` must be a copy that nothing else changes meanwhile (the
-    plan only reads it). Raises what the readers raise (:class:`ProgrammeError`,
-    ``OSError``) and :class:`Cancelled` from ``progress``.
-    """
-    from planner.importing import plan_import, read_import_file
-
-    total = _UNITS * len(paths) + _UNITS // 10
-    results = []
-    for number, name in enumerate(paths):
-        base = number * _UNITS
-
-        def part(done: int, of: int, base: int = base) -> None:
-            if of > 0:
-                progress(base + done * _UNITS // of, total)
-            else:  # (0, 0) while a file is parsed, which tells nothing of how far: busy
-                progress(0, 0)
-
-        results.append(read_import_file(name, part))
-    items = [item for result in results for item in result.events]
-    problems = [found for result in results for found in result.problems]
-    progress(_UNITS * len(paths), total)
-    plan = plan_import(programme, items, problems=problems)
-    progress(total, total)
-    return plan
-
-
-# -- PDF -------------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def _put_in_place(path: Path) -> Iterator[Path]:
-    """A temporary file beside ``path`` to write, which takes ``path``'s place when the
-    ``with`` block ends normally; on an exception (a Cancel) it is removed and ``path`` is
-    left as it was."""
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix,
-                                        dir=path.parent)
-    except OSError as exc:
-        raise OSError(exc.errno, exc.strerror, str(path)) from None
-    os.close(handle)
-    temp = Path(name)
-    try:
-        yield temp
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-
-
-def write_pdf_file(programme: Programme, path: str | Path, lang: Lang,
-                   tracks: Sequence[str] | None, uids: Collection[str] | None,
-                   door_sheets: bool, progress: Progress) -> int:
-    """Write the printed programme (or the door sheets) as a PDF at ``path``; returns the
-    page count. Runs on a worker (painting on a QPdfWriter is allowed off the GUI thread).
-
-    The pages go to a temporary file beside ``path``, which takes its place only at the end
-    and only if the work was not cancelled meanwhile: a cancelled or failed export leaves
-    ``path`` as it was."""
-    from ui.printing import render_venue_sheets, write_pdf
-
-    path = Path(path)
-    progress(0, 0)
-    with _put_in_place(path) as temp:
-        write = render_venue_sheets if door_sheets else write_pdf
-        pages = write(programme, temp, lang, tracks, uids, progress)
-        progress(1, 1)  # the last moment to cancel: nothing is in place yet
-    return pages
-
-
-def export_pdf_in_background(parent: QWidget, programme: Programme, path: str | Path,
-                             lang: Lang = "en", tracks: Iterable[str] | None = None,
-                             uids: Collection[str] | None = None, *,
-                             door_sheets: bool = False) -> Task:
-    """Write a PDF (see :func:`write_pdf_file`) on a worker with a progress dialog; Cancel
-    leaves no file. The task's ``finished`` carries the page count."""
-    copy = programme.copy()
-    chosen = None if tracks is None else list(tracks)
-    wanted = None if uids is None else frozenset(uids)
-    label = QCoreApplication.translate("tasks", "Writing {file}…").format(file=Path(path).name)
-    return run_with_progress(
-        parent, label,
-        lambda progress: write_pdf_file(copy, path, lang, chosen, wanted, door_sheets,
-                                        progress))
-
-
-# -- printing --------------------------------------------------------------------------------
-
-
-def print_in_background(parent: QWidget, printer: QPrinter, programme: Programme,
-                        lang: Lang = "en", tracks: Iterable[str] | None = None,
-                        uids: Collection[str] | None = None, *,
-                        door_sheets: bool = False) -> Task:
-    """Print the programme (or the door sheets) on ``printer``, set up by the print dialog,
-    on a worker with a progress dialog (Qt paints on a QPrinter off the GUI thread). The
-    task's ``finished`` carries the page count; ``printer`` belongs to the task from here.
-
-    Cancel stops between pages. Printed to a file, the file appears only when every page
-    is in it, so a cancelled print leaves none (and an older file as it was). On a printer,
-    the job is aborted where the platform lets Qt do so (Windows, macOS); through CUPS the
-    pages painted so far are still sent."""
-    from PySide6.QtPrintSupport import QPrinter
-
-    from ui.printing import render_door_sheets, render_programme
-
-    copy = programme.copy()
-    chosen = None if tracks is None else list(tracks)
-    wanted = None if uids is None else frozenset(uids)
-    render = render_door_sheets if door_sheets else render_programme
-    target = printer.outputFileName() if (
-        printer.outputFormat() == QPrinter.OutputFormat.PdfFormat) else ""
-
-    def work(progress: Progress) -> int:
-        if not target:
-            return render(copy, printer, lang, chosen, wanted, progress)
-        with _put_in_place(Path(target)) as temp:
-            printer.setOutputFileName(str(temp))
-            return render(copy, printer, lang, chosen, wanted, progress)
-
-    label = QCoreApplication.translate("tasks", "Printing {name}…").format(
-        name=programme.name.get(lang))
-    return run_with_progress(parent, label, work)

@@ -11,7 +11,7 @@ language of the messages) or a large import start a new build on a worker instea
 The index reads its own copy of the programme (``_mirror``), kept in step with the open one
 event by event, so a worker never reads collections that the GUI thread is changing.
 
-:func:`install` puts the panel into a :class:`~ui.main_window.MainWindow` as a dock and
+:func:`install` puts the panel into the window (a :class:`~ui.shell.Shell`) as a dock and
 connects it to the grids: clashing events are outlined, a clicked clash is selected and
 shown, and while an event is dragged the stretches where it would clash are shaded.
 """
@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget
 
     from ui.document import Document
-    from ui.main_window import MainWindow
+    from ui.shell import Shell
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -603,9 +603,9 @@ def candidate_for(event: Event, origin: tuple[datetime, datetime] | None, start:
                                venue=venue or event.venue)
 
 
-def install(window: MainWindow) -> ClashPanel:
+def install(window: Shell) -> ClashPanel:
     """Put a clashes panel into ``window``'s Clashes dock and connect it to the grids."""
-    panel = ClashPanel(None, window, lang=window._lang)
+    panel = ClashPanel(None, window.window(), lang=window.lang)
     dock: QDockWidget = window.clash_dock
     dock.setWidget(panel)
     dock.setWindowTitle(panel.title())

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import LANGS, Lang, Programme
-from ui.filter_panel import numerus
+from ui.i18n import numerus
 from ui.tasks import Task, run_with_progress
 
 Scope = Literal["all", "filter", "per_track", "starred"]

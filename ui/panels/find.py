@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from planner.model import LANGS, Lang, Programme
 from planner.search import EventFilter, filter_events, starred_clashes
+from ui.i18n import numerus
 from ui.icons import colour_icon
 from ui.stars import StarStore, programme_key
 
@@ -49,14 +50,6 @@ CLASHES_SHOWN = 5
 CLASH_TITLE_CHARS = 36
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def numerus(translated: str, n: int) -> str:
-    """English plural forms for a ``tr("%n thing(s)", "", n)`` text with no translation
-    loaded: Qt only picks numerus forms from a .qm, so the source text would keep its
-    "(s)". A translated text has no "(s)" and passes unchanged."""
-    return translated.replace("(es)", "" if n == 1 else "es").replace(
-        "(s)", "" if n == 1 else "s")
 
 
 def _short(title: str) -> str:

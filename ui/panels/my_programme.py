@@ -1,7 +1,7 @@
 """Find, stars, personal export and printing, put into the main window.
 
 :func:`install` is what the window calls: it makes the Find dock (a
-:class:`~ui.filter_panel.FilterPanel`), the user's stars (a :class:`~ui.stars.StarStore`),
+:class:`~ui.panels.find.FilterPanel`), the user's stars (a :class:`~ui.stars.StarStore`),
 and their actions (Find, Star, View > My Programme, Print, Print Preview, Export PDF, door
 sheets), and keeps every view showing what the filter lets through and which events are
 starred. The window stays an assembler: it only hands its views and menus over.
@@ -23,15 +23,16 @@ from PySide6.QtWidgets import QDockWidget, QMenu
 from planner.model import Programme
 from planner.search import EventFilter, filter_events, starred_clashes
 from planner.store import Changes
-from ui.filter_panel import FilterPanel, make_find_action, numerus
+from ui.i18n import numerus
+from ui.panels.find import FilterPanel, make_find_action
 from ui.stars import StarAction, StarStore, make_star_action
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
+    from ui.dialogs.export import ExportDialog
     from ui.document import Document
-    from ui.export_dialog import ExportDialog
-    from ui.main_window import MainWindow
+    from ui.shell import Shell
     from ui.tasks import Task
 
 # Wide enough for the track names and the search box, narrow enough to leave the week grid
@@ -42,12 +43,12 @@ DOCK_WIDTH = 270
 class MyProgramme(QObject):
     """The window's Find dock, stars, export and printing; see :func:`install`."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Shell) -> None:
+        super().__init__(window.window())
         self._window = window
         programme = window.document.programme
         self.stars = StarStore(programme, self)
-        self.panel = FilterPanel(programme, stars=self.stars, lang=window._lang)
+        self.panel = FilterPanel(programme, stars=self.stars, lang=window.lang)
         self.panel.setObjectName("find_panel")
         self.dock: QDockWidget = window.add_dock(
             self.panel, self.tr("Find"), "find_dock", Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -79,25 +80,24 @@ class MyProgramme(QObject):
         # after this, puts back whatever the user arranged.)
         window = self._window
         window.splitDockWidget(window.calendar_dock, self.dock, Qt.Orientation.Vertical)
-        clashes = window.findChild(QDockWidget, "clash_dock")
-        if clashes is not None:
-            window.tabifyDockWidget(self.dock, clashes)
-            self.dock.raise_()
+        window.tabifyDockWidget(self.dock, window.clash_dock)
+        self.dock.raise_()
         window.resizeDocks([window.calendar_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
 
     # -- actions and menus
 
     def _build_actions(self) -> None:
         window = self._window
-        self.find_action = make_find_action(window, self.panel)
-        self.star_action: StarAction = make_star_action(window, self.stars,
+        parent = window.window()
+        self.find_action = make_find_action(parent, self.panel)
+        self.star_action: StarAction = make_star_action(parent, self.stars,
                                                         window.selected_uids)
         window.addActions([self.find_action, self.star_action])
         edit = window.edit_menu
         edit.addSeparator()
         edit.addActions([self.find_action, self.star_action])
 
-        self.mine_action = QAction(self.tr("&My Programme"), window)
+        self.mine_action = QAction(self.tr("&My Programme"), parent)
         self.mine_action.setCheckable(True)
         # Beside Ctrl+D, which stars: the same hand shows what was starred.
         self.mine_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
@@ -112,16 +112,16 @@ class MyProgramme(QObject):
         window.toolbar.addSeparator()
         window.toolbar.addAction(self.mine_action)
 
-        self.print_action = QAction(self.tr("&Print…"), window)
+        self.print_action = QAction(self.tr("&Print…"), parent)
         self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
         self.print_action.setStatusTip(self.tr("Print the events the views show"))
         self.print_action.triggered.connect(lambda _c=False: self.print_programme())
-        self.preview_action = QAction(self.tr("Print Pre&view…"), window)
+        self.preview_action = QAction(self.tr("Print Pre&view…"), parent)
         self.preview_action.triggered.connect(lambda _c=False: self.preview())
-        self.pdf_action = QAction(self.tr("Export P&DF…"), window)
+        self.pdf_action = QAction(self.tr("Export P&DF…"), parent)
         self.pdf_action.setStatusTip(self.tr("Write the events the views show as a PDF"))
         self.pdf_action.triggered.connect(lambda _c=False: self.export_pdf())
-        self.door_menu = QMenu(self.tr("Door S&heets"), window)
+        self.door_menu = QMenu(self.tr("Door S&heets"), parent)
         self.door_menu.setStatusTip(self.tr("One page per venue and day"))
         self.door_print_action = self.door_menu.addAction(self.tr("&Print…"))
         self.door_print_action.triggered.connect(
@@ -274,12 +274,12 @@ class MyProgramme(QObject):
 
     def open_export(self) -> ExportDialog:
         """File > Export ICS: the export dialog, with the current filter and the stars."""
-        from ui.export_dialog import ExportDialog
+        from ui.dialogs.export import ExportDialog
 
         window = self._window
         dialog = ExportDialog(window.document.programme,
                               current_filter_uids=self.panel.active_uids(),
-                              starred=self.stars.starred(), parent=window)
+                              starred=self.stars.starred(), parent=window.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # What the delegate is looking at is the likeliest thing to export.
         if self.panel.starred_box.isChecked() and self.stars.starred():
@@ -325,8 +325,8 @@ class MyProgramme(QObject):
         if uids is not None and not uids:
             return None
         window = self._window
-        task = print_with_dialog(window, window.document.programme, window._lang, uids=uids,
-                                 door_sheets=door_sheets)
+        task = print_with_dialog(window.window(), window.document.programme, window.lang,
+                                 uids=uids, door_sheets=door_sheets)
         if task is None:
             return None
         task.finished.connect(lambda pages: self._status(
@@ -344,8 +344,8 @@ class MyProgramme(QObject):
         if uids is not None and not uids:
             return None
         window = self._window
-        dialog = preview_dialog(window, window.document.programme, window._lang, uids=uids,
-                                door_sheets=door_sheets)
+        dialog = preview_dialog(window.window(), window.document.programme, window.lang,
+                                uids=uids, door_sheets=door_sheets)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -358,23 +358,23 @@ class MyProgramme(QObject):
         uids = self._print_uids()
         if uids is not None and not uids:
             return None
-        name = programme.name.get(window._lang) or "programme"
+        name = programme.name.get(window.lang) or "programme"
         folder = window.settings.last_folder
         suggested = str(Path(folder) / f"{name}.pdf") if folder else f"{name}.pdf"
         from PySide6.QtWidgets import QFileDialog  # here: start-up has no use for it
 
         path, _ = QFileDialog.getSaveFileName(
-            window, QCoreApplication.translate("Printing", "Export PDF"), suggested,
+            window.window(), QCoreApplication.translate("Printing", "Export PDF"), suggested,
             QCoreApplication.translate("Printing", "PDF documents (*.pdf)"))
         if not path:
             return None
         target = Path(path)
         if not target.suffix:
             target = target.with_suffix(".pdf")
-        from ui.tasks import export_pdf_in_background
+        from ui.printing import export_pdf_in_background
 
-        task = export_pdf_in_background(window, programme, target, window._lang, uids=uids,
-                                        door_sheets=door_sheets)
+        task = export_pdf_in_background(window.window(), programme, target, window.lang,
+                                        uids=uids, door_sheets=door_sheets)
 
         def finished(pages: object) -> None:
             self._status(self.tr("Wrote {file} ({pages} pages)").format(
@@ -394,7 +394,7 @@ class MyProgramme(QObject):
         return task
 
 
-def install(window: MainWindow) -> MyProgramme:
+def install(window: Shell) -> MyProgramme:
     """Put the Find dock, stars, export and printing into ``window``."""
     return MyProgramme(window)
 

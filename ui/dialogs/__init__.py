@@ -1,0 +1,1 @@
+"""The window's dialogs: the event editor, tracks/venues/people, export, new programme."""

@@ -1,0 +1,95 @@
+"""What a panel may use of the window it is put into.
+
+Panels (``ui/panels/``) are given the window as a :class:`Shell`, never as
+:class:`ui.main_window.MainWindow`: the window imports the panels to assemble them, so a
+panel that imported the window back would tie the two into one circle (and make every panel
+depend on all the others the window holds). ``tests/test_architecture.py`` keeps it so.
+
+:class:`~ui.main_window.MainWindow` is a Shell by its shape (a :class:`typing.Protocol`):
+what is listed here is the whole of what panels rely on, and growing this list is a
+decision about the window's interface, taken in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt, SignalInstance
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import (
+        QDockWidget,
+        QMenu,
+        QStackedWidget,
+        QStatusBar,
+        QToolBar,
+        QWidget,
+    )
+
+    from planner.model import Lang
+    from ui.document import Document
+    from ui.settings import Settings, View
+    from ui.views.grid import GridView
+
+
+class Shell(Protocol):
+    """The main window as panels see it."""
+
+    #: Emitted with the new :class:`~ui.document.Document` when another programme is opened.
+    document_replaced: SignalInstance
+    document: Document
+    settings: Settings
+    grid: GridView
+    #: The agenda view, made the first time it is shown (None until then).
+    agenda: QWidget | None
+    #: The stack of views (the grids' page and the agenda) in the window's centre.
+    views: QStackedWidget
+    toolbar: QToolBar
+    file_menu: QMenu
+    edit_menu: QMenu
+    view_menu: QMenu
+    calendar_dock: QDockWidget
+    clash_dock: QDockWidget
+
+    @property
+    def lang(self) -> Lang:
+        """The language of the window's content (titles, venue names, messages)."""
+
+    @property
+    def view(self) -> View:
+        """The view shown: "week", "venues" or "agenda"."""
+
+    def window(self) -> QWidget:
+        """The window as a widget: the parent of a panel's actions, menus and dialogs."""
+
+    def go_to_date(self, day: date) -> None:
+        """Show ``day`` in the grid (leaving the agenda for the venue grid)."""
+
+    def selected_uids(self) -> list[str]:
+        """The UIDs of the events selected in the current view."""
+
+    def add_dock(self, widget: QWidget, title: str, name: str,
+                 area: Qt.DockWidgetArea = ...) -> QDockWidget:
+        """Put ``widget`` in a dock listed under View > Panels."""
+
+    def after_first_paint(self, work: Callable[[], object]) -> None:
+        """Do ``work`` once the window has painted its first frame."""
+
+    def show_error(self, text: str) -> None:
+        """Tell the user what went wrong, in a message box."""
+
+    def statusBar(self) -> QStatusBar: ...  # Qt's own names
+
+    def addActions(self, actions: Sequence[QAction]) -> None: ...
+
+    def addAction(self, action: QAction) -> None: ...
+
+    def splitDockWidget(self, first: QDockWidget, second: QDockWidget,
+                        orientation: Qt.Orientation) -> None: ...
+
+    def tabifyDockWidget(self, first: QDockWidget, second: QDockWidget) -> None: ...
+
+    def resizeDocks(self, docks: Sequence[QDockWidget], sizes: Sequence[int],
+                    orientation: Qt.Orientation) -> None: ...

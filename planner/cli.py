@@ -137,6 +137,19 @@ def build_parser() -> argparse.ArgumentParser:
                          "the files' X-WR-TIMEZONE or TZIDs, else this computer's)")
     import_.set_defaults(handler=_cmd_import)
 
+    release = commands.add_parser(
+        "release", help="record a named release of the programme, or list the releases"
+    )
+    release.add_argument("-p", "--programme", metavar="PROGRAMME", required=True,
+                         help="programme file")
+    what = release.add_mutually_exclusive_group(required=True)
+    what.add_argument("--name", help="the new release's name, e.g. 'Version 2'")
+    what.add_argument("--list", action="store_true", help="list the releases")
+    release.add_argument("--note", default="", help="a note for the people who follow it")
+    release.add_argument("--json", action="store_true", help="with --list: print JSON")
+    _add_lang_option(release, "language of messages")
+    release.set_defaults(handler=_cmd_release)
+
     shot = commands.add_parser(
         "screenshot", help="draw the window to a PNG without a display, then exit"
     )
@@ -156,7 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("new", "info", "check", "print", "export", "import", "screenshot")
+COMMANDS = ("new", "info", "check", "print", "export", "import", "release", "screenshot")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -371,6 +384,31 @@ def _cmd_import(args: argparse.Namespace) -> int:
     print(f"{'created' if creating else 'updated'} {path}: {counts['added']} added, "
           f"{counts['updated']} updated, {counts['unchanged']} unchanged"
           + (f", {counts['skipped']} skipped" if counts["skipped"] else ""))
+    return EXIT_OK
+
+
+def _cmd_release(args: argparse.Namespace) -> int:
+    from planner.releases import list_releases, record_release
+
+    if args.list:
+        with ProgrammeStore.open(args.programme, readonly=True) as store:
+            programme = store.load()
+            releases = list_releases(store)
+        if args.json:
+            print(json.dumps([r.as_json() for r in releases], ensure_ascii=False, indent=2))
+            return EXIT_OK
+        zone = programme.zone
+        for r in releases:
+            when = r.created.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
+            print(f"{r.number:>3}  {r.name}  ({when}, {r.event_count} events)"
+                  + (f"  {r.note}" if r.note else ""))
+        count = len(releases)
+        print(f"{count} release{'' if count == 1 else 's'} in {args.programme}")
+        return EXIT_OK
+    with ProgrammeStore.open(args.programme) as store:
+        made = record_release(store, store.load(), args.name, args.note)
+    print(f"released {made.name!r} of {args.programme}: release {made.number}, "
+          f"{made.event_count} events")
     return EXIT_OK
 
 

@@ -70,9 +70,12 @@ def to_dict(programme: Programme) -> Data:
 
 def dumps(programme: Programme) -> bytes:
     """The canonical bytes of ``programme``: compact UTF-8 JSON, the same for equal programmes."""
-    return json.dumps(
-        to_dict(programme), ensure_ascii=False, separators=(",", ":"), allow_nan=False
-    ).encode("utf-8")
+    return encode(to_dict(programme))
+
+
+def encode(data: Any) -> bytes:
+    """``data`` (all or part of :func:`to_dict`'s) as compact UTF-8 JSON."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
 
 
 def _track_to_dict(track: Track) -> Data:

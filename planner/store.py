@@ -35,7 +35,7 @@ from planner.model import (
 )
 
 APPLICATION_ID = 0x50504C4E  # "PPLN"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SUFFIX = ".programme"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _DEFAULT_TRAVEL = TravelSettings()
@@ -176,8 +176,45 @@ MIGRATIONS: list[str] = [
     ALTER TABLE venues ADD COLUMN capacity INTEGER;
     ALTER TABLE events ADD COLUMN attendance INTEGER;
     """,
+    # 2 -> 3: named releases (planner/releases.py). A release is an immutable snapshot: its
+    # frame (everything but the events) and each event are JSON blobs of planner.snapshot's
+    # form, stored once by digest and shared by the releases that hold them unchanged.
+    # The triggers keep what was released as it was released.
+    """
+    CREATE TABLE release_blobs (digest BLOB PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
+    CREATE TABLE releases (
+        number INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, note TEXT NOT NULL,
+        created TEXT NOT NULL, digest BLOB NOT NULL, events INTEGER NOT NULL,
+        frame BLOB NOT NULL REFERENCES release_blobs(digest));
+    CREATE TABLE release_events (
+        release INTEGER NOT NULL REFERENCES releases(number), uid TEXT NOT NULL,
+        blob BLOB NOT NULL REFERENCES release_blobs(digest),
+        PRIMARY KEY (release, uid)) WITHOUT ROWID;
+    CREATE TRIGGER releases_stay BEFORE UPDATE ON releases
+        BEGIN SELECT RAISE(ABORT, 'a release cannot change'); END;
+    CREATE TRIGGER releases_stay_put BEFORE DELETE ON releases
+        BEGIN SELECT RAISE(ABORT, 'a release cannot be removed'); END;
+    CREATE TRIGGER release_events_stay BEFORE UPDATE ON release_events
+        BEGIN SELECT RAISE(ABORT, 'a release cannot change'); END;
+    CREATE TRIGGER release_events_stay_put BEFORE DELETE ON release_events
+        BEGIN SELECT RAISE(ABORT, 'a release cannot change'); END;
+    CREATE TRIGGER release_blobs_stay BEFORE UPDATE ON release_blobs
+        BEGIN SELECT RAISE(ABORT, 'a release cannot change'); END;
+    """,
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION - 1
+
+
+def statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script one by one (executescript would commit first); a
+    trigger's body, with semicolons of its own, stays one statement."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending
+            pending = ""
 
 
 def damaged(path: Path, reason: object) -> Message:
@@ -377,7 +414,7 @@ class ProgrammeStore:
     def _migrate(self, version: int) -> None:
         with self.transaction() as conn:
             for migration in MIGRATIONS[version - 1 :]:
-                for statement in filter(str.strip, migration.split(";")):
+                for statement in statements(migration):
                     conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -403,6 +440,12 @@ class ProgrammeStore:
             raise ProgrammeFileError(cannot_write(self.path, exc)) from None
 
     # -- reading --------------------------------------------------------------------------
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open database, for modules that keep tables of their own in the file
+        (releases): they read through it and write only inside :meth:`transaction`."""
+        return self._conn
 
     def load(self) -> Programme:
         """Read the whole programme; one that breaks the model's rules is a damaged file.

@@ -150,6 +150,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang_option(release, "language of messages")
     release.set_defaults(handler=_cmd_release)
 
+    changes = commands.add_parser(
+        "changes", help="list what changed since a release: added, removed, cancelled, "
+        "restored, rescheduled, moved, renamed, speakers"
+    )
+    changes.add_argument("-p", "--programme", metavar="PROGRAMME", required=True,
+                         help="programme file")
+    changes.add_argument("--since", metavar="NAME",
+                         help="the release to compare from (default: the latest)")
+    changes.add_argument("--until", metavar="NAME",
+                         help="the release to compare to (default: the programme as it stands)")
+    changes.add_argument("--json", action="store_true", help="print a JSON list of changes")
+    _add_lang_option(changes, "language of the sentences, titles and names")
+    changes.set_defaults(handler=_cmd_changes)
+
     shot = commands.add_parser(
         "screenshot", help="draw the window to a PNG without a display, then exit"
     )
@@ -169,7 +183,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("new", "info", "check", "print", "export", "import", "release", "screenshot")
+COMMANDS = (
+    "new", "info", "check", "print", "export", "import", "release", "changes", "screenshot"
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -409,6 +425,35 @@ def _cmd_release(args: argparse.Namespace) -> int:
         made = record_release(store, store.load(), args.name, args.note)
     print(f"released {made.name!r} of {args.programme}: release {made.number}, "
           f"{made.event_count} events")
+    return EXIT_OK
+
+
+def _cmd_changes(args: argparse.Namespace) -> int:
+    from planner.changes import concerned
+    from planner.releases import compare
+
+    with ProgrammeStore.open(args.programme, readonly=True) as store:
+        comparison = compare(store, args.since, args.until)
+    found = comparison.changes
+    if args.json:
+        print(json.dumps([c.as_json(args.lang) for c in found], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for change in found:
+        print(f"{change.kind}: {change.message(args.lang)}")
+    since = f"release {comparison.since.name!r}" if comparison.since else "the start"
+    until = f"release {comparison.until.name!r}" if comparison.until else "now"
+    n = len(found)
+    print(f"{'no changes' if n == 0 else f'{n} change' if n == 1 else f'{n} changes'} from "
+          f"{since} to {until} in {args.programme}")
+    tell = concerned(found)
+    people = {**comparison.before.people, **comparison.after.people}
+    venues = {**comparison.before.venues, **comparison.after.venues}
+    if tell.speakers:
+        names = [people[p].name if p in people else p for p in tell.speakers]
+        print(f"speakers to tell: {', '.join(names)}")
+    if tell.venues:
+        names = [venues[v].name.get(args.lang) if v in venues else v for v in tell.venues]
+        print(f"venues to tell: {', '.join(names)}")
     return EXIT_OK
 
 

@@ -42,13 +42,14 @@ import math
 from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from operator import itemgetter
 from typing import Final, Literal, get_args
 from zoneinfo import ZoneInfo
 
 from planner.i18n import translate
 from planner.model import Event, Lang, Programme, TravelSettings, Venue
+from planner.phrases import PHRASES, Phrases
 from planner.recurrence import occurrences
 
 ClashKind = Literal["venue", "speaker", "travel", "outside", "capacity"]
@@ -70,15 +71,11 @@ MESSAGES: dict[str, str] = {
     "capacity": "{event} expects {attendance} people, but {venue} holds {capacity}",
     # Pieces of the sentences above.
     "event": "“{title}” ({when})",
-    "when_same_day": "{day} {start}–{end}",
-    "when_days": "{day} {start} – {end_day} {end}",
-    "when_all_day": "{day}, all day",
-    "when_all_days": "{day} – {end_day}, all day",
-    "day": "{weekday} {day} {month}",
     "minutes": "{minutes} min",
     "hours": "{hours} h {minutes} min",
-    "weekdays": "Mon Tue Wed Thu Fri Sat Sun",
-    "months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+    # Days and times (planner.phrases), listed here so that the translations of every word a
+    # clash says are checked in one place.
+    **PHRASES,
 }
 
 _KIND_RANK = {kind: n for n, kind in enumerate(CLASH_KINDS)}
@@ -273,13 +270,6 @@ def _previous(items: list[Occ]) -> Iterator[tuple[Occ, Occ]]:
 # Messages
 
 
-def _names(messages: dict[str, str], key: str, count: int) -> list[str]:
-    """The space-separated names under ``key`` (weekdays, months); English when a
-    translation does not have ``count`` of them."""
-    names = messages[key].split()
-    return names if len(names) == count else MESSAGES[key].split()
-
-
 class _Writer:
     """Builds clashes with their sentences for one programme and language."""
 
@@ -289,8 +279,7 @@ class _Writer:
         self.zone: ZoneInfo = programme.zone
         # The sentences in ``lang`` (planner.i18n's catalogue; English where one is missing).
         self._m = {key: translate(template, lang) for key, template in MESSAGES.items()}
-        self._weekdays = _names(self._m, "weekdays", 7)
-        self._months = _names(self._m, "months", 12)
+        self.when = Phrases(lang, self.zone).when
         self._trips: dict[tuple[str, str], float | None] = {}
         # An occurrence often takes part in several clashes: its text is written once.
         self._texts: dict[str, dict[float, str]] = {}
@@ -314,31 +303,6 @@ class _Writer:
     def person_name(self, person_id: str) -> str:
         person = self.programme.people.get(person_id)
         return (person.name if person else "") or person_id
-
-    def _day(self, moment: datetime) -> str:
-        return self._m["day"].format(
-            weekday=self._weekdays[moment.weekday()],
-            day=moment.day,
-            month=self._months[moment.month - 1],
-        )
-
-    def when(self, start: datetime, end: datetime, all_day: bool) -> str:
-        if all_day:
-            # All-day events keep their own calendar days; the end is exclusive.
-            last = end - timedelta(days=1)
-            if last.date() <= start.date():
-                return self._m["when_all_day"].format(day=self._day(start))
-            return self._m["when_all_days"].format(day=self._day(start), end_day=self._day(last))
-        start, end = start.astimezone(self.zone), end.astimezone(self.zone)
-        if start.date() == end.date():
-            return self._m["when_same_day"].format(
-                day=self._day(start), start=f"{start.hour:02}:{start.minute:02}",
-                end=f"{end.hour:02}:{end.minute:02}",
-            )
-        return self._m["when_days"].format(
-            day=self._day(start), start=f"{start.hour:02}:{start.minute:02}",
-            end_day=self._day(end), end=f"{end.hour:02}:{end.minute:02}",
-        )  # fmt: skip
 
     def event_text(self, occ: Occ) -> str:
         uid = occ[_UID]

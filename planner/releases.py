@@ -16,6 +16,7 @@ by trigger: a release cannot change once made.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import sqlite3
@@ -25,6 +26,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from planner import snapshot
+from planner.changes import Change, changes
 from planner.i18n import msg
 from planner.model import Programme, ProgrammeError
 from planner.store import CorruptFileError, ProgrammeStore, damaged
@@ -211,6 +213,39 @@ def _build(
     except (ValueError, TypeError, ProgrammeError) as exc:
         reason = exc.message if isinstance(exc, ProgrammeError) else exc
         raise CorruptFileError(damaged(store.path, reason)) from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Comparing
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """What changed from ``since`` (``None``: before the first release) to ``until``
+    (``None``: the programme as it stands). ``before`` and ``after`` are the two snapshots
+    compared, possibly without the events they share unchanged."""
+
+    since: Release | None
+    until: Release | None
+    before: Programme
+    after: Programme
+    changes: list[Change]
+
+
+def compare(store: ProgrammeStore, since: str | None = None,
+            until: str | None = None) -> Comparison:
+    """What changed from the release named ``since`` (default: the latest) to the one named
+    ``until`` (default: the programme in ``store`` as it stands). Without any release yet,
+    everything is new."""
+    later = None if until is None else find_release(store, until)
+    earlier = latest_release(store) if since is None else find_release(store, since)
+    if earlier is not None and later is not None:
+        before, after = load_pair(store, earlier, later)
+    else:
+        after = store.load() if later is None else load_release(store, later)
+        before = (load_release(store, earlier) if earlier is not None
+                  else dataclasses.replace(after.copy(), events={}))
+    return Comparison(earlier, later, before, after, changes(before, after))
 
 
 # ---------------------------------------------------------------------------------------------

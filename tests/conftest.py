@@ -36,3 +36,13 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
             QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "config")
         )
     yield
+
+
+@pytest.fixture(scope="session")
+def qapp():
+    """pytest-qt's application, made as the app makes it (ui.app.create_application): with
+    the window's own font, so that what a test measures does not depend on the fonts of
+    the machine it runs on."""
+    from ui.app import create_application
+
+    return create_application()

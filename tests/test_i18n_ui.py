@@ -3,16 +3,17 @@ language, and the commands' --lang."""
 
 from __future__ import annotations
 
+import html
 import os
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QDialogButtonBox, QDockWidget, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QDockWidget, QMessageBox, QToolButton
 
 from planner.builtin import load_builtin
 from ui import i18n
@@ -255,6 +256,104 @@ def test_toolbar_fits_at_the_default_size(qtbot, lang):
         hidden = [a.text() for a in toolbar.actions()
                   if a.text() and not toolbar.widgetForAction(a).isVisible()]
         assert hidden == []
+        window.close()
+
+
+def toolbar_overflow(window) -> list[str]:
+    """The toolbar actions pushed into its overflow menu (hidden behind the » button)."""
+    toolbar = window.toolbar
+    return [a.iconText() for a in toolbar.actions() if not a.isSeparator()
+            and not toolbar.widgetForAction(a).isVisible()]
+
+
+def toolbar_layout(window) -> list[tuple[str, int, int]]:
+    toolbar = window.toolbar
+    return [(a.iconText(), toolbar.widgetForAction(a).x(), toolbar.widgetForAction(a).width())
+            for a in toolbar.actions()]
+
+
+def test_the_window_uses_the_font_it_ships():
+    """Noto Sans from resources/fonts, not whatever sans-serif the machine has: the same
+    text is as wide on every laptop (and in every test run)."""
+    from PySide6.QtGui import QFontDatabase, QFontInfo
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import create_application
+    from ui.fonts import FAMILY, FONTS, load_fonts
+
+    app = create_application()
+    assert FAMILY == "Noto Sans" and FAMILY in load_fonts()
+    assert QFontInfo(QApplication.font()).family() == FAMILY
+    # Each style comes from a file of ours (Qt would otherwise fake bold and italic).
+    assert set(QFontDatabase.styles(FAMILY)) >= {"Regular", "Bold", "Italic", "Bold Italic"}
+    assert (FONTS / "OFL.txt").read_text().count("SIL OPEN FONT LICENSE Version 1.1") == 1
+    assert app.font().pointSize() > 0  # the platform's size is kept
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ru"])
+def test_toolbar_fits_at_1024_pixels(qtbot, lang):
+    """The smallest window (1024×700) still shows every toolbar button: the views, the
+    day and its arrows, New Event, Undo and Redo, My Programme."""
+    with language(lang):
+        window = make_window(qtbot, lang)
+        window.resize(1024, 700)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.width() == 1024
+        assert toolbar_overflow(window) == []
+        # Icons alone (named in their tooltips) only for what everyone knows by its icon.
+        labelled = [a.iconText() for a in window.toolbar.actions()
+                    if isinstance(window.toolbar.widgetForAction(a), QToolButton)
+                    and a.priority() != a.Priority.LowPriority and a.iconText()]
+        assert len(labelled) == 7, labelled  # Undo, Redo, New Event, 3 views, My Programme
+        assert window.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        window.close()
+
+
+@pytest.mark.parametrize("lang, undo, redo, menu, verb", [
+    ("en", "Undo", "Redo", "Undo Move", "Move “"),
+    ("de", "Rückgängig", "Wiederholen", "Rückgängig: „", "“ verschieben"),
+    ("ru", "Отменить", "Повторить", "Отменить: Сдвиг", "Сдвиг «"),
+])
+def test_undo_keeps_a_short_label_and_the_toolbar_its_layout(qtbot, lang, undo, redo, menu,
+                                                              verb):
+    """After an edit the Undo button still reads "Undo" (the step is named in its tooltip
+    and in the Edit menu), so the toolbar does not reflow and push buttons out."""
+    from PySide6.QtCore import QPoint
+    from ui_helpers import block_point, drag, y_shift
+
+    uid = "gw2019-kick-off-conference@german-week-2019.programme-planner"
+    with language(lang):
+        window = make_window(qtbot, lang)
+        # Closing at the end must not wait for an answer about the unsaved move.
+        window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
+        window.resize(1024, 700)
+        window.show()
+        qtbot.waitExposed(window)
+        before = toolbar_layout(window)
+        grid = window.grid
+        event = window.document.programme.events[uid]
+        grid.scroll_to_first_event()
+        start = block_point(grid, uid)
+        drag(grid, start, QPoint(start.x(), start.y() + y_shift(
+            grid, event.start, event.start + timedelta(hours=1))))
+        assert window.document.programme.events[uid].start == event.start + timedelta(hours=1)
+        title = event.title.get(lang)
+        assert window.undo_action.iconText() == undo and window.redo_action.iconText() == redo
+        assert title[:12] in window.undo_action.toolTip()
+        assert html.unescape(window.undo_action.toolTip()).count(title) == 1  # in full
+        # The Edit menu names the step with the title shortened in its middle: the verb
+        # stays, wherever the language puts it.
+        menu_text = window.undo_action.text().replace("&", "")
+        assert menu_text.startswith(menu) and verb in menu_text and "…" in menu_text
+        assert len(menu_text) < len(title)
+        assert toolbar_layout(window) == before
+        assert toolbar_overflow(window) == []
+        window.undo_action.trigger()
+        assert window.document.programme.events[uid].start == event.start
+        assert window.redo_action.text().replace("&", "").startswith(menu.replace(undo, redo))
+        assert window.undo_action.text() == window.undo_action.text().split(" ")[0]
+        assert toolbar_layout(window) == before
         window.close()
 
 

@@ -29,8 +29,11 @@ COLLECTOR_PAUSE_MS = 3000
 
 
 def create_application(argv: Sequence[str] = ()) -> QApplication:
-    """The QApplication, created once, with the names QSettings files itself under."""
+    """The QApplication, created once, with the names QSettings files itself under and the
+    window's own font (:mod:`ui.fonts`)."""
     from PySide6.QtWidgets import QApplication
+
+    from ui.fonts import install_font
 
     app = QApplication.instance()
     if app is None:
@@ -38,6 +41,7 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    install_font(app)
     return app
 
 

@@ -188,4 +188,7 @@ class ImportCommand(_Command):
 
 
 def _title(event: Event) -> str:
-    return event.title.get("en")
+    # Named in the window's language: the step's name appears in its Edit menu and tooltip.
+    from ui.i18n import current_language
+
+    return event.title.get(current_language() or "en")

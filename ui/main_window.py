@@ -56,6 +56,7 @@ from ui.commands import (
 )
 from ui.document import Document
 from ui.settings import SNAPS, VIEWS, Settings, View
+from ui.undo_actions import UndoAction
 from ui.views.grid import GridView, TrackLegend
 
 if TYPE_CHECKING:
@@ -220,8 +221,12 @@ class MainWindow(QMainWindow):
             "venues": self.tr("One column per venue, for one day"),
             "agenda": self.tr("A sortable table of events"),
         }
+        # The toolbar's names are short, as a calendar's view switch is ("Week", "Day").
+        short = {"week": self.tr("Week"), "venues": self.tr("Venues"),
+                 "agenda": self.tr("Agenda")}
         for n, view in enumerate(VIEWS, start=1):
             action = self._action(labels[view], None, f"Ctrl+{n}", tips[view], checkable=True)
+            action.setIconText(short[view])
             action.triggered.connect(lambda _c=False, v=view: self.set_view(v))
             self.view_group.addAction(action)
             self.view_actions[view] = action
@@ -255,14 +260,19 @@ class MainWindow(QMainWindow):
         self.addActions([self.prev_action, self.next_action])
 
     def _make_undo_actions(self, document: Document) -> None:
-        stack = document.undo_stack
         icon = self.style().standardIcon
-        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        # The toolbar shows the short icon texts, the Edit menu names the step, the tooltip
+        # names it in full (ui.undo_actions): the toolbar keeps its width after an edit.
+        self.undo_action = UndoAction(self, redo=False, short=self.tr("Undo"),
+                                      bare=self.tr("&Undo"), named=self.tr("&Undo {action}"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.undo_action.setIcon(icon(QStyle.StandardPixmap.SP_ArrowBack))
-        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action = UndoAction(self, redo=True, short=self.tr("Redo"),
+                                      bare=self.tr("&Redo"), named=self.tr("&Redo {action}"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.setIcon(icon(QStyle.StandardPixmap.SP_ArrowForward))
+        for action in (self.undo_action, self.redo_action):
+            action.bind(document.undo_stack)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -311,6 +321,13 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # Icons alone for what everyone knows by its icon (and finds in the menus): the
+        # toolbar then fits a 1024-pixel window in German and Russian too. Low priority
+        # hides an action's text in a toolbar only; its tooltip still names it.
+        for action in (self.open_action, self.save_action, self.delete_action,
+                       self.prev_action, self.next_action):
+            action.setPriority(QAction.Priority.LowPriority)
+        self.new_event_action.setIconText(self.tr("New Event"))
         toolbar.addActions([self.open_action, self.save_action])
         toolbar.addSeparator()
         toolbar.addActions([self.undo_action, self.redo_action])
@@ -323,7 +340,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.prev_action)
         self.day_combo = QComboBox()
         self.day_combo.setObjectName("day_combo")
-        self.day_combo.setMinimumContentsLength(16)
+        self.day_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.day_combo.setToolTip(self.tr("The day to show"))
         self.day_combo.activated.connect(self._on_day_chosen)
         toolbar.addWidget(self.day_combo)
@@ -523,11 +540,6 @@ class MainWindow(QMainWindow):
     def set_document(self, document: Document) -> None:
         """Show ``document`` in place of the open one (which is closed)."""
         old = self.document
-        # The undo and redo actions belong to the old stack: make them anew.
-        for action in (self.undo_action, self.redo_action):
-            for menu in (self.edit_menu,):
-                menu.removeAction(action)
-            self.toolbar.removeAction(action)
         for signal, slot in self._document_links(old):
             signal.disconnect(slot)
         if self._recovery is not None:
@@ -536,13 +548,8 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         self.document = document
         document.setParent(self)
-        self._make_undo_actions(document)
-        # Where the old actions stood: first in the Edit menu, after Open and Save (and a
-        # separator) in the toolbar.
-        self.edit_menu.insertActions(self.edit_menu.actions()[0],
-                                     [self.undo_action, self.redo_action])
-        self.toolbar.insertActions(self.toolbar.actions()[3],
-                                   [self.undo_action, self.redo_action])
+        for action in (self.undo_action, self.redo_action):
+            action.bind(document.undo_stack)
         self._connect_document(document)
         self._selection = []
         self.grid.set_programme(document.programme)

@@ -918,6 +918,18 @@
         <translation>Eine sortierbare Tabelle der Veranstaltungen</translation>
     </message>
     <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Venues</source>
+        <translation>Orte</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
         <source>&amp;Previous Day</source>
         <translation>Tag zu&amp;rück</translation>
     </message>
@@ -958,12 +970,28 @@
         <translation>Andere Zeitzone …</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
+        <source>&amp;Undo {action}</source>
+        <translation>&amp;Rückgängig: {action}</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {action}</source>
+        <translation>&amp;Wiederholen: {action}</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -996,6 +1024,10 @@
     <message>
         <source>Main</source>
         <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>New Event</source>
+        <translation>Erstellen</translation>
     </message>
     <message>
         <source>The day to show</source>

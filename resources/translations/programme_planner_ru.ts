@@ -923,6 +923,18 @@
         <translation>Сортируемая таблица мероприятий</translation>
     </message>
     <message>
+        <source>Week</source>
+        <translation>Неделя</translation>
+    </message>
+    <message>
+        <source>Venues</source>
+        <translation>Площадки</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Список</translation>
+    </message>
+    <message>
         <source>&amp;Previous Day</source>
         <translation>Пре&amp;д. день</translation>
     </message>
@@ -963,12 +975,28 @@
         <translation>Другой пояс…</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
+        <source>&amp;Undo {action}</source>
+        <translation>&amp;Отменить: {action}</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
         <source>&amp;Redo</source>
         <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {action}</source>
+        <translation>&amp;Повторить: {action}</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1001,6 +1029,10 @@
     <message>
         <source>Main</source>
         <translation>Основная</translation>
+    </message>
+    <message>
+        <source>New Event</source>
+        <translation>Создать</translation>
     </message>
     <message>
         <source>The day to show</source>

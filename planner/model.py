@@ -30,6 +30,8 @@ FALLBACK: dict[Lang, tuple[Lang, ...]] = {
 }
 
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
+# RFC 5545 INTEGER (SEQUENCE): what calendar files can carry.
+MAX_SEQUENCE = 2**31 - 1
 _COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -107,19 +109,27 @@ class Texts:
 
 @dataclass(frozen=True, slots=True)
 class Track:
+    """A track. A ``placeholder`` track holds events whose source named none (an import
+    without CATEGORIES): exports write no CATEGORIES for its events."""
+
     id: str
     name: Texts
     colour: str = "#607d8b"
+    placeholder: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Venue:
+    """A venue. A ``placeholder`` venue ("To be announced") holds events whose place is not
+    known yet: they never clash with each other there, and exports write no LOCATION."""
+
     id: str
     name: Texts
     address: str = ""
     lat: float | None = None
     lon: float | None = None
     capacity: int | None = None
+    placeholder: bool = False
 
     @property
     def has_coordinates(self) -> bool:
@@ -140,16 +150,48 @@ class Person:
 
 
 @dataclass(frozen=True, slots=True)
-class Recurrence:
-    """A repeat rule in RFC 5545 RRULE syntax (as dateutil reads it) with excluded starts.
+class Period:
+    """An occurrence with its own end (RFC 5545 RDATE;VALUE=PERIOD), in the event's zone."""
 
-    ``rule`` is the part after ``RRULE:``, e.g. ``FREQ=DAILY;COUNT=8``. An UNTIL in the rule
-    is read as wall-clock time in the event's zone. ``exdates`` are starts of occurrences
-    that do not take place, in the event's zone.
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Recurrence:
+    """When a repeating event takes place, as RFC 5545 says it: rules, dates, exceptions.
+
+    ``rule`` is the part after ``RRULE:``, e.g. ``FREQ=DAILY;COUNT=8`` (as dateutil reads
+    it), or empty for a series given by dates alone; ``more_rules`` are further RRULEs
+    (RFC 5545 allows several). A rule need not end (no UNTIL or COUNT): only its occurrences
+    on the programme's days count. An UNTIL in a rule is read as wall-clock time in the
+    event's zone. ``rdates`` are further starts (RDATE), each lasting as long as the event;
+    ``periods`` further occurrences with their own end. ``exdates`` are starts of
+    occurrences that do not take place (EXDATE; it also removes an RDATE). All times are in
+    the event's zone (midnight for an all-day event). The event's own start is always its
+    first occurrence, whether or not a rule matches it (RFC 5545 3.8.5.3).
     """
 
-    rule: str
+    rule: str = ""
     exdates: tuple[datetime, ...] = ()
+    more_rules: tuple[str, ...] = ()
+    rdates: tuple[datetime, ...] = ()
+    periods: tuple[Period, ...] = ()
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """Every RRULE value of the series, the first one first."""
+        return ((self.rule,) if self.rule else ()) + self.more_rules
+
+
+@dataclass(frozen=True, slots=True)
+class RecurrenceId:
+    """Which occurrence of a series an override replaces (RFC 5545 RECURRENCE-ID): the start
+    the series gives it, in the event's zone; with ``this_and_future`` (RANGE=THISANDFUTURE)
+    the change applies to that occurrence and every later one."""
+
+    start: datetime
+    this_and_future: bool = False
 
 
 # An event's last modification when nothing says otherwise (data from before it was kept).
@@ -174,6 +216,27 @@ class Event:
     last_modified: datetime = DEFAULT_LAST_MODIFIED
     url: str = ""
     attendance: int | None = None
+    # A series' changed occurrences (RFC 5545 RECURRENCE-ID): each an Event with the
+    # series' UID, a ``recurrence_id`` and no recurrence of its own.
+    overrides: tuple[Event, ...] = ()
+    # Set on an override, and on an event that is one changed occurrence of a series the
+    # programme does not hold (a file gave the occurrence without its series).
+    recurrence_id: RecurrenceId | None = None
+    # The UID calendar files know the event by, when the programme keys it otherwise (a file
+    # gave two different events one UID: the second is filed under a UID of its own).
+    source_uid: str = ""
+    # What the programme has no field for (ORGANIZER, ATTENDEE, CLASS, VALARM, X- ...), as
+    # the source file had it: iCalendar content lines, serialised by icalendar, written back
+    # on export.
+    preserved: str = ""
+    # Properties the source file left out (e.g. SUMMARY, STATUS, COLOR) that the programme
+    # fills in for itself; exports leave them out while the field is as the import left it.
+    absent: frozenset[str] = frozenset()
+
+    @property
+    def ical_uid(self) -> str:
+        """The UID to write into calendar files."""
+        return self.source_uid or self.uid
 
     @property
     def zone(self) -> ZoneInfo:
@@ -189,7 +252,8 @@ class Event:
 
 # Changes to these fields make calendar clients show the event anew, so they raise SEQUENCE
 # (RFC 5546 section 2.1.4); other edits (a typo in the description) do not.
-SIGNIFICANT_FIELDS = ("start", "end", "all_day", "venue", "title", "status", "recurrence")
+SIGNIFICANT_FIELDS = ("start", "end", "all_day", "venue", "title", "status", "recurrence",
+                      "overrides", "recurrence_id")
 
 
 def is_significant_change(old: Event, new: Event) -> bool:
@@ -218,6 +282,9 @@ class Programme:
     people: dict[str, Person] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     travel: TravelSettings = field(default_factory=TravelSettings)
+    # Time zones that imported files defined (VTIMEZONE) and no IANA zone matches, by the
+    # key events use as their zone's key: the VTIMEZONE as iCalendar text (planner.zones).
+    zones: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         validate_frame(self.timezone, self.first_day, self.last_day)
@@ -256,6 +323,7 @@ class Programme:
             people=dict(self.people),
             events=dict(self.events),
             travel=dataclasses.replace(self.travel),
+            zones=dict(self.zones),
         )
 
 
@@ -269,6 +337,12 @@ def zone_named(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise ValidationError(msg("unknown time zone '{zone}'", zone=name)) from exc
+
+
+def _is_iana(name: str) -> bool:
+    from planner.zones import is_iana
+
+    return is_iana(name)
 
 
 def validate_frame(timezone: str, first_day: date, last_day: date) -> None:
@@ -340,7 +414,12 @@ def validate_event(programme: Programme, event: Event) -> None:
         fail(ValidationError, "start and end must carry a named time zone")
     if event.start.tzinfo != event.end.tzinfo:
         fail(ValidationError, "start and end must be in the same time zone")
-    if event.end <= event.start:
+    key = event.zone.key
+    if key not in programme.zones and not _is_iana(key):
+        fail(ValidationError, "unknown time zone '{zone}'", zone=key)
+    # An event without an end in its file is an instant (RFC 5545 3.6.1): it may end as it
+    # starts. An all-day event lasts at least a day.
+    if event.end < event.start or (event.all_day and event.end == event.start):
         fail(TimeRangeError, "end {end} is not after start {start}",
              end=f"{event.end:%Y-%m-%d %H:%M}", start=f"{event.start:%Y-%m-%d %H:%M}")
     if event.all_day and (event.start.time() != time(0) or event.end.time() != time(0)):
@@ -359,19 +438,30 @@ def validate_event(programme: Programme, event: Event) -> None:
             fail(ValidationError, "unknown language '{lang}'", lang=lang)
     if event.status not in STATUSES:
         fail(ValidationError, "unknown status '{status}'", status=event.status)
-    if event.sequence < 0:
-        fail(ValidationError, "sequence must not be negative")
+    if not 0 <= event.sequence <= MAX_SEQUENCE:
+        fail(ValidationError, "sequence must be a whole number from 0 to {max}",
+             max=MAX_SEQUENCE)
+    if event.url and (not event.url.isprintable() or event.url != event.url.strip()):
+        fail(ValidationError, "the URL must be one line without spaces at its ends")
+    if event.source_uid and any(c in event.source_uid for c in "\r\n"):
+        fail(ValidationError, "UID must be a non-empty single line")
     if event.attendance is not None and event.attendance < 0:
         fail(ValidationError, "expected attendance must not be negative")
     if event.last_modified.tzinfo is None:
         fail(ValidationError, "last-modified time must be aware")
     if not any(event.title.as_dict().values()):
         fail(ValidationError, "title is empty")
-    if event.recurrence is not None:
+    if event.recurrence is not None or event.overrides:
         # Imported here: recurrence needs the model's types, the model needs its check.
-        from planner.recurrence import check_recurrence
+        from planner.recurrence import check_overrides, check_recurrence
 
-        check_recurrence(programme, event)
+        if event.recurrence is not None:
+            check_recurrence(programme, event)
+        check_overrides(event)
+        for override in event.overrides:
+            validate_event(programme, override)
+    if event.recurrence_id is not None and event.recurrence is not None:
+        fail(ValidationError, "an occurrence of a series cannot repeat itself")
 
 
 def validate_programme(programme: Programme) -> None:
@@ -403,6 +493,9 @@ def touch(old: Event | None, new: Event, now: datetime | None = None) -> Event:
     if new == old:
         return new
     sequence = max(new.sequence, old.sequence + (1 if is_significant_change(old, new) else 0))
+    # A SEQUENCE at the top of what files can hold stays there: clients still see the
+    # change by LAST-MODIFIED.
+    sequence = min(sequence, MAX_SEQUENCE)
     return dataclasses.replace(new, sequence=sequence, last_modified=now)
 
 

@@ -25,17 +25,19 @@ from planner.i18n import msg
 from planner.model import (
     DEFAULT_LAST_MODIFIED,
     Event,
+    Period,
     Person,
     Programme,
     Recurrence,
+    RecurrenceId,
     Texts,
     Track,
     TravelSettings,
     ValidationError,
     Venue,
     validate_programme,
-    zone_named,
 )
+from planner.zones import zone_for_key
 
 FORMAT = "programme-planner/programme"
 VERSION = 1
@@ -50,7 +52,7 @@ Data = dict[str, Any]
 def to_dict(programme: Programme) -> Data:
     """``programme`` as JSON-ready data, every field of the model included."""
     zone = programme.timezone
-    return {
+    data: Data = {
         "format": FORMAT,
         "version": VERSION,
         "name": programme.name.as_dict(),
@@ -66,6 +68,8 @@ def to_dict(programme: Programme) -> Data:
         "people": [_person_to_dict(programme.people[p]) for p in sorted(programme.people)],
         "events": [event_to_dict(e, zone) for e in programme.sorted_events()],
     }
+    data["zones"] = dict(sorted(programme.zones.items()))
+    return data
 
 
 def dumps(programme: Programme) -> bytes:
@@ -79,7 +83,8 @@ def encode(data: Any) -> bytes:
 
 
 def _track_to_dict(track: Track) -> Data:
-    return {"id": track.id, "name": track.name.as_dict(), "colour": track.colour}
+    return {"id": track.id, "name": track.name.as_dict(), "colour": track.colour,
+            "placeholder": track.placeholder}
 
 
 def _venue_to_dict(venue: Venue) -> Data:
@@ -90,6 +95,7 @@ def _venue_to_dict(venue: Venue) -> Data:
         "lat": venue.lat,
         "lon": venue.lon,
         "capacity": venue.capacity,
+        "placeholder": venue.placeholder,
     }
 
 
@@ -129,11 +135,22 @@ def event_to_dict(event: Event, programme_zone: str) -> Data:
     }
     if event.zone.key != programme_zone:
         data["timezone"] = event.zone.key
-    if event.recurrence is not None:
+    recurrence = event.recurrence
+    if recurrence is not None:
         data["recurrence"] = {
-            "rule": event.recurrence.rule,
-            "exdates": [_local(x) for x in event.recurrence.exdates],
+            "rule": recurrence.rule,
+            "exdates": [_local(x) for x in recurrence.exdates],
+            "rules": list(recurrence.more_rules),
+            "rdates": [_local(x) for x in recurrence.rdates],
+            "periods": [[_local(p.start), _local(p.end)] for p in recurrence.periods],
         }
+    rid = event.recurrence_id
+    data["overrides"] = [event_to_dict(o, event.zone.key) for o in event.overrides]
+    data["recurrence_id"] = None if rid is None else {
+        "start": _local(rid.start), "this_and_future": rid.this_and_future}
+    data["source_uid"] = event.source_uid
+    data["preserved"] = event.preserved
+    data["absent"] = sorted(event.absent)
     return data
 
 
@@ -204,6 +221,7 @@ def _programme_from_dict(data: Mapping[str, Any]) -> Programme:
     for item in data.get("people", ()):
         person = _person_from_dict(item)
         programme.people[person.id] = person
+    programme.zones.update({str(k): str(v) for k, v in (data.get("zones") or {}).items()})
     zones: dict[str, ZoneInfo] = {programme.timezone: programme.zone}
     # When an event without a last-modified time of its own was last changed: the
     # programme's "last_modified" (the built-in one gives its compilation date), else the
@@ -211,7 +229,8 @@ def _programme_from_dict(data: Mapping[str, Any]) -> Programme:
     default_modified = _utc(data.get("last_modified")) or DEFAULT_LAST_MODIFIED
     for item in data.get("events", ()):
         try:
-            event = event_from_dict(item, programme.timezone, zones, default_modified)
+            event = event_from_dict(item, programme.timezone, zones, default_modified,
+                                    custom=programme.zones)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             uid = item.get("uid") if isinstance(item, Mapping) else None
             raise ValidationError(
@@ -228,7 +247,7 @@ def _utc(text: str | None) -> datetime | None:
 
 def _track_from_dict(item: Mapping[str, Any]) -> Track:
     return Track(str(item["id"]), Texts.from_mapping(item["name"]),
-                 str(item.get("colour", "#607d8b")))
+                 str(item.get("colour", "#607d8b")), bool(item.get("placeholder", False)))
 
 
 def _venue_from_dict(item: Mapping[str, Any]) -> Venue:
@@ -239,6 +258,7 @@ def _venue_from_dict(item: Mapping[str, Any]) -> Venue:
         _float_or_none(item.get("lat")),
         _float_or_none(item.get("lon")),
         _int_or_none(item.get("capacity")),
+        bool(item.get("placeholder", False)),
     )
 
 
@@ -264,13 +284,16 @@ def event_from_dict(
     programme_zone: str,
     zones: dict[str, ZoneInfo] | None = None,
     default_modified: datetime = DEFAULT_LAST_MODIFIED,
+    *,
+    custom: Mapping[str, str] | None = None,
 ) -> Event:
-    """One event from its data; ``zones`` caches ZoneInfo objects across many events."""
+    """One event from its data; ``zones`` caches ZoneInfo objects across many events;
+    ``custom`` holds the programme's own zones (:attr:`planner.model.Programme.zones`)."""
     zones = {} if zones is None else zones
     key = str(item.get("timezone") or programme_zone)
     zone = zones.get(key)
     if zone is None:
-        zone = zones[key] = zone_named(key)
+        zone = zones[key] = zone_for_key(key, custom or {})
 
     def local(text: str) -> datetime:
         return datetime.fromisoformat(text).replace(tzinfo=zone)
@@ -278,7 +301,14 @@ def event_from_dict(
     recurrence = None
     if item.get("recurrence"):
         rec = item["recurrence"]
-        recurrence = Recurrence(str(rec["rule"]), tuple(local(x) for x in rec.get("exdates", ())))
+        recurrence = Recurrence(
+            str(rec["rule"]),
+            tuple(local(x) for x in rec.get("exdates", ())),
+            more_rules=tuple(str(x) for x in rec.get("rules", ())),
+            rdates=tuple(local(x) for x in rec.get("rdates", ())),
+            periods=tuple(Period(local(a), local(b)) for a, b in rec.get("periods", ())),
+        )
+    rid = item.get("recurrence_id")
     return Event(
         uid=str(item["uid"]),
         title=Texts.from_mapping(item["title"]),
@@ -296,4 +326,13 @@ def event_from_dict(
         last_modified=_utc(item.get("last_modified")) or default_modified,
         url=str(item.get("url", "") or ""),
         attendance=_int_or_none(item.get("attendance")),
+        overrides=tuple(
+            event_from_dict(o, key, zones, default_modified, custom=custom)
+            for o in item.get("overrides", ())
+        ),
+        recurrence_id=None if rid is None else RecurrenceId(
+            local(rid["start"]), bool(rid.get("this_and_future", False))),
+        source_uid=str(item.get("source_uid", "") or ""),
+        preserved=str(item.get("preserved", "") or ""),
+        absent=frozenset(str(x) for x in item.get("absent", ())),
     )

@@ -14,28 +14,33 @@ import json
 import os
 import sqlite3
 import struct
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.i18n import Message, msg
 from planner.model import (
     Event,
+    Period,
     Person,
     Programme,
     ProgrammeError,
     Recurrence,
+    RecurrenceId,
     Texts,
     Track,
     TravelSettings,
     Venue,
     validate_programme,
 )
+from planner.snapshot import event_from_dict, event_to_dict
+from planner.zones import zone_for_key
 
 APPLICATION_ID = 0x50504C4E  # "PPLN"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SUFFIX = ".programme"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _DEFAULT_TRAVEL = TravelSettings()
@@ -200,6 +205,20 @@ MIGRATIONS: list[str] = [
         BEGIN SELECT RAISE(ABORT, 'a release cannot change'); END;
     CREATE TRIGGER release_blobs_stay BEFORE UPDATE ON release_blobs
         BEGIN SELECT RAISE(ABORT, 'a release cannot change'); END;
+    """,
+    # 3 -> 4: what calendar files bring (issue 15): series with RDATEs, several RRULEs and
+    # changed occurrences (JSON), the properties kept as they came, placeholder venues and
+    # tracks, and the time zones files define for themselves.
+    """
+    ALTER TABLE venues ADD COLUMN placeholder INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE tracks ADD COLUMN placeholder INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN series TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE events ADD COLUMN overrides TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE events ADD COLUMN recurrence_id TEXT;
+    ALTER TABLE events ADD COLUMN source_uid TEXT NOT NULL DEFAULT '';
+    ALTER TABLE events ADD COLUMN preserved TEXT NOT NULL DEFAULT '';
+    ALTER TABLE events ADD COLUMN absent TEXT NOT NULL DEFAULT '';
+    CREATE TABLE zones (key TEXT PRIMARY KEY, vtimezone TEXT NOT NULL);
     """,
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION - 1
@@ -459,7 +478,7 @@ class ProgrammeStore:
             validate_programme(programme)
         except ProgrammeError as exc:
             raise CorruptFileError(damaged(self.path, exc.message)) from None
-        except (sqlite3.DatabaseError, KeyError, ValueError, TypeError) as exc:
+        except (sqlite3.DatabaseError, KeyError, ValueError, TypeError, RecursionError) as exc:
             raise CorruptFileError(damaged(self.path, exc)) from None
         return programme
 
@@ -478,15 +497,19 @@ class ProgrammeStore:
                 ),
             ),
         )
-        for tid, de, en, ru, colour in conn.execute(
-            "SELECT id, name_de, name_en, name_ru, colour FROM tracks ORDER BY position, id"
-        ):
-            programme.tracks[tid] = Track(tid, Texts(de, en, ru), colour)
-        for vid, de, en, ru, address, lat, lon, capacity in conn.execute(
-            "SELECT id, name_de, name_en, name_ru, address, lat, lon, capacity FROM venues "
+        for key, text in conn.execute("SELECT key, vtimezone FROM zones ORDER BY key"):
+            programme.zones[str(key)] = str(text)
+        for tid, de, en, ru, colour, placeholder in conn.execute(
+            "SELECT id, name_de, name_en, name_ru, colour, placeholder FROM tracks "
             "ORDER BY position, id"
         ):
-            programme.venues[vid] = Venue(vid, Texts(de, en, ru), address, lat, lon, capacity)
+            programme.tracks[tid] = Track(tid, Texts(de, en, ru), colour, bool(placeholder))
+        for vid, de, en, ru, address, lat, lon, capacity, placeholder in conn.execute(
+            "SELECT id, name_de, name_en, name_ru, address, lat, lon, capacity, placeholder "
+            "FROM venues ORDER BY position, id"
+        ):
+            programme.venues[vid] = Venue(vid, Texts(de, en, ru), address, lat, lon, capacity,
+                                          bool(placeholder))
         for pid, name, affiliation, contact in conn.execute(
             "SELECT id, name, affiliation, contact FROM people ORDER BY id"
         ):
@@ -496,7 +519,7 @@ class ProgrammeStore:
             "SELECT uid, person FROM event_speakers ORDER BY uid, position"
         ):
             speakers.setdefault(uid, []).append(person)
-        zones: dict[str, ZoneInfo] = {}
+        zones = _Zones(programme.zones)
         for row in conn.execute(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY start, uid"):
             event = _event_from_row(row, speakers, zones)
             programme.events[event.uid] = event
@@ -507,9 +530,11 @@ class ProgrammeStore:
     def replace_all(self, programme: Programme) -> None:
         """Write the whole programme in place of what the file holds, in one transaction."""
         with self.transaction() as conn:
-            for table in ("event_speakers", "events", "people", "venues", "tracks", "meta"):
+            for table in ("event_speakers", "events", "people", "venues", "tracks", "meta",
+                          "zones"):
                 conn.execute(f"DELETE FROM {table}")
             self._write_meta(conn, programme)
+            _write_zones(conn, programme)
             for position, track in enumerate(programme.tracks.values()):
                 _write_track(conn, track, position)
             for position, venue in enumerate(programme.venues.values()):
@@ -523,6 +548,10 @@ class ProgrammeStore:
         with self.transaction() as conn:
             if changes.meta:
                 self._write_meta(conn, programme)
+            # A zone an event uses must be there with the event: the few custom zones are
+            # written with every change that touches events.
+            if programme.zones and (changes.meta or changes.events):
+                _write_zones(conn, programme)
             for uid in changes.removed_events:
                 conn.execute("DELETE FROM events WHERE uid = ?", (uid,))
             positions = {tid: n for n, tid in enumerate(programme.tracks)}
@@ -599,26 +628,37 @@ class Changes:
 _EVENT_COLUMNS = (
     'uid, title_de, title_en, title_ru, description_de, description_en, description_ru, '
     'track, venue, start, "end", tz, all_day, status, rrule, exdates, languages, sequence, '
-    "last_modified, url, attendance"
+    "last_modified, url, attendance, series, overrides, recurrence_id, source_uid, preserved, "
+    "absent"
 )
 
 
+class _Zones:
+    """The zones events name while a file is read: IANA ones, and the programme's own."""
+
+    def __init__(self, custom: dict[str, str]) -> None:
+        self.custom = custom
+        self.found: dict[str, ZoneInfo] = {}
+
+    def __call__(self, key: str) -> ZoneInfo:
+        zone = self.found.get(key)
+        if zone is None:
+            zone = self.found[key] = zone_for_key(key, self.custom)
+        return zone
+
+
 def _event_from_row(
-    row: tuple[object, ...], speakers: dict[str, list[str]], zones: dict[str, ZoneInfo]
+    row: tuple[object, ...], speakers: dict[str, list[str]], zones: _Zones
 ) -> Event:
     (uid, t_de, t_en, t_ru, d_de, d_en, d_ru, track, venue, start, end, tz, all_day, status,
-     rule, exdates, languages, sequence, last_modified, url, attendance) = row
+     rule, exdates, languages, sequence, last_modified, url, attendance, series, overrides,
+     recurrence_id, source_uid, preserved, absent) = row
     assert isinstance(tz, str) and isinstance(uid, str)
-    zone = zones.get(tz) or zones.setdefault(tz, ZoneInfo(tz))
+    zone = zones(tz)
 
     def local(text: object) -> datetime:
         return datetime.fromisoformat(str(text)).replace(tzinfo=zone)
 
-    recurrence = None
-    if rule:
-        recurrence = Recurrence(
-            str(rule), tuple(local(x) for x in json.loads(str(exdates)))
-        )
     return Event(
         uid=uid,
         title=Texts(str(t_de), str(t_en), str(t_ru)),
@@ -629,14 +669,85 @@ def _event_from_row(
         end=local(end),
         all_day=bool(all_day),
         status=str(status),  # type: ignore[arg-type]
-        recurrence=recurrence,
+        recurrence=_recurrence(rule, exdates, series, local),
         speakers=tuple(speakers.get(uid, ())),
         languages=tuple(json.loads(str(languages))),
         sequence=int(str(sequence)),
         last_modified=datetime.fromisoformat(str(last_modified)).astimezone(UTC),
         url=str(url),
         attendance=None if attendance is None else int(str(attendance)),
+        overrides=tuple(_override_from_json(item, tz, zones) for item in _json_list(overrides)),
+        recurrence_id=_rid_from_json(recurrence_id, local),
+        source_uid=str(source_uid),
+        preserved=str(preserved),
+        absent=frozenset(filter(None, str(absent).split(","))),
     )
+
+
+def _json_list(text: object) -> list[Any]:
+    value = json.loads(str(text))
+    if not isinstance(value, list):
+        raise ValueError("a list was expected")
+    return value
+
+
+def _recurrence(
+    rule: object, exdates: object, series: object, local: Callable[[object], datetime]
+) -> Recurrence | None:
+    extra = json.loads(str(series)) if series else {}
+    if not isinstance(extra, dict):
+        raise ValueError("series is not an object")
+    if not rule and not extra:
+        return None
+    return Recurrence(
+        str(rule or ""),
+        tuple(local(x) for x in _json_list(exdates)),
+        more_rules=tuple(str(x) for x in extra.get("rules", [])),
+        rdates=tuple(local(x) for x in extra.get("rdates", [])),
+        periods=tuple(Period(local(s), local(e)) for s, e in extra.get("periods", [])),
+    )
+
+
+def _series_json(recurrence: Recurrence | None) -> str:
+    if recurrence is None:
+        return "{}"
+    extra: dict[str, object] = {}
+    if recurrence.more_rules:
+        extra["rules"] = list(recurrence.more_rules)
+    if recurrence.rdates:
+        extra["rdates"] = [_naive(x) for x in recurrence.rdates]
+    if recurrence.periods:
+        extra["periods"] = [[_naive(p.start), _naive(p.end)] for p in recurrence.periods]
+    if not recurrence.rule and not extra:
+        # A series of dates alone that has none left still is one.
+        extra["rdates"] = []
+    return json.dumps(extra, ensure_ascii=False, sort_keys=True)
+
+
+def _rid_from_json(text: object, local: Callable[[object], datetime]) -> RecurrenceId | None:
+    if text is None or text == "":
+        return None
+    value = json.loads(str(text))
+    if not isinstance(value, dict):
+        raise ValueError("recurrence_id is not an object")
+    return RecurrenceId(local(value["start"]), bool(value.get("this_and_future", False)))
+
+
+def _rid_json(rid: RecurrenceId | None) -> str | None:
+    if rid is None:
+        return None
+    value: dict[str, object] = {"start": _naive(rid.start)}
+    if rid.this_and_future:
+        value["this_and_future"] = True
+    return json.dumps(value, sort_keys=True)
+
+
+def _override_from_json(item: object, zone_key: str, zones: _Zones) -> Event:
+    # Overrides are kept in planner.snapshot's form of an event, their zone relative to
+    # the series' own.
+    if not isinstance(item, dict):
+        raise ValueError("an override is not an object")
+    return event_from_dict(item, zone_key, zones.found, custom=zones.custom)
 
 
 def _naive(value: datetime) -> str:
@@ -654,6 +765,11 @@ def _event_row(event: Event) -> tuple[object, ...]:
         json.dumps([naive(x) for x in recurrence.exdates] if recurrence else []),
         json.dumps(list(event.languages)), event.sequence,
         event.last_modified.astimezone(UTC).isoformat(), event.url, event.attendance,
+        _series_json(recurrence),
+        json.dumps([event_to_dict(o, event.zone.key) for o in event.overrides],
+                   ensure_ascii=False, sort_keys=True),
+        _rid_json(event.recurrence_id), event.source_uid, event.preserved,
+        ",".join(sorted(event.absent)),
     )  # fmt: skip
 
 
@@ -670,9 +786,12 @@ def _upsert(table: str, key: str, columns: str) -> str:
 
 
 _UPSERT_EVENT = _upsert("events", "uid", _EVENT_COLUMNS)
-_UPSERT_TRACK = _upsert("tracks", "id", "id, name_de, name_en, name_ru, colour, position")
+_UPSERT_TRACK = _upsert(
+    "tracks", "id", "id, name_de, name_en, name_ru, colour, position, placeholder"
+)
 _UPSERT_VENUE = _upsert(
-    "venues", "id", "id, name_de, name_en, name_ru, address, lat, lon, capacity, position"
+    "venues", "id",
+    "id, name_de, name_en, name_ru, address, lat, lon, capacity, position, placeholder",
 )
 _UPSERT_PERSON = _upsert("people", "id", "id, name, affiliation, contact")
 
@@ -689,7 +808,8 @@ def _write_events(conn: sqlite3.Connection, events: Iterable[Event]) -> None:
 
 def _write_track(conn: sqlite3.Connection, track: Track, position: int) -> None:
     name = track.name
-    conn.execute(_UPSERT_TRACK, (track.id, name.de, name.en, name.ru, track.colour, position))
+    conn.execute(_UPSERT_TRACK, (track.id, name.de, name.en, name.ru, track.colour, position,
+                                 int(track.placeholder)))
 
 
 def _write_venue(conn: sqlite3.Connection, venue: Venue, position: int) -> None:
@@ -697,8 +817,15 @@ def _write_venue(conn: sqlite3.Connection, venue: Venue, position: int) -> None:
     conn.execute(
         _UPSERT_VENUE,
         (venue.id, name.de, name.en, name.ru, venue.address, venue.lat, venue.lon,
-         venue.capacity, position),
+         venue.capacity, position, int(venue.placeholder)),
     )  # fmt: skip
+
+
+def _write_zones(conn: sqlite3.Connection, programme: Programme) -> None:
+    # Few and small (most programmes have none): written whole.
+    conn.execute("DELETE FROM zones")
+    conn.executemany("INSERT INTO zones (key, vtimezone) VALUES (?, ?)",
+                     sorted(programme.zones.items()))
 
 
 def _write_person(conn: sqlite3.Connection, person: Person) -> None:

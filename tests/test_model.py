@@ -45,7 +45,6 @@ def test_valid_event_passes():
     ("fields", "error", "message"),
     [
         ({"end": at(4, 9)}, TimeRangeError, "not after start"),
-        ({"end": at(4, 10)}, TimeRangeError, "not after start"),
         ({"track": "sport"}, UnknownReferenceError, "unknown track 'sport'"),
         ({"venue": "moon"}, UnknownReferenceError, "unknown venue 'moon'"),
         ({"speakers": ("bob",)}, UnknownReferenceError, "unknown speaker 'bob'"),
@@ -75,16 +74,23 @@ def test_programme_frame_is_checked():
         Programme(Texts.same("x"), "UTC", date(2019, 4, 3), date(2019, 4, 2))
 
 
-def test_recurrence_must_stay_inside_the_programme():
+def test_a_repeat_may_run_past_the_programme_and_without_end():
+    """Only the occurrences on the programme's days count (issue 15): a weekly rule without
+    end is a weekly event while the programme lasts."""
     programme = small_programme()
-    daily = event(recurrence=Recurrence("FREQ=DAILY;COUNT=8"), day=3)
-    validate_event(programme, daily)
-    with pytest.raises(TimeRangeError, match="outside the programme"):
-        validate_event(programme, event(recurrence=Recurrence("FREQ=DAILY;COUNT=9"), day=3))
-    with pytest.raises(ValidationError, match="needs an end"):
-        validate_event(programme, event(recurrence=Recurrence("FREQ=DAILY")))
+    validate_event(programme, event(recurrence=Recurrence("FREQ=DAILY;COUNT=8"), day=3))
+    validate_event(programme, event(recurrence=Recurrence("FREQ=DAILY;COUNT=9"), day=3))
+    validate_event(programme, event(recurrence=Recurrence("FREQ=DAILY")))
     with pytest.raises(ValidationError, match="cannot be read"):
         validate_event(programme, event(recurrence=Recurrence("FREQ=SOMETIMES;COUNT=2")))
+
+
+def test_an_event_without_end_is_an_instant_and_an_all_day_event_lasts_a_day():
+    programme = small_programme()
+    validate_event(programme, event(end=at(4, 10)))
+    midnight = at(4, 0)
+    with pytest.raises(TimeRangeError, match="not after start"):
+        validate_event(programme, event(start=midnight, end=midnight, all_day=True))
 
 
 def test_sequence_rises_only_on_significant_changes():

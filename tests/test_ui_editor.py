@@ -334,7 +334,7 @@ def test_a_repeat_past_the_last_day_is_refused(qtbot: QtBot) -> None:
     editor.count_spin.selectAll()
     qtbot.keyClicks(editor.count_spin, "5")
     assert not editor.ok_button.isEnabled()
-    assert "outside the programme's days" in editor.message_label.text()
+    assert "past the programme's days" in editor.message_label.text()
 
 
 def test_an_existing_repeating_event_shows_its_rule(qtbot: QtBot) -> None:

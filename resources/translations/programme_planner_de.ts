@@ -518,6 +518,10 @@
         <translation>die Veranstaltung muss innerhalb der Programmtage liegen ({first} bis {last})</translation>
     </message>
     <message>
+        <source>the repeat goes on past the programme&apos;s days ({first} to {last}), to {day}</source>
+        <translation>die Wiederholung reicht über die Tage des Programms ({first} bis {last}) hinaus, bis {day}</translation>
+    </message>
+    <message>
         <source>{count} expected, but the venue holds {capacity}</source>
         <translation>{count} erwartet, aber der Ort fasst {capacity}</translation>
     </message>

@@ -518,6 +518,10 @@
         <translation>мероприятие должно проходить в дни программы (с {first} по {last})</translation>
     </message>
     <message>
+        <source>the repeat goes on past the programme&apos;s days ({first} to {last}), to {day}</source>
+        <translation>повторение выходит за дни программы ({first} – {last}), до {day}</translation>
+    </message>
+    <message>
         <source>{count} expected, but the venue holds {capacity}</source>
         <translation>ожидается {count}, а площадка вмещает {capacity}</translation>
     </message>

@@ -49,13 +49,12 @@ from planner.model import (
     Programme,
     ProgrammeError,
     Recurrence,
-    Texts,
     TimeRangeError,
     ValidationError,
     new_uid,
     validate_event,
 )
-from planner.recurrence import WEEKDAYS, make_rule, starts
+from planner.recurrence import WEEKDAYS, make_rule, rule_starts
 from ui.icons import colour_icon
 from ui.tooltips import plain_tooltip
 from ui.widgets import (
@@ -889,11 +888,21 @@ class EventEditor(CheckedDialog):
 
     def _check_days(self, event: Event) -> None:
         first, last = self._programme.window
+        days = (self._programme.first_day.strftime("%d.%m.%Y"),
+                self._programme.last_day.strftime("%d.%m.%Y"))
         if event.start < first or event.end > last:
             raise TimeRangeError(
                 self.tr("the event must lie within the programme's days ({first} to {last})")
-                .format(first=self._programme.first_day.strftime("%d.%m.%Y"),
-                        last=self._programme.last_day.strftime("%d.%m.%Y"))
+                .format(first=days[0], last=days[1])
+            )
+        # Occurrences past the last day would not count (a series is bounded by the
+        # programme's days): a repeat made here stays inside them.
+        outside = [day for day in self._listed_dates if day > self._programme.last_day]
+        if event.recurrence is not None and outside:
+            raise TimeRangeError(
+                self.tr("the repeat goes on past the programme's days ({first} to {last}), "
+                        "to {day}").format(first=days[0], last=days[1],
+                                           day=outside[-1].strftime("%d.%m.%Y"))
             )
 
     def _revalidate(self) -> None:
@@ -960,17 +969,14 @@ def _without_uid_prefix(text: str, uid: str) -> str:
 
 
 def _rule_starts(rule: str, start: datetime) -> list[datetime]:
-    """The first starts of ``rule`` from ``start`` (wall clock), or [] if it cannot be read."""
-    probe = Event(
-        uid="probe", title=Texts.same("probe"), start=start,
-        end=start + timedelta(minutes=1), track="", venue="", recurrence=Recurrence(rule),
-    )
+    """The first starts ``rule`` itself gives from ``start`` (wall clock; without the start
+    when the rule does not give it), or [] if it cannot be read."""
     try:
-        result = []
-        for n, value in enumerate(starts(probe, limit=MAX_LISTED_OCCURRENCES)):
-            if n >= MAX_LISTED_OCCURRENCES:
-                break
-            result.append(value)
-        return result
+        found, _ = rule_starts(rule, start.replace(tzinfo=None), _FAR,
+                               limit=MAX_LISTED_OCCURRENCES)
     except ProgrammeError:
         return []
+    return [value.replace(tzinfo=start.tzinfo) for value in found]
+
+
+_FAR = datetime(9999, 1, 1)

@@ -5,6 +5,10 @@ can be tested with tables. The placement follows KOrganizer's ``CellItem::placeI
 that overlap (directly or through others) form a cluster; each item takes the leftmost
 sub-column that is free at its start; every item of a cluster shares the cluster's number of
 sub-columns. Intervals that only touch (one ends when the next starts) do not overlap.
+
+A crowded cluster (more sub-columns than the column has room for at a readable width) keeps
+its first sub-columns and gathers what is left into "+N" groups, as a calendar's month view
+does (:func:`limit_columns`): a block too narrow to show its time and title helps nobody.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import heapq
 from bisect import bisect_right
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 
@@ -21,11 +25,25 @@ K = TypeVar("K", bound=Hashable)
 @dataclass(frozen=True, slots=True)
 class Placement:
     """An item's sub-column (from 0), its cluster's sub-column count, and how many
-    sub-columns it may fill to the right without covering another item (at least 1)."""
+    sub-columns it may fill to the right without covering another item (at least 1).
+    ``more`` says that its cluster was too crowded: to the right of its ``columns``
+    sub-columns, the cluster's "+N" groups (see :func:`limit_columns`) need room."""
 
     column: int
     columns: int
     span: int = 1
+    more: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class More(Generic[K]):
+    """Items of a crowded cluster that got no sub-column, from the earliest start to the
+    latest end among them (items in one group overlap one another, directly or through
+    others in the group). Keys are in order of start."""
+
+    start: Any
+    end: Any
+    keys: tuple[K, ...]
 
 
 def place(items: Sequence[tuple[K, Any, Any]]) -> dict[K, Placement]:
@@ -115,6 +133,50 @@ def _finish_cluster(
         while column + span < columns and free(column + span, start, end):
             span += 1
         result[key] = Placement(column, columns, span)
+
+
+def limit_columns(
+    items: Sequence[tuple[K, Any, Any]], max_columns: int, kept: int | None = None
+) -> tuple[dict[K, Placement], list[More[K]]]:
+    """:func:`place` for a column with room for at most ``max_columns`` sub-columns.
+
+    A cluster that needs more keeps its first ``kept`` sub-columns (``max_columns - 1`` by
+    default, at least 1), with ``more`` set on their placements; the items placed further
+    right are left out and returned as :class:`More` groups, in order of start. Other
+    clusters are placed as :func:`place` places them. Spans stop at the kept sub-columns.
+    """
+    max_columns = max(int(max_columns), 1)
+    keep = max(max_columns - 1 if kept is None else min(int(kept), max_columns), 1)
+    placed = place(items)
+    if all(p.columns <= max_columns for p in placed.values()):
+        return placed, []
+    result: dict[K, Placement] = {}
+    left_out: list[tuple[Any, Any, int, K]] = []
+    for n, (key, item_start, item_end) in enumerate(items):
+        p = placed[key]
+        if p.columns <= max_columns:
+            result[key] = p
+        elif p.column < keep:
+            result[key] = Placement(p.column, keep, min(p.span, keep - p.column), True)
+        else:
+            left_out.append((item_start, item_end, n, key))
+    left_out.sort(key=lambda t: (t[0], t[2]))
+    groups: list[More[K]] = []
+    start: Any = None
+    end: Any = None
+    keys: list[K] = []
+    for item_start, item_end, _n, key in left_out:
+        if keys and item_start < end:
+            keys.append(key)
+            if end < item_end:
+                end = item_end
+            continue
+        if keys:
+            groups.append(More(start, end, tuple(keys)))
+        start, end, keys = item_start, item_end, [key]
+    if keys:
+        groups.append(More(start, end, tuple(keys)))
+    return result, groups
 
 
 def band_rows(items: Sequence[tuple[K, int, int]]) -> tuple[dict[K, int], int]:

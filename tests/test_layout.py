@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.layout import Placement, band_rows, place
+from planner.layout import More, Placement, band_rows, limit_columns, place
 
 # Each case: items as (key, start, end) in minutes, and the expected
 # {key: (column, columns, span)}.
@@ -84,6 +84,59 @@ def test_place_takes_datetimes():
         "b": Placement(1, 2, 1),
         "c": Placement(0, 2, 1),
     }
+
+
+# Each case: items, max_columns, kept (None: the default), the expected
+# {key: (column, columns, span, more)} of the items that keep a sub-column, and the "+N"
+# groups as (start, end, keys).
+LIMIT_CASES = {
+    "room enough: as place() has it": (
+        [("a", 600, 720), ("b", 660, 780)], 2, None,
+        {"a": (0, 2, 1, False), "b": (1, 2, 1, False)}, [],
+    ),
+    "one too many: the first keeps its sub-column, the rest is one group": (
+        [("a", 600, 720), ("b", 600, 700), ("c", 610, 680)], 2, None,
+        {"a": (0, 1, 1, True)}, [(600, 700, ("b", "c"))],
+    ),
+    "kept may be all max_columns (a narrow '+N' lane beside them)": (
+        [("a", 600, 720), ("b", 600, 700), ("c", 610, 680)], 2, 2,
+        {"a": (0, 2, 1, True), "b": (1, 2, 1, True)}, [(610, 680, ("c",))],
+    ),
+    "left-out items apart make groups of their own": (
+        # a runs all morning; b, c, e and f each overlap it (and their neighbour);
+        # c and f get the second sub-column, but c ends before f starts.
+        [("a", 540, 780), ("b", 540, 600), ("c", 570, 630), ("e", 660, 720),
+         ("f", 690, 750)], 2, None,
+        {"a": (0, 1, 1, True)}, [(540, 630, ("b", "c")), (660, 750, ("e", "f"))],
+    ),
+    "touching left-out items stay apart": (
+        [("a", 600, 720), ("b", 600, 660), ("c", 660, 720)], 1, None,
+        {"a": (0, 1, 1, True)}, [(600, 660, ("b",)), (660, 720, ("c",))],
+    ),
+    "other clusters are not touched": (
+        [("a", 600, 660), ("b", 600, 660), ("c", 600, 660), ("d", 900, 960),
+         ("e", 930, 990)], 2, None,
+        {"a": (0, 1, 1, True), "d": (0, 2, 1, False), "e": (1, 2, 1, False)},
+        [(600, 660, ("b", "c"))],
+    ),
+    "spans stop at the kept sub-columns": (
+        # d would widen over the sub-columns b and c left free; only one is kept.
+        [("a", 600, 660), ("b", 600, 700), ("c", 630, 800), ("d", 700, 760)], 2, None,
+        {"b": (0, 1, 1, True), "d": (0, 1, 1, True)}, [(600, 800, ("a", "c"))],
+    ),
+    "a single column keeps one sub-column at least": (
+        [("a", 600, 660), ("b", 600, 660)], 1, 0,
+        {"a": (0, 1, 1, True)}, [(600, 660, ("b",))],
+    ),
+}
+
+
+@pytest.mark.parametrize("items, most, kept, expected, groups", LIMIT_CASES.values(),
+                         ids=LIMIT_CASES.keys())
+def test_limit_columns(items, most, kept, expected, groups):
+    placed, more = limit_columns(items, most, kept)
+    assert {k: (p.column, p.columns, p.span, p.more) for k, p in placed.items()} == expected
+    assert more == [More(s, e, keys) for s, e, keys in groups]
 
 
 # Band: items as (key, first_day, last_day) inclusive; expected rows and row count.
@@ -166,3 +219,30 @@ def test_band_rows_never_share_a_day(spans):
         for m, f2, l2 in items:
             if m != n and f <= l2 and f2 <= last:
                 assert rows[m] != rows[n]
+
+
+@given(intervals, st.integers(1, 6), st.integers(0, 6))
+def test_limit_columns_shows_or_counts_every_item_once(spans, most, kept):
+    items = [(n, s, e) for n, (s, e) in enumerate(spans)]
+    placed, more = limit_columns(items, most, kept)
+    grouped = [k for group in more for k in group.keys]
+    # Every item is either in a sub-column or in exactly one "+N" group.
+    assert sorted([*placed, *grouped]) == [n for n, _, _ in items]
+    for n, s, e in items:
+        if n in placed:
+            p = placed[n]
+            assert p.columns <= most and 1 <= p.span <= p.columns - p.column
+            for m, s2, e2 in items:
+                if m != n and m in placed and _overlap((s, e), (s2, e2)):
+                    q = placed[m]
+                    assert not set(range(p.column, p.column + p.span)) & set(
+                        range(q.column, q.column + q.span))
+    for group in more:
+        members = [(s, e) for n, s, e in items if n in group.keys]
+        assert group.start == min(s for s, _ in members)
+        assert group.end == max(e for _, e in members)
+    # Groups follow one another without overlapping: each is one "+N" in the column.
+    for first, second in zip(more, more[1:], strict=False):
+        assert first.end <= second.start
+    if max((p.columns for p in place(items).values()), default=0) <= most:
+        assert placed == place(items) and more == []

@@ -9,7 +9,7 @@ from factories import at, event, small_programme
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QWheelEvent
 from PySide6.QtTest import QTest
-from ui_helpers import block_point, click, double_click, drag, y_shift
+from ui_helpers import block_point, breaks_only_between_words, click, double_click, drag, y_shift
 
 from planner.model import Texts
 from planner.store import Changes
@@ -441,7 +441,7 @@ def test_block_text_follows_edits_stars_language_and_venue_names(qtbot, programm
     assert grid.shown_text("a@t")[-1] == programme.tracks["business"].name.ru
 
 
-def test_narrow_blocks_break_long_words_and_end_with_an_ellipsis():
+def test_titles_break_between_words_and_cut_long_words_with_an_ellipsis():
     from PySide6.QtGui import QFont, QFontMetricsF
 
     from ui.views.grid import _wrap_words
@@ -451,18 +451,38 @@ def test_narrow_blocks_break_long_words_and_end_with_an_ellipsis():
     font.setBold(True)
     metrics = QFontMetricsF(font)
     width = metrics.horizontalAdvance("Germ") + 1
+    # Never a letter or two per line ("G / e / r / m / a / n"): each word keeps its start
+    # and is cut with an ellipsis where it is too long.
     lines = _wrap_words("German-Russian forum", font, metrics, width, 20)
-    assert len(lines) > 3 and "".join(lines).replace(" ", "") == "German-Russianforum"
+    assert lines == ["Ger…", "Rus…", "for…"] or lines == ["Ger…", "Rus…", "forum"]
     assert all(metrics.horizontalAdvance(line) <= width for line in lines)
     # Words stay whole where they fit.
     wide = metrics.horizontalAdvance("German-Russian forum") + 1
     assert _wrap_words("German-Russian forum", font, metrics, wide, 3) == ["German-Russian forum"]
+    title = "Business forum “Smart City”: the city of the future"
+    lines = _wrap_words(title, font, metrics, metrics.horizontalAdvance("Business") + 2, 4)
+    assert lines[:2] == ["Business", "forum"] and lines[-1].endswith("…")
+    assert breaks_only_between_words(lines, title)
     two = _wrap_words("Open day at the German Language Centre", font, metrics,
                       metrics.horizontalAdvance("Open day at the"), 2)
     assert two[0] == "Open day at the" and two[1].endswith("…")
     # Characters outside the Basic Multilingual Plane are cut whole.
-    emoji = _wrap_words("🎻🎻🎻🎻 concert", font, metrics, width, 20)
-    assert "".join(emoji).replace(" ", "") == "🎻🎻🎻🎻concert"
+    narrow = max(metrics.horizontalAdvance("🎻🎻"), metrics.horizontalAdvance("conc")) + 1
+    emoji = _wrap_words("🎻🎻 concert", font, metrics, narrow, 20)
+    assert emoji[0] == "🎻🎻" and breaks_only_between_words(emoji, "🎻🎻 concert")
+
+
+def popup_menu():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.activePopupWidget()
+
+
+def choose(menu, text_part):
+    """Click the entry of a popped-up menu whose text holds ``text_part``."""
+    [action] = [a for a in menu.actions() if text_part in a.text()]
+    QTest.mouseClick(menu, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     menu.actionGeometry(action).center())
 
 
 def test_a_crowded_band_keeps_to_four_rows_and_says_how_many_more(qtbot, programme):
@@ -485,9 +505,18 @@ def test_a_crowded_band_keeps_to_four_rows_and_says_how_many_more(qtbot, program
     inked = {image.pixel(x, round(rect.center().y()))
              for x in range(round(rect.left()), round(rect.right()))}
     assert len(inked) > 2
-    days = []
+    # A click lists what is hidden; choosing an entry selects and opens it.
+    opened, days = [], []
+    grid.edit_requested.connect(opened.append)
     grid.day_activated.connect(days.append)
-    double_click(grid, rect.center().toPoint())
+    click(grid, rect.center().toPoint())
+    menu = popup_menu()
+    assert [a.data() for a in menu.actions() if a.data()] == [i.uid for i in hidden]
+    choose(menu, hidden[-1].uid.replace("show", "Show ").replace("@t", ""))
+    assert grid.selected_uids() == [hidden[-1].uid] and opened == [hidden[-1].uid]
+    # Its last entry shows that day, one column per venue.
+    click(grid, rect.center().toPoint())
+    choose(popup_menu(), "Show This Day by Venue")
     assert days == [date(2019, 4, 5)]
 
 
@@ -500,41 +529,64 @@ def test_opening_scrolls_to_the_first_start_not_to_a_night_running_on(qtbot, pro
     assert grid.verticalScrollBar().value() == round(9.5 * grid.hour_height)
 
 
-def test_thousands_of_overlapping_events_are_painted_as_slivers(qtbot, programme):
-    for n in range(25):  # side by side in a column 130 pixels wide: 3 pixels each
+def test_a_crowded_cluster_keeps_readable_blocks_and_gathers_the_rest_into_more(qtbot,
+                                                                               programme):
+    for n in range(25):
         programme.events[f"talk{n}@t"] = event(f"talk{n}@t", 4, 10, 12,
-                                               status="cancelled" if n == 5 else "confirmed")
+                                               title=Texts.same(f"Talk number {n}"),
+                                               status="cancelled" if n == 24 else "confirmed")
     grid = make_grid(qtbot, programme)
-    slivers = [(block, rect) for block, rect in grid.visible_blocks()
-               if block.uid.startswith("talk")]
-    assert len(slivers) == 25 and all(rect.width() < 6 for _, rect in slivers)
-    grid.set_clashing({"talk7@t"})
+    grid.verticalScrollBar().setValue(round(9.5 * grid.hour_height))
+    shown = [(block, rect) for block, rect in grid.visible_blocks()
+             if block.key[0] == date(2019, 4, 4)]
+    # A few side by side, each wide enough for its time and the start of its title.
+    assert 1 <= len(shown) < 10
+    for block, rect in shown:
+        assert rect.width() >= grid._min_lane - 2
+        text = grid.shown_text(block.uid)
+        assert text[0].startswith(f"{block.start:%H:%M}") and len(text) >= 2
+    [(group, rect)] = grid.visible_more()
+    assert len(group.blocks) == 28 - len(shown)  # a, b, c and the talks
+    hidden = set(group.uids)
+    assert hidden | {b.uid for b, _ in shown} == {f"talk{n}@t" for n in range(25)} | {
+        "a@t", "b@t", "c@t"}
+    # "+N" is painted; a clashing event behind it outlines it in red.
+    grid.set_clashing({"talk24@t"})
     image = grid.viewport().grab().toImage()
-    fill = QColor(grid._track_colours("business")[0])
-    [(_, red)] = [(b, r) for b, r in slivers if b.uid == "talk7@t"]
-    # The clashing sliver is outlined in red; the others keep their track's colours.
-    outline = {QColor(image.pixel(x, round(red.top()) + 1)).name()
-               for x in range(int(red.left()), int(red.right()) + 1)}
+    outline = {QColor(image.pixel(x, y)).name()
+               for x in range(int(rect.left()), int(rect.right()))
+               for y in range(int(rect.top()) - 1, int(rect.top()) + 3)}
     assert "#d32f2f" in outline
-    painted = {QColor(image.pixel(round(r.center().x()), round(r.center().y()))).name()
-               for b, r in slivers if b.uid not in ("talk7@t", "talk5@t")}
-    [(_, grey)] = [(b, r) for b, r in slivers if b.uid == "talk5@t"]  # cancelled: grey
-    assert QColor(image.pixel(round(grey.center().x()), round(grey.center().y()))).name() \
-        in {"#eeeeee", "#9e9e9e"}
-    edge = grid._track_colours("business")[2]
-    assert painted <= {fill.name(), edge.name()} and painted
-    # A selected one is painted in full, as a block: with its dark selection outline.
-    grid.select_uids(["talk3@t"])
-    image = grid.viewport().grab().toImage()
-    [(_, chosen)] = [(b, r) for b, r in slivers if b.uid == "talk3@t"]
-    assert QColor(image.pixel(round(chosen.center().x()), round(chosen.center().y()))).name() \
-        == edge.darker(140).name()
+    tip = grid.overflow_tooltip(group.blocks)
+    assert "Talk number 10" in tip and "Click to list them" in tip
+    # A click lists them; choosing one selects it and opens it.
+    opened = []
+    grid.edit_requested.connect(opened.append)
+    click(grid, rect.center().toPoint())
+    menu = popup_menu()
+    assert menu is not None and menu.objectName() == "more_list"
+    assert len(menu.actions()) == len(hidden)
+    assert all(a.text().startswith("10:00–12:00") for a in menu.actions()
+               if a.data() != "a@t" and a.data() != "b@t" and a.data() != "c@t")
+    choose(menu, "Talk number 24")
+    assert grid.selected_uids() == ["talk24@t"] and opened == ["talk24@t"]
+
+
+def test_a_wider_column_puts_more_side_by_side(qtbot, programme):
+    for n in range(5):
+        programme.events[f"talk{n}@t"] = event(f"talk{n}@t", 4, 10, 12)
+    grid = make_grid(qtbot, programme)
+    narrow = sum(1 for b, _ in grid.visible_blocks() if b.key[0] == date(2019, 4, 4))
+    assert narrow < 8 and grid.visible_more()
+    grid.resize(round(8 * 8 * grid._min_lane + 400), 560)  # room for eight a column
+    wide = sum(1 for b, _ in grid.visible_blocks() if b.key[0] == date(2019, 4, 4))
+    assert wide == 8 and grid.visible_more() == []  # a, b, c and the five talks
 
 
 def test_a_filter_works_out_no_occurrences_again(qtbot, programme, monkeypatch):
     """Filtering a festival must not re-expand every event: the grid keeps its index of
     every event and only the columns in view sort out what they show."""
-    import ui.views.grid as grid_module
+    import ui.views.grid_index as grid_module
 
     grid = make_grid(qtbot, programme)
     expanded: list[str] = []

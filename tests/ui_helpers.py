@@ -51,3 +51,25 @@ def click(grid: GridView, at: QPoint,
 def double_click(grid: GridView, at: QPoint) -> None:
     QTest.mouseDClick(grid.viewport(), Qt.MouseButton.LeftButton,
                       Qt.KeyboardModifier.NoModifier, at)
+
+
+def breaks_only_between_words(lines: list[str], text: str) -> bool:
+    """Whether ``lines`` show ``text`` from its start, broken only between words (at a space
+    or after a hyphen): a line that stops inside a word must end with an ellipsis, and the
+    next line then starts at the next word."""
+    pos = 0
+    for line in lines:
+        elided = line.endswith("…")
+        body = line[:-1].rstrip() if elided else line
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
+        if not text.startswith(body, pos):
+            return False
+        pos += len(body)
+        at_break = pos == len(text) or text[pos] == " " or text[pos - 1] == "-"
+        if not elided and not at_break:
+            return False
+        if elided:  # the rest of the cut word is left out
+            while pos < len(text) and text[pos] != " " and text[pos - 1] != "-":
+                pos += 1
+    return True

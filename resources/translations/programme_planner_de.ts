@@ -783,6 +783,14 @@
         <source>Clashes with another event</source>
         <translation>Überschneidet sich mit einer anderen Veranstaltung</translation>
     </message>
+    <message>
+        <source>Click to list them</source>
+        <translation>Klicken, um sie aufzulisten</translation>
+    </message>
+    <message>
+        <source>Show This Day by Venue</source>
+        <translation>Diesen Tag nach Orten zeigen</translation>
+    </message>
 </context>
 <context>
     <name>LanguageMenu</name>

@@ -788,6 +788,14 @@
         <source>Clashes with another event</source>
         <translation>Конфликтует с другим мероприятием</translation>
     </message>
+    <message>
+        <source>Click to list them</source>
+        <translation>Щёлкните, чтобы увидеть список</translation>
+    </message>
+    <message>
+        <source>Show This Day by Venue</source>
+        <translation>Показать этот день по площадкам</translation>
+    </message>
 </context>
 <context>
     <name>LanguageMenu</name>

@@ -6,18 +6,22 @@ It never edits data: it emits intents (``move_requested`` and friends) that the 
 into undo commands.
 
 Only what is visible is painted: the blocks of each column are kept sorted by start with the
-column's longest block, so finding those in the visible hours is a bisection, and columns
-outside the viewport are not looked at. Which sub-column a block takes among overlapping
-ones comes from :func:`planner.layout.place`.
+column's longest block (:mod:`ui.views.grid_index`), so finding those in the visible hours is
+a bisection, and columns outside the viewport are not looked at. Which sub-column a block
+takes among overlapping ones comes from :func:`planner.layout.limit_columns`: never narrower
+than its start time and a few letters of its title; the events of a cluster too crowded for
+that are counted in a "+N" beside it, whose click lists them.
+
+A block says its start time first, always; then its title, broken between words and cut with
+"…" where it does not fit, never a letter or two a line; the whole text is in its tooltip.
 """
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
@@ -42,77 +46,56 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QSizePolicy, QToolTip, QWidget
 
-from planner.layout import band_rows, place
+from planner.layout import band_rows
 from planner.model import Event, Lang, Programme
-from planner.recurrence import occurrences
 from ui.settings import DEFAULT_HOUR_HEIGHT, HOUR_HEIGHTS
 from ui.tooltips import plain_tooltip
+from ui.views.grid_index import (
+    MINUTES_PER_DAY,
+    BandItem,
+    Block,
+    GridIndex,
+    Key,
+    Limits,
+    MoreBlock,
+    day_parts,
+)
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
+
+T = TypeVar("T")
 Mode = Literal["week", "venues"]
-Key = tuple[date, str | None]  # a column: a day, and a venue id in the venue grid
 
-MINUTES_PER_DAY = 24 * 60
 # More days than this make the week grid show one week at a time.
 MAX_DAYS_AT_ONCE = 9
 PAGE_DAYS = 7
 RESIZE_HANDLE = 5.0
-MIN_COLUMN_WIDTH = {"week": 96.0, "venues": 150.0}
+MIN_COLUMN_WIDTH = {"week": 120.0, "venues": 150.0}
 RIGHT_GAP = 8.0  # free space right of the blocks in a column, to double-click on
 MAX_CACHED_TEXTS = 4096  # blocks whose laid-out text is kept (a few screens' worth)
 # The all-day band shows at most this many rows; the last says "+N more" where it must,
 # so that a festival's many exhibitions never push the hours out of the window.
 MAX_BAND_ROWS = 4
 OVERFLOW_TIP_LINES = 15  # titles a "+N more" tooltip lists
-SLIVER_WIDTH = 6.0  # blocks narrower than this (in pixels) are painted as plain slivers
+# A sub-column is never narrower than the start time and this many average characters of
+# a title (with the block's padding): where more events overlap than fit side by side at
+# that width, the rest of them are gathered into "+N" (see planner.layout.limit_columns).
+LANE_CHARACTERS = 6
 CLASH_RED = QColor("#d32f2f")
 CANCELLED_FILL = QColor("#eeeeee")
 CANCELLED_EDGE = QColor("#9e9e9e")
 _TEXT = QColor("#1b1b1b")
 _CANCELLED_TEXT = QColor("#6d6d6d")
 _WHERE_TEXT = QColor("#4a4a4a")
-_WRAP_ANYWHERE_IF_NEEDED = QTextOption()
-_WRAP_ANYWHERE_IF_NEEDED.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-
-
-@dataclass(slots=True)
-class Block:
-    """One occurrence of a timed event in one column, with its place among overlaps."""
-
-    uid: str
-    key: Key
-    start: datetime  # of the whole occurrence, in the programme's zone
-    end: datetime
-    top: float  # minutes after the column's midnight
-    bottom: float
-    column: int = 0
-    columns: int = 1
-    span: int = 1
-    # Past midnight an occurrence is cut into a block a day: this one begins at 00:00 of
-    # a later day (cut_before), or goes on into the next (cut_after, so no end to drag).
-    cut_before: bool = False
-    cut_after: bool = False
-
-
-@dataclass(slots=True)
-class BandItem:
-    """An all-day or multi-day occurrence, painted in the band above the grid."""
-
-    uid: str
-    venue: str
-    first: date
-    last: date
-    start: datetime
-    end: datetime
-    row: int = 0
-
-
-@dataclass(slots=True)
-class _Column:
-    every: list[Block] = field(default_factory=list)  # of every event, shown or not
-    blocks: list[Block] = field(default_factory=list)  # those the filter shows, placed
-    starts: list[float] = field(default_factory=list)
-    longest: float = 0.0
-    dirty: bool = True
+_MORE_FILL = QColor("#f1f3f4")
+_MORE_EDGE = QColor("#9aa0a6")
+# Titles break between words (and after hyphens), never inside a word: a word too long for
+# its line is cut with an ellipsis instead.
+_WORD_WRAP = QTextOption()
+_WORD_WRAP.setWrapMode(QTextOption.WrapMode.WordWrap)
+# Inside a block: left (past the track's edge), top, right, bottom padding of its text.
+_PAD = (7.0, 2.0, 3.0, 2.0)
 
 
 @dataclass(slots=True)
@@ -132,107 +115,6 @@ class Slot:
     start: datetime
     day: date
     venue: str | None
-
-
-def _day_parts(start: datetime, end: datetime,
-               zone: ZoneInfo) -> Iterator[tuple[date, float, float, bool, bool]]:
-    """Where a timed occurrence shows in the time grid: for each day it touches, the minutes
-    after midnight it starts and ends there, and whether it began on an earlier day or runs
-    on into the next. One running past midnight (a concert until 01:00) is cut there."""
-    start, end = start.astimezone(zone), end.astimezone(zone)
-    day = start.date()
-    top = start.hour * 60 + start.minute + start.second / 60
-    while True:
-        next_midnight = datetime.combine(day + timedelta(days=1), time(0), zone)
-        runs_on = end > next_midnight
-        bottom = (MINUTES_PER_DAY if runs_on or end.date() > day
-                  else end.hour * 60 + end.minute + end.second / 60)
-        yield day, top, bottom, top == 0.0 and start.date() < day, runs_on
-        if not runs_on:
-            return
-        day, top = day + timedelta(days=1), 0.0
-
-
-class _Index:
-    """Blocks per column key and band items of every event, kept up to date by event UID.
-
-    A filter (:meth:`set_shown`) does not rebuild anything: it marks the columns, and a
-    column works out which of its blocks show, and where they sit, when it is next looked
-    at; only the columns in view are."""
-
-    def __init__(self, zone: ZoneInfo) -> None:
-        self.zone = zone
-        self.columns: dict[Key, _Column] = {}
-        self.band: dict[str, list[BandItem]] = {}
-        self._keys: dict[str, set[Key]] = {}
-        self.shown: set[str] | None = None  # None: every event
-
-    def set_shown(self, uids: set[str] | None) -> None:
-        self.shown = uids
-        for column in self.columns.values():
-            column.dirty = True
-
-    def band_items(self) -> Iterator[BandItem]:
-        shown = self.shown
-        for uid, items in self.band.items():
-            if shown is None or uid in shown:
-                yield from items
-
-    def add(self, event: Event) -> None:
-        zone = self.zone
-        keys: set[Key] = set()
-        for occ_start, occ_end in occurrences(event):
-            start, end = occ_start.astimezone(zone), occ_end.astimezone(zone)
-            day = start.date()
-            if event.all_day or end - start >= timedelta(days=1):
-                last = (end - timedelta(microseconds=1)).date()
-                self.band.setdefault(event.uid, []).append(
-                    BandItem(event.uid, event.venue, day, max(day, last), start, end)
-                )
-                continue
-            for day, top, bottom, cut_before, cut_after in _day_parts(start, end, zone):
-                for key in ((day, None), (day, event.venue)):
-                    column = self.columns.get(key)
-                    if column is None:
-                        column = self.columns[key] = _Column()
-                    column.every.append(Block(event.uid, key, start, end, top, bottom,
-                                              cut_before=cut_before, cut_after=cut_after))
-                    column.dirty = True
-                    keys.add(key)
-        if keys:
-            self._keys[event.uid] = keys
-
-    def remove(self, uid: str) -> None:
-        self.band.pop(uid, None)
-        for key in self._keys.pop(uid, ()):
-            column = self.columns[key]
-            column.every = [b for b in column.every if b.uid != uid]
-            column.dirty = True
-
-    def column(self, key: Key) -> _Column | None:
-        column = self.columns.get(key)
-        if column is not None and column.dirty:
-            shown = self.shown
-            column.blocks = (list(column.every) if shown is None
-                             else [b for b in column.every if b.uid in shown])
-            column.blocks.sort(key=lambda b: (b.top, -b.bottom, b.uid))
-            column.starts = [b.top for b in column.blocks]
-            column.longest = max((b.bottom - b.top for b in column.blocks), default=0.0)
-            placements = place([(n, b.top, b.bottom) for n, b in enumerate(column.blocks)])
-            for n, block in enumerate(column.blocks):
-                p = placements[n]
-                block.column, block.columns, block.span = p.column, p.columns, p.span
-            column.dirty = False
-        return column
-
-    def visible(self, key: Key, first: float, last: float) -> list[Block]:
-        """Blocks of column ``key`` that show between minutes ``first`` and ``last``."""
-        column = self.column(key)
-        if column is None or not column.blocks:
-            return []
-        lo = bisect.bisect_left(column.starts, first - column.longest)
-        hi = bisect.bisect_right(column.starts, last)
-        return [b for b in column.blocks[lo:hi] if b.bottom > first]
 
 
 class GridView(QAbstractScrollArea):
@@ -270,11 +152,12 @@ class GridView(QAbstractScrollArea):
         self._press: _Press | None = None
         self._drag: _Drag | None = None
         self._colours: dict[str, tuple[QColor, QColor, QColor]] = {}
-        self._index = _Index(programme.zone)
+        self._index = GridIndex(programme.zone)
         self._band_cache: tuple[tuple[Key, ...], list[tuple[BandItem, int, int]], int] | None
         self._band_cache = None
         self._keys_cache: list[Key] | None = None
         self._texts: dict[tuple[str, datetime, Key], _BlockText] = {}
+        self._list_menu: QMenu | None = None
 
         # A viewport of our own making (see viewport()).
         self._vp = QWidget()
@@ -291,12 +174,23 @@ class GridView(QAbstractScrollArea):
         self._title_font.setBold(True)
         self._small_font = QFont(self.font())
         self._small_font.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.88))
+        self._small_bold = QFont(self._small_font)
+        self._small_bold.setBold(True)
         self._header_font = QFont(self.font())
         self._header_font.setBold(True)
         # Metrics are asked for on every block painted: made once.
         self._small_metrics = QFontMetricsF(self._small_font)
         self._bold_metrics = QFontMetricsF(self._title_font)
         self._header_metrics = QFontMetricsF(self._header_font)
+        self._small_bold_metrics = QFontMetricsF(self._small_bold)
+        # The narrowest sub-column: a start time, or the first few letters of a title.
+        self._min_lane = _PAD[0] + _PAD[2] + 2 + max(
+            self._small_metrics.horizontalAdvance("00:00"),
+            self._bold_metrics.averageCharWidth() * LANE_CHARACTERS)
+        # The "+N" lane beside a crowded cluster's sub-columns: narrow, as it says little.
+        self._more_width = self._small_bold_metrics.horizontalAdvance("+9") + 7
+        # The shortest block: one line of small text (a 15-minute talk shows its time).
+        self._min_block = self._small_metrics.height() + 3
         self._clock = QTimer(self)
         self._clock.setInterval(60_000)
         self._clock.timeout.connect(self._vp.update)
@@ -349,7 +243,7 @@ class GridView(QAbstractScrollArea):
 
     def _rebuild(self) -> None:
         shown = self._index.shown  # the filter stays across a rebuild
-        self._index = _Index(self._programme.zone)
+        self._index = GridIndex(self._programme.zone)
         self._index.set_shown(shown)
         self._band_cache = None
         self._keys_cache = None
@@ -509,7 +403,9 @@ class GridView(QAbstractScrollArea):
 
     def _band_height(self) -> float:
         _, _, rows = self._band()
-        return min(max(rows, 1), MAX_BAND_ROWS) * self._band_row_height() + 6
+        band = min(max(rows, 1), MAX_BAND_ROWS) * self._band_row_height() + 6
+        # The rulers' zone names (two lines) sit beside the band, above the first hour.
+        return max(band, self._small_metrics.height() * 2 + 6)
 
     def _band_row_height(self) -> float:
         return self._small_metrics.height() + 6
@@ -520,7 +416,9 @@ class GridView(QAbstractScrollArea):
     def column_width(self) -> float:
         keys = self.keys()
         free = self._vp.width() - self._ruler_width()
-        return max(MIN_COLUMN_WIDTH[self._mode], free / max(len(keys), 1))
+        least = max(MIN_COLUMN_WIDTH[self._mode],
+                    self._min_lane + self._more_width + RIGHT_GAP + 2)
+        return max(least, free / max(len(keys), 1))
 
     def column_left(self, index: int) -> float:
         """The x of column ``index``'s left edge, in viewport coordinates."""
@@ -595,19 +493,47 @@ class GridView(QAbstractScrollArea):
     def _block_rect(self, block: Block, index: int) -> QRectF:
         return next(self._column_rects(index, (block,)))[1]
 
+    def _column_geometry(self, index: int) -> tuple[float, float, float, float]:
+        """Column ``index``'s left edge for blocks, the width they share, the y of its
+        midnight, and pixels per minute."""
+        return (self.column_left(index) + 2, self.column_width() - RIGHT_GAP - 2,
+                self._grid_top() - self.verticalScrollBar().value(), self._hour_height / 60)
+
     def _column_rects(self, index: int,
                       blocks: Iterable[Block]) -> Iterator[tuple[Block, QRectF]]:
         """``blocks`` of column ``index`` with their rectangles; the column's geometry is
         worked out once, not per block (a festival's week has thousands in view)."""
-        left = self.column_left(index) + 2
-        usable = self.column_width() - RIGHT_GAP - 2
-        origin = self._grid_top() - self.verticalScrollBar().value()
-        scale = self._hour_height / 60
+        left, usable, origin, scale = self._column_geometry(index)
+        shortest = self._min_block
+        crowded = usable - self._more_width
         for block in blocks:
-            sub = usable / block.columns
+            sub = (crowded if block.more else usable) / block.columns
             yield block, QRectF(left + block.column * sub, origin + block.top * scale,
                                 sub * block.span - 2,
-                                max((block.bottom - block.top) * scale - 1, 6.0))
+                                max((block.bottom - block.top) * scale, shortest) - 1)
+
+    def _more_rects(self, index: int,
+                    groups: Iterable[MoreBlock]) -> Iterator[tuple[MoreBlock, QRectF]]:
+        """The "+N" groups of column ``index`` with their rectangles, right of the blocks."""
+        left, usable, origin, scale = self._column_geometry(index)
+        for group in groups:
+            yield group, QRectF(left + usable - self._more_width, origin + group.top * scale,
+                                self._more_width - 2,
+                                max((group.bottom - group.top) * scale, self._min_block) - 1)
+
+    def visible_more(self) -> list[tuple[MoreBlock, QRectF]]:
+        """The "+N" groups in view with their rectangles."""
+        return self._in_view(self._index.visible_more, self._more_rects)
+
+    def more_at(self, point: QPoint | QPointF) -> MoreBlock | None:
+        """The "+N" group under ``point``, or ``None``."""
+        pt = QPointF(point)
+        if pt.y() < self._grid_top():
+            return None
+        for group, rect in self.visible_more():
+            if rect.contains(pt):
+                return group
+        return None
 
     def _visible_columns(self) -> range:
         keys = self.keys()
@@ -619,12 +545,17 @@ class GridView(QAbstractScrollArea):
 
     def visible_blocks(self) -> list[tuple[Block, QRectF]]:
         """The blocks in view with their rectangles, in paint order."""
+        return self._in_view(self._index.visible, self._column_rects)
+
+    def _in_view(self, find: Callable[[Key, float, float], list[T]],
+                 place: Callable[[int, list[T]], Iterator[tuple[T, QRectF]]],
+                 ) -> list[tuple[T, QRectF]]:
+        """What ``find`` has in view in each visible column, placed by ``place``."""
         keys = self.keys()
         first, last = self._visible_range()
         result = []
         for index in self._visible_columns():
-            result.extend(self._column_rects(index, self._index.visible(keys[index], first,
-                                                                        last)))
+            result.extend(place(index, find(keys[index], first, last)))
         return result
 
     def shown_text(self, uid: str) -> list[str]:
@@ -633,7 +564,7 @@ class GridView(QAbstractScrollArea):
         for block, rect in self.visible_blocks():
             if block.uid == uid:
                 event = self._programme.events[uid]
-                cached = self._block_text(event, block, rect.adjusted(7, 2, -3, -2),
+                cached = self._block_text(event, block, _inner(rect),
                                           event.status == "cancelled", ghost=False)
                 return [] if cached is None else [text.text() for *_, text in cached.lines]
         return []
@@ -754,7 +685,17 @@ class GridView(QAbstractScrollArea):
 
     # -- scrolling ------------------------------------------------------------------------
 
+    def _update_limits(self) -> None:
+        """Tell the index how many sub-columns fit side by side at a readable width, and
+        how short a block may be, for the current width and zoom."""
+        usable = self.column_width() - RIGHT_GAP - 2
+        self._index.set_limits(Limits(
+            columns=max(int(usable // self._min_lane), 1),
+            kept=max(int((usable - self._more_width) // self._min_lane), 1),
+            shortest=self._min_block * 60 / self._hour_height))
+
     def _update_scrollbars(self) -> None:
+        self._update_limits()
         viewport = self._vp
         content_h = MINUTES_PER_DAY * self._hour_height / 60
         visible_h = max(viewport.height() - self._grid_top(), 0)
@@ -852,37 +793,19 @@ class GridView(QAbstractScrollArea):
             x = self.column_left(index) + width
             painter.drawLine(QPointF(x, top), QPointF(x, grid_bottom))
 
-        # Blocks. Where so many overlap that a block is a sliver (a festival's week), the
-        # slivers are drawn by Qt in one call per colour: a block too thin for any text
-        # needs no more than its fill and edge, and thousands of them stay quick.
-        slivers: dict[str | None, list[QRectF]] = {}  # by track; None: cancelled
-        clashing_slivers: list[QRectF] = []
+        # Blocks, and beside a crowded cluster's sub-columns its "+N" groups.
         drag = self._drag
         dragged = (drag.block.uid, drag.block.start) if drag is not None and drag.moved else None
         for index in columns:
-            visible = self._index.visible(keys[index], first_minute, last_minute)
+            key = keys[index]
+            visible = self._index.visible(key, first_minute, last_minute)
             for block, rect in self._column_rects(index, visible):
                 if dragged is not None and (block.uid, block.start) == dragged:
                     continue  # its ghost is painted where it would go
-                if rect.width() < SLIVER_WIDTH and block.uid not in self._selected:
-                    event = self._programme.events.get(block.uid)
-                    if event is not None:
-                        group = None if event.status == "cancelled" else event.track
-                        slivers.setdefault(group, []).append(rect)
-                        if block.uid in self._clashing:
-                            clashing_slivers.append(rect)
-                    continue
                 self._paint_block(painter, block, rect)
-        for track, rects in slivers.items():
-            fill, _selected, edge = (self._track_colours(track) if track is not None
-                                     else (CANCELLED_FILL, CANCELLED_FILL, CANCELLED_EDGE))
-            painter.setPen(QPen(edge, 1))
-            painter.setBrush(fill)
-            painter.drawRects(rects)
-        if clashing_slivers:
-            painter.setPen(QPen(CLASH_RED, 1))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRects(clashing_slivers)
+            groups = self._index.visible_more(key, first_minute, last_minute)
+            for group, rect in self._more_rects(index, groups):
+                self._paint_more(painter, group, rect)
         if self._drag is not None and self._drag.moved:
             self._paint_drag(painter)
         self._paint_now(painter, keys, columns)
@@ -929,9 +852,36 @@ class GridView(QAbstractScrollArea):
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
         self._paint_block_text(painter, event, block, rect, cancelled, ghost)
 
+    def _paint_more(self, painter: QPainter, group: MoreBlock, rect: QRectF) -> None:
+        """A "+N": a badge saying how many events of a crowded cluster have no sub-column,
+        and a line down to the end of the last of them; a click lists them. The badge is
+        outlined when it holds a selected event, in red when it holds a clashing one."""
+        uids = group.uids
+        badge = QRectF(rect.left(), rect.top(), rect.width(), min(rect.height(),
+                                                                  self._min_block))
+        middle = badge.center().x()
+        painter.setPen(QPen(_MORE_EDGE, 2))
+        painter.drawLine(QPointF(middle, badge.bottom()), QPointF(middle, rect.bottom()))
+        painter.drawLine(QPointF(middle - 3, rect.bottom()), QPointF(middle + 3, rect.bottom()))
+        if any(uid in self._clashing for uid in uids):
+            edge = QPen(CLASH_RED, 2)
+        elif any(uid in self._selected for uid in uids):
+            edge = QPen(_TEXT, 2)
+        else:
+            edge = QPen(_MORE_EDGE, 1)
+        painter.setPen(edge)
+        painter.setBrush(_MORE_FILL)
+        painter.drawRoundedRect(badge.adjusted(1, 0, -1, 0), 3, 3)
+        painter.setFont(self._small_bold)
+        painter.setPen(_TEXT)
+        text = f"+{len(uids)}"
+        if self._small_bold_metrics.horizontalAdvance(text) > badge.width() - 2:
+            text = text[1:]  # "12" where "+12" is wider than the lane
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+
     def _paint_block_text(self, painter: QPainter, event: Event, block: Block, rect: QRectF,
                           cancelled: bool, ghost: bool = False) -> None:
-        inner = rect.adjusted(7, 2, -3, -2)
+        inner = _inner(rect)
         cached = self._block_text(event, block, inner, cancelled, ghost)
         if cached is None:
             return
@@ -948,7 +898,7 @@ class GridView(QAbstractScrollArea):
                     ghost: bool) -> _BlockText | None:
         """The block's text laid out in ``inner``: kept from an earlier paint while the
         event, the block's size and its star are the same (not kept for a dragged ghost)."""
-        if inner.width() < 12 or inner.height() < 6:
+        if inner.width() < 12:
             return None
         starred = event.uid in self._starred
         shape = (inner.width(), inner.height(), block.end, starred, cancelled)
@@ -967,36 +917,43 @@ class GridView(QAbstractScrollArea):
                       cancelled: bool) -> list[tuple[QFont, QColor, QPointF, QStaticText]]:
         """What a block says, line by line, where, and in which font: worked out once per
         block and size, and kept (Qt's static text keeps its glyphs laid out too), so that
-        scrolling and dragging repaint without measuring text again."""
+        scrolling and dragging repaint without measuring text again.
+
+        The start time comes first and is always shown; then the title, broken between
+        words and cut with "…" where it does not fit; then the venue (the track in the
+        venue grid) where there is room. A block one line tall says "10:00 Title…"."""
         lines: list[tuple[QFont, QColor, QPointF, QStaticText]] = []
         text_colour = _CANCELLED_TEXT if cancelled else _TEXT
-        small, bold = self._small_font, self._title_font
+        small, bold, small_bold = self._small_font, self._title_font, self._small_bold
         if cancelled:
-            small, bold = QFont(small), QFont(bold)
-            small.setStrikeOut(True)
-            bold.setStrikeOut(True)
+            small, bold, small_bold = QFont(small), QFont(bold), QFont(small_bold)
+            for font in (small, bold, small_bold):
+                font.setStrikeOut(True)
         plain = Qt.TextFormat.PlainText  # text from files is never markup
 
-        def put(font: QFont, colour: QColor, y: float, text: str) -> None:
+        def put(font: QFont, colour: QColor, x: float, y: float, text: str) -> None:
             static = QStaticText(text)
             static.setTextFormat(plain)
-            lines.append((font, colour, QPointF(0, y), static))
+            lines.append((font, colour, QPointF(x, y), static))
 
         start, end = block.start, block.end
         start_text = f"{start.hour:02d}:{start.minute:02d}"
         title = ("★ " if starred else "") + event.title.get(self._lang)
         width = inner.width()
-        small_h = self._small_metrics.height()
-        if inner.height() < small_h * 2.2:
-            put(bold, text_colour, 0, self._bold_metrics.elidedText(
-                f"{start_text} {title}", Qt.TextElideMode.ElideRight, width))
+        small_metrics, bold_metrics = self._small_metrics, self._bold_metrics
+        small_h, line_h = small_metrics.height(), bold_metrics.height()
+        if inner.height() < small_h + line_h:
+            y = (inner.height() - small_h) / 2
+            put(small, text_colour, 0, y, start_text)
+            gap = small_metrics.horizontalAdvance(start_text + " ")
+            room = width - gap
+            if room >= self._small_bold_metrics.horizontalAdvance("W…"):
+                put(small_bold, text_colour, gap, y, self._small_bold_metrics.elidedText(
+                    title, Qt.TextElideMode.ElideRight, room))
             return lines
-        small_metrics = self._small_metrics
         times = f"{start_text}–{end.hour:02d}:{end.minute:02d}"
-        if small_metrics.horizontalAdvance(times) > width:
-            times = start_text
-        if small_metrics.horizontalAdvance(times) <= width:
-            put(small, text_colour, 0, times)
+        put(small, text_colour, 0, 0,
+            times if small_metrics.horizontalAdvance(times) <= width else start_text)
         rest_h = inner.height() - small_h
         if self._mode == "venues":
             track = self._programme.tracks.get(event.track)
@@ -1006,14 +963,12 @@ class GridView(QAbstractScrollArea):
             where = venue.name.get(self._lang) if venue else event.venue
         where_h = small_h if rest_h >= small_h * 2.5 else 0.0
         title_h = rest_h - where_h
-        bold_metrics = self._bold_metrics
-        line_h = bold_metrics.height()
         wrapped = _wrap_words(title, bold, bold_metrics, width, max(int(title_h // line_h), 1))
         for n, text in enumerate(wrapped):
-            put(bold, text_colour, small_h + n * line_h, text)
+            put(bold, text_colour, 0, small_h + n * line_h, text)
         if where_h:
             used = min(len(wrapped) * line_h, title_h)
-            put(small, text_colour if cancelled else _WHERE_TEXT, small_h + used,
+            put(small, text_colour if cancelled else _WHERE_TEXT, 0, small_h + used,
                 small_metrics.elidedText(where, Qt.TextElideMode.ElideRight, width))
         return lines
 
@@ -1025,7 +980,7 @@ class GridView(QAbstractScrollArea):
         keys = self.keys()
         start, end = self._dragged_to(drag)
         venue = drag.key[1]
-        for day, top, bottom, cut_before, cut_after in _day_parts(start, end,
+        for day, top, bottom, cut_before, cut_after in day_parts(start, end,
                                                                    self._programme.zone):
             key = (day, venue)
             if key not in keys:
@@ -1200,10 +1155,14 @@ class GridView(QAbstractScrollArea):
                 item = self.band_item_at(event.pos())
                 uid = item.uid if item is not None else None
             overflow = self._overflow_at(event.pos()) if uid is None else None
+            group = self.more_at(event.pos()) if uid is None and overflow is None else None
             if uid is not None:
                 QToolTip.showText(event.globalPos(), self.tooltip_html(uid), self._vp)
             elif overflow is not None:
                 QToolTip.showText(event.globalPos(), self.overflow_tooltip(overflow[1]),
+                                  self._vp)
+            elif group is not None:
+                QToolTip.showText(event.globalPos(), self.overflow_tooltip(group.blocks),
                                   self._vp)
             else:
                 QToolTip.hideText()
@@ -1259,16 +1218,65 @@ class GridView(QAbstractScrollArea):
             lines.append(description)
         return "\n".join(lines)
 
-    def overflow_tooltip(self, items: list[BandItem]) -> str:
-        """What a "+N more" hides, one title a line (plain text, escaped)."""
-        titles = []
+    def overflow_tooltip(self, items: Sequence[BandItem | Block]) -> str:
+        """What a "+N more" or a "+N" hides, one title a line (plain text, escaped), with
+        the hint that a click lists them."""
+        lines = []
         for item in items[:OVERFLOW_TIP_LINES]:
-            event = self._programme.events.get(item.uid)
-            if event is not None:
-                titles.append(event.title.get(self._lang))
+            line = self._list_line(item)
+            if line is not None:
+                lines.append(line)
         if len(items) > OVERFLOW_TIP_LINES:
-            titles.append("…")
-        return plain_tooltip("\n".join(titles))
+            lines.append("…")
+        lines.append(self.tr("Click to list them"))
+        return plain_tooltip("\n".join(lines))
+
+    def _list_line(self, item: BandItem | Block) -> str | None:
+        """An event hidden behind a "+N", as its list says it: its time and title."""
+        event = self._programme.events.get(item.uid)
+        if event is None:
+            return None
+        title = event.title.get(self._lang)
+        if isinstance(item, BandItem):
+            return title
+        return f"{item.start:%H:%M}–{item.end:%H:%M}  {title}"
+
+    def open_list(self, items: Sequence[BandItem | Block], at: QPoint,
+                  day: date | None = None) -> QMenu:
+        """Pop up the list of events behind a "+N" at ``at`` (global): choosing one selects
+        it and opens it; ``day`` adds a last entry that shows that day's venue grid."""
+        from PySide6.QtWidgets import QMenu
+
+        from ui.icons import colour_icon
+
+        if self._list_menu is not None:
+            self._list_menu.deleteLater()
+        # Kept until the next one: a menu deleting itself on close would be gone before
+        # the slot of the entry chosen has run.
+        menu = self._list_menu = QMenu(self)
+        menu.setObjectName("more_list")
+        menu.setToolTipsVisible(True)
+        for item in items:
+            line = self._list_line(item)
+            event = self._programme.events.get(item.uid)
+            if line is None or event is None:
+                continue
+            track = self._programme.tracks.get(event.track)
+            # "&" in a menu is a mnemonic: titles keep theirs as written.
+            action = menu.addAction(colour_icon(track.colour if track else "#607d8b"),
+                                    line.replace("&", "&&"))
+            action.setData(item.uid)
+            action.triggered.connect(lambda _c=False, uid=item.uid: self._choose(uid))
+        if day is not None and self._mode == "week":
+            menu.addSeparator()
+            action = menu.addAction(self.tr("Show This Day by Venue"))
+            action.triggered.connect(lambda _c=False: self.day_activated.emit(day))
+        menu.popup(at)
+        return menu
+
+    def _choose(self, uid: str) -> None:
+        self.select_uids([uid])
+        self.edit_requested.emit(uid)
 
     def tooltip_html(self, uid: str) -> str:
         """The tooltip as Qt shows it: the plain text escaped, never read as markup."""
@@ -1292,6 +1300,13 @@ class GridView(QAbstractScrollArea):
             if not ctrl:
                 self.select_uids([])
             self._press = None
+            group = self.more_at(pos)
+            overflow = self._overflow_at(pos) if group is None else None
+            if group is not None:
+                self.open_list(group.blocks, self._vp.mapToGlobal(pos.toPoint()))
+            elif overflow is not None:
+                self.open_list(overflow[1], self._vp.mapToGlobal(pos.toPoint()),
+                               self.keys()[overflow[0]][0])
             return
         if ctrl:
             chosen = [u for u in self._selected if u != uid] if uid in self._selected else [
@@ -1420,11 +1435,8 @@ class GridView(QAbstractScrollArea):
             self.select_uids([item.uid])
             self.edit_requested.emit(item.uid)
             return
-        overflow = self._overflow_at(pos)
-        if overflow is not None:
-            if self._mode == "week":  # that day, one column per venue
-                self.day_activated.emit(self.keys()[overflow[0]][0])
-            return
+        if self._overflow_at(pos) is not None or self.more_at(pos) is not None:
+            return  # the press has listed them
         slot = self.slot_at(pos)
         if slot is not None:
             self.create_requested.emit(slot.start, slot.venue)
@@ -1573,16 +1585,22 @@ def _mix(colour: QColor, other: QColor, amount: float) -> QColor:
     )
 
 
+def _inner(rect: QRectF) -> QRectF:
+    """Where a block's text goes inside its rectangle."""
+    left, top, right, bottom = _PAD
+    return rect.adjusted(left, top, -right, -bottom)
+
+
 def _wrap_words(text: str, font: QFont, metrics: QFontMetricsF, width: float,
                 max_lines: int) -> list[str]:
-    """``text`` broken into at most ``max_lines`` lines at spaces (inside a word only when
-    it does not fit on a line: in narrow side-by-side blocks a few letters say more than an
-    ellipsis alone); the last line ends with an ellipsis when text is left.
+    """``text`` broken into at most ``max_lines`` lines between words (and after hyphens),
+    never inside a word: a word too long for a line of its own is cut there with an
+    ellipsis ("Internati…"), and the last line ends with one when text is left.
 
     Qt's text layout does the breaking, in one pass over the text, rather than measuring
     candidate lines word by word."""
     layout = QTextLayout(text, font)
-    layout.setTextOption(_WRAP_ANYWHERE_IF_NEEDED)
+    layout.setTextOption(_WORD_WRAP)
     # Qt counts in UTF-16 code units, Python in code points: where they differ (characters
     # beyond the Basic Multilingual Plane, such as emoji), cut the UTF-16 form.
     wide = not text.isascii() and max(text) > "\uffff"
@@ -1596,6 +1614,7 @@ def _wrap_words(text: str, font: QFont, metrics: QFontMetricsF, width: float,
         assert isinstance(part, bytes)
         return part.decode("utf-16-le", "replace")
 
+    elide = Qt.TextElideMode.ElideRight
     lines: list[str] = []
     end = 0
     layout.beginLayout()
@@ -1606,12 +1625,14 @@ def _wrap_words(text: str, font: QFont, metrics: QFontMetricsF, width: float,
         line.setLineWidth(width)
         start = line.textStart()
         end = start + line.textLength()
-        lines.append(cut(start, end).strip())
+        part = cut(start, end).strip()
+        if line.naturalTextWidth() > width and metrics.horizontalAdvance(part) > width:
+            part = metrics.elidedText(part, elide, width)
+        lines.append(part)
     layout.endLayout()
     if lines and step * end < len(units):
         rest = cut(layout.lineAt(len(lines) - 1).textStart())
-        lines[-1] = metrics.elidedText(" ".join(rest.split()), Qt.TextElideMode.ElideRight,
-                                       width)
+        lines[-1] = metrics.elidedText(" ".join(rest.split()), elide, width)
     return lines
 
 

@@ -1,0 +1,235 @@
+"""What the time grid shows, column by column: its blocks, its "+N" groups and its band.
+
+The index knows every event's occurrences cut into day columns (once, when an event
+arrives or changes); a column works out which of its blocks the filter shows, and where
+they sit side by side (:func:`planner.layout.limit_columns`), only when it is looked at, so
+a filter or a resize costs only the columns in view. No painting and no Qt here: the grid
+(:mod:`ui.views.grid`) turns minutes and sub-columns into pixels.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from planner.layout import limit_columns
+from planner.model import Event
+from planner.recurrence import occurrences
+
+Key = tuple[date, str | None]  # a column: a day, and a venue id in the venue grid
+MINUTES_PER_DAY = 24 * 60
+
+
+@dataclass(slots=True)
+class Block:
+    """One occurrence of a timed event in one column, with its place among overlaps."""
+
+    uid: str
+    key: Key
+    start: datetime  # of the whole occurrence, in the programme's zone
+    end: datetime
+    top: float  # minutes after the column's midnight
+    bottom: float
+    column: int = 0
+    columns: int = 1
+    span: int = 1
+    # Past midnight an occurrence is cut into a block a day: this one begins at 00:00 of
+    # a later day (cut_before), or goes on into the next (cut_after, so no end to drag).
+    cut_before: bool = False
+    cut_after: bool = False
+    # Its cluster was too crowded: a "+N" group needs room to the right of its sub-columns.
+    more: bool = False
+
+
+@dataclass(slots=True)
+class MoreBlock:
+    """Blocks of a crowded cluster that have no sub-column of their own: one "+N" in the
+    column, from the first start to the last end among them."""
+
+    key: Key
+    top: float
+    bottom: float
+    blocks: tuple[Block, ...]
+
+    @property
+    def uids(self) -> list[str]:
+        return [block.uid for block in self.blocks]
+
+
+@dataclass(slots=True)
+class BandItem:
+    """An all-day or multi-day occurrence, painted in the band above the grid."""
+
+    uid: str
+    venue: str
+    first: date
+    last: date
+    start: datetime
+    end: datetime
+    row: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How a column's blocks are laid out: at most ``columns`` sub-columns side by side
+    (a crowded cluster keeps ``kept`` and gathers the rest into "+N"), and each block at
+    least ``shortest`` minutes tall (enough for a line of text at the current zoom)."""
+
+    columns: int = 1_000_000
+    kept: int = 1_000_000
+    shortest: float = 0.0
+
+
+@dataclass(slots=True)
+class _Column:
+    every: list[Block] = field(default_factory=list)  # of every event, shown or not
+    blocks: list[Block] = field(default_factory=list)  # those the filter shows, by start
+    # Of those, the blocks with a sub-column (by start) and the "+N" groups of the rest.
+    placed: list[Block] = field(default_factory=list)
+    more: list[MoreBlock] = field(default_factory=list)
+    starts: list[float] = field(default_factory=list)  # of ``placed``
+    longest: float = 0.0
+    dirty: bool = True
+    limits: Limits | None = None  # what ``placed`` was laid out for
+
+
+def day_parts(start: datetime, end: datetime,
+              zone: ZoneInfo) -> Iterator[tuple[date, float, float, bool, bool]]:
+    """Where a timed occurrence shows in the time grid: for each day it touches, the minutes
+    after midnight it starts and ends there, and whether it began on an earlier day or runs
+    on into the next. One running past midnight (a concert until 01:00) is cut there."""
+    start, end = start.astimezone(zone), end.astimezone(zone)
+    day = start.date()
+    top = start.hour * 60 + start.minute + start.second / 60
+    while True:
+        next_midnight = datetime.combine(day + timedelta(days=1), time(0), zone)
+        runs_on = end > next_midnight
+        bottom = (MINUTES_PER_DAY if runs_on or end.date() > day
+                  else end.hour * 60 + end.minute + end.second / 60)
+        yield day, top, bottom, top == 0.0 and start.date() < day, runs_on
+        if not runs_on:
+            return
+        day, top = day + timedelta(days=1), 0.0
+
+
+class GridIndex:
+    """Blocks per column key and band items of every event, kept up to date by event UID.
+
+    A filter (:meth:`set_shown`) does not rebuild anything: it marks the columns, and a
+    column works out which of its blocks show, and where they sit, when it is next looked
+    at; only the columns in view are."""
+
+    def __init__(self, zone: ZoneInfo) -> None:
+        self.zone = zone
+        self.columns: dict[Key, _Column] = {}
+        self.band: dict[str, list[BandItem]] = {}
+        self._keys: dict[str, set[Key]] = {}
+        self.shown: set[str] | None = None  # None: every event
+        self.limits = Limits()
+
+    def set_shown(self, uids: set[str] | None) -> None:
+        self.shown = uids
+        for column in self.columns.values():
+            column.dirty = True
+
+    def set_limits(self, limits: Limits) -> None:
+        """Lay the columns out anew for ``limits`` when next looked at (a resize or zoom)."""
+        self.limits = limits
+
+    def band_items(self) -> Iterator[BandItem]:
+        shown = self.shown
+        for uid, items in self.band.items():
+            if shown is None or uid in shown:
+                yield from items
+
+    def add(self, event: Event) -> None:
+        zone = self.zone
+        keys: set[Key] = set()
+        for occ_start, occ_end in occurrences(event):
+            start, end = occ_start.astimezone(zone), occ_end.astimezone(zone)
+            day = start.date()
+            if event.all_day or end - start >= timedelta(days=1):
+                last = (end - timedelta(microseconds=1)).date()
+                self.band.setdefault(event.uid, []).append(
+                    BandItem(event.uid, event.venue, day, max(day, last), start, end)
+                )
+                continue
+            for day, top, bottom, cut_before, cut_after in day_parts(start, end, zone):
+                for key in ((day, None), (day, event.venue)):
+                    column = self.columns.get(key)
+                    if column is None:
+                        column = self.columns[key] = _Column()
+                    column.every.append(Block(event.uid, key, start, end, top, bottom,
+                                              cut_before=cut_before, cut_after=cut_after))
+                    column.dirty = True
+                    keys.add(key)
+        if keys:
+            self._keys[event.uid] = keys
+
+    def remove(self, uid: str) -> None:
+        self.band.pop(uid, None)
+        for key in self._keys.pop(uid, ()):
+            column = self.columns[key]
+            column.every = [b for b in column.every if b.uid != uid]
+            column.dirty = True
+
+    def column(self, key: Key) -> _Column | None:
+        """Column ``key`` with the blocks the filter shows, sorted by start (not laid out:
+        see :meth:`laid_out`)."""
+        column = self.columns.get(key)
+        if column is not None and column.dirty:
+            shown = self.shown
+            column.blocks = (list(column.every) if shown is None
+                             else [b for b in column.every if b.uid in shown])
+            column.blocks.sort(key=lambda b: (b.top, -b.bottom, b.uid))
+            column.limits = None
+            column.dirty = False
+        return column
+
+    def laid_out(self, key: Key) -> _Column | None:
+        """Column ``key`` with its shown blocks placed side by side for the current limits."""
+        column = self.column(key)
+        limits = self.limits
+        if column is None or column.limits == limits:
+            return column
+        blocks = column.blocks
+        shortest = limits.shortest
+        placed, more = limit_columns(
+            [(n, b.top, max(b.bottom, b.top + shortest)) for n, b in enumerate(blocks)],
+            limits.columns, limits.kept)
+        column.placed = []
+        for n, block in enumerate(blocks):
+            p = placed.get(n)
+            if p is not None:
+                block.column, block.columns, block.span, block.more = (
+                    p.column, p.columns, p.span, p.more)
+                column.placed.append(block)
+        column.more = [MoreBlock(key, group.start, group.end,
+                                 tuple(blocks[n] for n in group.keys)) for group in more]
+        column.starts = [b.top for b in column.placed]
+        column.longest = max((max(b.bottom - b.top, shortest) for b in column.placed),
+                             default=0.0)
+        column.limits = limits
+        return column
+
+    def visible(self, key: Key, first: float, last: float) -> list[Block]:
+        """Placed blocks of column ``key`` that show between minutes ``first`` and ``last``."""
+        column = self.laid_out(key)
+        if column is None or not column.placed:
+            return []
+        lo = bisect.bisect_left(column.starts, first - column.longest)
+        hi = bisect.bisect_right(column.starts, last)
+        shortest = self.limits.shortest
+        return [b for b in column.placed[lo:hi] if max(b.bottom, b.top + shortest) > first]
+
+    def visible_more(self, key: Key, first: float, last: float) -> list[MoreBlock]:
+        """The "+N" groups of column ``key`` that show between minutes ``first`` and ``last``."""
+        column = self.laid_out(key)
+        if column is None:
+            return []
+        shortest = self.limits.shortest
+        return [m for m in column.more
+                if m.top <= last and max(m.bottom, m.top + shortest) > first]

@@ -81,7 +81,7 @@ OVERFLOW_TIP_LINES = 15  # titles a "+N more" tooltip lists
 # A sub-column is never narrower than the start time and this many average characters of
 # a title (with the block's padding): where more events overlap than fit side by side at
 # that width, the rest of them are gathered into "+N" (see planner.layout.limit_columns).
-LANE_CHARACTERS = 6
+LANE_CHARACTERS = 5
 CLASH_RED = QColor("#d32f2f")
 CANCELLED_FILL = QColor("#eeeeee")
 CANCELLED_EDGE = QColor("#9e9e9e")

@@ -164,6 +164,21 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang_option(changes, "language of the sentences, titles and names")
     changes.set_defaults(handler=_cmd_changes)
 
+    publish = commands.add_parser(
+        "publish", help="write the publish folder from the latest release: feeds, "
+        "schedule.xml/.json, change pages, QR codes"
+    )
+    publish.add_argument("-p", "--programme", metavar="PROGRAMME", required=True,
+                         help="programme file")
+    publish.add_argument("-o", "--output", metavar="DIR", required=True,
+                         help="the folder to write (replaced as a whole, in one step)")
+    publish.add_argument("--base-url", metavar="URL",
+                         help="where DIR will be served, for webcal:// links and QR codes")
+    publish.add_argument("--draft", action="store_true",
+                         help="publish the programme as it stands, not the latest release")
+    _add_lang_option(publish, "language of the feeds and schedule files")
+    publish.set_defaults(handler=_cmd_publish)
+
     shot = commands.add_parser(
         "screenshot", help="draw the window to a PNG without a display, then exit"
     )
@@ -184,7 +199,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 COMMANDS = (
-    "new", "info", "check", "print", "export", "import", "release", "changes", "screenshot"
+    "new", "info", "check", "print", "export", "import", "release", "changes", "publish",
+    "screenshot",
 )
 
 
@@ -454,6 +470,22 @@ def _cmd_changes(args: argparse.Namespace) -> int:
     if tell.venues:
         names = [venues[v].name.get(args.lang) if v in venues else v for v in tell.venues]
         print(f"venues to tell: {', '.join(names)}")
+    return EXIT_OK
+
+
+def _cmd_publish(args: argparse.Namespace) -> int:
+    from planner.publish import PublishOptions, prepare, write
+
+    options = PublishOptions(lang=args.lang, base_url=args.base_url, draft=args.draft)
+    with ProgrammeStore.open(args.programme, readonly=True) as store:
+        context = prepare(store, options)
+        result = write(context, args.output)
+    what = f"release {result.release!r}" if result.release else "draft"
+    print(f"published {what} of {args.programme} to {result.folder}: {result.events} events, "
+          f"{result.files} files")
+    webcal = context.webcal("programme.ics")
+    if webcal:
+        print(f"subscribe: {webcal}")
     return EXIT_OK
 
 

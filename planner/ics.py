@@ -267,7 +267,9 @@ def _is_unambiguous(value: datetime) -> bool:
     )
 
 
-def _zone_years(events: Iterable[Event], programme: Programme) -> dict[str, tuple[int, int]]:
+def zone_years(events: Iterable[Event], programme: Programme) -> dict[str, tuple[int, int]]:
+    """The zones ``events`` are written in, each with the first and last year a VTIMEZONE
+    for it must cover (all-day events need none)."""
     spans: dict[str, tuple[int, int]] = {}
     last_year = programme.last_day.year
     for event in events:
@@ -381,8 +383,27 @@ def build_calendar(
     title: str | None = None,
 ) -> Calendar:
     """The VCALENDAR for ``events`` of ``programme`` (already selected and sorted)."""
+    stamp = export_stamp(now)
+    calendar = calendar_head(programme, events, options, title)
+    for event in events:
+        calendar.add_component(build_event(programme, event, options, stamp))
+    return calendar
+
+
+def export_stamp(now: datetime | None = None) -> datetime:
+    """DTSTAMP for an export made at ``now`` (default: this moment), in whole UTC seconds."""
+    return (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+
+
+def calendar_head(
+    programme: Programme,
+    events: Sequence[Event],
+    options: ExportOptions,
+    title: str | None = None,
+) -> Calendar:
+    """The VCALENDAR of :func:`build_calendar` without the VEVENTs: its properties (name,
+    refresh interval, ...) and one VTIMEZONE per zone that ``events`` use."""
     lang = options.lang
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     calendar = Calendar()
     name = title or programme.name.get(lang)
     description = f"{programme.name.get(lang)}, {programme.first_day} – {programme.last_day}"
@@ -397,11 +418,9 @@ def build_calendar(
     calendar.add("X-WR-TIMEZONE", programme.timezone)
     calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
-    for zone_name, (lo, hi) in sorted(_zone_years(events, programme).items()):
+    for zone_name, (lo, hi) in sorted(zone_years(events, programme).items()):
         if zone_name != "UTC":
             calendar.add_component(vtimezone(zone_name, lo, hi))
-    for event in events:
-        calendar.add_component(build_event(programme, event, options, stamp))
     return calendar
 
 

@@ -1,0 +1,197 @@
+"""What a publish works from: one snapshot and what the writers need to know about it.
+
+Feeds and schedule files are rendered from a snapshot, never from the live programme
+(pretalx's rule): the latest release, or with ``draft`` the programme as it stands. The
+context is built once (:func:`prepare`) and handed to every writer, the site's included.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cached_property
+from urllib.parse import urlsplit
+
+from planner.changes import Change, changes
+from planner.i18n import msg
+from planner.model import Event, Lang, Programme
+from planner.publish.folder import PublishError
+from planner.publish.names import safe_names
+from planner.releases import Release, list_releases, load_pair, load_release
+from planner.store import ProgrammeStore
+
+# Told how far the work is, (done, total); may raise to stop it (the window's Cancel).
+Progress = Callable[[int, int], None]
+
+# The kinds of change that calendars must show anew: each raises the published SEQUENCE.
+_SIGNIFICANT = frozenset(
+    {"cancelled", "restored", "rescheduled", "moved", "renamed", "speakers", "added"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PublishOptions:
+    """How to publish: the language of single-language files (ICS, schedule.xml/.json),
+    the address the folder will be served at (for webcal links and QR codes), and
+    whether to publish the programme as it stands instead of the latest release."""
+
+    lang: Lang = "en"
+    base_url: str | None = None
+    draft: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseChanges:
+    """One entry of the published history: a release (``None``: the draft, not released
+    yet), the release it is compared with (``None``: the first), and what changed."""
+
+    release: Release | None
+    previous: Release | None
+    changes: list[Change]
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """One subscription feed: ``kind`` is programme, track or venue; ``path`` is relative
+    to the folder (``tracks/science.ics``)."""
+
+    kind: str
+    id: str
+    title: str
+    path: str
+
+
+def check_base_url(url: str) -> str:
+    """``url`` as a base for links: http(s) with a host, ending in ``/``."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or \
+            parts.fragment:
+        raise PublishError(
+            msg("base URL '{url}' is not an http:// or https:// address of a folder", url=url)
+        )
+    text = url.strip()
+    return text if text.endswith("/") else text + "/"
+
+
+@dataclass
+class PublishContext:
+    """Everything a writer needs; writers read it and never change it.
+
+    ``programme`` is the snapshot published; ``release`` the release it is (``None`` for a
+    draft); ``history`` what changed in each release, newest first (a draft's pending
+    changes on top); ``stamp`` the time the content was made (the release's time, so that
+    publishing it again gives the same bytes; now for a draft).
+    """
+
+    programme: Programme
+    release: Release | None
+    releases: list[Release]
+    history: list[ReleaseChanges]
+    lang: Lang
+    base_url: str | None
+    stamp: datetime
+    _load_previous: Callable[[], Programme | None] = field(repr=False)
+
+    @cached_property
+    def previous(self) -> Programme | None:
+        """The release before the published snapshot (to mark what is new or moved), read
+        when first asked for; ``None`` when there is none."""
+        return self._load_previous()
+
+    @cached_property
+    def event_names(self) -> dict[str, str]:
+        """Each event's file name stem (``events/<stem>.ics``), by UID."""
+        return safe_names(list(self.programme.events))
+
+    @cached_property
+    def track_names(self) -> dict[str, str]:
+        return safe_names(list(self.programme.tracks))
+
+    @cached_property
+    def venue_names(self) -> dict[str, str]:
+        return safe_names(list(self.programme.venues))
+
+    def event_path(self, uid: str) -> str:
+        """The event's own calendar file, relative to the folder."""
+        return f"events/{self.event_names[uid]}.ics"
+
+    @cached_property
+    def feeds(self) -> list[Feed]:
+        """The subscription feeds: the whole programme, each track, each venue."""
+        lang, programme = self.lang, self.programme
+        name = programme.name.get(lang)
+        found = [Feed("programme", "programme", name, "programme.ics")]
+        for tid, track in programme.tracks.items():
+            found.append(Feed("track", tid, f"{name}: {track.name.get(lang)}",
+                              f"tracks/{self.track_names[tid]}.ics"))
+        for vid, venue in programme.venues.items():
+            found.append(Feed("venue", vid, f"{name}: {venue.name.get(lang)}",
+                              f"venues/{self.venue_names[vid]}.ics"))
+        return found
+
+    def url(self, path: str) -> str | None:
+        """The address of ``path`` once the folder is served at the base URL."""
+        return None if self.base_url is None else self.base_url + path
+
+    def webcal(self, path: str) -> str | None:
+        """The ``webcal://`` address calendars subscribe to for the feed at ``path``."""
+        url = self.url(path)
+        return None if url is None else re.sub(r"^https?://", "webcal://", url)
+
+    @cached_property
+    def sequence_bumps(self) -> dict[str, int]:
+        """How many releases (and the draft) changed each event in a way calendars must
+        show: added to the event's own SEQUENCE, so that the published SEQUENCE rises with
+        every such change however the change was made."""
+        bumps: dict[str, int] = {}
+        for entry in self.history:
+            for uid in {c.uid for c in entry.changes if c.kind in _SIGNIFICANT}:
+                bumps[uid] = bumps.get(uid, 0) + 1
+        return bumps
+
+    def sequence(self, event: Event) -> int:
+        """The SEQUENCE the event is published with."""
+        return event.sequence + self.sequence_bumps.get(event.uid, 0)
+
+
+def prepare(store: ProgrammeStore, options: PublishOptions,
+            now: datetime | None = None) -> PublishContext:
+    """The context for publishing the programme in ``store``: its latest release, or with
+    ``options.draft`` the programme as it stands. Without a release, only a draft can be
+    published."""
+    base_url = None if options.base_url is None else check_base_url(options.base_url)
+    releases = list_releases(store)
+    if not releases and not options.draft:
+        raise PublishError(
+            msg("{path}: no release to publish yet; record one with 'release', or publish "
+                "the programme as it stands with --draft", path=store.path)
+        )
+    history = [
+        ReleaseChanges(later, earlier, changes(*load_pair(store, earlier, later)))
+        for earlier, later in zip(releases, releases[1:], strict=False)
+    ]
+    if releases:
+        history.insert(0, ReleaseChanges(releases[0], None, []))
+    history.reverse()
+    latest: Programme | None = None
+    if options.draft:
+        programme = store.load()
+        release = None
+        if releases:
+            latest = load_release(store, releases[-1])
+            history.insert(0, ReleaseChanges(None, releases[-1], changes(latest, programme)))
+        stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    else:
+        release = releases[-1]
+        programme = load_release(store, release)
+        stamp = release.created
+    before = releases[-2] if not options.draft and len(releases) >= 2 else None
+
+    def load_previous() -> Programme | None:
+        # A draft's previous release was read above; a release's is read when asked for.
+        return latest if before is None else load_release(store, before)
+
+    return PublishContext(programme, release, releases, history, options.lang, base_url,
+                          stamp, load_previous)

@@ -21,12 +21,11 @@ its files into the (staged) folder from the :class:`~.context.PublishContext`: t
 or moved), each event's calendar file (``context.event_path(uid)``), the feeds
 (``context.feeds``, with ``context.url`` and ``context.webcal``), ``context.lang`` and
 ``context.base_url``. :func:`writers` lists them; the static site,
-``planner.publish.site.write_site``, joins the list when that module is there.
+``planner.publish.site.write_site``, is to join that list, last.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -73,17 +72,9 @@ def write_feed_list(context: PublishContext, folder: Path,
 
 def writers() -> list[Writer]:
     """The writers a publish runs, in order: feeds, schedule files, change pages, the feed
-    list, QR codes, and the static site when ``planner.publish.site`` is there."""
-    found: list[Writer] = [write_feeds, write_schedules, write_changelog, write_feed_list,
-                           write_qr_codes]
-    try:
-        site = importlib.import_module("planner.publish.site")
-    except ModuleNotFoundError as exc:
-        if exc.name != "planner.publish.site":
-            raise
-    else:
-        found.append(site.write_site)
-    return found
+    list and QR codes. The static site (``planner.publish.site.write_site``) goes last in
+    this list when it lands: it may then rely on every other file being there."""
+    return [write_feeds, write_schedules, write_changelog, write_feed_list, write_qr_codes]
 
 
 @dataclass(frozen=True, slots=True)

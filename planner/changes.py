@@ -34,7 +34,7 @@ from typing import Any, Literal, get_args
 from planner.i18n import translate
 from planner.model import LANGS, Event, Lang, Programme, Texts
 from planner.phrases import Phrases
-from planner.recurrence import occurrences
+from planner.recurrence import Occurrence, expand, occurrences
 
 ChangeKind = Literal[
     "added", "removed", "cancelled", "restored", "rescheduled", "moved", "renamed", "speakers"
@@ -143,46 +143,107 @@ def _compare(writers: _Writers, old: Event, new: Event) -> list[Change]:
     found = []
     if was_off:
         found.append(writers.whole("restored", new, writers.after, old.status, new.status))
-    found.extend(_times(writers, old, new))
-    if new.venue != old.venue:
-        found.append(writers.moved(old, new))
-    if new.title != old.title:
-        found.append(writers.renamed(old, new))
-    if set(new.speakers) != set(old.speakers):
-        found.append(writers.speakers(old, new))
+    if old.recurrence is None and new.recurrence is None and not old.overrides and \
+            not new.overrides:
+        if (old.start, old.end, old.all_day) != (new.start, new.end, new.all_day):
+            found.append(writers.rescheduled(old, new, (old.start, old.end),
+                                             (new.start, new.end)))
+    else:
+        found.extend(_series(writers, old, new))
+    found.extend(_details(writers, old, new))
+    return found
+
+
+def _details(writers: _Writers, old: Event, new: Event, slot: Slot | None = None,
+             occurrence: datetime | None = None,
+             series: tuple[Event, Event] | None = None) -> list[Change]:
+    """Venue, title and speakers of an event, or of one occurrence (``series``: the two
+    series it belongs to, whose own changes it is not reported again for)."""
+
+    def differs(field: str) -> bool:
+        was, now = getattr(old, field), getattr(new, field)
+        if field == "speakers":
+            was, now = set(was), set(now)
+        if was == now:
+            return False
+        if series is None:
+            return True
+        # The occurrence changed as its series did: that change is told once, for the series.
+        master_was, master_now = getattr(series[0], field), getattr(series[1], field)
+        if field == "speakers":
+            master_was, master_now = set(master_was), set(master_now)
+        return (master_was, master_now) != (was, now)
+
+    found = []
+    if differs("venue"):
+        found.append(writers.moved(old, new, slot, occurrence))
+    if differs("title"):
+        found.append(writers.renamed(old, new, slot, occurrence))
+    if differs("speakers"):
+        found.append(writers.speakers(old, new, slot, occurrence))
     return found
 
 
 Slot = tuple[datetime, datetime]
 
 
-def _times(writers: _Writers, old: Event, new: Event) -> list[Change]:
-    """Changes of time: of a single event, of a whole series, or of single occurrences."""
-    if (old.start, old.end, old.all_day, old.recurrence) == (
-            new.start, new.end, new.all_day, new.recurrence):
-        return []
-    if old.recurrence is None and new.recurrence is None:
-        return [writers.rescheduled(old, new, (old.start, old.end), (new.start, new.end))]
-    before, after = occurrences(old), occurrences(new)
-    if before == after and old.all_day == new.all_day:
-        return []
-    in_before, in_after = set(before), set(after)
-    gone = [slot for slot in before if slot not in in_after]
-    came = [slot for slot in after if slot not in in_before]
-    if len(gone) == len(before) == len(after) == len(came) and _alike(before, after):
-        return [writers.rescheduled(old, new, before[0], after[0], series=True)]
-    found = []
-    pairs = _nearest_pairs(gone, came)
+def _occurrences(event: Event, programme: Programme) -> dict[datetime, Occurrence]:
+    """The event's occurrences on the programme's days, by the start the series gives them."""
+    first, last = programme.window
+    return {o.recurrence_id or o.start: o for o in expand(event, first, last).occurrences}
+
+
+def _series(writers: _Writers, old: Event, new: Event) -> list[Change]:
+    """A repeating event (or one with changed occurrences) compared occurrence by
+    occurrence: the series moved as a whole, or occurrences moved, dropped, added, cancelled
+    or changed on their own."""
+    before = _occurrences(old, writers.before)
+    after = _occurrences(new, writers.after)
+    gone = [o for rid, o in before.items() if rid not in after]
+    came = [o for rid, o in after.items() if rid not in before]
+    if before and len(gone) == len(before) == len(after) == len(came) and _alike(
+            [_slot(o) for o in gone], [_slot(o) for o in came]):
+        # Every occurrence moved alike (the series starts later): one change for the series.
+        found = [writers.rescheduled(old, new, _slot(gone[0]), _slot(came[0]), series=True)]
+        pairs = list(zip(gone, came, strict=True))
+    else:
+        found = []
+        pairs = []
+        for rid in before.keys() & after.keys():
+            was, now = before[rid], after[rid]
+            pairs.append((was, now))
+            if _slot(was) != _slot(now):
+                found.append(writers.rescheduled(was.event, now.event, _slot(was), _slot(now),
+                                                 occurrence=rid))
+        matched = _nearest_pairs([_slot(o) for o in gone], [_slot(o) for o in came])
+        by_slot_gone = {_slot(o): o for o in gone}
+        by_slot_came = {_slot(o): o for o in came}
+        for was_slot, now_slot in matched:
+            was, now = by_slot_gone.pop(was_slot), by_slot_came.pop(now_slot)
+            pairs.append((was, now))
+            found.append(writers.rescheduled(was.event, now.event, was_slot, now_slot,
+                                             occurrence=was.recurrence_id or was.start))
+        for was in by_slot_gone.values():
+            if was.event.status != "cancelled":
+                found.append(writers.occurrence_cancelled(was.event, new, _slot(was)))
+        for now in by_slot_came.values():
+            if now.event.status != "cancelled":
+                found.append(writers.occurrence_added(now.event, _slot(now)))
     for was, now in pairs:
-        found.append(writers.rescheduled(old, new, was, now, occurrence=was[0]))
-    paired_gone, paired_came = {was for was, _ in pairs}, {now for _, now in pairs}
-    for was in gone:
-        if was not in paired_gone:
-            found.append(writers.occurrence_cancelled(old, new, was))
-    for now in came:
-        if now not in paired_came:
-            found.append(writers.occurrence_added(new, now))
+        rid = was.recurrence_id or was.start
+        off_was, off_now = was.event.status == "cancelled", now.event.status == "cancelled"
+        if off_now and not off_was:
+            found.append(writers.occurrence_cancelled(was.event, new, _slot(was)))
+        elif off_was and not off_now:
+            found.append(writers.whole("restored", now.event, writers.after, was.event.status,
+                                       now.event.status, _slot(now), rid))
+        if not (off_was or off_now):
+            found.extend(_details(writers, was.event, now.event, _slot(now), rid, (old, new)))
     return found
+
+
+def _slot(occurrence: Occurrence) -> Slot:
+    return occurrence.start, occurrence.end
 
 
 def _nearest_pairs(gone: list[Slot], came: list[Slot]) -> list[tuple[Slot, Slot]]:
@@ -283,11 +344,16 @@ class _Writers:
                       tuple(speakers), tuple(venues), messages)  # fmt: skip
 
     def whole(self, kind: ChangeKind, event: Event, programme: Programme, before: Any,
-              after: Any) -> Change:
-        """``added``, ``removed``, ``cancelled`` or ``restored``: the whole event."""
-        messages = {lang: self._m[lang][kind].format(event=self._event(lang, event, programme))
-                    for lang in LANGS}
-        return self._change(kind, None, event, before, after, _first(event)[0], messages)
+              after: Any, slot: Slot | None = None,
+              occurrence: datetime | None = None) -> Change:
+        """``added``, ``removed``, ``cancelled`` or ``restored``: the whole event (or the
+        one ``occurrence`` at ``slot``)."""
+        messages = {
+            lang: self._m[lang][kind].format(event=self._event(lang, event, programme, slot))
+            for lang in LANGS
+        }
+        start = slot[0] if slot is not None else _first(event)[0]
+        return self._change(kind, None, event, before, after, start, messages, occurrence)
 
     def rescheduled(self, old: Event, new: Event, was: Slot, now: Slot, *,
                     series: bool = False, occurrence: datetime | None = None) -> Change:
@@ -320,40 +386,48 @@ class _Writers:
         return self._change("added", None, new, None, _event_json(new, now), now[0], messages,
                             now[0])  # fmt: skip
 
-    def moved(self, old: Event, new: Event) -> Change:
+    def moved(self, old: Event, new: Event, slot: Slot | None = None,
+              occurrence: datetime | None = None) -> Change:
         messages = {
             lang: self._m[lang]["moved"].format(
-                title=new.title.get(lang), when=self._when(lang, new),
+                title=new.title.get(lang), when=self._when(lang, new, slot),
                 before=self._venue(old.venue, lang, self.before, self.after),
                 after=self._venue(new.venue, lang, self.after))
             for lang in LANGS
         }  # fmt: skip
         return self._change("moved", old, new, self._venue_json(old.venue, self.before),
-                            self._venue_json(new.venue, self.after), _first(new)[0],
-                            messages)  # fmt: skip
+                            self._venue_json(new.venue, self.after), _start(new, slot),
+                            messages, occurrence)  # fmt: skip
 
-    def renamed(self, old: Event, new: Event) -> Change:
+    def renamed(self, old: Event, new: Event, slot: Slot | None = None,
+                occurrence: datetime | None = None) -> Change:
         messages = {
             lang: self._m[lang]["renamed"].format(
                 before=old.title.get(lang), after=new.title.get(lang),
-                when=self._when(lang, new))
+                when=self._when(lang, new, slot))
             for lang in LANGS
         }  # fmt: skip
         return self._change("renamed", old, new, old.title.as_dict(), new.title.as_dict(),
-                            _first(new)[0], messages)  # fmt: skip
+                            _start(new, slot), messages, occurrence)  # fmt: skip
 
-    def speakers(self, old: Event, new: Event) -> Change:
+    def speakers(self, old: Event, new: Event, slot: Slot | None = None,
+                 occurrence: datetime | None = None) -> Change:
         before = self._people(old.speakers, self.before)
         after = self._people(new.speakers, self.after)
         messages = {}
         for lang in LANGS:
             nobody = self._m[lang]["nobody"]
             messages[lang] = self._m[lang]["speakers"].format(
-                title=new.title.get(lang), when=self._when(lang, new),
+                title=new.title.get(lang), when=self._when(lang, new, slot),
                 before=", ".join(p["name"] for p in before) or nobody,
                 after=", ".join(p["name"] for p in after) or nobody,
             )  # fmt: skip
-        return self._change("speakers", old, new, before, after, _first(new)[0], messages)
+        return self._change("speakers", old, new, before, after, _start(new, slot), messages,
+                            occurrence)
+
+
+def _start(event: Event, slot: Slot | None) -> datetime:
+    return slot[0] if slot is not None else _first(event)[0]
 
 
 def _first(event: Event) -> Slot:

@@ -15,7 +15,7 @@ from test_cli import assert_usage_error, run
 from planner.builtin import load_builtin
 from planner.changes import CHANGE_KINDS, MESSAGES, Change, changes, concerned
 from planner.i18n import catalogue
-from planner.model import LANGS, Person, Recurrence, Texts
+from planner.model import LANGS, Person, Recurrence, RecurrenceId, Texts
 from planner.releases import compare, record_release
 from planner.store import ProgrammeStore, save_new
 
@@ -145,6 +145,50 @@ def test_a_repeating_event_by_occurrence():
     # A single event that becomes a series: its later dates are added.
     found = after(lambda p: replace(p, "a@t", recurrence=Recurrence("FREQ=DAILY;COUNT=2")))
     assert kinds(found) == [("a@t", "added")] and found[0].occurrence == at(5, 10)
+
+
+def override(programme, uid, day, **fields):
+    """``programme``'s series ``uid`` with its occurrence on ``day`` (of April) changed."""
+    series = programme.events[uid]
+    rid = series.start.replace(day=day)
+    changed = dataclasses.replace(series, recurrence=None, start=rid,
+                                  end=rid + series.duration, recurrence_id=RecurrenceId(rid))
+    changed = dataclasses.replace(changed, **fields)
+    programme.events[uid] = dataclasses.replace(series, overrides=(*series.overrides, changed))
+
+
+def test_one_occurrence_changed_on_its_own():
+    # One occurrence moved to another venue: a change of that occurrence alone.
+    found = after(lambda p: override(p, "daily@t", 4, venue="goethe"))
+    assert kinds(found) == [("daily@t", "moved")]
+    assert found[0].occurrence == at(4, 16) and found[0].start == at(4, 16)
+    assert found[0].message("en") == (
+        "“Café” (Thu 4 Apr 16:00–18:00) moves from Petrikirche to Goethe-Institut")
+    # One occurrence an hour later, one cancelled, one renamed.
+    found = after(lambda p: (override(p, "daily@t", 4, start=at(4, 17), end=at(4, 19)),
+                             override(p, "daily@t", 5, status="cancelled"),
+                             override(p, "daily@t", 6, title=Texts.same("Café special"))))
+    assert kinds(found) == [("daily@t", "rescheduled"), ("daily@t", "cancelled"),
+                            ("daily@t", "renamed")]
+    assert [c.occurrence for c in found] == [at(4, 16), at(5, 16), at(6, 16)]
+    # The cancelled occurrence back: restored, for that occurrence.
+    gone = base()
+    override(gone, "daily@t", 5, status="cancelled")
+    found = changes(gone, base())
+    assert kinds(found) == [("daily@t", "restored")] and found[0].occurrence == at(5, 16)
+
+
+def test_a_change_of_the_series_is_told_once():
+    # The series (and so every occurrence, an overridden one too) moves to another venue.
+    earlier = base()
+    override(earlier, "daily@t", 4, title=Texts.same("Café special"))
+    later = earlier.copy()
+    series = later.events["daily@t"]
+    later.events["daily@t"] = dataclasses.replace(
+        series, venue="goethe",
+        overrides=tuple(dataclasses.replace(o, venue="goethe") for o in series.overrides))
+    found = changes(earlier, later)
+    assert kinds(found) == [("daily@t", "moved")] and found[0].occurrence is None
 
 
 def test_sentences_in_every_language():

@@ -19,9 +19,11 @@ from planner.model import (
     LANGS,
     STATUSES,
     Event,
+    Period,
     Person,
     Programme,
     Recurrence,
+    RecurrenceId,
     Texts,
     Track,
     TravelSettings,
@@ -47,14 +49,14 @@ def programmes(draw: st.DrawFn) -> Programme:
     )  # fmt: skip
     for tid in draw(st.lists(ids, min_size=1, max_size=4, unique=True)):
         colour = "#" + draw(st.from_regex(r"[0-9a-fA-F]{6}", fullmatch=True))
-        programme.tracks[tid] = Track(tid, draw(texts), colour)
+        programme.tracks[tid] = Track(tid, draw(texts), colour, draw(st.booleans()))
     for vid in draw(st.lists(ids, min_size=1, max_size=4, unique=True)):
         located = draw(st.booleans())
         programme.venues[vid] = Venue(
             vid, draw(texts), draw(st.text(max_size=20)),
             draw(st.floats(-90, 90)) if located else None,
             draw(st.floats(-180, 180)) if located else None,
-            draw(st.one_of(st.none(), st.integers(0, 10**6))),
+            draw(st.one_of(st.none(), st.integers(0, 10**6))), draw(st.booleans()),
         )  # fmt: skip
     for pid in draw(st.lists(ids, max_size=5, unique=True)):
         programme.people[pid] = Person(pid, draw(st.text(min_size=1, max_size=12)),
@@ -64,12 +66,27 @@ def programmes(draw: st.DrawFn) -> Programme:
         start = draw(instants).replace(tzinfo=zone)
         end = start + timedelta(minutes=draw(st.integers(1, 3000)))
         recurrence = None
+        overrides: tuple[Event, ...] = ()
         if draw(st.booleans()):
-            exdates = tuple(start + timedelta(days=n)
-                            for n in draw(st.lists(st.integers(1, 9), max_size=3)))
-            recurrence = Recurrence(draw(st.sampled_from(["FREQ=DAILY;COUNT=5",
-                                                          "FREQ=WEEKLY;UNTIL=20190410T160000"])),
-                                    exdates)  # fmt: skip
+            def days(most: int, start: datetime = start) -> tuple[datetime, ...]:
+                return tuple(start + timedelta(days=n)
+                             for n in draw(st.lists(st.integers(1, 9), max_size=most)))
+            rdates = days(2)
+            recurrence = Recurrence(
+                draw(st.sampled_from(["FREQ=DAILY;COUNT=5", "FREQ=WEEKLY;UNTIL=20190410T160000",
+                                      ""])),
+                days(3), tuple(draw(st.lists(st.sampled_from(["FREQ=MONTHLY;COUNT=2"]),
+                                             max_size=1))),
+                rdates, tuple(Period(d, d + timedelta(hours=1)) for d in days(1)),
+            )  # fmt: skip
+            for moved in days(2):
+                overrides += (Event(
+                    uid=uid, title=draw(texts), start=moved + timedelta(hours=1),
+                    end=moved + timedelta(hours=2), track=draw(st.sampled_from(
+                        list(programme.tracks))), venue=draw(st.sampled_from(
+                        list(programme.venues))), status=draw(st.sampled_from(STATUSES)),
+                    recurrence_id=RecurrenceId(moved, draw(st.booleans())),
+                ),)  # fmt: skip
         programme.events[uid] = Event(
             uid=uid, title=draw(texts), description=draw(texts), start=start, end=end,
             track=draw(st.sampled_from(list(programme.tracks))),
@@ -81,7 +98,13 @@ def programmes(draw: st.DrawFn) -> Programme:
             recurrence=recurrence, sequence=draw(st.integers(0, 10**6)),
             last_modified=draw(instants).replace(tzinfo=UTC), url=draw(st.text(max_size=12)),
             attendance=draw(st.one_of(st.none(), st.integers(0, 10**6))),
+            overrides=overrides, source_uid=draw(st.sampled_from(["", "other@uid"])),
+            preserved=draw(st.sampled_from(["", "CLASS:PUBLIC\r\n"])),
+            absent=frozenset(draw(st.lists(st.sampled_from(["COLOR", "SUMMARY"]),
+                                           max_size=2))),
         )  # fmt: skip
+    if draw(st.booleans()):
+        programme.zones["X-Custom/Zone"] = "BEGIN:VTIMEZONE\r\nTZID:X-Custom/Zone\r\n"
     return programme
 
 

@@ -30,7 +30,7 @@ from typing import Any
 
 from planner.model import Event, Programme
 from planner.publish.context import Progress, PublishContext
-from planner.recurrence import occurrences
+from planner.recurrence import expand_all
 
 GENERATOR = "Programme Planner"
 GENERATOR_VERSION = "1"
@@ -43,7 +43,8 @@ _ID_SPACE = 2**31 - 1  # ids stay within a signed 32-bit integer, as apps store 
 
 
 def guid_for(uid: str, occurrence: datetime | None = None) -> str:
-    """The stable guid of an event (or of one occurrence of a repeating event)."""
+    """The stable guid of an event (or of one occurrence of a repeating event, known by the
+    start its series gives it, so that it keeps its guid when moved on its own)."""
     key = uid if occurrence is None else f"{uid}#{occurrence.replace(tzinfo=None).isoformat()}"
     return str(uuid.uuid5(NAMESPACE, key))
 
@@ -117,18 +118,20 @@ def _room_names(context: PublishContext) -> dict[str, str]:
 
 
 def sessions(context: PublishContext) -> list[Session]:
-    """Every occurrence that takes place, in time order (ties by guid)."""
+    """Every occurrence that takes place, in time order (ties by guid); an occurrence
+    changed on its own (an override) with its own title, venue and speakers."""
     programme = context.programme
     zone = programme.zone
     rooms = _room_names(context)
     found: list[tuple[str, Event, datetime, datetime]] = []
-    for event in programme.events.values():
+    for occurrence in expand_all(programme, programme.events.values()):
+        event = occurrence.event
         if event.status == "cancelled":
             continue
-        repeating = event.recurrence is not None
-        for start, end in occurrences(event):
-            guid = guid_for(event.uid, start if repeating else None)
-            found.append((guid, event, start.astimezone(zone), end.astimezone(zone)))
+        rid = occurrence.recurrence_id
+        guid = guid_for(event.uid, rid)
+        found.append((guid, event, occurrence.start.astimezone(zone),
+                      occurrence.end.astimezone(zone)))
     numbers = _numbers([guid for guid, *_ in found])
     result = []
     for guid, event, start, end in found:

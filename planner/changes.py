@@ -34,7 +34,7 @@ from typing import Any, Literal, get_args
 from planner.i18n import translate
 from planner.model import LANGS, Event, Lang, Programme, Texts
 from planner.phrases import Phrases
-from planner.recurrence import Occurrence, expand, occurrences
+from planner.recurrence import Occurrence, expand
 
 ChangeKind = Literal[
     "added", "removed", "cancelled", "restored", "rescheduled", "moved", "renamed", "speakers"
@@ -432,9 +432,13 @@ def _start(event: Event, slot: Slot | None) -> datetime:
 
 def _first(event: Event) -> Slot:
     """The event's first occurrence (its own times when the repeat rule leaves none)."""
-    if event.recurrence is None:
+    if event.recurrence is None and not event.overrides:
         return event.start, event.end
-    found = occurrences(event)
+    # The first few are enough (a rule may have no end): the start, and what EXDATEs leave
+    # of the next ones.
+    limit = 2 + (len(event.recurrence.exdates) if event.recurrence else 0)
+    found = [(o.start, o.end) for o in expand(event, limit=limit).occurrences
+             if o.event.status != "cancelled"]
     return found[0] if found else (event.start, event.end)
 
 

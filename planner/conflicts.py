@@ -2,7 +2,8 @@
 programme's days and crowds larger than their venue.
 
 Every event is turned into its occurrences (one for a single event, one per repeat for a
-repeating one, through :func:`planner.recurrence.occurrences`). Clashes are then found by
+repeating one on the programme's days, through :func:`planner.recurrence.expand`, each
+where and when its override, if any, puts it). Clashes are then found by
 sorting and sweeping, never by comparing all pairs: occurrences are grouped by venue and by
 person, each group is sorted by start, and a sweep keeps the occurrences still running when
 the next one starts.
@@ -11,7 +12,14 @@ Rules, in one place:
 
 - Intervals are half-open: an event that ends at 11:00 and one that starts at 11:00 in the
   same venue, or with the same speaker, do not clash.
-- Cancelled events clash with nothing (and are not checked for days or capacity).
+- Cancelled events clash with nothing (and are not checked for days or capacity); nor do
+  cancelled occurrences of a series.
+- A changed occurrence of a series (RECURRENCE-ID) clashes at its own time and venue, with
+  its own speakers.
+- A placeholder venue ("To be announced", where imported events without LOCATION go) is no
+  room: events there never clash with each other for it.
+- An event without end in its file is an instant: it takes no time and double-books
+  nothing (it is still checked for days).
 - An event never clashes with itself: the occurrences of one repeating event do not
   double-book its venue or its speakers even when they overlap.
 - All-day events take part like any other interval: an all-day event in a venue blocks the
@@ -24,8 +32,8 @@ Rules, in one place:
   distance / ``programme.travel.speed_kmh`` + ``programme.travel.buffer_minutes``), that is a
   travel clash. A gap of zero minutes between two venues is therefore a clash (unless the
   trip takes no time at all); overlapping events are ``speaker`` clashes instead.
-- ``outside``: each occurrence that starts before the programme's first day or ends after
-  its last day.
+- ``outside``: each single event that starts before the programme's first day or ends
+  after its last day (a series counts on the programme's days only).
 - ``capacity``: an event whose expected attendance is larger than its venue's capacity (once
   per event, not per occurrence).
 
@@ -50,7 +58,7 @@ from zoneinfo import ZoneInfo
 from planner.i18n import translate
 from planner.model import Event, Lang, Programme, TravelSettings, Venue
 from planner.phrases import PHRASES, Phrases
-from planner.recurrence import occurrences
+from planner.recurrence import expand
 
 ClashKind = Literal["venue", "speaker", "travel", "outside", "capacity"]
 CLASH_KINDS: tuple[ClashKind, ...] = get_args(ClashKind)
@@ -170,26 +178,37 @@ def _longest_trip(programme: Programme) -> float:
 
 
 # ---------------------------------------------------------------------------------------------
-# Occurrences as sortable tuples: (start timestamp, end timestamp, uid, start, end, venue). Plain
-# tuples sort by instant first and are cheap to build for fifty thousand events.
+# Occurrences as sortable tuples: (start timestamp, end timestamp, uid, start, end, venue,
+# recurrence-id timestamp, event). Plain tuples sort by instant first and are cheap to build
+# for fifty thousand events; the recurrence id keeps two occurrences of one event apart, so
+# that the event (the series' own, or the override this occurrence is) is never compared.
 
-Occ = tuple[float, float, str, datetime, datetime, str]
+Occ = tuple[float, float, str, datetime, datetime, str, float, Event]
 _TS: Final = 0
 _TE: Final = 1
 _UID: Final = 2
 _START: Final = 3
 _END: Final = 4
 _VENUE: Final = 5
+_EVENT: Final = 7
 
 
-def _occurrences(event: Event) -> list[Occ]:
+def _occurrences(event: Event, window: tuple[datetime, datetime]) -> list[Occ]:
+    """The occurrences of ``event`` that take place: a series' on the programme's days
+    (``window``), each where its override puts it; cancelled ones left out."""
     if event.status == "cancelled":
         return []
-    uid, venue = event.uid, event.venue
-    if event.recurrence is None:
+    uid = event.uid
+    if event.recurrence is None and not event.overrides:
         start, end = event.start, event.end
-        return [(start.timestamp(), end.timestamp(), uid, start, end, venue)]
-    return [(s.timestamp(), e.timestamp(), uid, s, e, venue) for s, e in occurrences(event)]
+        ts = start.timestamp()
+        return [(ts, end.timestamp(), uid, start, end, event.venue, ts, event)]
+    return [
+        (o.start.timestamp(), o.end.timestamp(), uid, o.start, o.end, o.event.venue,
+         (o.recurrence_id or o.start).timestamp(), o.event)
+        for o in expand(event, *window).occurrences
+        if o.event.status != "cancelled"
+    ]
 
 
 class _Timeline:
@@ -289,11 +308,6 @@ class _Writer:
         # An event asked about that is not (or not like this) in the programme.
         self.candidate: Event | None = None
 
-    def event(self, uid: str) -> Event | None:
-        if self.candidate is not None and self.candidate.uid == uid:
-            return self.candidate
-        return self.programme.events.get(uid)
-
     # -- names --
 
     def venue_name(self, venue_id: str) -> str:
@@ -312,9 +326,10 @@ class _Writer:
             text = texts.get(occ[_TS])
             if text is not None:
                 return text
-        event = self.event(uid)
-        title = (event.title.get(self.lang) if event else "") or uid
-        all_day = event.all_day if event else False
+        # The occurrence's own event: a changed occurrence may have a title of its own.
+        event = occ[_EVENT]
+        title = event.title.get(self.lang) or uid
+        all_day = event.all_day
         text = self._m["event"].format(
             title=title, when=self.when(occ[_START], occ[_END], all_day)
         )
@@ -397,7 +412,7 @@ class _Writer:
                     last_day=self.programme.last_day.isoformat(),
                 )  # fmt: skip
                 result.append(Clash("outside", (event.uid,), message, (occ[_START],),
-                                    (occ[_START], occ[_END]), venue=event.venue))  # fmt: skip
+                                    (occ[_START], occ[_END]), venue=occ[_VENUE]))  # fmt: skip
         venue = self.programme.venues.get(event.venue)
         if (
             occs
@@ -428,6 +443,15 @@ def find_clashes(programme: Programme, lang: Lang = "en") -> list[Clash]:
     return ClashIndex(programme, lang).clashes()
 
 
+def _venues_of(event: Event) -> set[str]:
+    """The venues an event's occurrences take place in (a changed occurrence may move)."""
+    return {event.venue, *(o.venue for o in event.overrides)}
+
+
+def _people_of(event: Event) -> set[str]:
+    return {*event.speakers, *(p for o in event.overrides for p in o.speakers)}
+
+
 def clashes_for(programme: Programme, candidate: Event, lang: Lang = "en") -> list[Clash]:
     """The clashes ``candidate`` would have if it were put into ``programme`` (in place of
     the event with its UID, if any), in :func:`clash_sort_key` order.
@@ -436,15 +460,16 @@ def clashes_for(programme: Programme, candidate: Event, lang: Lang = "en") -> li
     questions against one programme (a drag preview) build a :class:`ClashIndex` once and
     ask its :meth:`ClashIndex.clashes_for`.
     """
-    people = set(candidate.speakers)
+    people = _people_of(candidate)
+    venues = _venues_of(candidate)
     related = Programme(
         name=programme.name, timezone=programme.timezone, first_day=programme.first_day,
         last_day=programme.last_day, tracks=programme.tracks, venues=programme.venues,
-        people=programme.people, travel=programme.travel,
+        people=programme.people, travel=programme.travel, zones=programme.zones,
         events={
             uid: e for uid, e in programme.events.items()
             if uid != candidate.uid
-            and (e.venue == candidate.venue or people.intersection(e.speakers))
+            and (venues.intersection(_venues_of(e)) or people.intersection(_people_of(e)))
         },
     )  # fmt: skip
     return ClashIndex(related, lang).clashes_for(candidate)
@@ -474,6 +499,8 @@ class ClashIndex:
     def rebuild(self) -> None:
         """Read the whole programme again and find every clash."""
         self._writer = _Writer(self.programme, self.lang)
+        self._window = self.programme.window
+        self._placeholders = {v.id for v in self.programme.venues.values() if v.placeholder}
         self._occ: dict[str, list[Occ]] = {}
         self._events: dict[str, Event] = {}
         self._venues: dict[str, _Timeline] = {}
@@ -510,19 +537,32 @@ class ClashIndex:
             line = lines[key] = _Timeline()
         return line
 
+    def _lines(
+        self, occ: Occ, *, create: bool = True
+    ) -> Iterator[tuple[ClashKind, str, _Timeline | None]]:
+        """The timelines an occurrence takes part in: its venue's (unless the venue is a
+        placeholder, "To be announced", where nothing clashes) and each of its speakers'.
+        An instant (an event without end in its file) takes no time and is in none."""
+        if occ[_TE] <= occ[_TS]:
+            return
+        venue = occ[_VENUE]
+        if venue not in self._placeholders:
+            line = self._timeline(self._venues, venue) if create else self._venues.get(venue)
+            yield "venue", venue, line
+        for person in occ[_EVENT].speakers:
+            line = self._timeline(self._people, person) if create else self._people.get(person)
+            yield "speaker", person, line
+
     def _fill(self) -> None:
-        venues, people = self._venues, self._people
+        window = self._window
         for event in self.programme.events.values():
-            occs = _occurrences(event)
+            occs = _occurrences(event, window)
             self._occ[event.uid] = occs
             self._events[event.uid] = event
-            if not occs:
-                continue
-            line = venues.get(event.venue) or venues.setdefault(event.venue, _Timeline())
-            line.items.extend(occs)
-            for person in event.speakers:
-                line = people.get(person) or people.setdefault(person, _Timeline())
-                line.items.extend(occs)
+            for occ in occs:
+                for _, _, line in self._lines(occ):
+                    assert line is not None
+                    line.items.append(occ)
 
     def _file(self, clash: Clash) -> None:
         for uid in clash.events:
@@ -582,31 +622,28 @@ class ClashIndex:
         """The clashes ``candidate`` would have in place of the event with its UID (or as a
         new event), in :func:`clash_sort_key` order. The index is not changed."""
         writer = self._writer
-        occs = _occurrences(candidate)
+        occs = _occurrences(candidate, self._window)
         if not occs:
             return []
         uid = candidate.uid
         found: set[Clash] = set()
+        own: dict[str, list[Occ]] = {}  # person -> the candidate's occurrences with them
         # The writer looks events up by UID: for this question it sees the candidate.
         writer.candidate = candidate
         try:
             found.update(writer.singles(candidate, occs))
-            line = self._venues.get(candidate.venue)
-            if line is not None:
-                for occ in occs:
-                    for other in line.overlapping(occ[_TS], occ[_TE]):
+            for occ in occs:
+                for kind, key, line in self._lines(occ, create=False):
+                    if kind == "speaker":
+                        own.setdefault(key, []).append(occ)
+                    for other in line.overlapping(occ[_TS], occ[_TE]) if line else ():
                         if other[_UID] != uid:
-                            found.add(writer.overlap("venue", candidate.venue, other, occ))
-            for person in candidate.speakers:
+                            found.add(writer.overlap(kind, key, other, occ))
+            for person, mine in own.items():
                 line = self._people.get(person)
-                items = [o for o in line.items if o[_UID] != uid] if line is not None else []
-                if line is not None:
-                    for occ in occs:
-                        for other in line.overlapping(occ[_TS], occ[_TE]):
-                            if other[_UID] != uid:
-                                found.add(writer.overlap("speaker", person, other, occ))
                 # A person's timeline is short: their travel is simply worked out again.
-                items = sorted(items + occs)
+                items = [o for o in line.items if o[_UID] != uid] if line is not None else []
+                items = sorted(items + mine)
                 for before, after in _previous(items):
                     if uid in (before[_UID], after[_UID]):
                         clash = writer.travel(person, before, after)
@@ -632,41 +669,37 @@ class ClashIndex:
         self._writer.forget(uid)
         people: set[str] = set()
         for occ in self._occ.pop(uid, []):
-            assert old is not None
-            self._venues[old.venue].remove(occ)
-            for person in old.speakers:
-                self._people[person].remove(occ)
-        if old is not None:
-            people.update(old.speakers)
+            for kind, key, line in self._lines(occ, create=False):
+                if line is not None:
+                    line.remove(occ)
+                if kind == "speaker":
+                    people.add(key)
         for clash in self._by_uid.pop(uid, set()):
             self._drop(clash)
             for other in clash.events:
                 if other != uid and other in self._by_uid:
                     self._by_uid[other].discard(clash)
         if new is not None:
-            people.update(new.speakers)
             self._events[uid] = new
-            occs = _occurrences(new)
+            occs = _occurrences(new, self._window)
             self._occ[uid] = occs
             writer = self._writer
             for clash in writer.singles(new, occs):
                 self._file(clash)
-            if occs:
-                line = self._timeline(self._venues, new.venue)
-                for occ in occs:
+            placed: list[tuple[_Timeline, Occ]] = []
+            for occ in occs:
+                for kind, key, line in self._lines(occ):
+                    assert line is not None
                     for found in line.overlapping(occ[_TS], occ[_TE]):
+                        # A person listed twice on one event must not clash with it.
                         if found[_UID] != uid:
-                            self._file(writer.overlap("venue", new.venue, found, occ))
-                for occ in occs:
-                    line.add(occ)
-                for person in new.speakers:
-                    line = self._timeline(self._people, person)
-                    for occ in occs:
-                        for found in line.overlapping(occ[_TS], occ[_TE]):
-                            # A person listed twice on one event must not clash with it.
-                            if found[_UID] != uid:
-                                self._file(writer.overlap("speaker", person, found, occ))
-                    for occ in occs:
-                        line.add(occ)
+                            self._file(writer.overlap(kind, key, found, occ))
+                    placed.append((line, occ))
+                    if kind == "speaker":
+                        people.add(key)
+            # Added after all are checked: an event's occurrences do not clash with each
+            # other (they were never compared: same UID).
+            for line, occ in placed:
+                line.add(occ)
         for person in people:
             self._travel_of(person)

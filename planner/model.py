@@ -521,15 +521,48 @@ def remove_event(programme: Programme, uid: str) -> Event:
         raise UnknownReferenceError(msg("no event with UID '{uid}'", uid=uid)) from None
 
 
+def moved(old: Event, new_start: datetime, venue: str | None = None) -> Event:
+    """``old`` moved to ``new_start`` (and ``venue``), keeping its length: a whole series
+    with every date that belongs to its occurrences (EXDATEs, RDATEs, periods, changed
+    occurrences) shifted alike, and changed occurrences that were at its venue moved along.
+    """
+    zone = old.zone
+    start = new_start.astimezone(zone)
+    end = (start.replace(tzinfo=None) + old.duration).replace(tzinfo=zone)
+    shift = start.replace(tzinfo=None) - old.start.replace(tzinfo=None)
+    venue = venue or old.venue
+
+    def by(value: datetime) -> datetime:
+        return (value.replace(tzinfo=None) + shift).replace(tzinfo=value.tzinfo)
+
+    recurrence = old.recurrence
+    if recurrence is not None and shift:
+        recurrence = dataclasses.replace(
+            recurrence,
+            exdates=tuple(by(x) for x in recurrence.exdates),
+            rdates=tuple(by(x) for x in recurrence.rdates),
+            periods=tuple(Period(by(p.start), by(p.end)) for p in recurrence.periods),
+        )
+    overrides = tuple(
+        dataclasses.replace(
+            o, start=by(o.start), end=by(o.end),
+            venue=venue if o.venue == old.venue else o.venue,
+            recurrence_id=None if o.recurrence_id is None else dataclasses.replace(
+                o.recurrence_id, start=by(o.recurrence_id.start)),
+        )
+        for o in old.overrides
+    )
+    return dataclasses.replace(old, start=start, end=end, venue=venue, recurrence=recurrence,
+                               overrides=overrides)
+
+
 def move_event(
     programme: Programme, uid: str, new_start: datetime, venue: str | None = None
 ) -> Event:
-    """Move an event to ``new_start`` (and ``venue``), keeping its duration; returns the old."""
+    """Move an event to ``new_start`` (and ``venue``), keeping its duration (a series
+    as a whole, see :func:`moved`); returns the old."""
     old = programme.events[uid]
-    start = new_start.astimezone(old.zone)
-    end = (start.replace(tzinfo=None) + old.duration).replace(tzinfo=old.zone)
-    new = dataclasses.replace(old, start=start, end=end, venue=venue or old.venue)
-    put_event(programme, new)
+    put_event(programme, moved(old, new_start, venue))
     return old
 
 

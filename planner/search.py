@@ -262,7 +262,7 @@ def haystack(programme: Programme, event: Event) -> str:
 def _days_of(programme: Programme, event: Event) -> frozenset[date]:
     zone = programme.zone
     days: set[date] = set()
-    for start, end in occurrences(event):
+    for start, end in occurrences(event, *programme.window):
         first = start.astimezone(zone).date()
         # The end is exclusive: an occurrence ending at midnight is not on the next day.
         last = (end.astimezone(zone) - timedelta(microseconds=1)).date()
@@ -363,11 +363,12 @@ def starred_clashes(programme: Programme, starred_uids: Iterable[str]) -> list[t
     Occurrences that only touch (one ends as the next starts) do not clash.
     """
     intervals: list[tuple[datetime, datetime, str]] = []
+    window = programme.window
     for uid in set(starred_uids):
         event = programme.events.get(uid)
         if event is None or event.status == "cancelled":
             continue
-        intervals.extend((start, end, uid) for start, end in occurrences(event))
+        intervals.extend((start, end, uid) for start, end in occurrences(event, *window))
     # Aware datetimes in different zones compare by instant; sort by instant, then UID, so
     # the sweep is deterministic.
     intervals.sort(key=lambda item: (item[0], item[1], item[2]))

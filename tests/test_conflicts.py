@@ -30,12 +30,13 @@ from planner.model import (
     Person,
     Programme,
     Recurrence,
+    RecurrenceId,
     Texts,
     Track,
     TravelSettings,
     Venue,
 )
-from planner.recurrence import occurrences
+from planner.recurrence import Occurrence, expand
 from tests.factories import MSK, at, event, small_programme
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -271,7 +272,8 @@ def test_events_outside_the_programme_days():
     assert [(c.kind, c.events, c.starts) for c in clashes] == [
         ("outside", ("before@t",), (at(2, 10),)),
         ("outside", ("late@t",), (at(10, 23),)),
-        ("outside", ("rep@t",), (at(11, 9),)),  # only the occurrence after the last day
+        # A series counts on the programme's days only: its occurrence on the 11th does
+        # not take place in this programme, and is no clash.
     ]
     assert clashes[0].message == (
         "“Title” (Tue 2 Apr 10:00–12:00) lies outside the programme's days "
@@ -411,12 +413,18 @@ DAYS = 3
 
 def oracle(programme: Programme) -> set[tuple[object, ...]]:
     """Every clash by comparing all pairs, from the rules in the module's docstring."""
-    occs = [
-        (e, start, end)
+    window = programme.window
+    every = [
+        (o.event, o.start, o.end)
         for e in programme.events.values()
         if e.status != "cancelled"
-        for start, end in occurrences(e)
+        # A series counts on the programme's days; a single event wherever it is.
+        for o in (expand(e, *window).occurrences if e.recurrence or e.overrides
+                  else [Occurrence(e.start, e.end, e)])
+        if o.event.status != "cancelled"
     ]
+    # An instant takes no time; a placeholder venue is no room.
+    occs = [o for o in every if o[2] > o[1]]
     found: set[tuple[object, ...]] = set()
 
     def pair(kind: str, x, y, where: str) -> tuple[object, ...]:
@@ -427,7 +435,7 @@ def oracle(programme: Programme) -> set[tuple[object, ...]]:
         for y in occs[i + 1:]:
             if x[0].uid == y[0].uid or not (x[1] < y[2] and y[1] < x[2]):
                 continue
-            if x[0].venue == y[0].venue:
+            if x[0].venue == y[0].venue and not programme.venues[x[0].venue].placeholder:
                 found.add(pair("venue", x, y, x[0].venue))
             for person in set(x[0].speakers) & set(y[0].speakers):
                 found.add(pair("speaker", x, y, person))
@@ -449,14 +457,15 @@ def oracle(programme: Programme) -> set[tuple[object, ...]]:
                 if (after[1] - came[2]).total_seconds() / 60 < trip:
                     found.add(pair("travel", came, after, person))
     first, last = programme.window
-    for e, start, end in occs:
+    for e, start, end in every:
         if start < first or end > last:
             found.add(("outside", (e.uid,), (start,), e.venue))
     for e in programme.events.values():
         capacity = programme.venues[e.venue].capacity
+        mine = sorted(o[1] for o in every if o[0].uid == e.uid)
         if (e.status != "cancelled" and e.attendance is not None and capacity is not None
-                and e.attendance > capacity):
-            found.add(("capacity", (e.uid,), (e.start,), e.venue))
+                and e.attendance > capacity and mine):
+            found.add(("capacity", (e.uid,), (mine[0],), e.venue))
     return found
 
 
@@ -469,6 +478,7 @@ VENUES = [
     Venue("v2", Texts.same("Two"), lat=59.935, lon=30.32, capacity=None),
     Venue("v3", Texts.same("Three"), lat=60.0, lon=30.37, capacity=50),
     Venue("v4", Texts.same("Four"), capacity=200),  # no coordinates
+    Venue("tba", Texts.same("To be announced"), placeholder=True),
 ]
 PEOPLE = ["p1", "p2", "p3"]
 
@@ -485,21 +495,37 @@ def random_event(draw: st.DrawFn, uid: str) -> Event:
         # Quarter hours, so that touching and identical times come up often.
         start = datetime(day.year, day.month, day.day, tzinfo=zone) + timedelta(
             minutes=15 * draw(st.integers(0, 95)))
-        end = start + timedelta(minutes=15 * draw(st.integers(1, 16)))
+        # Now and then an instant (an event without end in its file).
+        end = start + timedelta(minutes=15 * draw(st.integers(0, 16)))
     recurrence = None
+    overrides: tuple[Event, ...] = ()
     if draw(st.integers(0, 3)) == 0:
         count = draw(st.integers(1, 3))
         interval = draw(st.integers(1, 2))
         exdates: tuple[datetime, ...] = ()
         if count > 1 and draw(st.booleans()):
             exdates = (start + timedelta(days=interval),)
-        recurrence = Recurrence(f"FREQ=DAILY;INTERVAL={interval};COUNT={count}", exdates)
+        # Sometimes a rule without end: only the programme's days count.
+        ending = f";COUNT={count}" if draw(st.integers(0, 3)) else ""
+        recurrence = Recurrence(f"FREQ=DAILY;INTERVAL={interval}{ending}", exdates)
+        if draw(st.booleans()):
+            # The second occurrence changed: moved, elsewhere, other speakers or cancelled.
+            rid = start + timedelta(days=interval)
+            shift = timedelta(minutes=0 if all_day else 15 * draw(st.integers(-8, 8)))
+            overrides = (Event(
+                uid=uid, title=Texts.same("CHANGED"), start=rid + shift,
+                end=rid + shift + (end - start), track="t",
+                venue=draw(st.sampled_from([v.id for v in VENUES])),
+                speakers=tuple(draw(st.lists(st.sampled_from(PEOPLE), max_size=2,
+                                             unique=True))),
+                status=draw(st.sampled_from(["confirmed", "cancelled"])), all_day=all_day,
+                recurrence_id=RecurrenceId(rid)),)
     return Event(
         uid=uid, title=Texts.same(uid.split("@")[0].upper()), start=start, end=end,
         track="t", venue=draw(st.sampled_from([v.id for v in VENUES])),
         speakers=tuple(draw(st.lists(st.sampled_from(PEOPLE), max_size=2, unique=True))),
         status=draw(st.sampled_from(["confirmed", "confirmed", "tentative", "cancelled"])),
-        all_day=all_day, recurrence=recurrence,
+        all_day=all_day, recurrence=recurrence, overrides=overrides,
         attendance=draw(st.one_of(st.none(), st.integers(0, 150))),
     )  # fmt: skip
 
@@ -568,3 +594,33 @@ def test_index_updates_agree_with_a_full_check(programme, data):
         assert index.clashes() == find_clashes(programme)
         for other in programme.events:
             assert index.clashes_of(other) == [c for c in index.clashes() if other in c.events]
+
+
+def test_events_at_a_placeholder_venue_never_clash_there():
+    """Issue 13: imported events without LOCATION all went to "To be announced", and the
+    check reported each pair of them at once as a double booking."""
+    programme = programme_with(
+        event("a@t", 4, 10, 12, venue="tba"), event("b@t", 4, 11, 13, venue="tba"),
+        event("c@t", 4, 10, 12, venue="tba", speakers=("anna",)),
+        event("d@t", 4, 11, 13, venue="tba", speakers=("anna",)))
+    programme.venues["tba"] = Venue("tba", Texts.same("To be announced"), placeholder=True)
+    # The speaker is still in two places at once; the room is not double-booked.
+    assert kinds(find_clashes(programme)) == [("speaker", ("c@t", "d@t"))]
+
+
+def test_a_changed_occurrence_clashes_at_its_new_time_and_venue():
+    series = event("s@t", 3, 10, 11, recurrence=Recurrence("FREQ=DAILY;COUNT=4"))
+    moved = dataclasses.replace(series, start=at(5, 15), end=at(5, 16), venue="petri",
+                                recurrence=None, recurrence_id=RecurrenceId(at(5, 10)))
+    series = dataclasses.replace(series, overrides=(moved,))
+    at_goethe = event("g@t", 5, 10, 11)  # where the occurrence no longer is
+    at_petri = event("p@t", 5, 15, 17, venue="petri")  # where it went
+    programme = programme_with(series, at_goethe, at_petri)
+    clashes = find_clashes(programme)
+    assert [(c.kind, c.events, c.venue, c.starts) for c in clashes] == [
+        ("venue", ("p@t", "s@t"), "petri", (at(5, 15), at(5, 15)))]
+    index = ClashIndex(programme)
+    cancelled = dataclasses.replace(moved, status="cancelled")
+    programme.events["s@t"] = dataclasses.replace(series, overrides=(cancelled,))
+    index.update("s@t")
+    assert index.clashes() == find_clashes(programme) == []

@@ -352,3 +352,17 @@ def test_the_snapshot_form_keeps_series_overrides_zones_and_preserved_properties
 
     programme = everything_programme()
     assert snapshot.loads(snapshot.dumps(programme)) == programme
+
+
+def test_moving_a_series_moves_its_dates_and_changed_occurrences_along():
+    from planner.model import moved
+
+    series = event(day=3, start=10, end=11, recurrence=Recurrence(
+        "FREQ=DAILY;COUNT=4", (at(5, 10),), rdates=(at(9, 10),)))
+    change = override(series, at(4, 10), start=at(4, 12), end=at(4, 13))
+    elsewhere = override(series, at(6, 10), venue="petri")
+    series = dataclasses.replace(series, overrides=(change, elsewhere))
+    later = moved(series, at(3, 14), venue="petri")
+    assert days(later) == [(3, 14), (4, 16), (6, 14), (9, 14)]
+    assert [o.venue for o in later.overrides] == ["petri", "petri"]
+    validate_event(small_programme(), later)

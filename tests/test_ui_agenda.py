@@ -233,3 +233,22 @@ def test_builtin_programme_sorted_by_day_is_chronological(qtbot: QtBot) -> None:
     assert starts == sorted(starts)
     expected = sum(len(occurrences(e)) for e in programme.events.values())
     assert view.proxy.rowCount() == expected
+
+
+def test_agenda_rows_show_a_changed_occurrence_as_it_now_is():
+    import dataclasses
+
+    from factories import at, event, small_programme
+
+    from planner.model import Recurrence, RecurrenceId, Texts
+    from ui.views.agenda import agenda_rows
+
+    programme = small_programme()
+    series = event("s@t", 3, 9, 10, recurrence=Recurrence("FREQ=WEEKLY"))
+    changed = dataclasses.replace(series, title=Texts.same("Special"), recurrence=None,
+                                  start=at(10, 11), end=at(10, 12),
+                                  recurrence_id=RecurrenceId(at(10, 9)))
+    programme.events["s@t"] = dataclasses.replace(series, overrides=(changed,))
+    rows = agenda_rows(programme)
+    assert [(r.start, r.event.title.en) for r in rows] == [
+        (at(3, 9), "Title"), (at(10, 11), "Special")]

@@ -590,9 +590,9 @@ def test_a_filter_works_out_no_occurrences_again(qtbot, programme, monkeypatch):
 
     grid = make_grid(qtbot, programme)
     expanded: list[str] = []
-    occurrences = grid_module.occurrences
-    monkeypatch.setattr(grid_module, "occurrences",
-                        lambda event, *a: expanded.append(event.uid) or occurrences(event, *a))
+    expand = grid_module.expand
+    monkeypatch.setattr(grid_module, "expand",
+                        lambda event, *a: expanded.append(event.uid) or expand(event, *a))
     grid.set_filter({"a@t", "late@t"})
     grid.viewport().repaint()
     assert {b.uid for b, _ in grid.visible_blocks()} == {"a@t"}  # late@t is out of view
@@ -640,3 +640,25 @@ def test_a_filter_stays_when_the_programme_is_shown_anew(qtbot, programme):
     grid.set_filter({"a@t"})
     grid.set_programme(programme)  # a rebuild, as after a change of days or colours
     assert {b.uid for b, _ in grid.visible_blocks()} == {"a@t"}
+
+
+def test_a_changed_occurrence_shows_where_and_when_it_now_is(qtbot, programme):
+    import dataclasses
+
+    from planner.model import Recurrence, RecurrenceId
+
+    series = event("s@t", 3, 9, 10, recurrence=Recurrence("FREQ=DAILY"))
+    moved_there = dataclasses.replace(series, start=at(4, 15), end=at(4, 16), venue="petri",
+                                      recurrence=None, recurrence_id=RecurrenceId(at(4, 9)))
+    called_off = dataclasses.replace(moved_there, start=at(5, 9), end=at(5, 10),
+                                     venue="goethe", status="cancelled",
+                                     recurrence_id=RecurrenceId(at(5, 9)))
+    programme.events["s@t"] = dataclasses.replace(series, overrides=(moved_there, called_off))
+    grid = make_grid(qtbot, programme, mode="venues")
+    grid.set_date(date(2019, 4, 4))
+    blocks = [b for b, _ in grid.visible_blocks() if b.uid == "s@t"]
+    assert [(b.key, b.start.hour) for b in blocks] == [((date(2019, 4, 4), "petri"), 15)]
+    grid.set_date(date(2019, 4, 5))
+    assert not [b for b, _ in grid.visible_blocks() if b.uid == "s@t"]
+    grid.set_date(date(2019, 4, 6))  # the rule goes on without end, on the programme's days
+    assert [b.start.hour for b, _ in grid.visible_blocks() if b.uid == "s@t"] == [9]

@@ -16,7 +16,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from planner.model import Event, Person, ProgrammeError, Track, Venue, touch
+from planner.model import Event, Person, ProgrammeError, Track, Venue, moved, touch
 from planner.store import Changes
 from ui.document import Document
 
@@ -99,18 +99,9 @@ def move_command(
     """Move the event ``uid`` (a whole series, for a repeating one) to ``new_start``,
     keeping its length, and to ``venue`` if given."""
     old = document.programme.events[uid]
-    zone = old.zone
-    start = new_start.astimezone(zone)
-    end = (start.replace(tzinfo=None) + old.duration).replace(tzinfo=zone)
-    recurrence = old.recurrence
-    if recurrence is not None and recurrence.exdates:
-        # Exceptions belong to occurrences: they move with the series.
-        shift = start.replace(tzinfo=None) - old.start.replace(tzinfo=None)
-        recurrence = dataclasses.replace(recurrence, exdates=tuple(
-            (x.replace(tzinfo=None) + shift).replace(tzinfo=x.tzinfo) for x in recurrence.exdates
-        ))
-    new = dataclasses.replace(old, start=start, end=end, venue=venue or old.venue,
-                              recurrence=recurrence)
+    # Exceptions, extra dates and changed occurrences belong to occurrences: they move
+    # with the series.
+    new = moved(old, new_start, venue)
     if old.recurrence is not None:
         text = QCoreApplication.translate(
             "commands", "Move the whole series “{title}”").format(title=_title(old))

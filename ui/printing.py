@@ -53,7 +53,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from planner.i18n import msg
 from planner.model import Event, Lang, Programme, UnknownReferenceError, speaker_labels
-from planner.recurrence import occurrences
+from planner.recurrence import expand
 from ui.tasks import Progress, Task, run_with_progress
 
 # DejaVu Sans has Latin and Cyrillic in one family, so a Russian programme prints whole.
@@ -195,10 +195,11 @@ def day_entries(programme: Programme, day: date, selection: Selection = Selectio
     for event in programme.events.values():
         if not selection.includes(event):
             continue
-        for start, end in occurrences(event, after=day_start, before=day_end):
-            start, end = start.astimezone(zone), end.astimezone(zone)
+        for occ in expand(event, after=day_start, before=day_end).occurrences:
+            start, end = occ.start.astimezone(zone), occ.end.astimezone(zone)
             if event.all_day or start.date() == day:
-                entries.append(Entry(event, start, end))
+                # A changed occurrence prints as it now is (title, venue, status).
+                entries.append(Entry(occ.event, start, end))
     entries.sort(key=lambda e: (not e.event.all_day, e.start, e.end, e.event.uid))
     return entries
 

@@ -29,7 +29,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from planner.model import Event, Lang, Programme
-from planner.recurrence import occurrences
+from planner.recurrence import expand
 from ui.tooltips import plain_tooltip
 from ui.widgets import ui_language
 
@@ -47,7 +47,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True, slots=True)
 class AgendaRow:
-    """One occurrence: the event and the start and end of this occurrence."""
+    """One occurrence: the event as this occurrence is (a changed occurrence of a series has
+    its own title, venue, status), and its start and end."""
 
     event: Event
     start: datetime
@@ -56,10 +57,11 @@ class AgendaRow:
 
 def agenda_rows(programme: Programme) -> list[AgendaRow]:
     """One row per occurrence of every event, in start order."""
+    window = programme.window  # a series shows on the programme's days
     rows = [
-        AgendaRow(event, start, end)
+        AgendaRow(occ.event, occ.start, occ.end)
         for event in programme.events.values()
-        for start, end in occurrences(event)
+        for occ in expand(event, *window).occurrences
     ]
     rows.sort(key=lambda row: (row.start, row.event.uid))
     return rows

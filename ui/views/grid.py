@@ -152,7 +152,7 @@ class GridView(QAbstractScrollArea):
         self._press: _Press | None = None
         self._drag: _Drag | None = None
         self._colours: dict[str, tuple[QColor, QColor, QColor]] = {}
-        self._index = GridIndex(programme.zone)
+        self._index = GridIndex(programme.zone, programme.window)
         self._band_cache: tuple[tuple[Key, ...], list[tuple[BandItem, int, int]], int] | None
         self._band_cache = None
         self._keys_cache: list[Key] | None = None
@@ -243,7 +243,7 @@ class GridView(QAbstractScrollArea):
 
     def _rebuild(self) -> None:
         shown = self._index.shown  # the filter stays across a rebuild
-        self._index = GridIndex(self._programme.zone)
+        self._index = GridIndex(self._programme.zone, self._programme.window)
         self._index.set_shown(shown)
         self._band_cache = None
         self._keys_cache = None

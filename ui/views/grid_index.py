@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from planner.layout import limit_columns
 from planner.model import Event
-from planner.recurrence import occurrences
+from planner.recurrence import expand
 
 Key = tuple[date, str | None]  # a column: a day, and a venue id in the venue grid
 MINUTES_PER_DAY = 24 * 60
@@ -122,8 +122,10 @@ class GridIndex:
     column works out which of its blocks show, and where they sit, when it is next looked
     at; only the columns in view are."""
 
-    def __init__(self, zone: ZoneInfo) -> None:
+    def __init__(self, zone: ZoneInfo, window: tuple[datetime, datetime]) -> None:
         self.zone = zone
+        # A series shows on the programme's days (a rule may have no end).
+        self.window = window
         self.columns: dict[Key, _Column] = {}
         self.band: dict[str, list[BandItem]] = {}
         self._keys: dict[str, set[Key]] = {}
@@ -148,17 +150,22 @@ class GridIndex:
     def add(self, event: Event) -> None:
         zone = self.zone
         keys: set[Key] = set()
-        for occ_start, occ_end in occurrences(event):
-            start, end = occ_start.astimezone(zone), occ_end.astimezone(zone)
+        cancelled = event.status == "cancelled"
+        for occ in expand(event, *self.window).occurrences:
+            if occ.event.status == "cancelled" and not cancelled:
+                continue  # one occurrence called off: it is not there
+            # A changed occurrence shows where it now is.
+            venue = occ.event.venue
+            start, end = occ.start.astimezone(zone), occ.end.astimezone(zone)
             day = start.date()
             if event.all_day or end - start >= timedelta(days=1):
                 last = (end - timedelta(microseconds=1)).date()
                 self.band.setdefault(event.uid, []).append(
-                    BandItem(event.uid, event.venue, day, max(day, last), start, end)
+                    BandItem(event.uid, venue, day, max(day, last), start, end)
                 )
                 continue
             for day, top, bottom, cut_before, cut_after in day_parts(start, end, zone):
-                for key in ((day, None), (day, event.venue)):
+                for key in ((day, None), (day, venue)):
                     column = self.columns.get(key)
                     if column is None:
                         column = self.columns[key] = _Column()

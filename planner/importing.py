@@ -617,17 +617,23 @@ def revert_plan(programme: Programme, plan: ImportPlan) -> Changes:
 def read_import_file(
     path: str | os.PathLike[str], progress: Callable[[int, int], None] | None = None
 ) -> ReadResult:
-    """Read one ICS or CSV file (told apart by content, then by the ``.csv`` suffix).
+    """Read one ICS, CSV, schedule.xml or schedule.json file (told apart by content, then
+    by the ``.csv`` suffix).
 
-    Raises :class:`~planner.ics.IcsError` or :class:`~planner.csvio.CsvError` for a file
-    that cannot be read at all, and ``OSError`` when it cannot be opened. ``progress`` is
-    handed to the reader (see :func:`planner.ics.read_ics`); it may raise to stop.
+    Raises :class:`~planner.ics.IcsError`, :class:`~planner.csvio.CsvError` or
+    :class:`~planner.schedule_formats.ScheduleFileError` for a file that cannot be read at
+    all, and ``OSError`` when it cannot be opened. ``progress`` is handed to the reader (see
+    :func:`planner.ics.read_ics`); it may raise to stop.
     """
     from planner.csvio import read_csv
     from planner.ics import read_ics
+    from planner.schedule_formats import read_schedule, schedule_kind
 
     path = Path(path)
     data = path.read_bytes()
+    kind = schedule_kind(data)
+    if kind is not None:
+        return read_schedule(data, path, kind, progress)
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper()
     if head.startswith(b"BEGIN:VCALENDAR") or path.suffix.lower() != ".csv":
         return read_ics(data, path, progress)

@@ -103,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the PDF file to write")
     print_.add_argument("--track", metavar="ID", action="append", dest="tracks",
                         help="print only this track (repeat for several)")
+    print_.add_argument("--base-url", metavar="URL",
+                        help="where the publish folder is served: the cover carries the QR "
+                        "code of the programme's feed")
     _add_lang_option(print_, "language of titles, dates and labels")
     print_.set_defaults(handler=_cmd_print)
 
@@ -333,10 +336,15 @@ def _cmd_print(args: argparse.Namespace) -> int:
     for track in tracks or ():
         if track not in programme.tracks:
             raise UsageError(msg("unknown track '{track}'", track=track))
+    base_url = None
+    if args.base_url is not None:
+        from planner.publish import check_base_url
+
+        base_url = check_base_url(args.base_url)
     print_pdf = painter(args, "print")
     path = Path(args.output)
     try:
-        pages: int = print_pdf(programme, path, args.lang, tracks)
+        pages: int = print_pdf(programme, path, args.lang, tracks, base_url=base_url)
     except OSError as exc:
         raise UsageError(msg("{path}: cannot write ({reason})", path=path,
                              reason=exc.strerror or exc)) from exc

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+import segno
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
@@ -53,6 +54,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from planner.i18n import msg
 from planner.model import Event, Lang, Programme, UnknownReferenceError, speaker_labels
+from planner.publish.context import feed_path, webcal_address
 from planner.recurrence import expand
 from ui.tasks import Progress, Task, run_with_progress
 
@@ -238,10 +240,12 @@ class _Pages:
     """The pages of one document: the paint operations of each, then the footers."""
 
     def __init__(self, device: QPagedPaintDevice, programme: Programme, lang: Lang,
-                 progress: Progress | None = None) -> None:
+                 progress: Progress | None = None, base_url: str | None = None) -> None:
         self.device = device
         self.programme = programme
         self.lang = lang
+        # Where the publish folder is served: the pages then carry their feed's QR code.
+        self.base_url = base_url
         # Told (0, 0) while the pages are laid out and (page, pages) while they are painted;
         # it may raise to stop the work (a Cancel), which aborts a print job.
         self.progress = progress
@@ -321,6 +325,43 @@ class _Pages:
             page.append(_at(block.draw, y))
             y += block.height + gap
             first_on_page = False
+
+    def feed_qr(self, kind: str, ident: str, size_mm: float,
+                caption: str) -> tuple[float, float, Callable[[QPainter, float, float], None]]:
+        """The QR code of a feed of the publish folder (``kind``: programme, track or
+        venue), ``size_mm`` wide, with ``caption`` and the address under it: its width,
+        height and a function that paints it with its top left at (x, y)."""
+        assert self.base_url is not None
+        address = webcal_address(self.base_url, feed_path(self.programme, kind, ident))
+        matrix = segno.make(address, error="m").matrix
+        size = self.mm(size_mm)
+        # Four modules of quiet zone on each side, as scanners expect.
+        module = size / (len(matrix) + 8)
+        caption_h, caption_draw = self.text(self.font(7.5, bold=True), INK, caption, 0, size)
+        url_h, url_draw = self.text(self.font(6), MUTED, address, 0, size)
+
+        def paint(painter: QPainter, x: float, y: float) -> None:
+            painter.fillRect(QRectF(x, y, size, size), QColor("white"))
+            for row, line in enumerate(matrix):
+                column = 0
+                while column < len(line):
+                    if not line[column]:
+                        column += 1
+                        continue
+                    # One rectangle per run of dark modules: fewer shapes, no hairline gaps.
+                    end = column
+                    while end < len(line) and line[end]:
+                        end += 1
+                    painter.fillRect(QRectF(x + (column + 4) * module, y + (row + 4) * module,
+                                            (end - column) * module, module), INK)
+                    column = end
+            painter.save()
+            painter.translate(x, 0)
+            caption_draw(painter, y + size + self.mm(0.5))
+            url_draw(painter, y + size + self.mm(0.8) + caption_h)
+            painter.restore()
+
+        return size, size + self.mm(0.8) + caption_h + url_h, paint
 
     def rule(self, y: float, colour: QColor, width_mm: float) -> Paint:
         def paint(painter: QPainter) -> None:
@@ -467,30 +508,45 @@ class _Booklet:
                                  QColor(programme.tracks[tid].colour))
 
         page.append(band)
+        # With the folder's address known, the feed's QR code stands at the top right, beside
+        # the name: one track printed, that track's feed; else the whole programme's.
+        head_w = p.width
+        qr_bottom = y
+        if p.base_url is not None:
+            chosen = self.selection.tracks
+            kind, ident = ("track", next(iter(chosen))) if chosen and len(chosen) == 1 else (
+                "programme", "")
+            caption = QCoreApplication.translate(
+                "Printing", "Subscribe in your calendar: every change comes by itself")
+            qr_w, qr_h, qr_paint = p.feed_qr(kind, ident, 34, caption)
+            top = y
+            page.append(lambda painter: qr_paint(painter, p.width - qr_w, top))
+            head_w = p.width - qr_w - p.mm(8)
+            qr_bottom = y + qr_h
         kicker_h, kicker = p.text(p.font(10, bold=True), MUTED,
-                                  QCoreApplication.translate("Printing", "Programme"), 0, p.width)
+                                  QCoreApplication.translate("Printing", "Programme"), 0, head_w)
         page.append(_at(kicker, y))
         y += kicker_h + p.mm(3)
-        name_h, name = p.text(p.font(28, bold=True), INK, programme.name.get(lang), 0, p.width)
+        name_h, name = p.text(p.font(28, bold=True), INK, programme.name.get(lang), 0, head_w)
         page.append(_at(name, y))
         y += name_h + p.mm(5)
         dates = date_range(programme.first_day, programme.last_day, lang)
-        dates_h, dates_draw = p.text(p.font(16), INK, dates, 0, p.width)
+        dates_h, dates_draw = p.text(p.font(16), INK, dates, 0, head_w)
         page.append(_at(dates_draw, y))
         y += dates_h + p.mm(3)
         zone = fill(QCoreApplication.translate("Printing", "All times are local time: %1 (%2)"),
                     programme.timezone, utc_offset(programme, programme.first_day))
-        zone_h, zone_draw = p.text(p.font(10), MUTED, zone, 0, p.width)
+        zone_h, zone_draw = p.text(p.font(10), MUTED, zone, 0, head_w)
         page.append(_at(zone_draw, y))
         y += zone_h + p.mm(2)
         if self.selection.is_filtered:
             shown = len({e.event.uid for _, es in days for e in es})
             note = fill(QCoreApplication.translate("Printing", "A selection: %1 of %2 events"),
                         shown, len(programme.events))
-            note_h, note_draw = p.text(p.font(10, bold=True), MUTED, note, 0, p.width)
+            note_h, note_draw = p.text(p.font(10, bold=True), MUTED, note, 0, head_w)
             page.append(_at(note_draw, y))
             y += note_h
-        y += p.mm(10)
+        y = max(y, qr_bottom) + p.mm(10)
 
         if self.selection.is_filtered:
             heading = QCoreApplication.translate("Printing", "Tracks in this selection")
@@ -655,13 +711,19 @@ class _DoorSheets:
         for day in self.programme.days:
             for entry in day_entries(self.programme, day, self.selection):
                 by_venue.setdefault(entry.event.venue, {}).setdefault(day, []).append(entry)
-        for vid, venue in self.programme.venues.items():
+        for vid in self.programme.venues:
             for day, entries in by_venue.get(vid, {}).items():
-                self.sheet(venue.name.get(self.lang), venue.address, day, entries)
+                self.sheet(vid, day, entries)
 
-    def sheet(self, venue_name: str, address: str, day: date, entries: list[Entry]) -> None:
+    def sheet(self, vid: str, day: date, entries: list[Entry]) -> None:
         p, lang = self.p, self.lang
+        venue = self.programme.venues[vid]
         heading = day_heading(day, lang)
+        qr = None
+        if p.base_url is not None:
+            caption = QCoreApplication.translate("Printing", "This room in your calendar")
+            qr = p.feed_qr("venue", vid, 26, caption)
+        text_w = p.width - (qr[0] + p.mm(6) if qr else 0)
 
         def start_page(continued: bool) -> float:
             page = p.new_page()
@@ -671,14 +733,18 @@ class _DoorSheets:
             else:
                 heading_text = heading
             for font, ink, text, after in (
-                (p.font(26, bold=True), INK, venue_name, p.mm(2)),
-                (p.font(11), MUTED, address, p.mm(6)),
+                (p.font(26, bold=True), INK, venue.name.get(lang), p.mm(2)),
+                (p.font(11), MUTED, venue.address, p.mm(6)),
                 (p.font(18, bold=True), INK, heading_text, p.mm(2)),
             ):
                 if text:
-                    h, draw = p.text(font, ink, text, 0, p.width)
+                    h, draw = p.text(font, ink, text, 0, text_w)
                     page.append(_at(draw, y))
                     y += h + after
+            if qr is not None:
+                qr_w, qr_h, qr_paint = qr
+                page.append(lambda painter: qr_paint(painter, p.width - qr_w, 0.0))
+                y = max(y, qr_h + p.mm(2))
             page.append(p.rule(y, INK, 1.0))
             return y + p.mm(8)
 
@@ -738,13 +804,16 @@ def render_programme(
     tracks: Iterable[str] | None = None,
     uids: Collection[str] | None = None,
     progress: Progress | None = None,
+    *,
+    base_url: str | None = None,
 ) -> int:
     """Paint the printed programme onto ``device`` (a QPdfWriter or QPrinter); returns the
     number of pages. ``tracks`` and ``uids`` narrow it to some tracks or events (a filter,
     the starred ones); an unknown track raises UnknownReferenceError before anything is
-    painted."""
+    painted. With ``base_url`` (where the publish folder is served) the cover carries the
+    QR code of the programme's feed (of the track's, when one track is printed)."""
     selection = Selection.checked(programme, tracks, uids)
-    pages = _Pages(device, programme, lang, progress)
+    pages = _Pages(device, programme, lang, progress, base_url)
     _Booklet(pages, selection).build()
     # The cover carries no page number, but counts.
     return pages.paint(_footer_text(programme, lang), footer_from=2)
@@ -757,10 +826,13 @@ def render_door_sheets(
     tracks: Iterable[str] | None = None,
     uids: Collection[str] | None = None,
     progress: Progress | None = None,
+    *,
+    base_url: str | None = None,
 ) -> int:
-    """Paint one sheet per venue and day onto ``device``; returns the number of pages."""
+    """Paint one sheet per venue and day onto ``device``; returns the number of pages.
+    With ``base_url`` each sheet carries the QR code of its venue's feed."""
     selection = Selection.checked(programme, tracks, uids)
-    pages = _Pages(device, programme, lang, progress)
+    pages = _Pages(device, programme, lang, progress, base_url)
     _DoorSheets(pages, selection).build()
     if not pages.pages:
         pages.new_page()  # a printer needs at least one page; a blank one says "nothing"
@@ -793,6 +865,8 @@ def write_pdf(
     tracks: Iterable[str] | None = None,
     uids: Collection[str] | None = None,
     progress: Progress | None = None,
+    *,
+    base_url: str | None = None,
 ) -> int:
     """Write the printed programme as an A4 PDF; returns the number of pages.
 
@@ -804,7 +878,8 @@ def write_pdf(
     _check_writable(path)
     writer = pdf_writer(path, programme.name.get(lang))
     try:
-        return render_programme(programme, writer, lang, tracks, uids, progress)
+        return render_programme(programme, writer, lang, tracks, uids, progress,
+                                base_url=base_url)
     finally:
         del writer  # closes the file
 
@@ -815,13 +890,15 @@ def print_pdf(
     lang: Lang = "en",
     tracks: Iterable[str] | None = None,
     uids: Collection[str] | None = None,
+    *,
+    base_url: str | None = None,
 ) -> int:
     """``write_pdf`` for the command line: with a QGuiApplication (made if there is none)
     and the translations of ``lang`` installed while it paints. Returns the page count."""
     app = QGuiApplication.instance() or QGuiApplication(["programme-planner"])
     translators = install_translations(lang)
     try:
-        return write_pdf(programme, path, lang, tracks, uids)
+        return write_pdf(programme, path, lang, tracks, uids, base_url=base_url)
     finally:
         for translator in translators:
             app.removeTranslator(translator)
@@ -834,18 +911,22 @@ def render_venue_sheets(
     tracks: Iterable[str] | None = None,
     uids: Collection[str] | None = None,
     progress: Progress | None = None,
+    *,
+    base_url: str | None = None,
 ) -> int:
     """One page per venue and day with that venue's events in large type, for the door:
     into a PDF file (a path) or onto a printer. Returns the number of pages."""
     if isinstance(path_or_printer, QPagedPaintDevice):
-        return render_door_sheets(programme, path_or_printer, lang, tracks, uids, progress)
+        return render_door_sheets(programme, path_or_printer, lang, tracks, uids, progress,
+                                  base_url=base_url)
     path = Path(path_or_printer)
     tracks = None if tracks is None else list(tracks)
     Selection.checked(programme, tracks, uids)
     _check_writable(path)
     writer = pdf_writer(path, programme.name.get(lang))
     try:
-        return render_door_sheets(programme, writer, lang, tracks, uids, progress)
+        return render_door_sheets(programme, writer, lang, tracks, uids, progress,
+                                  base_url=base_url)
     finally:
         del writer
 
@@ -887,18 +968,19 @@ def print_with_dialog(
     uids: Collection[str] | None = None,
     *,
     door_sheets: bool = False,
+    base_url: str | None = None,
 ) -> Task | None:
     """Ask for a printer with QPrintDialog, then print the programme (or the door sheets)
     on a worker with a progress dialog whose Cancel aborts the print job. Returns the task,
     or None when the user cancelled the print dialog. An unknown track raises
-    UnknownReferenceError before any dialog."""
+    UnknownReferenceError before any dialog. ``base_url``: see :func:`render_programme`."""
     tracks = None if tracks is None else list(tracks)
     Selection.checked(programme, tracks, uids)
     printer = ask_printer(parent, programme, lang, door_sheets=door_sheets)
     if printer is None:
         return None
     return print_in_background(parent, printer, programme, lang, tracks, uids,
-                               door_sheets=door_sheets)
+                               door_sheets=door_sheets, base_url=base_url)
 
 
 class _PreviewDialog(QPrintPreviewDialog):
@@ -917,6 +999,7 @@ def preview_dialog(
     uids: Collection[str] | None = None,
     *,
     door_sheets: bool = False,
+    base_url: str | None = None,
 ) -> QPrintPreviewDialog:
     """A QPrintPreviewDialog that paints the programme (or the door sheets) on request;
     the caller shows it with exec() or open()."""
@@ -928,7 +1011,7 @@ def preview_dialog(
     dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print Preview"))
     render = render_door_sheets if door_sheets else render_programme
     dialog.paintRequested.connect(
-        lambda target: render(programme, target, lang, tracks, uids)
+        lambda target: render(programme, target, lang, tracks, uids, base_url=base_url)
     )
     return dialog
 
@@ -1010,7 +1093,7 @@ def _put_in_place(path: Path) -> Iterator[Path]:
 
 def write_pdf_file(programme: Programme, path: str | Path, lang: Lang,
                    tracks: Sequence[str] | None, uids: Collection[str] | None,
-                   door_sheets: bool, progress: Progress) -> int:
+                   door_sheets: bool, progress: Progress, base_url: str | None = None) -> int:
     """Write the printed programme (or the door sheets) as a PDF at ``path``; returns the
     page count. Runs on a worker (painting on a QPdfWriter is allowed off the GUI thread).
 
@@ -1021,7 +1104,7 @@ def write_pdf_file(programme: Programme, path: str | Path, lang: Lang,
     progress(0, 0)
     with _put_in_place(path) as temp:
         write = render_venue_sheets if door_sheets else write_pdf
-        pages = write(programme, temp, lang, tracks, uids, progress)
+        pages = write(programme, temp, lang, tracks, uids, progress, base_url=base_url)
         progress(1, 1)  # the last moment to cancel: nothing is in place yet
     return pages
 
@@ -1029,7 +1112,7 @@ def write_pdf_file(programme: Programme, path: str | Path, lang: Lang,
 def export_pdf_in_background(parent: QWidget, programme: Programme, path: str | Path,
                              lang: Lang = "en", tracks: Iterable[str] | None = None,
                              uids: Collection[str] | None = None, *,
-                             door_sheets: bool = False) -> Task:
+                             door_sheets: bool = False, base_url: str | None = None) -> Task:
     """Write a PDF (see :func:`write_pdf_file`) on a worker with a progress dialog; Cancel
     leaves no file. The task's ``finished`` carries the page count."""
     copy = programme.copy()
@@ -1039,7 +1122,7 @@ def export_pdf_in_background(parent: QWidget, programme: Programme, path: str | 
     return run_with_progress(
         parent, label,
         lambda progress: write_pdf_file(copy, path, lang, chosen, wanted, door_sheets,
-                                        progress))
+                                        progress, base_url))
 
 
 # -- printing --------------------------------------------------------------------------------
@@ -1048,7 +1131,7 @@ def export_pdf_in_background(parent: QWidget, programme: Programme, path: str | 
 def print_in_background(parent: QWidget, printer: QPrinter, programme: Programme,
                         lang: Lang = "en", tracks: Iterable[str] | None = None,
                         uids: Collection[str] | None = None, *,
-                        door_sheets: bool = False) -> Task:
+                        door_sheets: bool = False, base_url: str | None = None) -> Task:
     """Print the programme (or the door sheets) on ``printer``, set up by the print dialog,
     on a worker with a progress dialog (Qt paints on a QPrinter off the GUI thread). The
     task's ``finished`` carries the page count; ``printer`` belongs to the task from here.
@@ -1066,10 +1149,10 @@ def print_in_background(parent: QWidget, printer: QPrinter, programme: Programme
 
     def work(progress: Progress) -> int:
         if not target:
-            return render(copy, printer, lang, chosen, wanted, progress)
+            return render(copy, printer, lang, chosen, wanted, progress, base_url=base_url)
         with _put_in_place(Path(target)) as temp:
             printer.setOutputFileName(str(temp))
-            return render(copy, printer, lang, chosen, wanted, progress)
+            return render(copy, printer, lang, chosen, wanted, progress, base_url=base_url)
 
     label = QCoreApplication.translate("tasks", "Printing {name}…").format(
         name=programme.name.get(lang))

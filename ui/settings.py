@@ -101,6 +101,27 @@ class Settings:
     def last_folder(self, value: str) -> None:
         self._s.setValue("files/last_folder", value)
 
+    # -- publishing -----------------------------------------------------------------------
+
+    @property
+    def publish_folder(self) -> str:
+        """The folder File > Publish wrote last."""
+        return str(self._get("publish/folder", ""))
+
+    @publish_folder.setter
+    def publish_folder(self, value: str) -> None:
+        self._s.setValue("publish/folder", value)
+
+    @property
+    def publish_base_url(self) -> str:
+        """Where that folder is served (empty: not known); printing puts QR codes of its
+        feeds on the pages."""
+        return str(self._get("publish/base_url", ""))
+
+    @publish_base_url.setter
+    def publish_base_url(self, value: str) -> None:
+        self._s.setValue("publish/base_url", value)
+
     # -- window ---------------------------------------------------------------------------
 
     @property

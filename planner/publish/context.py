@@ -137,8 +137,7 @@ class PublishContext:
 
     def webcal(self, path: str) -> str | None:
         """The ``webcal://`` address calendars subscribe to for the feed at ``path``."""
-        url = self.url(path)
-        return None if url is None else re.sub(r"^https?://", "webcal://", url)
+        return None if self.base_url is None else webcal_address(self.base_url, path)
 
     @cached_property
     def sequence_bumps(self) -> dict[str, int]:
@@ -154,6 +153,23 @@ class PublishContext:
     def sequence(self, event: Event) -> int:
         """The SEQUENCE the event is published with."""
         return event.sequence + self.sequence_bumps.get(event.uid, 0)
+
+
+def webcal_address(base_url: str, path: str) -> str:
+    """The ``webcal://`` address of the feed at ``path`` in a folder served at ``base_url``
+    (as :func:`check_base_url` gives it)."""
+    return re.sub(r"^https?://", "webcal://", base_url + path)
+
+
+def feed_path(programme: Programme, kind: str, ident: str = "") -> str:
+    """Where a publish of ``programme`` writes the feed of the whole programme
+    (``kind="programme"``), of a track or of a venue (``ident`` its id), relative to the
+    folder: the printed programme and the door sheets point at these."""
+    if kind == "track":
+        return f"tracks/{safe_names(list(programme.tracks))[ident]}.ics"
+    if kind == "venue":
+        return f"venues/{safe_names(list(programme.venues))[ident]}.ics"
+    return "programme.ics"
 
 
 def prepare(store: ProgrammeStore, options: PublishOptions,

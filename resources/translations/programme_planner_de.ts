@@ -1341,6 +1341,10 @@ Die übrigen importieren?</translation>
         <translation>Noch nicht bestätigt</translation>
     </message>
     <message>
+        <source>Subscribe in your calendar: every change comes by itself</source>
+        <translation>Im Kalender abonnieren: jede Änderung kommt von selbst</translation>
+    </message>
+    <message>
         <source>Programme</source>
         <translation>Programm</translation>
     </message>
@@ -1383,6 +1387,10 @@ Die übrigen importieren?</translation>
     <message>
         <source>No events on this day.</source>
         <translation>An diesem Tag keine Veranstaltungen.</translation>
+    </message>
+    <message>
+        <source>This room in your calendar</source>
+        <translation>Dieser Raum in Ihrem Kalender</translation>
     </message>
     <message>
         <source>Print Door Sheets</source>

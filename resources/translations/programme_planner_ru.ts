@@ -1348,6 +1348,10 @@ Import the others?</source>
         <translation>Ожидает подтверждения</translation>
     </message>
     <message>
+        <source>Subscribe in your calendar: every change comes by itself</source>
+        <translation>Подпишитесь в календаре: все изменения придут сами</translation>
+    </message>
+    <message>
         <source>Programme</source>
         <translation>Программа</translation>
     </message>
@@ -1390,6 +1394,10 @@ Import the others?</source>
     <message>
         <source>No events on this day.</source>
         <translation>В этот день мероприятий нет.</translation>
+    </message>
+    <message>
+        <source>This room in your calendar</source>
+        <translation>Этот зал в вашем календаре</translation>
     </message>
     <message>
         <source>Print Door Sheets</source>

@@ -313,6 +313,17 @@ class MyProgramme(QObject):
             self._status(self.tr("The filter shows no events: nothing to print"))
         return frozenset(shown)
 
+    def _base_url(self) -> str | None:
+        """Where the last publish went online (File > Publish): printed pages then carry the
+        QR code of their feed."""
+        from planner.publish import PublishError, check_base_url
+
+        url = self._window.settings.publish_base_url
+        try:
+            return check_base_url(url) if url else None
+        except PublishError:
+            return None
+
     def _status(self, text: str) -> None:
         self._window.statusBar().showMessage(text, 8000)
 
@@ -326,7 +337,8 @@ class MyProgramme(QObject):
             return None
         window = self._window
         task = print_with_dialog(window.window(), window.document.programme, window.lang,
-                                 uids=uids, door_sheets=door_sheets)
+                                 uids=uids, door_sheets=door_sheets,
+                                 base_url=self._base_url())
         if task is None:
             return None
         task.finished.connect(lambda pages: self._status(
@@ -345,7 +357,7 @@ class MyProgramme(QObject):
             return None
         window = self._window
         dialog = preview_dialog(window.window(), window.document.programme, window.lang,
-                                uids=uids, door_sheets=door_sheets)
+                                uids=uids, door_sheets=door_sheets, base_url=self._base_url())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -374,7 +386,8 @@ class MyProgramme(QObject):
         from ui.printing import export_pdf_in_background
 
         task = export_pdf_in_background(window.window(), programme, target, window.lang,
-                                        uids=uids, door_sheets=door_sheets)
+                                        uids=uids, door_sheets=door_sheets,
+                                        base_url=self._base_url())
 
         def finished(pages: object) -> None:
             self._status(self.tr("Wrote {file} ({pages} pages)").format(

@@ -36,6 +36,10 @@ Rules, in one place:
   after its last day (a series counts on the programme's days only).
 - ``capacity``: an event whose expected attendance is larger than its venue's capacity (once
   per event, not per occurrence).
+- ``unavailable``: each occurrence that falls, even in part, outside the availability of its
+  venue or of one of its speakers (:mod:`planner.availability`: no windows means always
+  available; blocked times never are). One clash per occurrence and venue or person; its
+  span runs from the first unavailable instant of the occurrence to the last.
 
 :func:`find_clashes` checks a whole programme. :class:`ClashIndex` is built once and then
 answers "what would this event clash with?" (:meth:`ClashIndex.clashes_for`, for a drag
@@ -55,12 +59,13 @@ from operator import itemgetter
 from typing import Final, Literal, get_args
 from zoneinfo import ZoneInfo
 
+from planner.availability import Span, busy_spans, uncovered
 from planner.i18n import translate
 from planner.model import Event, Lang, Programme, TravelSettings, Venue
 from planner.phrases import PHRASES, Phrases
 from planner.recurrence import expand
 
-ClashKind = Literal["venue", "speaker", "travel", "outside", "capacity"]
+ClashKind = Literal["venue", "speaker", "travel", "outside", "capacity", "unavailable"]
 CLASH_KINDS: tuple[ClashKind, ...] = get_args(ClashKind)
 
 EARTH_RADIUS_KM = 6371.0088
@@ -77,6 +82,8 @@ MESSAGES: dict[str, str] = {
     ),
     "outside": "{event} lies outside the programme's days ({first_day} to {last_day})",
     "capacity": "{event} expects {attendance} people, but {venue} holds {capacity}",
+    "unavailable_person": "{person} is not available for {event} (not {part})",
+    "unavailable_venue": "Venue {venue} is not available for {event} (not {part})",
     # Pieces of the sentences above.
     "event": "“{title}” ({when})",
     "minutes": "{minutes} min",
@@ -99,7 +106,7 @@ class Clash:
     ``outside`` and ``capacity`` clashes, ``person`` for ``speaker`` and ``travel`` clashes.
     ``span`` is the stretch of time that is wrong: the overlap for ``venue`` and ``speaker``,
     the too short gap for ``travel`` (it may be empty), the occurrence for ``outside`` and
-    ``capacity``.
+    ``capacity``, the unavailable part of the occurrence for ``unavailable``.
     """
 
     kind: ClashKind
@@ -285,6 +292,29 @@ def _previous(items: list[Occ]) -> Iterator[tuple[Occ, Occ]]:
             yield before, occ
 
 
+def _unavailable_sweep(items: list[Occ], busy: list[Span]) -> Iterator[tuple[Occ, Span]]:
+    """For each occurrence in ``items`` (sorted by start) that meets a span of ``busy``
+    (sorted, disjoint), the part of it from its first busy instant to its last."""
+    j = 0
+    n = len(busy)
+    for occ in items:
+        start, end = occ[_TS], occ[_TE]
+        # Busy spans that ended before this start ended before every later one too.
+        while j < n and busy[j][1] <= start:
+            j += 1
+        if j == n:
+            return
+        k = j
+        first = last = None
+        while k < n and busy[k][0] < end:
+            if first is None:
+                first = max(start, busy[k][0])
+            last = min(end, busy[k][1])
+            k += 1
+        if first is not None and last is not None:
+            yield occ, (first, last)
+
+
 # ---------------------------------------------------------------------------------------------
 # Messages
 
@@ -307,6 +337,7 @@ class _Writer:
         self._longest_trip = _longest_trip(programme)
         # An event asked about that is not (or not like this) in the programme.
         self.candidate: Event | None = None
+        self._busy: dict[tuple[str, str], list[Span]] = {}
 
     # -- names --
 
@@ -400,6 +431,60 @@ class _Writer:
         )  # fmt: skip
         return Clash("travel", events, message, starts, (before[_END], after[_START]),
                      person=person)  # fmt: skip
+
+    def busy(self, kind: Literal["person", "venue"], owner_id: str) -> list[Span]:
+        """When the person or venue ``owner_id`` is not available (empty: always is)."""
+        key = (kind, owner_id)
+        found = self._busy.get(key)
+        if found is None:
+            owner = (self.programme.people if kind == "person" else self.programme.venues
+                     ).get(owner_id)
+            found = busy_spans(owner.availability) if owner is not None and \
+                owner.availability else []
+            self._busy[key] = found
+        return found
+
+    def unavailable(
+        self, kind: Literal["person", "venue"], owner_id: str, occ: Occ, part: Span
+    ) -> Clash:
+        """The ``unavailable`` clash of ``occ`` whose ``part`` its venue or person (``kind``,
+        ``owner_id``) cannot make."""
+        zone = occ[_START].tzinfo
+        start = occ[_START] if part[0] <= occ[_TS] else datetime.fromtimestamp(part[0], zone)
+        end = occ[_END] if part[1] >= occ[_TE] else datetime.fromtimestamp(part[1], zone)
+        when = self.when(start, end, False)
+        if kind == "person":
+            message = self._m["unavailable_person"].format(
+                person=self.person_name(owner_id), event=self.event_text(occ), part=when)
+            return Clash("unavailable", (occ[_UID],), message, (occ[_START],), (start, end),
+                         person=owner_id)
+        message = self._m["unavailable_venue"].format(
+            venue=self.venue_name(owner_id), event=self.event_text(occ), part=when)
+        return Clash("unavailable", (occ[_UID],), message, (occ[_START],), (start, end),
+                     venue=owner_id)
+
+    def unavailable_of(self, occs: list[Occ]) -> list[Clash]:
+        """The ``unavailable`` clashes of one event's occurrences, each with its own venue
+        and speakers (a bisect per occurrence; a whole timeline is swept by
+        :func:`_unavailable_sweep`). Instants and placeholder venues take part in nothing."""
+        result = []
+        venues = self.programme.venues
+        for occ in occs:
+            if occ[_TE] <= occ[_TS]:
+                continue
+            owners: list[tuple[Literal["person", "venue"], str]] = []
+            venue = venues.get(occ[_VENUE])
+            if venue is None or not venue.placeholder:
+                owners.append(("venue", occ[_VENUE]))
+            owners += [("person", p) for p in occ[_EVENT].speakers]
+            for kind, owner in owners:
+                busy = self.busy(kind, owner)
+                if not busy:
+                    continue
+                part = uncovered(busy, occ[_TS], occ[_TE])
+                if part is not None:
+                    result.append(self.unavailable(kind, owner, occ, part))
+        return result
 
     def singles(self, event: Event, occs: list[Occ]) -> list[Clash]:
         """The ``outside`` and ``capacity`` clashes of one event."""
@@ -524,6 +609,14 @@ class ClashIndex:
             for a, b in _sweep(line.items):
                 self._file(writer.overlap("speaker", person, a, b))
             self._travel_of(person)
+        owners: list[tuple[Literal["person", "venue"], dict[str, _Timeline]]] = [
+            ("venue", self._venues), ("person", self._people)]
+        for kind, lines in owners:
+            for owner, line in lines.items():
+                busy = writer.busy(kind, owner)
+                if busy:
+                    for occ, part in _unavailable_sweep(line.items, busy):
+                        self._file(writer.unavailable(kind, owner, occ, part))
         for event in self._events.values():
             for clash in writer.singles(event, self._occ[event.uid]):
                 self._file(clash)
@@ -632,6 +725,7 @@ class ClashIndex:
         writer.candidate = candidate
         try:
             found.update(writer.singles(candidate, occs))
+            found.update(writer.unavailable_of(occs))
             for occ in occs:
                 for kind, key, line in self._lines(occ, create=False):
                     if kind == "speaker":
@@ -685,6 +779,8 @@ class ClashIndex:
             self._occ[uid] = occs
             writer = self._writer
             for clash in writer.singles(new, occs):
+                self._file(clash)
+            for clash in writer.unavailable_of(occs):
                 self._file(clash)
             placed: list[tuple[_Timeline, Occ]] = []
             for occ in occs:

@@ -21,6 +21,8 @@ Lang = Literal["de", "en", "ru"]
 LANGS: tuple[Lang, ...] = ("de", "en", "ru")
 Status = Literal["confirmed", "tentative", "cancelled"]
 STATUSES: tuple[Status, ...] = get_args(Status)
+WindowKind = Literal["available", "blocked"]
+WINDOW_KINDS: tuple[WindowKind, ...] = get_args(WindowKind)
 
 # Which language stands in when a text is missing in the one asked for.
 FALLBACK: dict[Lang, tuple[Lang, ...]] = {
@@ -108,6 +110,21 @@ class Texts:
 
 
 @dataclass(frozen=True, slots=True)
+class TimeWindow:
+    """A stretch of time when a person or venue is available, or blocked (a break, set-up).
+
+    Times are aware (in the programme's zone as stored). The rule, in one place
+    (:mod:`planner.availability` applies it): someone with no ``available`` window is
+    available at any time; someone with one or more is available only inside them; a
+    ``blocked`` window is never available, whatever the other windows say.
+    """
+
+    start: datetime
+    end: datetime
+    kind: WindowKind = "available"
+
+
+@dataclass(frozen=True, slots=True)
 class Track:
     """A track. A ``placeholder`` track holds events whose source named none (an import
     without CATEGORIES): exports write no CATEGORIES for its events."""
@@ -130,6 +147,7 @@ class Venue:
     lon: float | None = None
     capacity: int | None = None
     placeholder: bool = False
+    availability: tuple[TimeWindow, ...] = ()
 
     @property
     def has_coordinates(self) -> bool:
@@ -142,6 +160,7 @@ class Person:
     name: str
     affiliation: str = ""
     contact: str = ""
+    availability: tuple[TimeWindow, ...] = ()
 
     @property
     def label(self) -> str:
@@ -250,6 +269,38 @@ class Event:
         return self.end.replace(tzinfo=None) - self.start.replace(tzinfo=None)
 
 
+@dataclass(frozen=True, slots=True)
+class Session:
+    """An event with a length but no time yet (an *unscheduled* event).
+
+    It has an event's fields except its times: ``duration`` instead of start and end, and no
+    repeat rule. ``venue`` may be empty: no venue chosen yet (the solver chooses one).
+    Sessions live in :attr:`Programme.unscheduled`, apart from the placed events, so that
+    nothing that reads :attr:`Programme.events` meets an event without a time;
+    :func:`schedule_session` and :func:`unschedule_event` move one across.
+    """
+
+    uid: str
+    title: Texts
+    duration: timedelta
+    track: str
+    venue: str = ""
+    description: Texts = Texts()
+    speakers: tuple[str, ...] = ()
+    languages: tuple[Lang, ...] = ()
+    status: Status = "confirmed"
+    sequence: int = 0
+    last_modified: datetime = datetime(2019, 1, 1, tzinfo=UTC)
+    url: str = ""
+    attendance: int | None = None
+
+
+# The fields a session shares with an event, copied across when one becomes the other.
+_SHARED_FIELDS = tuple(
+    f.name for f in dataclasses.fields(Session) if f.name not in ("duration",)
+)
+
+
 # Changes to these fields make calendar clients show the event anew, so they raise SEQUENCE
 # (RFC 5546 section 2.1.4); other edits (a typo in the description) do not.
 SIGNIFICANT_FIELDS = ("start", "end", "all_day", "venue", "title", "status", "recurrence",
@@ -285,6 +336,8 @@ class Programme:
     # Time zones that imported files defined (VTIMEZONE) and no IANA zone matches, by the
     # key events use as their zone's key: the VTIMEZONE as iCalendar text (planner.zones).
     zones: dict[str, str] = field(default_factory=dict)
+    # Events with a length but no time yet; never also in ``events``.
+    unscheduled: dict[str, Session] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         validate_frame(self.timezone, self.first_day, self.last_day)
@@ -324,7 +377,17 @@ class Programme:
             events=dict(self.events),
             travel=dataclasses.replace(self.travel),
             zones=dict(self.zones),
+            unscheduled=dict(self.unscheduled),
         )
+
+    def sorted_unscheduled(self) -> list[Session]:
+        """Unscheduled sessions in the order listings use: by title (English), then UID."""
+        return sorted(self.unscheduled.values(), key=lambda s: (s.title.get("en").casefold(),
+                                                                 s.uid))
+
+    def has_uid(self, uid: str) -> bool:
+        """Whether a placed event or an unscheduled session has the UID ``uid``."""
+        return uid in self.events or uid in self.unscheduled
 
 
 # ---------------------------------------------------------------------------------------------
@@ -389,17 +452,36 @@ def validate_venue(venue: Venue) -> None:
         )
     if venue.capacity is not None and venue.capacity < 0:
         raise ValidationError(msg("venue '{id}': capacity must not be negative", id=venue.id))
+    validate_windows(msg("venue '{id}'", id=venue.id), venue.availability)
+
+
+def validate_windows(where: Message, windows: Iterable[TimeWindow]) -> None:
+    """Check availability ``windows``; ``where`` names their person or venue in errors."""
+    for window in windows:
+        if window.kind not in WINDOW_KINDS:
+            raise ValidationError(msg("{owner}: unknown kind of time '{kind}' (available or "
+                                      "blocked)", owner=where, kind=window.kind))
+        if not (isinstance(window.start.tzinfo, ZoneInfo)
+                and isinstance(window.end.tzinfo, ZoneInfo)):
+            raise ValidationError(msg("{owner}: an availability time must carry a named time "
+                                      "zone", owner=where))
+        if window.end <= window.start:
+            raise TimeRangeError(msg(
+                "{owner}: availability ends {end}, not after it starts {start}", owner=where,
+                end=f"{window.end:%Y-%m-%d %H:%M}", start=f"{window.start:%Y-%m-%d %H:%M}"))
 
 
 def validate_person(person: Person) -> None:
     check_id("person", person.id)
     if not person.name.strip():
         raise ValidationError(msg("person '{id}' has no name", id=person.id))
+    validate_windows(msg("person '{id}'", id=person.id), person.availability)
 
 
-def validate_event(programme: Programme, event: Event) -> None:
+def validate_event(programme: Programme, event: Event, *, any_venue: bool = False) -> None:
     """Check ``event`` against the model's rules and ``programme``'s tracks, venues and days.
 
+    With ``any_venue`` (an unscheduled session without a venue) the venue is not looked up.
     Raises :class:`UnknownReferenceError` or :class:`TimeRangeError` (both
     :class:`ValidationError`) with a message naming the event.
     """
@@ -426,7 +508,7 @@ def validate_event(programme: Programme, event: Event) -> None:
         fail(TimeRangeError, "an all-day event starts and ends at midnight")
     if event.track not in programme.tracks:
         fail(UnknownReferenceError, "unknown track '{track}'", track=event.track)
-    if event.venue not in programme.venues:
+    if not any_venue and event.venue not in programme.venues:
         fail(UnknownReferenceError, "unknown venue '{venue}'", venue=event.venue)
     for person in event.speakers:
         if person not in programme.people:
@@ -464,6 +546,22 @@ def validate_event(programme: Programme, event: Event) -> None:
         fail(ValidationError, "an occurrence of a series cannot repeat itself")
 
 
+def validate_session(programme: Programme, session: Session) -> None:
+    """Check an unscheduled ``session`` as :func:`validate_event` checks an event: the same
+    rules, with a positive whole number of minutes instead of times and an optional venue."""
+    minutes = session.duration / timedelta(minutes=1)
+    if minutes <= 0 or minutes != int(minutes):
+        raise TimeRangeError(msg("event '{uid}': {problem}", uid=session.uid, problem=msg(
+            "length must be a positive whole number of minutes")))
+    validate_event(programme, as_event(session, datetime.combine(
+        programme.first_day, time(0), programme.zone), session.venue or _ANY_VENUE),
+        any_venue=not session.venue)
+
+
+# Stands in for "no venue yet" when a session is checked as an event.
+_ANY_VENUE = "\x00any"
+
+
 def validate_programme(programme: Programme) -> None:
     """Check every part of ``programme``; the first problem found is raised."""
     validate_frame(programme.timezone, programme.first_day, programme.last_day)
@@ -479,6 +577,16 @@ def validate_programme(programme: Programme) -> None:
                 msg("event '{uid}' is filed under '{key}'", uid=event.uid, key=uid)
             )
         validate_event(programme, event)
+    for uid, session in programme.unscheduled.items():
+        if uid != session.uid:
+            raise ValidationError(
+                msg("event '{uid}' is filed under '{key}'", uid=session.uid, key=uid)
+            )
+        if uid in programme.events:
+            raise ValidationError(
+                msg("event '{uid}' is both placed and unscheduled", uid=uid)
+            )
+        validate_session(programme, session)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -566,6 +674,92 @@ def move_event(
     return old
 
 
+def as_event(session: Session, start: datetime, venue: str | None = None) -> Event:
+    """The event ``session`` becomes when it starts at ``start`` (aware) in ``venue`` (else
+    its own venue). Not validated: :func:`schedule_session` does that."""
+    zone = start.tzinfo
+    assert isinstance(zone, ZoneInfo), "start must carry a named zone"
+    end = (start.replace(tzinfo=None) + session.duration).replace(tzinfo=zone)
+    fields: dict[str, object] = {name: getattr(session, name) for name in _SHARED_FIELDS}
+    fields["venue"] = venue or session.venue
+    return Event(start=start, end=end, **fields)  # type: ignore[arg-type]
+
+
+def as_session(event: Event) -> Session:
+    """The unscheduled session ``event`` becomes when its time is taken away."""
+    fields = {name: getattr(event, name) for name in _SHARED_FIELDS}
+    return Session(duration=event.duration, **fields)
+
+
+def put_session(programme: Programme, session: Session, *, stamp: bool = True) -> Session | None:
+    """Add or replace the unscheduled ``session`` after validating it; returns the one it
+    replaced. A placed event with its UID is refused (unschedule it instead)."""
+    if session.uid in programme.events:
+        raise ValidationError(msg("event '{uid}' is both placed and unscheduled",
+                                  uid=session.uid))
+    old = programme.unscheduled.get(session.uid)
+    if stamp:
+        now = datetime.now(UTC).replace(microsecond=0)
+        if old is None or old != session:
+            significant = old is not None and any(
+                getattr(old, n) != getattr(session, n)
+                for n in ("duration", "venue", "title", "status"))
+            session = dataclasses.replace(
+                session, last_modified=now,
+                sequence=max(session.sequence, (old.sequence if old else 0) + significant))
+    validate_session(programme, session)
+    programme.unscheduled[session.uid] = session
+    return old
+
+
+def schedule_session(
+    programme: Programme, uid: str, start: datetime, venue: str | None = None,
+    *, stamp: bool = True,
+) -> Event:
+    """Place the unscheduled session ``uid`` at ``start`` (in ``venue``, else its own);
+    returns the new event. A session without a venue needs ``venue``. Raises
+    :class:`ValidationError` (and changes nothing) when the event would break a rule."""
+    try:
+        session = programme.unscheduled[uid]
+    except KeyError:
+        raise UnknownReferenceError(msg("no unscheduled event with UID '{uid}'", uid=uid)) from None
+    if not (venue or session.venue):
+        raise ValidationError(msg("event '{uid}': {problem}", uid=uid,
+                                  problem=msg("choose a venue to place it in")))
+    if not isinstance(start.tzinfo, ZoneInfo):
+        start = start.astimezone(programme.zone)
+    event = as_event(session, start, venue)
+    if stamp:
+        event = dataclasses.replace(
+            event, sequence=session.sequence + 1,
+            last_modified=datetime.now(UTC).replace(microsecond=0))
+    validate_event(programme, event)
+    del programme.unscheduled[uid]
+    programme.events[uid] = event
+    return event
+
+
+def unschedule_event(programme: Programme, uid: str, *, stamp: bool = True) -> Session:
+    """Take the time away from the placed event ``uid``: it becomes an unscheduled session
+    (same UID, length and fields) and is returned. A repeating event cannot be unscheduled:
+    its rule belongs to its times."""
+    try:
+        event = programme.events[uid]
+    except KeyError:
+        raise UnknownReferenceError(msg("no event with UID '{uid}'", uid=uid)) from None
+    if event.recurrence is not None:
+        raise ValidationError(msg("event '{uid}': {problem}", uid=uid, problem=msg(
+            "a repeating event cannot be unscheduled")))
+    session = as_session(event)
+    if stamp:
+        session = dataclasses.replace(
+            session, sequence=event.sequence + 1,
+            last_modified=datetime.now(UTC).replace(microsecond=0))
+    del programme.events[uid]
+    programme.unscheduled[uid] = session
+    return session
+
+
 def wall_clock(day: date, clock: time, zone: ZoneInfo) -> datetime:
     """The aware datetime for ``clock`` on ``day`` in ``zone``."""
     return datetime.combine(day, clock, zone)
@@ -576,13 +770,13 @@ def new_uid(programme: Programme, stem: str, domain: str = "programme-planner") 
     slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:40] or "event"
     candidate = f"{slug}@{domain}"
     n = 2
-    while candidate in programme.events:
+    while programme.has_uid(candidate):
         candidate = f"{slug}-{n}@{domain}"
         n += 1
     return candidate
 
 
-def speaker_labels(programme: Programme, event: Event) -> list[str]:
+def speaker_labels(programme: Programme, event: Event | Session) -> list[str]:
     """The event's speakers as listings show them (an unknown id stands for itself)."""
     people = programme.people
     return [people[pid].label if pid in people else pid for pid in event.speakers]

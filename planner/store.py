@@ -16,7 +16,7 @@ import sqlite3
 import struct
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -30,7 +30,9 @@ from planner.model import (
     ProgrammeError,
     Recurrence,
     RecurrenceId,
+    Session,
     Texts,
+    TimeWindow,
     Track,
     TravelSettings,
     Venue,
@@ -40,7 +42,7 @@ from planner.snapshot import event_from_dict, event_to_dict
 from planner.zones import zone_for_key
 
 APPLICATION_ID = 0x50504C4E  # "PPLN"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SUFFIX = ".programme"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _DEFAULT_TRAVEL = TravelSettings()
@@ -219,6 +221,28 @@ MIGRATIONS: list[str] = [
     ALTER TABLE events ADD COLUMN preserved TEXT NOT NULL DEFAULT '';
     ALTER TABLE events ADD COLUMN absent TEXT NOT NULL DEFAULT '';
     CREATE TABLE zones (key TEXT PRIMARY KEY, vtimezone TEXT NOT NULL);
+    """,
+    # 4 -> 5: availability windows of people and venues, and unscheduled sessions (events
+    # with a length but no time yet), for the scheduling assistant.
+    """
+    CREATE TABLE availability (
+        owner_kind TEXT NOT NULL CHECK (owner_kind IN ('person', 'venue')),
+        owner TEXT NOT NULL, position INTEGER NOT NULL,
+        start TEXT NOT NULL, "end" TEXT NOT NULL, tz TEXT NOT NULL, kind TEXT NOT NULL,
+        PRIMARY KEY (owner_kind, owner, position));
+    CREATE TABLE sessions (
+        uid TEXT PRIMARY KEY,
+        title_de TEXT NOT NULL, title_en TEXT NOT NULL, title_ru TEXT NOT NULL,
+        description_de TEXT NOT NULL, description_en TEXT NOT NULL,
+        description_ru TEXT NOT NULL,
+        track TEXT NOT NULL REFERENCES tracks(id), venue TEXT NOT NULL,
+        minutes INTEGER NOT NULL, status TEXT NOT NULL, languages TEXT NOT NULL,
+        sequence INTEGER NOT NULL, last_modified TEXT NOT NULL, url TEXT NOT NULL,
+        attendance INTEGER);
+    CREATE TABLE session_speakers (
+        uid TEXT NOT NULL REFERENCES sessions(uid) ON DELETE CASCADE,
+        person TEXT NOT NULL REFERENCES people(id), position INTEGER NOT NULL,
+        PRIMARY KEY (uid, person));
     """,
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION - 1
@@ -504,16 +528,29 @@ class ProgrammeStore:
             "ORDER BY position, id"
         ):
             programme.tracks[tid] = Track(tid, Texts(de, en, ru), colour, bool(placeholder))
+        window_zones: dict[str, ZoneInfo] = {}
+        windows: dict[tuple[str, str], list[TimeWindow]] = {}
+        for owner_kind, owner, start, end, tz, kind in conn.execute(
+            'SELECT owner_kind, owner, start, "end", tz, kind FROM availability '
+            "ORDER BY owner_kind, owner, position"
+        ):
+            zone = window_zones.get(tz) or window_zones.setdefault(tz, zone_for_key(
+                tz, programme.zones))
+            windows.setdefault((owner_kind, owner), []).append(TimeWindow(
+                datetime.fromisoformat(start).replace(tzinfo=zone),
+                datetime.fromisoformat(end).replace(tzinfo=zone), kind))
         for vid, de, en, ru, address, lat, lon, capacity, placeholder in conn.execute(
             "SELECT id, name_de, name_en, name_ru, address, lat, lon, capacity, placeholder "
             "FROM venues ORDER BY position, id"
         ):
             programme.venues[vid] = Venue(vid, Texts(de, en, ru), address, lat, lon, capacity,
-                                          bool(placeholder))
+                                          bool(placeholder),
+                                          tuple(windows.get(("venue", vid), ())))
         for pid, name, affiliation, contact in conn.execute(
             "SELECT id, name, affiliation, contact FROM people ORDER BY id"
         ):
-            programme.people[pid] = Person(pid, name, affiliation, contact)
+            programme.people[pid] = Person(pid, name, affiliation, contact,
+                                           tuple(windows.get(("person", pid), ())))
         speakers: dict[str, list[str]] = {}
         for uid, person in conn.execute(
             "SELECT uid, person FROM event_speakers ORDER BY uid, position"
@@ -523,6 +560,14 @@ class ProgrammeStore:
         for row in conn.execute(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY start, uid"):
             event = _event_from_row(row, speakers, zones)
             programme.events[event.uid] = event
+        speakers = {}
+        for uid, person in conn.execute(
+            "SELECT uid, person FROM session_speakers ORDER BY uid, position"
+        ):
+            speakers.setdefault(uid, []).append(person)
+        for row in conn.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions ORDER BY uid"):
+            session = _session_from_row(row, speakers)
+            programme.unscheduled[session.uid] = session
         return programme
 
     # -- writing --------------------------------------------------------------------------
@@ -530,8 +575,8 @@ class ProgrammeStore:
     def replace_all(self, programme: Programme) -> None:
         """Write the whole programme in place of what the file holds, in one transaction."""
         with self.transaction() as conn:
-            for table in ("event_speakers", "events", "people", "venues", "tracks", "meta",
-                          "zones"):
+            for table in ("session_speakers", "sessions", "availability", "event_speakers",
+                          "events", "people", "venues", "tracks", "meta", "zones"):
                 conn.execute(f"DELETE FROM {table}")
             self._write_meta(conn, programme)
             _write_zones(conn, programme)
@@ -542,6 +587,7 @@ class ProgrammeStore:
             for person in programme.people.values():
                 _write_person(conn, person)
             _write_events(conn, programme.events.values())
+            _write_sessions(conn, programme.unscheduled.values())
 
     def write(self, programme: Programme, changes: Changes) -> None:
         """Write ``changes`` (read from ``programme``) in one transaction."""
@@ -554,6 +600,8 @@ class ProgrammeStore:
                 _write_zones(conn, programme)
             for uid in changes.removed_events:
                 conn.execute("DELETE FROM events WHERE uid = ?", (uid,))
+            for uid in changes.removed_sessions:
+                conn.execute("DELETE FROM sessions WHERE uid = ?", (uid,))
             positions = {tid: n for n, tid in enumerate(programme.tracks)}
             for tid in changes.tracks:
                 if tid in programme.tracks:
@@ -566,10 +614,13 @@ class ProgrammeStore:
                 if pid in programme.people:
                     _write_person(conn, programme.people[pid])
             _write_events(conn, (programme.events[u] for u in changes.events))
+            _write_sessions(conn, (programme.unscheduled[u] for u in changes.sessions))
             # Removals of tracks, venues and people come last: events may have moved away.
             for pid in changes.people - programme.people.keys():
+                _write_windows(conn, "person", pid, ())
                 conn.execute("DELETE FROM people WHERE id = ?", (pid,))
             for vid in changes.venues - programme.venues.keys():
+                _write_windows(conn, "venue", vid, ())
                 conn.execute("DELETE FROM venues WHERE id = ?", (vid,))
             for tid in changes.tracks - programme.tracks.keys():
                 conn.execute("DELETE FROM tracks WHERE id = ?", (tid,))
@@ -588,7 +639,9 @@ class ProgrammeStore:
 
 
 class Changes:
-    """What one edit touched: ids of events, tracks, venues and people, and the frame."""
+    """What one edit touched: ids of events, tracks, venues and people, and the frame;
+    ``sessions`` and ``removed_sessions`` are UIDs of unscheduled sessions (placing one
+    removes a session and writes an event of the same UID)."""
 
     def __init__(
         self,
@@ -598,6 +651,8 @@ class Changes:
         venues: Iterable[str] = (),
         people: Iterable[str] = (),
         meta: bool = False,
+        sessions: Iterable[str] = (),
+        removed_sessions: Iterable[str] = (),
     ) -> None:
         self.events = set(events)
         self.removed_events = set(removed_events)
@@ -605,10 +660,13 @@ class Changes:
         self.venues = set(venues)
         self.people = set(people)
         self.meta = meta
+        self.sessions = set(sessions)
+        self.removed_sessions = set(removed_sessions)
 
     def __bool__(self) -> bool:
         return bool(
             self.events or self.removed_events or self.tracks or self.venues or self.people
+            or self.sessions or self.removed_sessions
         ) or self.meta
 
     def __or__(self, other: Changes) -> Changes:
@@ -619,6 +677,8 @@ class Changes:
             self.venues | other.venues,
             self.people | other.people,
             self.meta or other.meta,
+            self.sessions | other.sessions,
+            self.removed_sessions | other.removed_sessions,
         )
 
 
@@ -750,6 +810,43 @@ def _override_from_json(item: object, zone_key: str, zones: _Zones) -> Event:
     return event_from_dict(item, zone_key, zones.found, custom=zones.custom)
 
 
+_SESSION_COLUMNS = (
+    "uid, title_de, title_en, title_ru, description_de, description_en, description_ru, "
+    "track, venue, minutes, status, languages, sequence, last_modified, url, attendance"
+)
+
+
+def _session_from_row(row: tuple[object, ...], speakers: dict[str, list[str]]) -> Session:
+    (uid, t_de, t_en, t_ru, d_de, d_en, d_ru, track, venue, minutes, status, languages,
+     sequence, last_modified, url, attendance) = row
+    assert isinstance(uid, str)
+    return Session(
+        uid=uid,
+        title=Texts(str(t_de), str(t_en), str(t_ru)),
+        description=Texts(str(d_de), str(d_en), str(d_ru)),
+        duration=timedelta(minutes=int(str(minutes))),
+        track=str(track),
+        venue=str(venue),
+        status=str(status),  # type: ignore[arg-type]
+        speakers=tuple(speakers.get(uid, ())),
+        languages=tuple(json.loads(str(languages))),
+        sequence=int(str(sequence)),
+        last_modified=datetime.fromisoformat(str(last_modified)).astimezone(UTC),
+        url=str(url),
+        attendance=None if attendance is None else int(str(attendance)),
+    )
+
+
+def _session_row(session: Session) -> tuple[object, ...]:
+    return (
+        session.uid, session.title.de, session.title.en, session.title.ru,
+        session.description.de, session.description.en, session.description.ru,
+        session.track, session.venue, session.duration // timedelta(minutes=1),
+        session.status, json.dumps(list(session.languages)), session.sequence,
+        session.last_modified.astimezone(UTC).isoformat(), session.url, session.attendance,
+    )  # fmt: skip
+
+
 def _naive(value: datetime) -> str:
     return value.replace(tzinfo=None).isoformat()
 
@@ -794,16 +891,49 @@ _UPSERT_VENUE = _upsert(
     "id, name_de, name_en, name_ru, address, lat, lon, capacity, position, placeholder",
 )
 _UPSERT_PERSON = _upsert("people", "id", "id, name, affiliation, contact")
+_UPSERT_SESSION = _upsert("sessions", "uid", _SESSION_COLUMNS)
 
 
 def _write_events(conn: sqlite3.Connection, events: Iterable[Event]) -> None:
-    events = list(events)
-    conn.executemany(_UPSERT_EVENT, (_event_row(e) for e in events))
-    conn.executemany("DELETE FROM event_speakers WHERE uid = ?", ((e.uid,) for e in events))
+    _write_with_speakers(conn, _UPSERT_EVENT, "event_speakers",
+                         [(e.uid, e.speakers, _event_row(e)) for e in events])
+
+
+def _write_sessions(conn: sqlite3.Connection, sessions: Iterable[Session]) -> None:
+    _write_with_speakers(conn, _UPSERT_SESSION, "session_speakers",
+                         [(s.uid, s.speakers, _session_row(s)) for s in sessions])
+
+
+def _write_with_speakers(
+    conn: sqlite3.Connection, upsert: str, speakers_table: str,
+    rows: list[tuple[str, tuple[str, ...], tuple[object, ...]]],
+) -> None:
+    """Upsert ``rows`` (uid, speakers, row) and put their speakers in ``speakers_table``."""
+    conn.executemany(upsert, (row for _, _, row in rows))
+    conn.executemany(f"DELETE FROM {speakers_table} WHERE uid = ?", ((u,) for u, _, _ in rows))
     conn.executemany(
-        "INSERT INTO event_speakers (uid, person, position) VALUES (?, ?, ?)",
-        ((e.uid, p, n) for e in events for n, p in enumerate(e.speakers)),
+        f"INSERT INTO {speakers_table} (uid, person, position) VALUES (?, ?, ?)",
+        ((uid, p, n) for uid, speakers, _ in rows for n, p in enumerate(speakers)),
     )
+
+
+def _write_windows(
+    conn: sqlite3.Connection, owner_kind: str, owner: str, windows: Iterable[TimeWindow]
+) -> None:
+    conn.execute("DELETE FROM availability WHERE owner_kind = ? AND owner = ?",
+                 (owner_kind, owner))
+    conn.executemany(
+        'INSERT INTO availability (owner_kind, owner, position, start, "end", tz, kind) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        ((owner_kind, owner, n, _naive(w.start), _naive(w.end), _zone_key(w.start), w.kind)
+         for n, w in enumerate(windows)),
+    )
+
+
+def _zone_key(value: datetime) -> str:
+    zone = value.tzinfo
+    assert isinstance(zone, ZoneInfo)
+    return zone.key
 
 
 def _write_track(conn: sqlite3.Connection, track: Track, position: int) -> None:
@@ -819,6 +949,7 @@ def _write_venue(conn: sqlite3.Connection, venue: Venue, position: int) -> None:
         (venue.id, name.de, name.en, name.ru, venue.address, venue.lat, venue.lon,
          venue.capacity, position, int(venue.placeholder)),
     )  # fmt: skip
+    _write_windows(conn, "venue", venue.id, venue.availability)
 
 
 def _write_zones(conn: sqlite3.Connection, programme: Programme) -> None:
@@ -830,6 +961,7 @@ def _write_zones(conn: sqlite3.Connection, programme: Programme) -> None:
 
 def _write_person(conn: sqlite3.Connection, person: Person) -> None:
     conn.execute(_UPSERT_PERSON, (person.id, person.name, person.affiliation, person.contact))
+    _write_windows(conn, "person", person.id, person.availability)
 
 
 def open_programme(path: str | os.PathLike[str]) -> Programme:

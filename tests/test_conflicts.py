@@ -32,6 +32,7 @@ from planner.model import (
     Recurrence,
     RecurrenceId,
     Texts,
+    TimeWindow,
     Track,
     TravelSettings,
     Venue,
@@ -327,7 +328,9 @@ def test_times_are_shown_in_the_programme_zone_and_across_midnight():
 
 
 def test_message_templates_live_in_one_dict():
-    assert set(CLASH_KINDS) <= set(MESSAGES)
+    # Each kind has its sentence, or one per case (unavailable_person, unavailable_venue).
+    for kind in CLASH_KINDS:
+        assert kind in MESSAGES or any(key.startswith(f"{kind}_") for key in MESSAGES)
 
 
 def test_json_form_and_helpers():
@@ -466,6 +469,24 @@ def oracle(programme: Programme) -> set[tuple[object, ...]]:
         if (e.status != "cancelled" and e.attendance is not None and capacity is not None
                 and e.attendance > capacity and mine):
             found.add(("capacity", (e.uid,), (mine[0],), e.venue))
+    # unavailable: minute by quarter hour (every time in these programmes is on one), by the
+    # rule TimeWindow states.
+    def free(windows, moment):
+        inside = [w.kind for w in windows if w.start <= moment < w.end]
+        return "blocked" not in inside and (
+            "available" in inside or all(w.kind != "available" for w in windows))
+
+    for e, start, end in occs:
+        owners = [] if programme.venues[e.venue].placeholder else [
+            (programme.venues[e.venue].availability, e.venue)]
+        owners += [(programme.people[p].availability, p) for p in e.speakers]
+        for windows, who in owners:
+            moment = start
+            while moment < end:
+                if not free(windows, moment):
+                    found.add(("unavailable", (e.uid,), (start,), who))
+                    break
+                moment += timedelta(minutes=15)
     return found
 
 
@@ -531,6 +552,20 @@ def random_event(draw: st.DrawFn, uid: str) -> Event:
 
 
 @st.composite
+def random_windows(draw: st.DrawFn) -> tuple[TimeWindow, ...]:
+    """Mostly none; else a few available and blocked times on quarter hours."""
+    if draw(st.integers(0, 2)) == 0:
+        return ()
+    windows = []
+    for _ in range(draw(st.integers(1, 3))):
+        start = datetime(FIRST_DAY.year, FIRST_DAY.month, FIRST_DAY.day, tzinfo=MSK) + \
+            timedelta(minutes=15 * draw(st.integers(-96, 96 * DAYS)))
+        end = start + timedelta(minutes=15 * draw(st.integers(1, 96)))
+        windows.append(TimeWindow(start, end, draw(st.sampled_from(["available", "blocked"]))))
+    return tuple(windows)
+
+
+@st.composite
 def random_programme(draw: st.DrawFn) -> Programme:
     programme = Programme(
         name=Texts.same("Random"), timezone="Europe/Moscow", first_day=FIRST_DAY,
@@ -539,8 +574,10 @@ def random_programme(draw: st.DrawFn) -> Programme:
                               buffer_minutes=draw(st.sampled_from([0, 10, 30]))),
     )  # fmt: skip
     programme.tracks["t"] = Track("t", Texts.same("T"))
-    programme.venues = {v.id: v for v in VENUES}
-    programme.people = {p: Person(p, p.upper()) for p in PEOPLE}
+    programme.venues = {v.id: dataclasses.replace(v, availability=draw(random_windows()))
+                        for v in VENUES}
+    programme.people = {p: Person(p, p.upper(), availability=draw(random_windows()))
+                        for p in PEOPLE}
     for n in range(draw(st.integers(0, 10))):
         e = draw(random_event(f"e{n}@r"))
         programme.events[e.uid] = e

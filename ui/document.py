@@ -265,7 +265,8 @@ def _check_references(
     gone_people = {k for k, v in people.items() if v is None}
     if not (gone_tracks or gone_venues or gone_people):
         return
-    for event in programme.events.values():
+    # Unscheduled sessions hold on to their track, venue and speakers like placed events.
+    for event in (*programme.events.values(), *programme.unscheduled.values()):
         if event.track in gone_tracks:
             raise ProgrammeError(
                 QCoreApplication.translate(

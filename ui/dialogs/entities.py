@@ -34,7 +34,9 @@ from planner.model import (
     Person,
     Programme,
     ProgrammeError,
+    Session,
     Texts,
+    TimeWindow,
     Track,
     ValidationError,
     Venue,
@@ -248,7 +250,7 @@ class EntitiesDialog(CheckedDialog):
 
     def remove_rows(self, tab: EntityTable, rows: list[int]) -> bool:
         """Remove ``rows`` of ``tab`` unless an event uses one of them; whether removed."""
-        users: list[tuple[str, list[Event]]] = []
+        users: list[tuple[str, list[Event | Session]]] = []
         for row in rows:
             original = tab.original_id(row)
             if original is None:
@@ -314,15 +316,18 @@ class EntitiesDialog(CheckedDialog):
 
     # -- checks ---------------------------------------------------------------------------
 
-    def _events_using(self, kind: str, entity_id: str) -> list[Event]:
-        events = self._programme.sorted_events()
+    def _events_using(self, kind: str, entity_id: str) -> list[Event | Session]:
+        events: list[Event | Session] = [*self._programme.sorted_events(),
+                                         *self._programme.sorted_unscheduled()]
         if kind == "track":
             return [e for e in events if e.track == entity_id]
         if kind == "venue":
             return [e for e in events if e.venue == entity_id]
         return [e for e in events if entity_id in e.speakers]
 
-    def _refusal(self, kind: str, users: list[tuple[str, list[Event]]]) -> tuple[str, str]:
+    def _refusal(
+        self, kind: str, users: list[tuple[str, list[Event | Session]]]
+    ) -> tuple[str, str]:
         """The refusal, naming the first events by title, and every event with its UID
         (for the tooltip)."""
         kinds = {"track": self.tr("track"), "venue": self.tr("venue"), "person": self.tr("person")}
@@ -413,12 +418,22 @@ class EntitiesDialog(CheckedDialog):
             self._number(tab, row, "lat", float, self.tr("latitude")),
             self._number(tab, row, "lon", float, self.tr("longitude")),
             self._number(tab, row, "capacity", int, self.tr("capacity")),
+            self._availability(tab, row),
         )
 
     def _person_at(self, row: int) -> Person:
         tab = self.people
         return Person(tab.text(row, "id"), tab.text(row, "name"), tab.text(row, "affiliation"),
-                      tab.text(row, "contact"))
+                      tab.text(row, "contact"), self._availability(tab, row))
+
+    def _availability(self, tab: EntityTable, row: int) -> tuple[TimeWindow, ...]:
+        """The availability of the entry in ``row``: as the programme has it (windows are
+        kept with the entry, also when its id is edited)."""
+        original = tab.original_id(row)
+        owners: dict[str, Person] | dict[str, Venue] = (
+            self._programme.people if tab.kind == "person" else self._programme.venues)
+        entity = owners.get(original) if original is not None else None
+        return entity.availability if entity is not None else ()
 
     def _number(
         self, tab: EntityTable, row: int, key: str, kind: type[N], label: str

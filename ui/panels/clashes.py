@@ -79,6 +79,7 @@ _KIND_COLOURS = {
     "travel": "#7b1fa2",
     "outside": "#455a64",
     "capacity": "#1976d2",
+    "unavailable": "#00897b",
 }
 
 
@@ -236,6 +237,7 @@ class ClashModel(QAbstractTableModel):
             "travel": self.tr("Travel"),
             "outside": self.tr("Outside the days"),
             "capacity": self.tr("Capacity"),
+            "unavailable": self.tr("Unavailable"),
         }
         return labels.get(kind, kind)
 
@@ -577,8 +579,9 @@ class ClashPanel(QWidget):
         slots = []
         for clash in self._index.clashes_for(candidate):
             start, end = clash.span
-            if clash.kind in ("venue", "speaker") and end > start:
-                slots.append((start, end, clash.venue if clash.kind == "venue" else None))
+            if clash.kind in ("venue", "speaker", "unavailable") and end > start:
+                # An unavailable person, like a busy speaker, is busy in every venue.
+                slots.append((start, end, clash.venue if clash.kind != "speaker" else None))
                 continue
             # Travel, days and capacity concern the dragged event's own occurrence.
             where = clash.events.index(candidate.uid) if candidate.uid in clash.events else 0

@@ -290,7 +290,7 @@ class Session:
     languages: tuple[Lang, ...] = ()
     status: Status = "confirmed"
     sequence: int = 0
-    last_modified: datetime = datetime(2019, 1, 1, tzinfo=UTC)
+    last_modified: datetime = DEFAULT_LAST_MODIFIED
     url: str = ""
     attendance: int | None = None
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -30,7 +30,9 @@ from planner.model import (
     Programme,
     Recurrence,
     RecurrenceId,
+    Session,
     Texts,
+    TimeWindow,
     Track,
     TravelSettings,
     ValidationError,
@@ -67,6 +69,9 @@ def to_dict(programme: Programme) -> Data:
         "venues": [_venue_to_dict(v) for v in programme.venues.values()],
         "people": [_person_to_dict(programme.people[p]) for p in sorted(programme.people)],
         "events": [event_to_dict(e, zone) for e in programme.sorted_events()],
+        **({"unscheduled": [session_to_dict(programme.unscheduled[u])
+                            for u in sorted(programme.unscheduled)]}
+           if programme.unscheduled else {}),
     }
     data["zones"] = dict(sorted(programme.zones.items()))
     return data
@@ -96,6 +101,7 @@ def _venue_to_dict(venue: Venue) -> Data:
         "lon": venue.lon,
         "capacity": venue.capacity,
         "placeholder": venue.placeholder,
+        **_windows_to_dict(venue.availability),
     }
 
 
@@ -105,7 +111,71 @@ def _person_to_dict(person: Person) -> Data:
         "name": person.name,
         "affiliation": person.affiliation,
         "contact": person.contact,
+        **_windows_to_dict(person.availability),
     }
+
+
+def _windows_to_dict(windows: tuple[TimeWindow, ...]) -> Data:
+    # Written only when there are any, so that data without availability reads as before.
+    if not windows:
+        return {}
+    return {"availability": [
+        {"start": _local(w.start), "end": _local(w.end), "timezone": _zone_key(w.start),
+         "kind": w.kind} for w in windows]}
+
+
+def _zone_key(value: datetime) -> str:
+    zone = value.tzinfo
+    assert isinstance(zone, ZoneInfo)
+    return zone.key
+
+
+def _windows_from_dict(items: Any) -> tuple[TimeWindow, ...]:
+    windows = []
+    for item in items or ():
+        zone = zone_for_key(str(item["timezone"]), {})
+        windows.append(TimeWindow(datetime.fromisoformat(item["start"]).replace(tzinfo=zone),
+                                  datetime.fromisoformat(item["end"]).replace(tzinfo=zone),
+                                  item.get("kind", "available")))
+    return tuple(windows)
+
+
+def session_to_dict(session: Session) -> Data:
+    """One unscheduled session as data: an event's fields with ``minutes`` for its times."""
+    return {
+        "uid": session.uid,
+        "title": session.title.as_dict(),
+        "description": session.description.as_dict(),
+        "track": session.track,
+        "venue": session.venue,
+        "minutes": session.duration // timedelta(minutes=1),
+        "speakers": list(session.speakers),
+        "languages": list(session.languages),
+        "status": session.status,
+        "sequence": session.sequence,
+        "last_modified": session.last_modified.astimezone(UTC).isoformat(),
+        "url": session.url,
+        "attendance": session.attendance,
+    }
+
+
+def session_from_dict(item: Mapping[str, Any]) -> Session:
+    """One unscheduled session from its data (see :func:`session_to_dict`)."""
+    return Session(
+        uid=str(item["uid"]),
+        title=Texts.from_mapping(item["title"]),
+        description=Texts.from_mapping(item.get("description")),
+        duration=timedelta(minutes=int(item["minutes"])),
+        track=str(item["track"]),
+        venue=str(item.get("venue", "") or ""),
+        speakers=tuple(str(p) for p in item.get("speakers", ())),
+        languages=tuple(item.get("languages", ())),
+        status=item.get("status", "confirmed"),
+        sequence=int(item.get("sequence", 0)),
+        last_modified=_utc(item.get("last_modified")) or DEFAULT_LAST_MODIFIED,
+        url=str(item.get("url", "") or ""),
+        attendance=_int_or_none(item.get("attendance")),
+    )
 
 
 def _local(value: datetime) -> str:
@@ -238,6 +308,9 @@ def _programme_from_dict(data: Mapping[str, Any]) -> Programme:
                     reason=_reason(exc))
             ) from None
         programme.events[event.uid] = event
+    for item in data.get("unscheduled", ()):
+        session = session_from_dict(item)
+        programme.unscheduled[session.uid] = session
     return programme
 
 
@@ -259,6 +332,7 @@ def _venue_from_dict(item: Mapping[str, Any]) -> Venue:
         _float_or_none(item.get("lon")),
         _int_or_none(item.get("capacity")),
         bool(item.get("placeholder", False)),
+        _windows_from_dict(item.get("availability")),
     )
 
 
@@ -268,6 +342,7 @@ def _person_from_dict(item: Mapping[str, Any]) -> Person:
         str(item["name"]),
         str(item.get("affiliation", "") or ""),
         str(item.get("contact", "") or ""),
+        _windows_from_dict(item.get("availability")),
     )
 
 

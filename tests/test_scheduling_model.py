@@ -256,3 +256,16 @@ def test_free_and_busy_spans_agree_with_the_rule_point_by_point(available, block
         assert s <= part[0] < part[1] <= e
     assert merge(free) == free and all(b > a for a, b in free)
     assert merge(busy) == busy and not any(math.isnan(a) for a, _ in busy)
+
+
+def test_snapshot_keeps_availability_and_sessions():
+    from planner.snapshot import dumps, loads, to_dict
+
+    programme = planning_programme()
+    assert loads(dumps(programme)) == programme
+    data = to_dict(programme)
+    assert [s["uid"] for s in data["unscheduled"]] == ["s1@test", "s2@test"]
+    assert data["unscheduled"][0]["minutes"] == 90
+    plain = small_programme()
+    assert "unscheduled" not in to_dict(plain)  # older data and its bytes stay as they were
+    assert "availability" not in to_dict(plain)["people"][0]

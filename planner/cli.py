@@ -182,6 +182,22 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang_option(publish, "language of the feeds and schedule files")
     publish.set_defaults(handler=_cmd_publish)
 
+    schedule = commands.add_parser(
+        "schedule", help="place unscheduled events and mend clashes with the solver (exit 1 "
+        "if some cannot be placed)")
+    _add_programme_option(schedule)
+    schedule.add_argument("--apply", action="store_true",
+                          help="store the plan in PROGRAMME as one change (only a complete "
+                          "plan is stored)")
+    schedule.add_argument("--keep-placed", action="store_true",
+                          help="move nothing that is placed already; only place the "
+                          "unscheduled events")
+    schedule.add_argument("--time-limit", metavar="SECONDS", type=float, default=30.0,
+                          help="stop looking for a better plan after SECONDS (default: 30)")
+    schedule.add_argument("--json", action="store_true", help="print the plan as JSON")
+    _add_lang_option(schedule, "language of the plan and its reasons")
+    schedule.set_defaults(handler=_cmd_schedule)
+
     shot = commands.add_parser(
         "screenshot", help="draw the window to a PNG without a display, then exit"
     )
@@ -203,6 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 COMMANDS = (
     "new", "info", "check", "print", "export", "import", "release", "changes", "publish",
+    "schedule",
     "screenshot",
 )
 
@@ -450,6 +467,41 @@ def _cmd_release(args: argparse.Namespace) -> int:
     print(f"released {made.name!r} of {args.programme}: release {made.number}, "
           f"{made.event_count} events")
     return EXIT_OK
+def _cmd_schedule(args: argparse.Namespace) -> int:
+    from planner.scheduling import plan_lines
+    from planner.solver import SolveOptions, apply_plan, plan_as_json, solve
+    from planner.store import Changes
+
+    if args.time_limit <= 0:
+        raise UsageError(msg("schedule: --time-limit takes a number of seconds above 0"))
+    if args.apply and args.programme is None:
+        raise UsageError(msg("schedule: --apply needs -p PROGRAMME; the built-in programme "
+                             "is read-only"))
+    options = SolveOptions(keep_placed=args.keep_placed, time_limit=args.time_limit)
+    store = ProgrammeStore.open(args.programme) if args.apply else None
+    try:
+        programme = store.load() if store is not None else load(args)
+        plan = solve(programme, options, lang=args.lang)
+        applied = False
+        if store is not None and plan.complete and plan.placements:
+            written, placed = apply_plan(programme, plan)
+            store.write(programme, Changes(events=written, removed_sessions=placed))
+            applied = True
+    finally:
+        if store is not None:
+            store.close()
+    if args.json:
+        data = plan_as_json(programme, plan, args.lang)
+        data["applied"] = applied
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for line in plan_lines(programme, plan, args.lang):
+            print(line)
+        if args.apply:
+            print(render(msg("stored the plan in {path}", path=args.programme)
+                         if applied else msg("nothing stored: the plan is not complete")
+                         if not plan.complete else msg("nothing to store"), args.lang))
+    return EXIT_OK if plan.complete else EXIT_FOUND
 
 
 def _cmd_changes(args: argparse.Namespace) -> int:

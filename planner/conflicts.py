@@ -537,6 +537,13 @@ def _people_of(event: Event) -> set[str]:
     return {*event.speakers, *(p for o in event.overrides for p in o.speakers)}
 
 
+def when_text(programme: Programme, start: datetime, end: datetime, lang: Lang = "en",
+              all_day: bool = False) -> str:
+    """``start``–``end`` as clash messages write it ("Thu 4 Apr 10:00–11:30"), in the
+    programme's zone and ``lang``."""
+    return _Writer(programme, lang).when(start, end, all_day)
+
+
 def clashes_for(programme: Programme, candidate: Event, lang: Lang = "en") -> list[Clash]:
     """The clashes ``candidate`` would have if it were put into ``programme`` (in place of
     the event with its UID, if any), in :func:`clash_sort_key` order.

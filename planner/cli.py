@@ -377,6 +377,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.alarm is not None and args.alarm < 0:
         raise UsageError(msg("export: --alarm takes minutes before the event (0 or more)"))
     programme = load(args)
+    if programme.unscheduled:
+        # A calendar event needs a time: the unscheduled ones cannot go into the file.
+        print(render(msg("note: {count} unscheduled event(s) have no time yet and are left out",
+                         count=len(programme.unscheduled)), args.lang), file=sys.stderr)
     options = ExportOptions(
         tracks=tuple(args.track), venues=tuple(args.venue), uids=tuple(args.uid),
         lang=args.lang, alarm_minutes=args.alarm,

@@ -20,6 +20,10 @@ What the model decides, and what it keeps:
 - **Soft goals**, in this order of weight: the fewest moves; no track clashing with itself
   (two events of one track at once); sessions spread over the days (the busiest day as
   light as it can be).
+- **Two rounds.** First only the placed events that have a hard clash may move, so that a
+  plan changes no more than it must (and the model stays small: the built-in programme
+  plans in a fraction of a second). Only when sessions are left over does a second round
+  let every movable placed event move, and its plan is taken if it places more.
 
 Times are whole steps of :attr:`SolveOptions.step_minutes` counted from the start of the
 programme's first day; lengths and travel times are rounded up to steps, so a plan never
@@ -49,7 +53,7 @@ from typing import Literal
 from ortools.sat.python import cp_model
 
 from planner.availability import Span, free_spans, merge, subtract
-from planner.conflicts import clashes_for, find_clashes, travel_minutes
+from planner.conflicts import find_clashes, travel_minutes
 from planner.i18n import Message, msg
 from planner.model import (
     Event,
@@ -565,8 +569,8 @@ def solve(
             found = explainer.event_reasons(item)
             if found:
                 reasons[item.uid] = found
-        left = max(0.1, deadline - clock.monotonic())
-        attempt = _Model(problem, set(reasons)).solve(left, progress, cancelled)
+        remaining = max(0.1, deadline - clock.monotonic())
+        attempt = _Model(problem, set(reasons)).solve(remaining, progress, cancelled)
         if n == 0 or len(attempt.unplaced) < len(plan.unplaced) or plan.status in (
                 "infeasible", "unknown"):
             plan = attempt
@@ -580,21 +584,24 @@ def solve(
     for unplaced in plan.unplaced:
         if unplaced.uid not in reasons:
             reasons[unplaced.uid] = loads.get(unplaced.uid) or list(unplaced.reasons)
-    done = {p.uid for p in plan.placements}
-    plan.unplaced = [Unplaced(uid, tuple(reasons[uid])) for uid in sorted(reasons)
-                     if uid not in done and _needs_help(problem, uid)]
+    # What the plan leaves wrong: sessions it could not place, and placed events that stay
+    # with a clash (they could not move, or were kept in place), each with its clashes.
+    after = apply_to_copy(programme, plan)
+    left: dict[str, list[Message]] = {}
+    for clash in find_clashes(after, lang):
+        for uid in clash.events:
+            left.setdefault(uid, []).append(msg("stays as it is: {clash}",
+                                                clash=clash.message))
+    wrong = []
+    for uid in sorted(reasons.keys() | left.keys()):
+        if uid in after.unscheduled:
+            wrong.append(Unplaced(uid, tuple(reasons.get(uid, ()))))
+        elif uid in left:
+            wrong.append(Unplaced(uid, (*reasons.get(uid, ()), *left[uid])))
+    plan.unplaced = wrong
     plan.score = score(programme, plan)
     plan.seconds = clock.monotonic() - started
     return plan
-
-
-def _needs_help(problem: _Problem, uid: str) -> bool:
-    """Whether ``uid`` is still a problem when the plan leaves it be: a session always is
-    (it stays unscheduled); a placed event only when it has a hard clash."""
-    if uid in problem.sessions:
-        return True
-    event = problem.events.get(uid)
-    return event is not None and bool(clashes_for(problem.programme, event))
 
 
 def _closed_ranges(ranges: Iterable[tuple[float, float]]) -> list[list[int]]:

@@ -90,6 +90,10 @@
         <source>Capacity</source>
         <translation>Kapazität</translation>
     </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>Nicht verfügbar</translation>
+    </message>
 </context>
 <context>
     <name>ClashPanel</name>

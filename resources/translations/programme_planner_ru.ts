@@ -90,6 +90,10 @@
         <source>Capacity</source>
         <translation>Вместимость</translation>
     </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>Недоступность</translation>
+    </message>
 </context>
 <context>
     <name>ClashPanel</name>

@@ -427,7 +427,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
     try:
         if store is not None:
             programme = store.load()
-        plan = plan_import(programme, items, problems=problems, extend_days=creating)
+        plan = plan_import(programme, items, problems=problems, extend_days=creating,
+                           sessions=[x for r in results for x in r.sessions],
+                           windows=[x for r in results for x in r.windows])
         if not args.skip_invalid:
             refuse_if_invalid(plan)
         changes = apply_plan(programme, plan)
@@ -444,7 +446,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
     counts = plan.counts
     print(f"{'created' if creating else 'updated'} {path}: {counts['added']} added, "
           f"{counts['updated']} updated, {counts['unchanged']} unchanged"
-          + (f", {counts['skipped']} skipped" if counts["skipped"] else ""))
+          + (f", {counts['skipped']} skipped" if counts["skipped"] else "")
+          + (f", availability of {len(plan.availability)} changed" if plan.availability
+             else ""))
     return EXIT_OK
 
 

@@ -1,14 +1,21 @@
-"""Events from a spreadsheet saved as CSV.
+"""Events, unscheduled sessions and availability from a spreadsheet saved as CSV.
 
-The first row names the columns (any order, any case): ``title``, ``start`` and ``end`` are
-required; ``uid``, ``track``, ``venue``, ``speakers``, ``description``, ``language`` and
-``status`` are optional, and other columns are ignored. ``start`` and ``end`` are
-``YYYY-MM-DD HH:MM`` in the programme's zone. ``speakers`` (and ``language``) hold several
-values separated by ``;``. Comma, semicolon and tab separated files are all read (Excel in
-German or Russian settings writes semicolons), with or without a byte-order mark.
+The first row names the columns (any order, any case). An events sheet needs ``title`` and
+either ``start`` and ``end`` or ``duration``; ``uid``, ``track``, ``venue``, ``speakers``,
+``description``, ``language`` and ``status`` are optional, and other columns are ignored.
+``start`` and ``end`` are ``YYYY-MM-DD HH:MM`` in the programme's zone. A row with
+``duration`` (minutes) and no ``start`` or ``end`` is an event with no time yet: it becomes an
+unscheduled session (its ``venue`` may be empty: none chosen yet). ``speakers`` (and
+``language``) hold several values separated by ``;``. Comma, semicolon and tab separated
+files are all read (Excel in German or Russian settings writes semicolons), with or without a
+byte-order mark.
 
-A row without ``uid`` gets one derived from its title, times and venue, so importing the same
-sheet again finds the same events.
+An availability sheet has ``person`` or ``venue`` (a name or id), ``from`` and ``to``
+(``YYYY-MM-DD HH:MM``), and optionally ``kind``: ``available`` (the default) or ``blocked``
+(a break, set-up). Its rows replace the availability of each person and venue they name.
+
+A row without ``uid`` gets one derived from its title, times (or duration) and venue, so
+importing the same sheet again finds the same events.
 """
 
 from __future__ import annotations
@@ -18,11 +25,11 @@ import hashlib
 import io
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from planner.i18n import Message, msg
-from planner.importing import IncomingEvent, ReadResult
+from planner.importing import IncomingEvent, IncomingSession, IncomingWindow, ReadResult
 from planner.importing import problem as make_problem
 from planner.model import ProgrammeError
 
@@ -82,10 +89,17 @@ def read_csv(
     except csv.Error as exc:
         raise CsvError(msg("{file}: not a CSV file ({reason})", file=source, reason=exc)) from None
     columns = {name.strip().lower(): n for n, name in enumerate(header) if name.strip()}
+    windows = ("from" in columns and "to" in columns
+               and ("person" in columns or "venue" in columns) and "title" not in columns)
     missing = [name for name in REQUIRED if name not in columns]
+    if "duration" in columns and "title" in columns:
+        missing = []  # start and end may come per row, or not at all (unscheduled)
+    if windows:
+        missing = []
     if missing:
         raise CsvError(
-            msg("{file}: header row lacks column(s) {columns} (needs title, start, end)",
+            msg("{file}: header row lacks column(s) {columns} (needs title, start, end; or "
+                "title, duration; or person or venue, from, to)",
                 file=source, columns=", ".join(missing))
         )
     line = reader.line_num
@@ -107,7 +121,10 @@ def read_csv(
         line = reader.line_num
         if not any(cell.strip() for cell in row):
             continue
-        _read_row(row, columns, source, first_line, result)
+        if windows:
+            _read_window(row, columns, source, first_line, result)
+        else:
+            _read_row(row, columns, source, first_line, result)
     if progress is not None:
         progress(lines, lines)
     return result
@@ -122,7 +139,7 @@ def _read_row(
 
     title, start_text, end_text = cell("title"), cell("start"), cell("end")
     venue = cell("venue")
-    uid = cell("uid") or row_uid(title, start_text, end_text, venue)
+    uid = cell("uid") or row_uid(title, start_text, end_text or cell("duration"), venue)
     ref = f"{source} line {line}"
     if cell("uid"):
         ref = f"{ref} (event '{uid}')"
@@ -130,6 +147,10 @@ def _read_row(
     def problem(reason: Message) -> None:
         result.problems.append(make_problem(ref, reason))
 
+    duration_text = cell("duration")
+    if not start_text and not end_text and duration_text:
+        _read_session(cell, uid, ref, duration_text, result, problem)
+        return
     if not start_text:
         problem(msg("no start"))
         return
@@ -161,3 +182,52 @@ def _read_row(
             sequence=None,
         )
     )
+
+
+def _read_session(
+    cell: Callable[[str], str], uid: str, ref: str, duration_text: str, result: ReadResult,
+    problem: Callable[[Message], None],
+) -> None:
+    try:
+        minutes = int(duration_text)
+    except ValueError:
+        minutes = 0
+    if minutes <= 0:
+        problem(msg("duration '{value}' is not a number of minutes above 0",
+                    value=duration_text))
+        return
+    result.sessions.append(IncomingSession(
+        ref=ref, where=ref.split(" (event")[0], uid=uid, title=cell("title"),
+        duration=timedelta(minutes=minutes), track=cell("track"), venue=cell("venue"),
+        speakers=tuple(s.strip() for s in cell("speakers").split(";") if s.strip()),
+        description=cell("description"),
+        languages=tuple(x for x in re.split(r"[;,\s]+", cell("language")) if x),
+        status=cell("status").lower() or "confirmed",
+    ))
+
+
+def _read_window(
+    row: list[str], columns: dict[str, int], source: str, line: int, result: ReadResult
+) -> None:
+    def cell(name: str) -> str:
+        n = columns.get(name)
+        return row[n].strip() if n is not None and n < len(row) else ""
+
+    ref = f"{source} line {line}"
+    person, venue = cell("person"), cell("venue")
+    if bool(person) == bool(venue):
+        result.problems.append(make_problem(ref, msg("give a person or a venue")))
+        return
+    times = []
+    for name in ("from", "to"):
+        value = cell(name)
+        try:
+            times.append(_parse_time(value))
+        except ValueError:
+            result.problems.append(make_problem(ref, msg(
+                "{name} '{value}' is not a date and time (YYYY-MM-DD HH:MM)", name=name,
+                value=value)))
+            return
+    result.windows.append(IncomingWindow(
+        ref=ref, owner_kind="person" if person else "venue", owner=person or venue,
+        start=times[0], end=times[1], kind=cell("kind").lower() or "available"))

@@ -25,7 +25,7 @@ from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 from zoneinfo import ZoneInfo
 
 from planner.i18n import Message, msg
@@ -33,16 +33,22 @@ from planner.model import (
     LANGS,
     STATUSES,
     Event,
+    Lang,
     Person,
     Programme,
     ProgrammeError,
     Recurrence,
+    Session,
+    Status,
     Texts,
+    TimeWindow,
     Track,
     ValidationError,
     Venue,
     touch,
     validate_event,
+    validate_session,
+    validate_windows,
 )
 
 if TYPE_CHECKING:
@@ -121,6 +127,38 @@ class IncomingEvent:
     url: str = ""
 
 
+@dataclass(slots=True)
+class IncomingSession:
+    """An event a file gives a length but no time (a spreadsheet row with ``duration``):
+    it becomes an unscheduled session. Names are matched as for :class:`IncomingEvent`; an
+    empty ``venue`` means none chosen yet."""
+
+    ref: str
+    uid: str
+    title: str
+    duration: timedelta
+    where: str = ""
+    track: str = ""
+    venue: str = ""
+    speakers: tuple[str, ...] = ()
+    description: str = ""
+    languages: tuple[str, ...] = ()
+    status: str = "confirmed"
+
+
+@dataclass(slots=True)
+class IncomingWindow:
+    """An availability window from a file: ``owner_kind`` is ``person`` or ``venue``,
+    ``owner`` a name or id; ``start`` and ``end`` are naive, in the programme's zone."""
+
+    ref: str
+    owner_kind: str
+    owner: str
+    start: datetime
+    end: datetime
+    kind: str = "available"
+
+
 @dataclass(frozen=True, slots=True)
 class ImportProblem:
     """An event that cannot be imported: ``ref`` names file and event, ``message`` says why
@@ -160,6 +198,8 @@ class ReadResult:
     name: str = ""
     events: list[IncomingEvent] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
+    sessions: list[IncomingSession] = field(default_factory=list)
+    windows: list[IncomingWindow] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -175,12 +215,19 @@ class ImportPlan:
     skipped: list[ImportProblem] = field(default_factory=list)
     old_days: tuple[date, date] = (date.min, date.min)
     new_days: tuple[date, date] = (date.min, date.min)
+    # Unscheduled sessions added and updated (old, new); sessions that an incoming event of
+    # the same UID places (they leave the unscheduled list).
+    added_sessions: list[Session] = field(default_factory=list)
+    updated_sessions: list[tuple[Session, Session]] = field(default_factory=list)
+    placed_sessions: list[Session] = field(default_factory=list)
+    # Existing people and venues whose availability the import replaces: (old, new).
+    availability: list[tuple[Person | Venue, Person | Venue]] = field(default_factory=list)
 
     @property
     def counts(self) -> dict[str, int]:
         return {
-            "added": len(self.added),
-            "updated": len(self.updated),
+            "added": len(self.added) + len(self.added_sessions),
+            "updated": len(self.updated) + len(self.updated_sessions),
             "unchanged": len(self.unchanged),
             "skipped": len(self.skipped),
         }
@@ -188,7 +235,8 @@ class ImportPlan:
     @property
     def is_empty(self) -> bool:
         return not (self.added or self.updated or self.tracks or self.venues or self.people
-                    or self.old_days != self.new_days)
+                    or self.old_days != self.new_days or self.added_sessions
+                    or self.updated_sessions or self.availability)
 
     def changes(self) -> Changes:
         """The ids this plan touches, for :meth:`planner.store.ProgrammeStore.write`."""
@@ -197,9 +245,14 @@ class ImportPlan:
         return Changes(
             events=[e.uid for e in self.added] + [new.uid for _, new in self.updated],
             tracks=[t.id for t in self.tracks],
-            venues=[v.id for v in self.venues],
-            people=[p.id for p in self.people],
+            venues=[v.id for v in self.venues]
+            + [new.id for _, new in self.availability if isinstance(new, Venue)],
+            people=[p.id for p in self.people]
+            + [new.id for _, new in self.availability if isinstance(new, Person)],
             meta=self.old_days != self.new_days,
+            sessions=[s.uid for s in self.added_sessions]
+            + [new.uid for _, new in self.updated_sessions],
+            removed_sessions=[s.uid for s in self.placed_sessions],
         )
 
 
@@ -245,6 +298,8 @@ class _Resolver:
         self.created_people: dict[str, Person] = {}
         self._no_track: str | None = None
         self._no_venue: str | None = None
+        # People and venues that an import gives availability windows.
+        self.window_owners: dict[str, set[str]] = {"person": set(), "venue": set()}
         for track in programme.tracks.values():
             self._index_track(track)
         for venue in programme.venues.values():
@@ -410,15 +465,7 @@ class _Builder:
                 else:
                     exdates.append(datetime.combine(x, start.timetz()))
             recurrence = Recurrence(rule, tuple(sorted(set(exdates))))
-        status = item.status.lower()
-        if status not in STATUSES:
-            raise ValidationError(msg("unknown status '{status}'", status=item.status))
-        languages = tuple(x.strip().lower() for x in item.languages if x.strip())
-        for lang in languages:
-            if lang not in LANGS:
-                raise ValidationError(msg("unknown language '{lang}'", lang=lang))
-        if not item.title.strip():
-            raise ValidationError(msg("has no title"))
+        status, languages = _status_and_languages(item)
         speakers = tuple(dict.fromkeys(resolver.person(s) for s in item.speakers))
         return Event(
             uid=item.uid,
@@ -430,7 +477,7 @@ class _Builder:
                                  item.venue_address),
             description=Texts.same(item.description) if item.description else Texts(),
             speakers=speakers,
-            languages=languages,  # type: ignore[arg-type]
+            languages=languages,
             status=status,
             all_day=item.all_day,
             recurrence=recurrence,
@@ -438,6 +485,23 @@ class _Builder:
             last_modified=(item.last_modified or datetime(2019, 1, 1, tzinfo=UTC)).astimezone(UTC),
             url=item.url,
         )
+
+
+def _status_and_languages(
+    item: IncomingEvent | IncomingSession,
+) -> tuple[Status, tuple[Lang, ...]]:
+    """The status and languages an incoming item gives, checked; its title must not be
+    empty (raises ValidationError with a message)."""
+    status = item.status.lower()
+    if status not in STATUSES:
+        raise ValidationError(msg("unknown status '{status}'", status=item.status))
+    languages = tuple(x.strip().lower() for x in item.languages if x.strip())
+    for lang in languages:
+        if lang not in LANGS:
+            raise ValidationError(msg("unknown language '{lang}'", lang=lang))
+    if not item.title.strip():
+        raise ValidationError(msg("has no title"))
+    return status, cast(tuple[Lang, ...], languages)  # both checked above
 
 
 def _keep_translations(old: Event, new: Event) -> Event:
@@ -480,6 +544,8 @@ def plan_import(
     problems: Sequence[ImportProblem] = (),
     extend_days: bool = False,
     now: datetime | None = None,
+    sessions: Sequence[IncomingSession] = (),
+    windows: Sequence[IncomingWindow] = (),
 ) -> ImportPlan:
     """Compare ``items`` with ``programme`` (unchanged) and say what importing them does.
 
@@ -488,9 +554,16 @@ def plan_import(
     to ``plan.skipped``; the caller refuses the whole import when that list is not empty, or
     carries out the rest (``--skip-invalid``). With ``extend_days`` (a programme this import
     creates) the days grow to hold every event. ``now`` stamps spreadsheet updates.
+
+    ``sessions`` become unscheduled sessions, merged by UID like events (a session whose UID
+    is placed already stays placed: a sheet does not take times away); an incoming event
+    with the UID of an unscheduled session places it. ``windows`` replace the availability
+    of each person and venue they name (so importing the same sheet twice changes nothing);
+    a name the programme does not know becomes a new person or venue.
     """
     working = programme.copy()
     resolver = _Resolver(working)
+    incoming_sessions = list(sessions)
     builder = _Builder(working)
     plan = ImportPlan(skipped=list(problems),
                       old_days=(programme.first_day, programme.last_day))
@@ -562,14 +635,133 @@ def plan_import(
             updated[uid] = (original, event)
     plan.added = list(added.values())
     plan.updated = list(updated.values())
+    plan.placed_sessions = [programme.unscheduled[uid] for uid in added
+                            if uid in programme.unscheduled]
     plan.unchanged = [u for u in unchanged if u not in added and u not in updated]
-    used_tracks = {e.track for e in current.values()}
-    used_venues = {e.venue for e in current.values()}
-    used_people = {p for e in current.values() for p in e.speakers}
+    sessions_now = _plan_sessions(programme, working, resolver, plan, incoming_sessions,
+                                  set(current), stamp)
+    _plan_windows(programme, working, resolver, plan, windows)
+    used: list[Event | Session] = [*current.values(), *sessions_now]
+    used_tracks = {e.track for e in used}
+    used_venues = {e.venue for e in used} | {
+        new.id for _, new in plan.availability if isinstance(new, Venue)} | {
+        vid for vid in resolver.window_owners["venue"]}
+    used_people = {p for e in used for p in e.speakers} | set(resolver.window_owners["person"])
     plan.tracks = [t for t in resolver.created_tracks.values() if t.id in used_tracks]
     plan.venues = [v for v in resolver.created_venues.values() if v.id in used_venues]
     plan.people = [p for p in resolver.created_people.values() if p.id in used_people]
     return plan
+
+
+def _plan_sessions(
+    programme: Programme,
+    working: Programme,
+    resolver: _Resolver,
+    plan: ImportPlan,
+    items: Sequence[IncomingSession],
+    placed_now: set[str],
+    stamp: datetime,
+) -> list[Session]:
+    """Fill in the plan's sessions; returns every session the import leaves unscheduled."""
+    kept: dict[str, Session] = {}
+    added: dict[str, Session] = {}
+    updated: dict[str, tuple[Session, Session]] = {}
+    for item in items:
+        try:
+            status, languages = _status_and_languages(item)
+            session = Session(
+                uid=item.uid, title=Texts.same(item.title), duration=item.duration,
+                track=resolver.track(item.track, None),
+                venue=resolver.venue(item.venue, None, None) if item.venue else "",
+                description=Texts.same(item.description) if item.description else Texts(),
+                speakers=tuple(dict.fromkeys(resolver.person(x) for x in item.speakers)),
+                languages=languages,
+                status=status,
+                last_modified=stamp)
+            validate_session(working, session)
+        except ProgrammeError as exc:
+            plan.skipped.append(ImportProblem(item.ref, one_line(
+                msg("{path}: {reason}", path=item.where or item.ref, reason=exc.message))))
+            continue
+        uid = session.uid
+        if uid in programme.events or uid in placed_now:
+            plan.unchanged.append(uid)
+            continue
+        old = programme.unscheduled.get(uid)
+        if old is None:
+            added[uid] = session
+            continue
+        same = dataclasses.replace(session, sequence=old.sequence,
+                                   last_modified=old.last_modified,
+                                   title=old.title if session.title.en in
+                                   old.title.as_dict().values() else session.title)
+        if same == old:
+            plan.unchanged.append(uid)
+            continue
+        updated[uid] = (old, dataclasses.replace(same, sequence=old.sequence + 1,
+                                                 last_modified=stamp))
+    plan.added_sessions = list(added.values())
+    plan.updated_sessions = list(updated.values())
+    placed = {s.uid for s in plan.placed_sessions}
+    for uid, session in programme.unscheduled.items():
+        if uid not in placed:
+            kept[uid] = session
+    kept.update(added)
+    kept.update({uid: new for uid, (_, new) in updated.items()})
+    return list(kept.values())
+
+
+def _plan_windows(
+    programme: Programme,
+    working: Programme,
+    resolver: _Resolver,
+    plan: ImportPlan,
+    items: Sequence[IncomingWindow],
+) -> None:
+    """Fill in the plan's availability: each named person or venue gets the windows the
+    file gives it, in place of those it had."""
+    zone = working.zone
+    found: dict[tuple[str, str], list[TimeWindow]] = {}
+    for item in items:
+        try:
+            if item.kind not in ("available", "blocked"):
+                raise ValidationError(msg("unknown kind of time '{kind}' (available or "
+                                          "blocked)", kind=item.kind))
+            start, end = item.start.replace(tzinfo=zone), item.end.replace(tzinfo=zone)
+            if end <= start:
+                raise ValidationError(msg("end {end} is not after start {start}",
+                                          end=f"{end:%Y-%m-%d %H:%M}",
+                                          start=f"{start:%Y-%m-%d %H:%M}"))
+            owner = (resolver.person(item.owner) if item.owner_kind == "person"
+                     else resolver.venue(item.owner, None, None))
+        except ProgrammeError as exc:
+            plan.skipped.append(problem(item.ref, exc.message))
+            continue
+        found.setdefault((item.owner_kind, owner), []).append(
+            TimeWindow(start, end, item.kind))  # type: ignore[arg-type]
+    for (kind, owner), windows in found.items():
+        resolver.window_owners[kind].add(owner)
+        ordered = tuple(sorted(windows, key=lambda w: (w.start, w.end, w.kind)))
+        validate_windows(msg("person '{id}'", id=owner) if kind == "person"
+                         else msg("venue '{id}'", id=owner), ordered)
+        if kind == "person":
+            old_person = programme.people.get(owner)
+            if old_person is None:  # created by this import: it comes with its windows
+                person = resolver.created_people[owner]
+                resolver.created_people[owner] = dataclasses.replace(
+                    person, availability=ordered)
+            elif old_person.availability != ordered:
+                plan.availability.append(
+                    (old_person, dataclasses.replace(old_person, availability=ordered)))
+        else:
+            old_venue = programme.venues.get(owner)
+            if old_venue is None:
+                venue = resolver.created_venues[owner]
+                resolver.created_venues[owner] = dataclasses.replace(
+                    venue, availability=ordered)
+            elif old_venue.availability != ordered:
+                plan.availability.append(
+                    (old_venue, dataclasses.replace(old_venue, availability=ordered)))
 
 
 def apply_plan(programme: Programme, plan: ImportPlan) -> Changes:
@@ -581,10 +773,21 @@ def apply_plan(programme: Programme, plan: ImportPlan) -> Changes:
         programme.venues[venue.id] = venue
     for person in plan.people:
         programme.people[person.id] = person
+    for _, new in plan.availability:
+        if isinstance(new, Person):
+            programme.people[new.id] = new
+        else:
+            programme.venues[new.id] = new
+    for session in plan.placed_sessions:
+        programme.unscheduled.pop(session.uid, None)
     for event in plan.added:
         programme.events[event.uid] = event
     for _, event in plan.updated:
         programme.events[event.uid] = event
+    for session in plan.added_sessions:
+        programme.unscheduled[session.uid] = session
+    for _, session in plan.updated_sessions:
+        programme.unscheduled[session.uid] = session
     return plan.changes()
 
 
@@ -596,6 +799,17 @@ def revert_plan(programme: Programme, plan: ImportPlan) -> Changes:
         programme.events.pop(event.uid, None)
     for old, _ in plan.updated:
         programme.events[old.uid] = old
+    for session in plan.added_sessions:
+        programme.unscheduled.pop(session.uid, None)
+    for old_session, _ in plan.updated_sessions:
+        programme.unscheduled[old_session.uid] = old_session
+    for session in plan.placed_sessions:
+        programme.unscheduled[session.uid] = session
+    for old_owner, _ in plan.availability:
+        if isinstance(old_owner, Person):
+            programme.people[old_owner.id] = old_owner
+        else:
+            programme.venues[old_owner.id] = old_owner
     for person in plan.people:
         programme.people.pop(person.id, None)
     for venue in plan.venues:
@@ -611,6 +825,9 @@ def revert_plan(programme: Programme, plan: ImportPlan) -> Changes:
         venues=changes.venues,
         people=changes.people,
         meta=changes.meta,
+        sessions=[old.uid for old, _ in plan.updated_sessions]
+        + [s.uid for s in plan.placed_sessions],
+        removed_sessions=[s.uid for s in plan.added_sessions],
     )
 
 

@@ -40,6 +40,8 @@ def read_and_plan(programme: Programme, paths: Sequence[str], progress: Progress
     items = [item for result in results for item in result.events]
     problems = [found for result in results for found in result.problems]
     progress(_UNITS * len(paths), total)
-    plan = plan_import(programme, items, problems=problems)
+    plan = plan_import(programme, items, problems=problems,
+                       sessions=[x for result in results for x in result.sessions],
+                       windows=[x for result in results for x in result.windows])
     progress(total, total)
     return plan

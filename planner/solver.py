@@ -854,7 +854,11 @@ class _Watch:
         started = clock.monotonic()
         while not self._done.wait(0.1):
             if self._progress is not None:
-                self._progress(min(1.0, (clock.monotonic() - started) / self._limit))
+                try:
+                    self._progress(min(1.0, (clock.monotonic() - started) / self._limit))
+                except Exception:  # the caller's way of saying stop (a cancelled task)
+                    self._solver.stop_search()
+                    return
             if self._cancelled is not None and self._cancelled():
                 self._solver.stop_search()
                 return

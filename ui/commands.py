@@ -16,7 +16,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from planner.model import Event, Person, ProgrammeError, Track, Venue, moved, touch
+from planner.model import Event, Person, ProgrammeError, Session, Track, Venue, moved, touch
 from planner.store import Changes
 from ui.document import Document
 
@@ -62,21 +62,27 @@ class EventsCommand(_Command):
         after: Mapping[str, Event | None],
         text: str,
         people: Mapping[str, Person] | None = None,
+        sessions_before: Mapping[str, Session | None] | None = None,
+        sessions_after: Mapping[str, Session | None] | None = None,
     ) -> None:
         super().__init__(document, text)
         self.before = dict(before)
         self.after = dict(after)
         # People the editor created for this event come and go with it.
         self.people: dict[str, Person] = dict(people or {})
+        # Unscheduled sessions the edit places or makes (a plan, a drop, Unschedule).
+        self.sessions_before = dict(sessions_before or {})
+        self.sessions_after = dict(sessions_after or {})
 
     def _do(self, forward: bool) -> None:
         events = self.after if forward else self.before
         people: dict[str, Person | None] = (
             dict(self.people) if forward else dict.fromkeys(self.people)
         )
+        sessions = self.sessions_after if forward else self.sessions_before
         # One call, so one transaction: new speakers and their event arrive (or leave)
-        # together.
-        self.document.apply(events, people=people)
+        # together, and a whole plan is one change.
+        self.document.apply(events, people=people, sessions=sessions)
 
 
 def put_command(
@@ -183,3 +189,20 @@ def _title(event: Event) -> str:
     from ui.i18n import current_language
 
     return event.title.get(current_language() or "en")
+
+
+def schedule_command(
+    document: Document,
+    events_after: Mapping[str, Event | None],
+    sessions_after: Mapping[str, Session | None],
+    text: str,
+) -> EventsCommand:
+    """A command that places, moves or unschedules events: ``events_after`` and
+    ``sessions_after`` are the new states (already stamped; ``None``: not in that list)."""
+    programme = document.programme
+    uids = set(events_after) | set(sessions_after)
+    return EventsCommand(
+        document, {u: programme.events.get(u) for u in uids},
+        {u: events_after.get(u, programme.events.get(u)) for u in uids}, text,
+        sessions_before={u: programme.unscheduled.get(u) for u in uids},
+        sessions_after={u: sessions_after.get(u, programme.unscheduled.get(u)) for u in uids})

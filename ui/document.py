@@ -19,14 +19,18 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from planner.i18n import msg
 from planner.model import (
     Event,
     Person,
     Programme,
     ProgrammeError,
+    Session,
     Track,
+    ValidationError,
     Venue,
     put_event,
+    put_session,
     remove_event,
     validate_person,
     validate_track,
@@ -95,16 +99,21 @@ class Document(QObject):
         tracks: Mapping[str, Track | None] | None = None,
         venues: Mapping[str, Venue | None] | None = None,
         people: Mapping[str, Person | None] | None = None,
+        sessions: Mapping[str, Session | None] | None = None,
     ) -> Changes:
         """Set each event UID in ``events`` to the given event exactly as it is (``None``
-        removes it), and likewise tracks, venues and people; validate, save, signal.
+        removes it), and likewise tracks, venues, people and unscheduled ``sessions``
+        (placing a session is its removal here and its event in ``events``); validate,
+        save, signal.
 
         All of it happens or none of it: on a :class:`ProgrammeError` (bad data, a file
         that cannot be written) the programme is as it was and the error is raised.
         """
         programme = self.programme
         tracks, venues, people = tracks or {}, venues or {}, people or {}
+        sessions = sessions or {}
         old_events = {uid: programme.events.get(uid) for uid in events}
+        old_sessions = {uid: programme.unscheduled.get(uid) for uid in sessions}
         old_tracks = {k: programme.tracks.get(k) for k in tracks}
         old_venues = {k: programme.venues.get(k) for k in venues}
         old_people = {k: programme.people.get(k) for k in people}
@@ -114,22 +123,36 @@ class Document(QObject):
             _set_all(programme.venues, old_venues)
             _set_all(programme.people, old_people)
             _set_all(programme.events, old_events)
+            _set_all(programme.unscheduled, old_sessions)
 
         changes = Changes(
             events=[u for u, e in events.items() if e is not None],
             removed_events=[u for u, e in events.items() if e is None],
             tracks=tracks, venues=venues, people=people,
+            sessions=[u for u, s in sessions.items() if s is not None],
+            removed_sessions=[u for u, s in sessions.items() if s is None],
         )  # fmt: skip
         try:
             _put_entities(programme.tracks, tracks, validate_track)
             _put_entities(programme.venues, venues, validate_venue)
             _put_entities(programme.people, people, validate_person)
+            # Removals first: a session placed (or an event unscheduled) leaves one list
+            # before it joins the other.
             for uid, event in events.items():
-                if event is None:
-                    if uid in programme.events:
-                        remove_event(programme, uid)
-                else:
+                if event is None and uid in programme.events:
+                    remove_event(programme, uid)
+            for uid, session in sessions.items():
+                if session is None:
+                    programme.unscheduled.pop(uid, None)
+            for uid, event in events.items():
+                if event is not None:
+                    if uid in programme.unscheduled:
+                        raise ValidationError(msg("event '{uid}' is both placed and "
+                                                  "unscheduled", uid=uid))
                     put_event(programme, event, stamp=False)
+            for session in sessions.values():
+                if session is not None:
+                    put_session(programme, session, stamp=False)
             _check_references(programme, tracks, venues, people)
             if self.store is not None:
                 self.store.write(programme, changes)

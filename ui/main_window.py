@@ -64,6 +64,7 @@ if TYPE_CHECKING:
 
     from ui.panels.clashes import ClashPanel
     from ui.panels.my_programme import MyProgramme
+    from ui.panels.unscheduled import Scheduling
     from ui.recovery import RecoveryWriter
     from ui.tasks import Task
 
@@ -376,6 +377,8 @@ class MainWindow(QMainWindow):
         self.after_first_paint(lambda: self.clash_panel)
         # Find dock, stars, personal export and printing (issue 6).
         self.my_programme = _my_programme(self)
+        # The scheduling assistant: Unscheduled dock, suggestions, the solver (issue 19).
+        self.scheduling = _scheduling(self)
 
     @property
     def clash_panel(self) -> ClashPanel:
@@ -1104,6 +1107,12 @@ def _clash_panel(window: MainWindow) -> ClashPanel:
 
 def _my_programme(window: MainWindow) -> MyProgramme:
     from ui.panels.my_programme import install
+
+    return install(window)
+
+
+def _scheduling(window: MainWindow) -> Scheduling:
+    from ui.panels.unscheduled import install
 
     return install(window)
 

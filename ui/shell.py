@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt, SignalInstance
-    from PySide6.QtGui import QAction
+    from PySide6.QtGui import QAction, QUndoCommand
     from PySide6.QtWidgets import (
         QDockWidget,
         QMenu,
@@ -79,6 +79,10 @@ class Shell(Protocol):
 
     def show_error(self, text: str) -> None:
         """Tell the user what went wrong, in a message box."""
+
+    def push(self, command: QUndoCommand) -> bool:
+        """Run an edit's undo command (ui/commands.py) through the document's undo stack;
+        shows its error if it is refused. Whether it was done."""
 
     def statusBar(self) -> QStatusBar: ...  # Qt's own names
 

@@ -619,6 +619,13 @@
         <source>File:</source>
         <translation>Datei:</translation>
     </message>
+    <message numerus="yes">
+        <source>%n unscheduled event(s) have no time yet and are left out</source>
+        <translation>
+            <numerusform>%n Veranstaltung ohne Termin hat noch keine Zeit und fehlt</numerusform>
+            <numerusform>%n Veranstaltungen ohne Termin haben noch keine Zeit und fehlen</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Choose where to write</source>
         <translation>Wählen, wohin geschrieben wird</translation>
@@ -1422,6 +1429,78 @@ Die übrigen importieren?</translation>
     </message>
 </context>
 <context>
+    <name>Scheduling</name>
+    <message>
+        <source>Unscheduled</source>
+        <translation>Ohne Termin</translation>
+    </message>
+    <message>
+        <source>Unsc&amp;hedule</source>
+        <translation>Termin &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Take the time away from the selected events; they wait in Unscheduled</source>
+        <translation>Den ausgewählten Veranstaltungen den Termin nehmen; sie warten unter „Ohne Termin“</translation>
+    </message>
+    <message>
+        <source>Su&amp;ggest Slots…</source>
+        <translation>&amp;Freie Termine vorschlagen …</translation>
+    </message>
+    <message>
+        <source>Schedule Un&amp;placed…</source>
+        <translation>&amp;Nicht eingeplante einplanen …</translation>
+    </message>
+    <message>
+        <source>“{title}” has no venue yet: drop it on a venue&apos;s column in the venue grid, or use Suggest Slots</source>
+        <translation>„{title}“ hat noch keinen Ort: ziehen Sie sie im Ortsraster auf die Spalte eines Ortes, oder nutzen Sie „Freie Termine vorschlagen“</translation>
+    </message>
+    <message>
+        <source>Place “{title}”</source>
+        <translation>„{title}“ einplanen</translation>
+    </message>
+    <message>
+        <source>A repeating event cannot be unscheduled.</source>
+        <translation>Einer wiederkehrenden Veranstaltung kann der Termin nicht genommen werden.</translation>
+    </message>
+    <message>
+        <source>Unschedule “{title}”</source>
+        <translation>Termin von „{title}“ entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Unschedule %n event(s)</source>
+        <translation>
+            <numerusform>Termin von %n Veranstaltung entfernen</numerusform>
+            <numerusform>Termine von %n Veranstaltungen entfernen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an event first: in the grid, or in Unscheduled.</source>
+        <translation>Wählen Sie zuerst eine Veranstaltung aus: im Raster oder unter „Ohne Termin“.</translation>
+    </message>
+    <message>
+        <source>Looking for a plan…</source>
+        <translation>Suche einen Plan …</translation>
+    </message>
+    <message numerus="yes">
+        <source>A plan without clashes: %n change(s). Apply it as one step, or discard it.</source>
+        <translation>
+            <numerusform>Ein Plan ohne Konflikte: %n Änderung. Übernehmen Sie ihn in einem Schritt oder verwerfen Sie ihn.</numerusform>
+            <numerusform>Ein Plan ohne Konflikte: %n Änderungen. Übernehmen Sie ihn in einem Schritt oder verwerfen Sie ihn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not every event can be placed without a clash; the reasons are listed. The rest can still be applied.</source>
+        <translation>Nicht jede Veranstaltung lässt sich ohne Konflikt einplanen; die Gründe stehen darunter. Den Rest können Sie trotzdem übernehmen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule %n event(s)</source>
+        <translation>
+            <numerusform>%n Veranstaltung einplanen</numerusform>
+            <numerusform>%n Veranstaltungen einplanen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StarAction</name>
     <message>
         <source>Ctrl+D</source>
@@ -1442,10 +1521,82 @@ Die übrigen importieren?</translation>
     </message>
 </context>
 <context>
+    <name>SuggestDialog</name>
+    <message>
+        <source>Suggested Slots for “{title}”</source>
+        <translation>Freie Termine für „{title}“</translation>
+    </message>
+    <message>
+        <source>No free slot: every time that fits clashes with something.</source>
+        <translation>Kein freier Termin: jede passende Zeit kollidiert mit etwas.</translation>
+    </message>
+</context>
+<context>
     <name>TextsEditor</name>
     <message>
         <source>missing ({lang})</source>
         <translation>fehlt ({lang})</translation>
+    </message>
+</context>
+<context>
+    <name>UnscheduledModel</name>
+    <message>
+        <source>Track: {name}</source>
+        <translation>Programmbereich: {name}</translation>
+    </message>
+    <message>
+        <source>Venue: {name}</source>
+        <translation>Ort: {name}</translation>
+    </message>
+    <message>
+        <source>to be chosen</source>
+        <translation>noch zu wählen</translation>
+    </message>
+    <message>
+        <source>Speakers: {names}</source>
+        <translation>Mitwirkende: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>UnscheduledPanel</name>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} Min.</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} Std.</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} Std. {minutes} Min.</translation>
+    </message>
+    <message>
+        <source>Drag an event onto the grid to place it</source>
+        <translation>Ziehen Sie eine Veranstaltung auf das Raster, um sie einzuplanen</translation>
+    </message>
+    <message>
+        <source>Suggest Slots…</source>
+        <translation>Termine vorschlagen …</translation>
+    </message>
+    <message>
+        <source>Schedule Unplaced…</source>
+        <translation>Alle einplanen …</translation>
+    </message>
+    <message>
+        <source>Apply Plan</source>
+        <translation>Plan übernehmen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) without a time</source>
+        <translation>
+            <numerusform>%n Veranstaltung ohne Termin</numerusform>
+            <numerusform>%n Veranstaltungen ohne Termin</numerusform>
+        </translation>
     </message>
 </context>
 <context>

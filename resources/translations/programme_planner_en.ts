@@ -17,6 +17,13 @@
             <numerusform> to %n files</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n unscheduled event(s) have no time yet and are left out</source>
+        <translation>
+            <numerusform>%n unscheduled event has no time yet and is left out</numerusform>
+            <numerusform>%n unscheduled events have no time yet and are left out</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FilterPanel</name>
@@ -62,6 +69,40 @@
         <translation>
             <numerusform>Printed %n page</numerusform>
             <numerusform>Printed %n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Scheduling</name>
+    <message numerus="yes">
+        <source>Unschedule %n event(s)</source>
+        <translation>
+            <numerusform>Unschedule %n event</numerusform>
+            <numerusform>Unschedule %n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A plan without clashes: %n change(s). Apply it as one step, or discard it.</source>
+        <translation>
+            <numerusform>A plan without clashes: %n change. Apply it as one step, or discard it.</numerusform>
+            <numerusform>A plan without clashes: %n changes. Apply it as one step, or discard it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule %n event(s)</source>
+        <translation>
+            <numerusform>Schedule %n event</numerusform>
+            <numerusform>Schedule %n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnscheduledPanel</name>
+    <message numerus="yes">
+        <source>%n event(s) without a time</source>
+        <translation>
+            <numerusform>%n event without a time</numerusform>
+            <numerusform>%n events without a time</numerusform>
         </translation>
     </message>
 </context>

@@ -621,6 +621,14 @@
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
+    <message numerus="yes">
+        <source>%n unscheduled event(s) have no time yet and are left out</source>
+        <translation>
+            <numerusform>%n мероприятие без времени не включено</numerusform>
+            <numerusform>%n мероприятия без времени не включены</numerusform>
+            <numerusform>%n мероприятий без времени не включены</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Choose where to write</source>
         <translation>Выберите, куда записать</translation>
@@ -1429,6 +1437,81 @@ Import the others?</source>
     </message>
 </context>
 <context>
+    <name>Scheduling</name>
+    <message>
+        <source>Unscheduled</source>
+        <translation>Без времени</translation>
+    </message>
+    <message>
+        <source>Unsc&amp;hedule</source>
+        <translation>Убрать &amp;время</translation>
+    </message>
+    <message>
+        <source>Take the time away from the selected events; they wait in Unscheduled</source>
+        <translation>Убрать время у выбранных мероприятий; они ждут в списке «Без времени»</translation>
+    </message>
+    <message>
+        <source>Su&amp;ggest Slots…</source>
+        <translation>Пре&amp;дложить время…</translation>
+    </message>
+    <message>
+        <source>Schedule Un&amp;placed…</source>
+        <translation>&amp;Запланировать оставшиеся…</translation>
+    </message>
+    <message>
+        <source>“{title}” has no venue yet: drop it on a venue&apos;s column in the venue grid, or use Suggest Slots</source>
+        <translation>У «{title}» ещё нет площадки: перетащите его в столбец площадки в сетке площадок или воспользуйтесь «Предложить время»</translation>
+    </message>
+    <message>
+        <source>Place “{title}”</source>
+        <translation>Запланировать «{title}»</translation>
+    </message>
+    <message>
+        <source>A repeating event cannot be unscheduled.</source>
+        <translation>У повторяющегося мероприятия нельзя убрать время.</translation>
+    </message>
+    <message>
+        <source>Unschedule “{title}”</source>
+        <translation>Убрать время у «{title}»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Unschedule %n event(s)</source>
+        <translation>
+            <numerusform>Убрать время у %n мероприятия</numerusform>
+            <numerusform>Убрать время у %n мероприятий</numerusform>
+            <numerusform>Убрать время у %n мероприятий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an event first: in the grid, or in Unscheduled.</source>
+        <translation>Сначала выберите мероприятие: в сетке или в списке «Без времени».</translation>
+    </message>
+    <message>
+        <source>Looking for a plan…</source>
+        <translation>Поиск плана…</translation>
+    </message>
+    <message numerus="yes">
+        <source>A plan without clashes: %n change(s). Apply it as one step, or discard it.</source>
+        <translation>
+            <numerusform>План без конфликтов: %n изменение. Примените его одним шагом или отмените.</numerusform>
+            <numerusform>План без конфликтов: %n изменения. Примените его одним шагом или отмените.</numerusform>
+            <numerusform>План без конфликтов: %n изменений. Примените его одним шагом или отмените.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not every event can be placed without a clash; the reasons are listed. The rest can still be applied.</source>
+        <translation>Не каждое мероприятие можно запланировать без конфликта; причины перечислены. Остальное всё равно можно применить.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule %n event(s)</source>
+        <translation>
+            <numerusform>Запланировать %n мероприятие</numerusform>
+            <numerusform>Запланировать %n мероприятия</numerusform>
+            <numerusform>Запланировать %n мероприятий</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StarAction</name>
     <message>
         <source>Ctrl+D</source>
@@ -1449,10 +1532,83 @@ Import the others?</source>
     </message>
 </context>
 <context>
+    <name>SuggestDialog</name>
+    <message>
+        <source>Suggested Slots for “{title}”</source>
+        <translation>Свободное время для «{title}»</translation>
+    </message>
+    <message>
+        <source>No free slot: every time that fits clashes with something.</source>
+        <translation>Свободного времени нет: любое подходящее время с чем-то пересекается.</translation>
+    </message>
+</context>
+<context>
     <name>TextsEditor</name>
     <message>
         <source>missing ({lang})</source>
         <translation>нет ({lang})</translation>
+    </message>
+</context>
+<context>
+    <name>UnscheduledModel</name>
+    <message>
+        <source>Track: {name}</source>
+        <translation>Направление: {name}</translation>
+    </message>
+    <message>
+        <source>Venue: {name}</source>
+        <translation>Площадка: {name}</translation>
+    </message>
+    <message>
+        <source>to be chosen</source>
+        <translation>ещё не выбрана</translation>
+    </message>
+    <message>
+        <source>Speakers: {names}</source>
+        <translation>Докладчики: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>UnscheduledPanel</name>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} мин</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} ч</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} ч {minutes} мин</translation>
+    </message>
+    <message>
+        <source>Drag an event onto the grid to place it</source>
+        <translation>Перетащите мероприятие на сетку, чтобы запланировать его</translation>
+    </message>
+    <message>
+        <source>Suggest Slots…</source>
+        <translation>Предложить время…</translation>
+    </message>
+    <message>
+        <source>Schedule Unplaced…</source>
+        <translation>Запланировать все…</translation>
+    </message>
+    <message>
+        <source>Apply Plan</source>
+        <translation>Применить план</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Отменить</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) without a time</source>
+        <translation>
+            <numerusform>%n мероприятие без времени</numerusform>
+            <numerusform>%n мероприятия без времени</numerusform>
+            <numerusform>%n мероприятий без времени</numerusform>
+        </translation>
     </message>
 </context>
 <context>

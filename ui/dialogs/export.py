@@ -270,6 +270,12 @@ class ExportDialog(QDialog):
             self.path_label.setText(self.tr("File:"))
             self.count_label.setText(
                 numerus(self.tr("%n event(s) will be written", "", count), count))
+        left_out = len(self._programme.unscheduled)
+        if left_out:
+            # A calendar event needs a time: say what stays behind.
+            self.count_label.setText(self.count_label.text() + "\n" + numerus(self.tr(
+                "%n unscheduled event(s) have no time yet and are left out", "", left_out),
+                left_out))
         self.ok_button.setEnabled(count > 0 and self._path_problem(request) is None
                                   and self._job is None)
         problem = self._path_problem(request) if request.path else None

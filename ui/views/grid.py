@@ -28,6 +28,9 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, S
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QFont,
     QFontMetricsF,
     QHelpEvent,
@@ -66,6 +69,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 Mode = Literal["week", "venues"]
+
+# What the Unscheduled panel's list puts in a drag: the session's UID, as UTF-8.
+SESSION_MIME = "application/x-programme-planner-session"
 
 # More days than this make the week grid show one week at a time.
 MAX_DAYS_AT_ONCE = 9
@@ -132,6 +138,9 @@ class GridView(QAbstractScrollArea):
     # A clash panel can answer with set_clash_preview(); None when the drag ends.
     drag_moved = Signal(object)
     day_activated = Signal(object)  # a day's heading double-clicked in the week grid
+    # An unscheduled session dropped on the grid (from the Unscheduled panel): its uid,
+    # the slot's start (aware) and the venue of the column (None in the week grid).
+    session_dropped = Signal(str, object, object)
 
     def __init__(self, programme: Programme, parent: QWidget | None = None, *,
                  lang: Lang = "en", mode: Mode = "week") -> None:
@@ -146,6 +155,8 @@ class GridView(QAbstractScrollArea):
         self._starred: set[str] = set()
         self._clashing: set[str] = set()
         self._clash_preview: list[tuple[datetime, datetime, str | None]] = []
+        # A plan shown before it is applied: events as they would be, painted as ghosts.
+        self._plan_preview: list[Event] = []
         self._selected: list[str] = []
         self._day = programme.first_day
         self._now: Callable[[], datetime] = lambda: datetime.now(UTC)
@@ -162,6 +173,9 @@ class GridView(QAbstractScrollArea):
         # A viewport of our own making (see viewport()).
         self._vp = QWidget()
         self.setViewport(self._vp)
+        # Sessions from the Unscheduled panel are dropped here (the scroll area hands the
+        # viewport's drag events to dragEnterEvent and friends).
+        self._vp.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self._vp.setMouseTracking(True)
@@ -271,6 +285,16 @@ class GridView(QAbstractScrollArea):
         """Events to outline in red (they clash with another)."""
         self._clashing = set(uids)
         self._vp.update()
+
+    def set_plan_preview(self, events: Iterable[Event]) -> None:
+        """Show ``events`` (placed sessions and moved events, as a plan would make them) as
+        ghost blocks where they would go; an empty list ends the preview."""
+        self._plan_preview = list(events)
+        self._vp.update()
+
+    @property
+    def plan_preview(self) -> list[Event]:
+        return list(self._plan_preview)
 
     def set_clash_preview(self, slots: Iterable[tuple[datetime, datetime, str | None]]) -> None:
         """Stretches of time to shade in red while dragging (where a drop would clash);
@@ -808,6 +832,8 @@ class GridView(QAbstractScrollArea):
                 self._paint_more(painter, group, rect)
         if self._drag is not None and self._drag.moved:
             self._paint_drag(painter)
+        if self._plan_preview:
+            self._paint_plan(painter, keys)
         self._paint_now(painter, keys, columns)
         painter.restore()
 
@@ -816,8 +842,8 @@ class GridView(QAbstractScrollArea):
         painter.end()
 
     def _paint_block(self, painter: QPainter, block: Block, rect: QRectF,
-                     ghost: bool = False) -> None:
-        event = self._programme.events.get(block.uid)
+                     ghost: bool = False, event: Event | None = None) -> None:
+        event = event or self._programme.events.get(block.uid)
         if event is None:
             return
         fill, selected_fill, edge = self._track_colours(event.track)
@@ -991,6 +1017,20 @@ class GridView(QAbstractScrollArea):
                           cut_before=cut_before, cut_after=cut_after)
             self._paint_block(painter, ghost, self._block_rect(ghost, keys.index(key)),
                               ghost=True)
+
+    def _paint_plan(self, painter: QPainter, keys: list[Key]) -> None:
+        """The previewed plan: each event where the plan puts it, as a ghost block."""
+        for event in self._plan_preview:
+            venue = event.venue if self._mode == "venues" else None
+            for day, top, bottom, cut_before, cut_after in day_parts(
+                    event.start, event.end, self._programme.zone):
+                key = (day, venue)
+                if key not in keys:
+                    continue
+                block = Block(event.uid, key, event.start, event.end, top, bottom,
+                              cut_before=cut_before, cut_after=cut_after)
+                self._paint_block(painter, block, self._block_rect(block, keys.index(key)),
+                                  ghost=True, event=event)
 
     def _paint_clash_preview(self, painter: QPainter, keys: list[Key], columns: range) -> None:
         if not self._clash_preview:
@@ -1283,6 +1323,37 @@ class GridView(QAbstractScrollArea):
         return plain_tooltip(self.tooltip_text(uid))
 
     # -- mouse ----------------------------------------------------------------------------
+
+    # -- dropping an unscheduled session --------------------------------------------------
+
+    def _dropped_session(self, event: QDropEvent | QDragMoveEvent) -> str | None:
+        data = event.mimeData()
+        if not data.hasFormat(SESSION_MIME):
+            return None
+        uid = bytes(data.data(SESSION_MIME).data()).decode("utf-8")
+        return uid or None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_session(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._dropped_session(event) is not None and self.slot_at(
+                event.position()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        uid = self._dropped_session(event)
+        slot = self.slot_at(event.position())
+        if uid is None or slot is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.session_dropped.emit(uid, slot.start, slot.venue)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)

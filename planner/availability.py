@@ -10,11 +10,14 @@ without time-zone arithmetic; ``-inf`` and ``inf`` stand for "always".
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from planner.model import Person, TimeWindow, Venue
+from planner.i18n import msg
+from planner.model import Person, TimeWindow, ValidationError, Venue, WindowKind
 
 Span = tuple[float, float]
 ALWAYS: tuple[Span, ...] = ((-math.inf, math.inf),)
@@ -106,3 +109,54 @@ def free_minutes(free: Sequence[Span], lo: datetime, hi: datetime) -> float:
     """Minutes of ``free`` time between ``lo`` and ``hi``."""
     a, b = lo.timestamp(), hi.timestamp()
     return sum(max(0.0, min(e, b) - max(s, a)) for s, e in free) / 60
+
+
+# ---------------------------------------------------------------------------------------------
+# Windows as one line of text (the entities dialog's cells)
+
+_STAMP = "%Y-%m-%d %H:%M"
+
+
+def windows_text(windows: Iterable[TimeWindow], kind: str = "available") -> str:
+    """The windows of ``kind`` as one line: ``2019-04-04 09:00–18:00; 2019-04-05
+    10:00 – 2019-04-06 12:00`` (the end's date is left out when it is the start's)."""
+    parts = []
+    for window in windows:
+        if window.kind != kind:
+            continue
+        start, end = window.start, window.end
+        if end.date() == start.date():
+            parts.append(f"{start:{_STAMP}}\u2013{end:%H:%M}")
+        else:
+            parts.append(f"{start:{_STAMP}} \u2013 {end:{_STAMP}}")
+    return "; ".join(parts)
+
+
+def parse_windows(text: str, zone: ZoneInfo, kind: WindowKind = "available"
+                  ) -> tuple[TimeWindow, ...]:
+    """Windows of ``kind`` from a line as :func:`windows_text` writes it (a hyphen may
+    stand for the dash); times are wall-clock in ``zone``. Raises
+    :class:`~planner.model.ValidationError` naming the part that cannot be read."""
+    windows = []
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        match = _WINDOW_RE.match(part)
+        if match is None:
+            raise ValidationError(msg(
+                "'{text}' is not a time span (YYYY-MM-DD HH:MM–HH:MM, or YYYY-MM-DD HH:MM – "
+                "YYYY-MM-DD HH:MM)", text=part))
+        day, start, end_day, end = match.groups()
+        try:
+            first = datetime.strptime(f"{day} {start}", _STAMP).replace(tzinfo=zone)
+            last = datetime.strptime(f"{end_day or day} {end}", _STAMP).replace(tzinfo=zone)
+        except ValueError:
+            raise ValidationError(msg("'{text}' is not a real date and time",
+                                      text=part)) from None
+        if last <= first:
+            raise ValidationError(msg("'{text}' ends before it starts", text=part))
+        windows.append(TimeWindow(first, last, kind))
+    return tuple(windows)
+
+
+_WINDOW_RE = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})\s+(\d{1,2}:\d{2})\s*[-\u2013\u2014]\s*"
+    r"(?:(\d{4}-\d{2}-\d{2})\s+)?(\d{1,2}:\d{2})$")

@@ -293,6 +293,11 @@ class Session:
     last_modified: datetime = DEFAULT_LAST_MODIFIED
     url: str = ""
     attendance: int | None = None
+    # Kept from an imported event that was unscheduled, so that it comes back as it was
+    # when placed again (see Event).
+    source_uid: str = ""
+    preserved: str = ""
+    absent: frozenset[str] = frozenset()
 
 
 # The fields a session shares with an event, copied across when one becomes the other.
@@ -747,7 +752,7 @@ def unschedule_event(programme: Programme, uid: str, *, stamp: bool = True) -> S
         event = programme.events[uid]
     except KeyError:
         raise UnknownReferenceError(msg("no event with UID '{uid}'", uid=uid)) from None
-    if event.recurrence is not None:
+    if event.recurrence is not None or event.recurrence_id is not None:
         raise ValidationError(msg("event '{uid}': {problem}", uid=uid, problem=msg(
             "a repeating event cannot be unscheduled")))
     session = as_session(event)

@@ -156,6 +156,9 @@ def session_to_dict(session: Session) -> Data:
         "last_modified": session.last_modified.astimezone(UTC).isoformat(),
         "url": session.url,
         "attendance": session.attendance,
+        "source_uid": session.source_uid,
+        "preserved": session.preserved,
+        "absent": sorted(session.absent),
     }
 
 
@@ -175,6 +178,9 @@ def session_from_dict(item: Mapping[str, Any]) -> Session:
         last_modified=_utc(item.get("last_modified")) or DEFAULT_LAST_MODIFIED,
         url=str(item.get("url", "") or ""),
         attendance=_int_or_none(item.get("attendance")),
+        source_uid=str(item.get("source_uid", "") or ""),
+        preserved=str(item.get("preserved", "") or ""),
+        absent=frozenset(str(x) for x in item.get("absent", ())),
     )
 
 

@@ -238,7 +238,8 @@ MIGRATIONS: list[str] = [
         track TEXT NOT NULL REFERENCES tracks(id), venue TEXT NOT NULL,
         minutes INTEGER NOT NULL, status TEXT NOT NULL, languages TEXT NOT NULL,
         sequence INTEGER NOT NULL, last_modified TEXT NOT NULL, url TEXT NOT NULL,
-        attendance INTEGER);
+        attendance INTEGER, source_uid TEXT NOT NULL, preserved TEXT NOT NULL,
+        absent TEXT NOT NULL);
     CREATE TABLE session_speakers (
         uid TEXT NOT NULL REFERENCES sessions(uid) ON DELETE CASCADE,
         person TEXT NOT NULL REFERENCES people(id), position INTEGER NOT NULL,
@@ -812,13 +813,14 @@ def _override_from_json(item: object, zone_key: str, zones: _Zones) -> Event:
 
 _SESSION_COLUMNS = (
     "uid, title_de, title_en, title_ru, description_de, description_en, description_ru, "
-    "track, venue, minutes, status, languages, sequence, last_modified, url, attendance"
+    "track, venue, minutes, status, languages, sequence, last_modified, url, attendance, "
+    "source_uid, preserved, absent"
 )
 
 
 def _session_from_row(row: tuple[object, ...], speakers: dict[str, list[str]]) -> Session:
     (uid, t_de, t_en, t_ru, d_de, d_en, d_ru, track, venue, minutes, status, languages,
-     sequence, last_modified, url, attendance) = row
+     sequence, last_modified, url, attendance, source_uid, preserved, absent) = row
     assert isinstance(uid, str)
     return Session(
         uid=uid,
@@ -834,6 +836,9 @@ def _session_from_row(row: tuple[object, ...], speakers: dict[str, list[str]]) -
         last_modified=datetime.fromisoformat(str(last_modified)).astimezone(UTC),
         url=str(url),
         attendance=None if attendance is None else int(str(attendance)),
+        source_uid=str(source_uid),
+        preserved=str(preserved),
+        absent=frozenset(filter(None, str(absent).split(","))),
     )
 
 
@@ -844,6 +849,7 @@ def _session_row(session: Session) -> tuple[object, ...]:
         session.track, session.venue, session.duration // timedelta(minutes=1),
         session.status, json.dumps(list(session.languages)), session.sequence,
         session.last_modified.astimezone(UTC).isoformat(), session.url, session.attendance,
+        session.source_uid, session.preserved, ",".join(sorted(session.absent)),
     )  # fmt: skip
 
 

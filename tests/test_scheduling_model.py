@@ -269,3 +269,17 @@ def test_snapshot_keeps_availability_and_sessions():
     plain = small_programme()
     assert "unscheduled" not in to_dict(plain)  # older data and its bytes stay as they were
     assert "availability" not in to_dict(plain)["people"][0]
+
+
+def test_what_an_import_kept_survives_unscheduling_and_the_file(tmp_path):
+    programme = planning_programme()
+    programme.events["x@t"] = event("x@t", preserved="X-FOO:bar\r\n", source_uid="orig@x",
+                                    absent=frozenset({"COLOR"}))
+    unschedule_event(programme, "x@t")
+    path = tmp_path / "kept.programme"
+    save_new(path, programme)
+    loaded = open_programme(path)
+    assert loaded.unscheduled["x@t"].preserved == "X-FOO:bar\r\n"
+    back = schedule_session(loaded, "x@t", at(6, 10), "goethe")
+    assert (back.preserved, back.source_uid, back.absent) == (
+        "X-FOO:bar\r\n", "orig@x", frozenset({"COLOR"}))

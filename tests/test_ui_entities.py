@@ -37,6 +37,7 @@ def type_into(qtbot: QtBot, tab: EntityTable, row: int, key: str, text: str) -> 
     table: QTableWidget = tab.table
     item = table.item(row, tab.column(key))
     table.setFocus()
+    table.scrollToItem(item)  # the editor shows only where the cell is in view
     table.setCurrentItem(item)
     table.editItem(item)
     editors = [w for w in table.viewport().findChildren(QLineEdit) if w.isVisible()]
@@ -216,3 +217,32 @@ def test_the_dialog_remembers_its_size(qtbot: QtBot) -> None:
     qtbot.waitExposed(second)
     assert (second.width(), second.height()) == (700, 450)
     second.reject()
+
+
+def test_availability_is_typed_into_a_person_and_a_venue(qtbot: QtBot) -> None:
+    from planner.model import TimeWindow
+    from tests.factories import at
+
+    programme = programme_with_events()
+    programme.venues["petri"] = Venue("petri", Texts.same("Petrikirche"), availability=(
+        TimeWindow(at(5, 18), at(5, 22)),))
+    dialog = open_dialog(qtbot, programme)
+    venues, people = dialog.venues, dialog.people
+    assert venues.text(row_of(venues, "petri"), "available") == "2019-04-05 18:00–22:00"
+    row = row_of(people, "anna")
+    dialog.tabs.setCurrentWidget(people)
+    type_into(qtbot, people, row, "available", "2019-04-04 09:00-18:00; 2019-04-05 09:00-13:00")
+    type_into(qtbot, people, row, "blocked", "2019-04-04 12:00-13:00")
+    assert dialog.ok_button.isEnabled()
+    _tracks, _venues, new_people = dialog.result()
+    assert new_people["anna"].availability == (
+        TimeWindow(at(4, 9), at(4, 18)), TimeWindow(at(5, 9), at(5, 13)),
+        TimeWindow(at(4, 12), at(4, 13), "blocked"))
+    # A span that cannot be read marks its cell and holds OK back.
+    type_into(qtbot, people, row, "blocked", "tomorrow morning")
+    assert not dialog.ok_button.isEnabled()
+    assert "'tomorrow morning' is not a time span" in dialog.message_label.text()
+    type_into(qtbot, people, row, "blocked", "")
+    dialog.tabs.setCurrentWidget(venues)
+    type_into(qtbot, venues, row_of(venues, "petri"), "available", "")
+    assert dialog.result()[1]["petri"].availability == ()

@@ -196,6 +196,14 @@
         <translation>Kapazität</translation>
     </message>
     <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -206,6 +214,18 @@
     <message>
         <source>Contact</source>
         <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Times as 2019-04-04 09:00–18:00, several separated by &apos;;&apos;; 2019-04-04 20:00 – 2019-04-05 02:00 across midnight. </source>
+        <translation>Zeiten wie 2019-04-04 09:00–18:00, mehrere durch „;“ getrennt; 2019-04-04 20:00 – 2019-04-05 02:00 über Mitternacht. </translation>
+    </message>
+    <message>
+        <source>Empty: available at any time.</source>
+        <translation>Leer: jederzeit verfügbar.</translation>
+    </message>
+    <message>
+        <source>Never available then (a break, set-up).</source>
+        <translation>Dann nie verfügbar (eine Pause, Aufbau).</translation>
     </message>
     <message>
         <source>&amp;Tracks</source>
@@ -262,6 +282,10 @@
     <message>
         <source>capacity</source>
         <translation>Kapazität</translation>
+    </message>
+    <message>
+        <source>{kind} &apos;{id}&apos;: {problem}</source>
+        <translation>{kind} „{id}“: {problem}</translation>
     </message>
     <message>
         <source>{kind} &apos;{id}&apos;: {field} &apos;{value}&apos; is not a number</source>

@@ -196,6 +196,14 @@
         <translation>Вместимость</translation>
     </message>
     <message>
+        <source>Available</source>
+        <translation>Доступность</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Занято</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
@@ -206,6 +214,18 @@
     <message>
         <source>Contact</source>
         <translation>Контакт</translation>
+    </message>
+    <message>
+        <source>Times as 2019-04-04 09:00–18:00, several separated by &apos;;&apos;; 2019-04-04 20:00 – 2019-04-05 02:00 across midnight. </source>
+        <translation>Время как 2019-04-04 09:00–18:00, несколько через «;»; 2019-04-04 20:00 – 2019-04-05 02:00 через полночь. </translation>
+    </message>
+    <message>
+        <source>Empty: available at any time.</source>
+        <translation>Пусто: доступен(-на) в любое время.</translation>
+    </message>
+    <message>
+        <source>Never available then (a break, set-up).</source>
+        <translation>В это время недоступен(-на) (перерыв, подготовка).</translation>
     </message>
     <message>
         <source>&amp;Tracks</source>
@@ -262,6 +282,10 @@
     <message>
         <source>capacity</source>
         <translation>вместимость</translation>
+    </message>
+    <message>
+        <source>{kind} &apos;{id}&apos;: {problem}</source>
+        <translation>{kind} «{id}»: {problem}</translation>
     </message>
     <message>
         <source>{kind} &apos;{id}&apos;: {field} &apos;{value}&apos; is not a number</source>

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.availability import parse_windows, windows_text
 from planner.model import (
     LANGS,
     Event,
@@ -40,6 +41,7 @@ from planner.model import (
     Track,
     ValidationError,
     Venue,
+    WindowKind,
     validate_person,
     validate_track,
     validate_venue,
@@ -186,12 +188,24 @@ class EntitiesDialog(CheckedDialog):
             _Column("en", names[1], 160), _Column("ru", names[2], 160),
             _Column("address", self.tr("Address"), 200), _Column("lat", self.tr("Latitude"), 80),
             _Column("lon", self.tr("Longitude"), 80), _Column("capacity", self.tr("Capacity"), 70),
+            _Column("available", self.tr("Available"), 220),
+            _Column("blocked", self.tr("Blocked"), 220),
         ])
         self.people = EntityTable("person", [
             _Column("id", self.tr("Id"), 140), _Column("name", self.tr("Name"), 220),
-            _Column("affiliation", self.tr("Affiliation"), 320),
-            _Column("contact", self.tr("Contact"), 200),
+            _Column("affiliation", self.tr("Affiliation"), 260),
+            _Column("contact", self.tr("Contact"), 180),
+            _Column("available", self.tr("Available"), 220),
+            _Column("blocked", self.tr("Blocked"), 220),
         ])
+        # Availability cells: when someone can be booked, and breaks or set-up times.
+        spans = self.tr("Times as 2019-04-04 09:00–18:00, several separated by ';'; "
+                        "2019-04-04 20:00 – 2019-04-05 02:00 across midnight. ")
+        for tab in (self.venues, self.people):
+            tab.table.horizontalHeaderItem(tab.column("available")).setToolTip(
+                spans + self.tr("Empty: available at any time."))
+            tab.table.horizontalHeaderItem(tab.column("blocked")).setToolTip(
+                spans + self.tr("Never available then (a break, set-up)."))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.tracks, self.tr("&Tracks"))
         self.tabs.addTab(self.venues, self.tr("&Venues"))
@@ -279,11 +293,13 @@ class EntitiesDialog(CheckedDialog):
                 "id": venue.id, **venue.name.as_dict(), "address": venue.address,
                 "lat": _number_text(venue.lat), "lon": _number_text(venue.lon),
                 "capacity": _number_text(venue.capacity),
+                **_windows_cells(venue.availability),
             }, venue.id)
         for person in self._programme.people.values():
             self.people.add_row({
                 "id": person.id, "name": person.name, "affiliation": person.affiliation,
                 "contact": person.contact,
+                **_windows_cells(person.availability),
             }, person.id)
         self._filling = False
 
@@ -413,12 +429,15 @@ class EntitiesDialog(CheckedDialog):
     def _venue_at(self, row: int) -> Venue:
         tab = self.venues
         venue_id = tab.text(row, "id")
+        original = tab.original_id(row)
+        old = self._programme.venues.get(original) if original is not None else None
         return Venue(
             venue_id, self._texts(tab, row), tab.text(row, "address"),
             self._number(tab, row, "lat", float, self.tr("latitude")),
             self._number(tab, row, "lon", float, self.tr("longitude")),
             self._number(tab, row, "capacity", int, self.tr("capacity")),
-            self._availability(tab, row),
+            placeholder=old.placeholder if old is not None else False,
+            availability=self._availability(tab, row),
         )
 
     def _person_at(self, row: int) -> Person:
@@ -427,13 +446,17 @@ class EntitiesDialog(CheckedDialog):
                       tab.text(row, "contact"), self._availability(tab, row))
 
     def _availability(self, tab: EntityTable, row: int) -> tuple[TimeWindow, ...]:
-        """The availability of the entry in ``row``: as the programme has it (windows are
-        kept with the entry, also when its id is edited)."""
-        original = tab.original_id(row)
-        owners: dict[str, Person] | dict[str, Venue] = (
-            self._programme.people if tab.kind == "person" else self._programme.venues)
-        entity = owners.get(original) if original is not None else None
-        return entity.availability if entity is not None else ()
+        """The windows in the row's Available and Blocked cells, in the programme's zone."""
+        windows: list[TimeWindow] = []
+        kinds: tuple[WindowKind, ...] = ("available", "blocked")
+        for key in kinds:
+            try:
+                windows.extend(parse_windows(tab.text(row, key), self._programme.zone, key))
+            except ProgrammeError as exc:
+                raise _CellError(key, self.tr("{kind} '{id}': {problem}").format(
+                    kind=tab.kind, id=tab.text(row, "id"),
+                    problem=exc.render(self._lang))) from None
+        return tuple(windows)
 
     def _number(
         self, tab: EntityTable, row: int, key: str, kind: type[N], label: str
@@ -447,6 +470,11 @@ class EntitiesDialog(CheckedDialog):
             raise _CellError(key, self.tr("{kind} '{id}': {field} '{value}' is not a number")
                              .format(kind=tab.kind, id=tab.text(row, "id"), field=label,
                                      value=text)) from None
+
+
+def _windows_cells(windows: tuple[TimeWindow, ...]) -> dict[str, str]:
+    return {"available": windows_text(windows, "available"),
+            "blocked": windows_text(windows, "blocked")}
 
 
 def _number_text(value: float | int | None) -> str:

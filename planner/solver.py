@@ -83,7 +83,7 @@ class SolveOptions:
 
     keep_placed: bool = False
     time_limit: float = 30.0
-    step_minutes: int = 5
+    step_minutes: int = 15
     day_start: time = time(9, 0)
     day_end: time = time(21, 0)
     workers: int = 2

@@ -1475,6 +1475,10 @@ Die übrigen importieren?</translation>
         <translation>&amp;Nicht eingeplante einplanen …</translation>
     </message>
     <message>
+        <source>Unscheduled ({count})</source>
+        <translation>Ohne Termin ({count})</translation>
+    </message>
+    <message>
         <source>“{title}” has no venue yet: drop it on a venue&apos;s column in the venue grid, or use Suggest Slots</source>
         <translation>„{title}“ hat noch keinen Ort: ziehen Sie sie im Ortsraster auf die Spalte eines Ortes, oder nutzen Sie „Freie Termine vorschlagen“</translation>
     </message>

@@ -1483,6 +1483,10 @@ Import the others?</source>
         <translation>&amp;Запланировать оставшиеся…</translation>
     </message>
     <message>
+        <source>Unscheduled ({count})</source>
+        <translation>Без времени ({count})</translation>
+    </message>
+    <message>
         <source>“{title}” has no venue yet: drop it on a venue&apos;s column in the venue grid, or use Suggest Slots</source>
         <translation>У «{title}» ещё нет площадки: перетащите его в столбец площадки в сетке площадок или воспользуйтесь «Предложить время»</translation>
     </message>

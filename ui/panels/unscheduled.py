@@ -217,6 +217,9 @@ class UnscheduledPanel(QWidget):
         model.modelReset.connect(self._count)
         self._count()
 
+    def count(self) -> int:
+        return self.list.model().rowCount()
+
     def _count(self) -> None:
         count = self.list.model().rowCount()
         self.count_label.setText(numerus(self.tr("%n event(s) without a time", "", count),
@@ -328,11 +331,18 @@ class Scheduling(QObject):
         document.changed.connect(self._changed)
         self.discard_plan()
         self.model.reset(document.programme)
+        self._title()
+
+    def _title(self) -> None:
+        # The tab says how many wait, as the Clashes tab does.
+        self.dock.setWindowTitle(self.tr("Unscheduled ({count})").format(
+            count=self.panel.count()))
 
     def _changed(self, changes: Changes) -> None:
         if changes.sessions or changes.removed_sessions or changes.tracks or changes.venues \
                 or changes.people:
             self.model.reset()
+            self._title()
         if self.plan is not None and (changes.events or changes.removed_events
                                       or changes.sessions or changes.removed_sessions):
             # The plan was made for the programme as it was.

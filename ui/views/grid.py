@@ -49,6 +49,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QSizePolicy, QToolTip, QWidget
 
+from planner.availability import busy_spans
 from planner.layout import band_rows
 from planner.model import Event, Lang, Programme
 from ui.settings import DEFAULT_HOUR_HEIGHT, HOUR_HEIGHTS
@@ -157,6 +158,8 @@ class GridView(QAbstractScrollArea):
         self._clash_preview: list[tuple[datetime, datetime, str | None]] = []
         # A plan shown before it is applied: events as they would be, painted as ghosts.
         self._plan_preview: list[Event] = []
+        # When each venue cannot be booked (its availability), for the venue grid's shade.
+        self._venue_busy: dict[str, list[tuple[float, float]]] = {}
         self._selected: list[str] = []
         self._day = programme.first_day
         self._now: Callable[[], datetime] = lambda: datetime.now(UTC)
@@ -226,6 +229,7 @@ class GridView(QAbstractScrollArea):
     def set_programme(self, programme: Programme) -> None:
         """Show ``programme`` anew (a full reset)."""
         self._programme = programme
+        self._venue_busy.clear()
         if not programme.first_day <= self._day <= programme.last_day:
             self._day = programme.first_day
         self._selected = [u for u in self._selected if u in programme.events]
@@ -247,6 +251,7 @@ class GridView(QAbstractScrollArea):
                 self._index.add(event)
         if getattr(changes, "venues", None):
             self._keys_cache = None  # the venue grid's columns
+            self._venue_busy.clear()  # their availability may have changed
             self._texts.clear()  # blocks name their venue
         before = list(self._selected)
         self._selected = [u for u in self._selected if u in programme.events]
@@ -796,6 +801,8 @@ class GridView(QAbstractScrollArea):
             if day.weekday() >= 5 and self._mode == "week":
                 painter.fillRect(QRectF(self.column_left(index), top, width, grid_bottom - top),
                                  QColor(0, 0, 0, 10))
+        if self._mode == "venues":
+            self._paint_unavailable(painter, keys, columns)
         self._paint_clash_preview(painter, keys, columns)
         line = palette.color(QPalette.ColorRole.Mid)
         light = QColor(line)
@@ -1031,6 +1038,31 @@ class GridView(QAbstractScrollArea):
                               cut_before=cut_before, cut_after=cut_after)
                 self._paint_block(painter, block, self._block_rect(block, keys.index(key)),
                                   ghost=True, event=event)
+
+    def _paint_unavailable(self, painter: QPainter, keys: list[Key], columns: range) -> None:
+        """Hatch the hours in which a venue cannot be booked (outside its availability, or
+        blocked), so that a drop target shows at a glance."""
+        zone = self._programme.zone
+        brush = QBrush(QColor(0, 0, 0, 28), Qt.BrushStyle.BDiagPattern)
+        for index in columns:
+            day, venue_id = keys[index]
+            venue = self._programme.venues.get(venue_id or "")
+            if venue is None or not venue.availability:
+                continue
+            busy = self._venue_busy.get(venue.id)
+            if busy is None:
+                busy = self._venue_busy[venue.id] = busy_spans(venue.availability)
+            midnight = datetime.combine(day, time(0), zone)
+            lo_ts = midnight.timestamp()
+            hi_ts = datetime.combine(day + timedelta(days=1), time(0), zone).timestamp()
+            for start, end in busy:
+                a, b = max(start, lo_ts), min(end, hi_ts)
+                if b <= a:
+                    continue
+                y0 = self._minutes_to_y((a - lo_ts) / 60)
+                y1 = self._minutes_to_y((b - lo_ts) / 60)
+                painter.fillRect(QRectF(self.column_left(index), y0, self.column_width(),
+                                        y1 - y0), brush)
 
     def _paint_clash_preview(self, painter: QPainter, keys: list[Key], columns: range) -> None:
         if not self._clash_preview:

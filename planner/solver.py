@@ -8,8 +8,10 @@ What the model decides, and what it keeps:
 - **Placed events** keep their venue; without ``keep_placed`` the solver may move them in
   time (that is a *move*, and moves are what it avoids most). With ``keep_placed`` they stay
   as they are. Repeating events, all-day events, events of a day or longer and cancelled
-  events are never moved: a series' occurrences belong together, and the rest are not
-  slots in a day's timetable (cancelled events block nothing).
+  events are never moved: a series' occurrences belong together (each occurrence blocks
+  its venue and speakers where its override puts it), and the rest are not slots in a
+  day's timetable (cancelled events block nothing). A placeholder venue ("To be
+  announced") is no room: nothing there blocks anything, and no session is put there.
 - **Hard rules** (what :mod:`planner.conflicts` calls a clash): no two events at once in a
   venue, no person in two events at once, enough time between two venues for a person
   (the travel estimate of the clash check, rounded up), every event inside the availability
@@ -64,7 +66,7 @@ from planner.model import (
     move_event,
     schedule_session,
 )
-from planner.recurrence import occurrences
+from planner.recurrence import expand, occurrences
 
 PlanStatus = Literal["optimal", "feasible", "infeasible", "unknown"]
 
@@ -176,6 +178,7 @@ class _Item:
     attendance: int | None
     starts: dict[str, list[Span]] = field(default_factory=dict)  # allowed starts per venue
     fixed: list[tuple[int, int]] = field(default_factory=list)  # occurrences, steps (fixed)
+    source: str = ""  # the event's UID, for an occurrence of a fixed series
 
 
 class _Frame:
@@ -251,15 +254,20 @@ class _Problem:
         self.free_venue = {vid: frame.to_steps(free_spans(v.availability))
                            for vid, v in programme.venues.items()}
         whole = [(0.0, float(frame.horizon))]
+        self.placeholders = {v.id for v in programme.venues.values() if v.placeholder}
         for event in programme.events.values():
             if event.status == "cancelled":
                 continue
             self.events[event.uid] = event
             movable = (not options.keep_placed and event.recurrence is None
-                       and not event.all_day and event.duration < timedelta(days=1)
+                       and not event.overrides and not event.all_day
+                       and event.duration < timedelta(days=1)
                        and (may_move is None or event.uid in may_move))
+            if not movable and (event.recurrence is not None or event.overrides):
+                self._fixed_series(event)
+                continue
             occs = [(frame.floor(s.timestamp()), frame.ceil(e.timestamp()))
-                    for s, e in occurrences(event)]
+                    for s, e in occurrences(event, *programme.window)]
             start_ts = event.start.timestamp()
             item = _Item(event.uid, event.track, event.speakers,
                          max(1, occs[0][1] - occs[0][0]) if occs else 1,
@@ -276,8 +284,8 @@ class _Problem:
             self.sessions[session.uid] = session
             venues = [session.venue] if session.venue else [
                 vid for vid, v in programme.venues.items()
-                if v.capacity is None or session.attendance is None
-                or session.attendance <= v.capacity]
+                if not v.placeholder and (v.capacity is None or session.attendance is None
+                                          or session.attendance <= v.capacity)]
             self.items[session.uid] = _Item(
                 session.uid, session.track, session.speakers,
                 max(1, frame.steps_of(session.duration / timedelta(minutes=1))),
@@ -305,6 +313,21 @@ class _Problem:
                     allowed = sorted([*allowed, (float(item.origin), float(item.origin))])
                 if allowed:
                     item.starts[vid] = allowed
+
+    def _fixed_series(self, event: Event) -> None:
+        """A series stays as it is: each occurrence a fixed item of its own, with the venue
+        and speakers its override gives it (``uid#n``; cancelled occurrences block nothing).
+        """
+        frame = self.frame
+        for n, occ in enumerate(expand(event, *self.programme.window).occurrences):
+            here = occ.event
+            if here.status == "cancelled" or occ.end <= occ.start:
+                continue
+            a, b = frame.floor(occ.start.timestamp()), frame.ceil(occ.end.timestamp())
+            item = _Item(f"{event.uid}#{n}", here.track, here.speakers, max(1, b - a),
+                         [here.venue], False, a, False, here.attendance, source=event.uid)
+            item.fixed = [(a, b)]
+            self.items[item.uid] = item
 
     def trip(self, a: str, b: str) -> int:
         """Steps needed to get from venue ``a`` to venue ``b`` (0: same or unknown)."""
@@ -649,7 +672,8 @@ class _Model:
             if item in self.variable:
                 continue
             for a, b in self.blocks(item):
-                fixed_by_venue.setdefault(item.venues[0], []).append((a, b))
+                if item.venues[0] not in problem.placeholders:
+                    fixed_by_venue.setdefault(item.venues[0], []).append((a, b))
                 fixed_by_track.setdefault(item.track, []).append((a, b))
                 for person in item.speakers:
                     fixed_by_person.setdefault(person, []).append((a, b, item.venues[0]))
@@ -681,6 +705,8 @@ class _Model:
                 model.add(sum(choices.values()) == present)
             self.venue_lits[uid] = choices
             for vid, chosen in choices.items():
+                if vid in problem.placeholders:
+                    continue  # "To be announced" is no room: nothing clashes there
                 by_venue.setdefault(vid, []).append(model.new_optional_interval_var(
                     start, item.length, end, chosen, f"i[{uid},{vid}]"))
             for person in item.speakers:
@@ -752,8 +778,8 @@ class _Model:
         for item in problem.items.values():
             if item in self.variable or item.uid in problem.sessions:
                 continue
-            event = problem.events[item.uid]
-            if event.recurrence is None and not event.all_day:
+            event = problem.events[item.source or item.uid]
+            if event.recurrence is None and not event.overrides and not event.all_day:
                 day = _day_of(programme, event.start)
                 if 0 <= day < len(counts):
                     counts[day] += 1
@@ -891,7 +917,8 @@ def _greedy_steps(problem: _Problem, hopeless: set[str]) -> dict[str, tuple[int,
     person_busy: dict[str, list[tuple[int, int, str]]] = {}
 
     def block(uid: str, a: int, b: int, vid: str, speakers: Iterable[str]) -> None:
-        venue_busy.setdefault(vid, []).append((a, b))
+        if vid not in problem.placeholders:
+            venue_busy.setdefault(vid, []).append((a, b))
         for person in speakers:
             person_busy.setdefault(person, []).append((a, b, vid))
 

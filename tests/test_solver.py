@@ -382,3 +382,20 @@ def test_builtin_programme_plans_quickly_and_moves_nothing():
     assert result.returncode == 0
     data = json.loads(result.stdout)
     assert data["moved"] == [] and data["placed"] == [] and data["complete"]
+
+
+def test_a_moved_occurrence_of_a_series_blocks_the_venue_it_moved_to():
+    from planner.model import Recurrence, RecurrenceId
+
+    programme = small_programme()
+    programme.first_day = programme.last_day = date(2019, 4, 5)
+    programme.venues["petri"] = dataclasses.replace(programme.venues["petri"], availability=(
+        TimeWindow(at(5, 10), at(5, 13)),))
+    series = event("r@t", day=4, start=10, end=12, recurrence=Recurrence("FREQ=DAILY;COUNT=3"))
+    moved = dataclasses.replace(series, recurrence=None, venue="petri", start=at(5, 10),
+                                end=at(5, 12), recurrence_id=RecurrenceId(at(5, 10)))
+    programme.events["r@t"] = dataclasses.replace(series, overrides=(moved,))
+    programme.unscheduled["s@t"] = session("s@t", 60, venue="petri")
+    plan = solve(programme, FAST)
+    assert [(p.start, p.end) for p in plan.placements] == [(at(5, 12), at(5, 13))]
+    assert clashes_after(programme, plan) == []

@@ -176,3 +176,47 @@ def test_discard_forgets_the_plan(window, qtbot):
     assert scheduling.plan is None and window.grid.plan_preview == []
     assert len(window.document.programme.unscheduled) == 2
     assert window.document.undo_stack.count() == 0
+
+
+def test_the_editor_unschedules_edits_and_places_a_session(window, qtbot):
+    programme = window.document.programme
+    # A placed event: "No time yet" takes its time away, as one step.
+    window.edit_event("talk@t")
+    editor = window.editor
+    QTest.mouseClick(editor.unscheduled_box, Qt.MouseButton.LeftButton)
+    assert not editor.start_date.isEnabled() and editor.duration_spin.isEnabled()
+    editor.venue_combo.setCurrentIndex(editor.venue_combo.findData(""))  # "(to be chosen)"
+    assert editor.ok_button.isEnabled()
+    QTest.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "talk@t" in programme.unscheduled and "talk@t" not in programme.events
+    assert programme.unscheduled["talk@t"].venue == ""
+    assert programme.unscheduled["talk@t"].duration == timedelta(hours=2)
+    # A double-click in the list edits the session; a new length is one more step.
+    panel = window.scheduling.panel
+    model = panel.list.model()
+    index = model.index(model.uids().index("talk@t"), 0)
+    rect = panel.list.visualRect(index)
+    QTest.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, rect.center())
+    QTest.mouseDClick(panel.list.viewport(), Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier, rect.center())
+    editor = window.editor
+    assert editor is not None and editor.unscheduled_box.isChecked()
+    editor.duration_spin.setValue(45)
+    QTest.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert programme.unscheduled["talk@t"].duration == timedelta(minutes=45)
+    # Unticking places it at the time the editor shows, in the venue picked.
+    window.edit_event("talk@t")
+    editor = window.editor
+    QTest.mouseClick(editor.unscheduled_box, Qt.MouseButton.LeftButton)
+    editor.venue_combo.setCurrentIndex(editor.venue_combo.findData("goethe"))
+    editor.start_date.setDate(editor.start_date.date().addDays(3))
+    assert editor.ok_button.isEnabled(), editor.message_label.text()
+    QTest.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    placed = programme.events["talk@t"]
+    assert placed.venue == "goethe" and placed.end - placed.start == timedelta(minutes=45)
+    assert "talk@t" not in programme.unscheduled
+    assert window.document.undo_stack.count() == 3
+    for _ in range(3):
+        window.undo_action.trigger()
+    assert programme.events["talk@t"].start == at(4, 10) and "talk@t" not in programme.unscheduled

@@ -196,13 +196,16 @@ def schedule_command(
     events_after: Mapping[str, Event | None],
     sessions_after: Mapping[str, Session | None],
     text: str,
+    new_people: Iterable[Person] = (),
 ) -> EventsCommand:
     """A command that places, moves or unschedules events: ``events_after`` and
-    ``sessions_after`` are the new states (already stamped; ``None``: not in that list)."""
+    ``sessions_after`` are the new states (already stamped; ``None``: not in that list);
+    ``new_people`` are speakers the editor created, who come and go with them."""
     programme = document.programme
     uids = set(events_after) | set(sessions_after)
     return EventsCommand(
         document, {u: programme.events.get(u) for u in uids},
         {u: events_after.get(u, programme.events.get(u)) for u in uids}, text,
+        people={p.id: p for p in new_people if p.id not in programme.people},
         sessions_before={u: programme.unscheduled.get(u) for u in uids},
         sessions_after={u: sessions_after.get(u, programme.unscheduled.get(u)) for u in uids})

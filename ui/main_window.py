@@ -10,8 +10,9 @@ on first use.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.builtin import load_builtin
-from planner.model import Lang, Programme, ProgrammeError
+from planner.model import Event, Lang, Programme, ProgrammeError, Session
 from planner.store import SUFFIX, Changes, ProgrammeStore
 from ui.commands import (
     EntitiesCommand,
@@ -53,6 +54,7 @@ from ui.commands import (
     move_command,
     put_command,
     resize_command,
+    schedule_command,
 )
 from ui.document import Document
 from ui.settings import SNAPS, VIEWS, Settings, View
@@ -62,6 +64,7 @@ from ui.views.grid import GridView, TrackLegend
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+    from ui.dialogs.editor import EventEditor
     from ui.panels.clashes import ClashPanel
     from ui.panels.my_programme import MyProgramme
     from ui.panels.unscheduled import Scheduling
@@ -731,6 +734,32 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 5000)
         return True
 
+    def _push_unscheduled_edit(self, editor: EventEditor, event: Event | None,
+                               session: Session | None) -> None:
+        """The editor's result where an unscheduled session is involved: a new or edited
+        session, an event unscheduled ("No time yet" ticked), or a session placed (unticked).
+        One undo step, stamped once now."""
+        people = editor.new_people()
+        now = datetime.now(UTC).replace(microsecond=0)
+        old_sequence = (session or event).sequence if (session or event) else 0
+        if editor.is_unscheduled():
+            new = editor.result_session()
+            if new == session and not people:
+                return  # OK without a change: no undo step
+            new = dataclasses.replace(new, last_modified=now,
+                                      sequence=old_sequence + (1 if session or event else 0))
+            text = (self.tr("New event “{title}”") if session is None and event is None
+                    else self.tr("Edit “{title}”"))
+            command = schedule_command(self.document, {new.uid: None}, {new.uid: new},
+                                       text.format(title=new.title.get(self._lang)), people)
+        else:
+            placed = dataclasses.replace(editor.result_event(), last_modified=now,
+                                         sequence=old_sequence + 1)
+            command = schedule_command(self.document, {placed.uid: placed}, {placed.uid: None},
+                                       self.tr("Place “{title}”").format(
+                                           title=placed.title.get(self._lang)), people)
+        self.push(command)
+
     def move_event(self, uid: str, new_start: datetime, venue: str | None = None) -> None:
         if uid in self.document.programme.events:
             self.push(move_command(self.document, uid, new_start, venue))
@@ -765,8 +794,8 @@ class MainWindow(QMainWindow):
         self._open_editor(None, start, venue)
 
     def edit_event(self, uid: str) -> None:
-        event = self.document.programme.events.get(uid)
-        if event is not None:
+        """Open the editor on the event, or the unscheduled session, ``uid``."""
+        if uid in self.document.programme.events or uid in self.document.programme.unscheduled:
             self._open_editor(uid, None, None)
 
     def _open_editor(self, uid: str | None, start: datetime | None, venue: str | None) -> None:
@@ -778,12 +807,16 @@ class MainWindow(QMainWindow):
                 "Add a track and a venue first (Edit > Tracks, Venues and People)."))
             return
         event = programme.events.get(uid) if uid else None
+        session = programme.unscheduled.get(uid) if uid else None
         editor = EventEditor(programme, event, start=start, venue=venue, parent=self,
-                             lang=self._lang)
+                             lang=self._lang, session=session)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.editor = editor
 
         def accepted() -> None:
+            if editor.is_unscheduled() or session is not None:
+                self._push_unscheduled_edit(editor, event, session)
+                return
             result = editor.result_event()
             people = editor.new_people()
             if result == event and not people:

@@ -80,6 +80,9 @@ class Shell(Protocol):
     def show_error(self, text: str) -> None:
         """Tell the user what went wrong, in a message box."""
 
+    def edit_event(self, uid: str) -> None:
+        """Open the event editor on the event, or unscheduled session, ``uid``."""
+
     def push(self, command: QUndoCommand) -> bool:
         """Run an edit's undo command (ui/commands.py) through the document's undo stack;
         shows its error if it is refused. Whether it was done."""

@@ -358,6 +358,14 @@
         <translation>&amp;Ganztägig</translation>
     </message>
     <message>
+        <source>&amp;No time yet (unscheduled)</source>
+        <translation>&amp;Noch ohne Termin</translation>
+    </message>
+    <message>
+        <source>A length but no time: the event waits in Unscheduled until it is placed</source>
+        <translation>Eine Dauer, aber keine Zeit: die Veranstaltung wartet unter „Ohne Termin“, bis sie eingeplant wird</translation>
+    </message>
+    <message>
         <source>&amp;Start</source>
         <translation>&amp;Beginn</translation>
     </message>
@@ -516,6 +524,10 @@
     <message>
         <source>The repeat rule {rule} cannot be shown by these controls; it is kept as is unless you choose another repeat.</source>
         <translation>Die Wiederholungsregel {rule} lässt sich hier nicht darstellen; sie bleibt unverändert, solange keine andere Wiederholung gewählt wird.</translation>
+    </message>
+    <message>
+        <source>(to be chosen)</source>
+        <translation>(noch zu wählen)</translation>
     </message>
     <message>
         <source> week(s)</source>
@@ -1142,6 +1154,10 @@
     <message>
         <source>&amp;Next Week</source>
         <translation>Woche &amp;vor</translation>
+    </message>
+    <message>
+        <source>Place “{title}”</source>
+        <translation>„{title}“ einplanen</translation>
     </message>
     <message>
         <source>Add a track and a venue first (Edit &gt; Tracks, Venues and People).</source>

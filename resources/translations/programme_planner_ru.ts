@@ -358,6 +358,14 @@
         <translation>&amp;Весь день</translation>
     </message>
     <message>
+        <source>&amp;No time yet (unscheduled)</source>
+        <translation>&amp;Без времени</translation>
+    </message>
+    <message>
+        <source>A length but no time: the event waits in Unscheduled until it is placed</source>
+        <translation>Длительность без времени: мероприятие ждёт в списке «Без времени», пока его не запланируют</translation>
+    </message>
+    <message>
         <source>&amp;Start</source>
         <translation>&amp;Начало</translation>
     </message>
@@ -516,6 +524,10 @@
     <message>
         <source>The repeat rule {rule} cannot be shown by these controls; it is kept as is unless you choose another repeat.</source>
         <translation>Правило повторения {rule} нельзя показать этими элементами; оно сохраняется как есть, пока не выбрано другое повторение.</translation>
+    </message>
+    <message>
+        <source>(to be chosen)</source>
+        <translation>(ещё не выбрана)</translation>
     </message>
     <message>
         <source> week(s)</source>
@@ -1149,6 +1161,10 @@
     <message>
         <source>&amp;Next Week</source>
         <translation>С&amp;лед. неделя</translation>
+    </message>
+    <message>
+        <source>Place “{title}”</source>
+        <translation>Запланировать «{title}»</translation>
     </message>
     <message>
         <source>Add a track and a venue first (Edit &gt; Tracks, Venues and People).</source>

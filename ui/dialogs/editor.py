@@ -49,10 +49,14 @@ from planner.model import (
     Programme,
     ProgrammeError,
     Recurrence,
+    Session,
     TimeRangeError,
     ValidationError,
+    as_event,
+    as_session,
     new_uid,
     validate_event,
+    validate_session,
 )
 from planner.recurrence import WEEKDAYS, make_rule, rule_starts
 from ui.icons import colour_icon
@@ -148,9 +152,17 @@ class EventEditor(CheckedDialog):
         venue: str | None = None,
         parent: QWidget | None = None,
         lang: Lang | None = None,
+        session: Session | None = None,
     ) -> None:
         super().__init__(parent)
         self._programme = programme
+        # An unscheduled session is edited as the event it would be, at a nominal time, with
+        # "No time yet" ticked (unticking it places the session).
+        self._session = session
+        if session is not None:
+            event = as_event(session, start or datetime.combine(
+                programme.first_day, time(10), programme.zone),
+                session.venue or next(iter(programme.venues), ""))
         self._original = event
         self._lang: Lang = lang or ui_language()
         self._zone = event.zone if event is not None else programme.zone
@@ -168,6 +180,9 @@ class EventEditor(CheckedDialog):
         self.setSizeGripEnabled(True)
         self._build()
         self._fill(event, start, venue)
+        if session is not None:
+            self.unscheduled_box.setChecked(True)
+            self._select_data(self.venue_combo, session.venue)
         self._connect()
         self._revalidate()
         self.title_edit.field("en" if self._lang == "en" else self._lang).setFocus()
@@ -176,10 +191,26 @@ class EventEditor(CheckedDialog):
     # -- public ---------------------------------------------------------------------------
 
     def result_event(self) -> Event:
-        """The edited event; only available while the input is valid (after Accepted)."""
+        """The edited event; only available while the input is valid (after Accepted).
+        With "No time yet" ticked, :meth:`result_session` is the result instead."""
         if self._result is None:
             raise ValidationError(self._error or self.tr("the event is not valid"))
         return self._result
+
+    def is_unscheduled(self) -> bool:
+        """Whether the result is an unscheduled session (a length, no time yet)."""
+        return self.unscheduled_box.isChecked()
+
+    def result_session(self) -> Session:
+        """The edited event as an unscheduled session: its length, and no venue when
+        "to be chosen" is picked. Only while the input is valid."""
+        session = as_session(self.result_event())
+        venue = self.venue_combo.currentData() or ""
+        old = self._session
+        if old is not None:
+            session = dataclasses.replace(session, sequence=old.sequence,
+                                          last_modified=old.last_modified)
+        return dataclasses.replace(session, venue=venue)
 
     def new_people(self) -> list[Person]:
         """People created in this editor that the result's speakers refer to."""
@@ -275,10 +306,14 @@ class EventEditor(CheckedDialog):
         self.duration_spin = DurationSpinBox()
         self.duration_spin.setToolTip(self.tr("Hours:minutes; a bare number is minutes"))
         self.all_day_box = QCheckBox(self.tr("&All day"))
+        self.unscheduled_box = QCheckBox(self.tr("&No time yet (unscheduled)"))
+        self.unscheduled_box.setToolTip(self.tr(
+            "A length but no time: the event waits in Unscheduled until it is placed"))
         form.addRow(self.tr("&Start"), self._pair(self.start_date, self.start_time))
         form.addRow(self.tr("&End"), self._pair(self.end_date, self.end_time))
         form.addRow(self.tr("&Duration"), self.duration_spin)
         form.addRow("", self.all_day_box)
+        form.addRow("", self.unscheduled_box)
         self.zone_label = QLabel(self.tr("Times in {zone}").format(zone=self._zone.key))
         self.zone_label.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(self.tr("Zone"), self.zone_label)
@@ -599,6 +634,7 @@ class EventEditor(CheckedDialog):
         self.end_time.timeChanged.connect(self._on_end_changed)
         self.duration_spin.valueChanged.connect(self._on_duration_changed)
         self.all_day_box.toggled.connect(self._on_all_day_toggled)
+        self.unscheduled_box.toggled.connect(self._on_unscheduled_toggled)
         self.repeat_combo.currentIndexChanged.connect(self._on_repeat_changed)
         self.interval_spin.valueChanged.connect(self._revalidate)
         for check in self.weekday_boxes.values():
@@ -684,6 +720,19 @@ class EventEditor(CheckedDialog):
         self._update_enabled()
         self._revalidate()
 
+    def _on_unscheduled_toggled(self, checked: bool) -> None:
+        # "To be chosen" is a venue only a session may have.
+        index = self.venue_combo.findData("")
+        if checked and index < 0:
+            self.venue_combo.insertItem(0, self.tr("(to be chosen)"), "")
+        elif not checked and index >= 0:
+            self.venue_combo.removeItem(index)
+        if checked:
+            self.all_day_box.setChecked(False)
+            self.repeat_combo.setCurrentIndex(max(0, self.repeat_combo.findData("none")))
+        self._update_enabled()
+        self._revalidate()
+
     def _on_repeat_changed(self) -> None:
         if self._syncing:
             return
@@ -753,8 +802,12 @@ class EventEditor(CheckedDialog):
 
     def _update_enabled(self) -> None:
         all_day = self.all_day_box.isChecked()
-        self.start_time.setEnabled(not all_day)
-        self.end_time.setEnabled(not all_day)
+        unscheduled = self.unscheduled_box.isChecked()
+        # Unscheduled: the length is all there is of the time (no start, no repeat).
+        for widget in (self.start_date, self.end_date, self.all_day_box, self.repeat_combo):
+            widget.setEnabled(not unscheduled)
+        self.start_time.setEnabled(not all_day and not unscheduled)
+        self.end_time.setEnabled(not all_day and not unscheduled)
         self.duration_spin.setEnabled(not all_day)
         # All-day events end on the day shown (inclusive); timed ones may run to midnight.
         last = self.start_date.maximumDate()
@@ -912,8 +965,14 @@ class EventEditor(CheckedDialog):
         checking = dataclasses.replace(self._programme, people=people)
         try:
             event = self._build_event()
-            validate_event(checking, event)
-            self._check_days(event)
+            if self.unscheduled_box.isChecked():
+                # A session needs no time or venue, and no days to lie in.
+                session = dataclasses.replace(
+                    as_session(event), venue=self.venue_combo.currentData() or "")
+                validate_session(checking, session)
+            else:
+                validate_event(checking, event)
+                self._check_days(event)
         except ProgrammeError as exc:
             self._mark_times(self._times_wrong())
             self._result = None

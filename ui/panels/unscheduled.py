@@ -4,7 +4,8 @@
 
 - the **Unscheduled** dock: the events with a length but no time yet, which can be dragged
   onto the grid to place them (the grid emits ``session_dropped``, this makes the undo
-  command, as every edit goes);
+  command, as every edit goes); a double-click opens the event editor, where "No time
+  yet" makes or keeps an event unscheduled;
 - **Edit › Unschedule** for the selected placed events (they go back to the list);
 - **Edit › Suggest Slots…**: the best free slots for the selected event (a session in the
   list, or a placed event in the grid), ranked; a double-click places it there;
@@ -317,7 +318,9 @@ class Scheduling(QObject):
         self.panel.schedule_requested.connect(self.schedule)
         self.panel.apply_requested.connect(self.apply_plan)
         self.panel.discard_requested.connect(self.discard_plan)
-        self.panel.list.doubleClicked.connect(lambda _index: self.suggest())
+        # As in the grid: a double-click edits (the length, the venue, "No time yet").
+        self.panel.list.doubleClicked.connect(
+            lambda index: window.edit_event(str(index.data(UID_ROLE))))
         window.grid.session_dropped.connect(self.place)
         window.document_replaced.connect(self._follow)
         self._follow(window.document)

@@ -72,7 +72,14 @@ def build(sessions: int = 300, venues: int = 20, days: int = 8, speakers: int = 
     for n in range(sessions):
         uid = f"s{n}@bench"
         minutes = rng.choice([30, 45, 60, 60, 90, 120])
-        speakers_of = tuple(rng.sample(people, rng.choice([1, 1, 1, 2])))
+        first_speaker = rng.choice(people)
+        speakers_of: tuple[str, ...] = (first_speaker,)
+        if rng.random() < 0.25:
+            # Two speakers who are in town at the same time, as organisers would pair them.
+            partners = [p for p in people if p != first_speaker
+                        and _together(programme.people[p], programme.people[first_speaker])]
+            if partners:
+                speakers_of += (rng.choice(partners),)
         attendance = rng.choice([30, 50, 80, 150])
         track = f"t{rng.randrange(4)}"
         if n < placed_count:
@@ -87,7 +94,9 @@ def build(sessions: int = 300, venues: int = 20, days: int = 8, speakers: int = 
         else:
             programme.unscheduled[uid] = Session(
                 uid=uid, title=Texts.same(f"Talk {n}"), duration=timedelta(minutes=minutes),
-                track=track, venue="" if n % 3 == 0 else f"v{rng.randrange(venues)}",
+                track=track, venue="" if n % 3 == 0 else rng.choice(
+                    [v.id for v in programme.venues.values()
+                     if v.capacity is None or v.capacity >= attendance]),
                 speakers=speakers_of, attendance=attendance)
     # Placed events whose speakers are not there then, or whose venue is too small, would
     # be hopeless from the start: keep the placed ones within their people's and venues'
@@ -100,6 +109,16 @@ def build(sessions: int = 300, venues: int = 20, days: int = 8, speakers: int = 
         if any(k.kind == "unavailable" for k in find_clashes(_only(programme, event))):
             unschedule_event(programme, uid)
     return programme
+
+
+def _together(a: Person, b: Person) -> bool:
+    """Whether two speakers share at least a day in town (or one of them has no limits)."""
+    spans_a = [(w.start, w.end) for w in a.availability if w.kind == "available"]
+    spans_b = [(w.start, w.end) for w in b.availability if w.kind == "available"]
+    if not spans_a or not spans_b:
+        return True
+    return any(s1 < e2 - timedelta(hours=8) and s2 < e1 - timedelta(hours=8)
+               for s1, e1 in spans_a for s2, e2 in spans_b)
 
 
 def _only(programme: Programme, event: Event) -> Programme:

@@ -592,7 +592,9 @@ def solve(
             found = explainer.event_reasons(item)
             if found:
                 reasons[item.uid] = found
-        remaining = max(0.1, deadline - clock.monotonic())
+        # What follows the search (the explanations, the check of the plan) needs a moment
+        # of the limit too.
+        remaining = max(0.1, deadline - clock.monotonic() - min(2.0, 0.1 * options.time_limit))
         attempt = _Model(problem, set(reasons)).solve(remaining, progress, cancelled)
         if n == 0 or len(attempt.unplaced) < len(plan.unplaced) or plan.status in (
                 "infeasible", "unknown"):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -68,8 +69,10 @@ class Release:
 
 
 @dataclass(frozen=True, slots=True)
-class _Frozen:
-    """A programme cut into digested blobs: the frame and one blob per event."""
+class Frozen:
+    """A programme cut into digested blobs, ready to be recorded: the frame and one blob per
+    event. Making it is the slow part of a release (every event serialised and hashed); a
+    window makes it on a worker (:func:`freeze`) and records it on its own thread."""
 
     frame: tuple[bytes, bytes]
     events: dict[str, tuple[bytes, bytes]]  # uid -> (digest, data)
@@ -88,15 +91,16 @@ def _blob(data: Any) -> tuple[bytes, bytes]:
     return hashlib.blake2b(raw, digest_size=16).digest(), raw
 
 
-def _freeze(programme: Programme) -> _Frozen:
+def freeze(programme: Programme) -> Frozen:
+    """``programme`` as a release would keep it (pure: no file is touched)."""
     data = snapshot.to_dict(programme)
     events = data.pop("events")
-    return _Frozen(_blob(data), {item["uid"]: _blob(item) for item in events})
+    return Frozen(_blob(data), {item["uid"]: _blob(item) for item in events})
 
 
 def state_digest(programme: Programme) -> str:
     """The digest a release of ``programme`` as it stands would get."""
-    return _freeze(programme).digest.hex()
+    return freeze(programme).digest.hex()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -232,17 +236,20 @@ class Comparison:
     changes: list[Change]
 
 
-def compare(store: ProgrammeStore, since: str | None = None,
-            until: str | None = None) -> Comparison:
+def compare(store: ProgrammeStore, since: str | None = None, until: str | None = None, *,
+            current: Programme | None = None) -> Comparison:
     """What changed from the release named ``since`` (default: the latest) to the one named
-    ``until`` (default: the programme in ``store`` as it stands). Without any release yet,
-    everything is new."""
+    ``until`` (default: the programme as it stands: ``current``, else the one in
+    ``store``). Without any release yet, everything is new."""
     later = None if until is None else find_release(store, until)
     earlier = latest_release(store) if since is None else find_release(store, since)
     if earlier is not None and later is not None:
         before, after = load_pair(store, earlier, later)
     else:
-        after = store.load() if later is None else load_release(store, later)
+        if later is not None:
+            after = load_release(store, later)
+        else:
+            after = current if current is not None else store.load()
         before = (load_release(store, earlier) if earlier is not None
                   else dataclasses.replace(after.copy(), events={}))
     return Comparison(earlier, later, before, after, changes(before, after))
@@ -273,20 +280,21 @@ def check_name(name: str, taken: Iterable[str] = ()) -> str:
 
 def record_release(
     store: ProgrammeStore,
-    programme: Programme,
+    programme: Programme | Frozen,
     name: str,
     note: str = "",
     *,
     now: datetime | None = None,
 ) -> Release:
-    """Release ``programme`` (the one in ``store``) as ``name``, in one transaction.
+    """Release ``programme`` (the one in ``store``, or :func:`freeze` of it) as ``name``, in
+    one transaction.
 
     Refused with a :class:`ReleaseError`: a bad or taken name (:func:`check_name`), and the
     very state of the latest release, which would tell the people following it of a change
     that is not there.
     """
     name = check_name(name, (r.name for r in list_releases(store)))
-    frozen = _freeze(programme)
+    frozen = programme if isinstance(programme, Frozen) else freeze(programme)
     latest = latest_release(store)
     if latest is not None and latest.digest == frozen.digest.hex():
         raise ReleaseError(
@@ -312,3 +320,21 @@ def record_release(
     assert number is not None
     return Release(number, name, note.strip(), created, len(frozen.events),
                    frozen.digest.hex())  # fmt: skip
+
+
+def suggest_name(releases: list[Release]) -> str:
+    """A name for the next release: the latest one's with its last number one higher
+    ("Version 2" after "Version 1", "v1.3" after "v1.2", as pretalx guesses), else
+    "Version N" for the N-th release."""
+    taken = {r.name.casefold() for r in releases}
+    if releases:
+        match = re.fullmatch(r"(.*?)(\d+)(\D*)", releases[-1].name)
+        if match is not None:
+            head, number, tail = match.groups()
+            guess = f"{head}{int(number) + 1:0{len(number)}d}{tail}"
+            if guess.casefold() not in taken:
+                return guess
+    count = len(releases) + 1
+    while f"version {count}" in taken:
+        count += 1
+    return f"Version {count}"

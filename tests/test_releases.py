@@ -265,3 +265,18 @@ def test_release_of_a_programme_with_an_event_elsewhere(tmp_path):
         record_release(store, store.load(), "1")
         assert load_release(store, "1").events["b@t"].zone.key == "Europe/Berlin"
     assert open_programme(path) == programme
+
+
+def test_suggested_names():
+    from planner.releases import Release, suggest_name
+
+    def named(*names: str) -> list[Release]:
+        return [Release(n, name, "", T1, 1, "") for n, name in enumerate(names, 1)]
+
+    assert suggest_name([]) == "Version 1"
+    assert suggest_name(named("Version 1")) == "Version 2"
+    assert suggest_name(named("v1.9")) == "v1.10"
+    assert suggest_name(named("2019-03-01")) == "2019-03-02"
+    assert suggest_name(named("Final")) == "Version 2"
+    # Never a name that is taken.
+    assert suggest_name(named("Version 1", "Version 3", "Version 2")) == "Version 4"

@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from ui.dialogs.editor import EventEditor
     from ui.panels.clashes import ClashPanel
     from ui.panels.my_programme import MyProgramme
+    from ui.panels.releases import Releases
     from ui.panels.unscheduled import Scheduling
     from ui.recovery import RecoveryWriter
     from ui.tasks import Task
@@ -382,6 +383,8 @@ class MainWindow(QMainWindow):
         self.my_programme = _my_programme(self)
         # The scheduling assistant: Unscheduled dock, suggestions, the solver (issue 19).
         self.scheduling = _scheduling(self)
+        # Releases, what changed since one, publishing (issue 16).
+        self.releases = _releases(self)
 
     @property
     def clash_panel(self) -> ClashPanel:
@@ -1009,7 +1012,8 @@ class MainWindow(QMainWindow):
 
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Import Events"), self.settings.last_folder,
-            self.tr("Calendars and spreadsheets (*.ics *.csv);;All files (*)"))
+            self.tr("Calendars, spreadsheets and schedules (*.ics *.csv *.xml *.json);;"
+                    "All files (*)"))
         if paths:
             self.settings.last_folder = str(Path(paths[0]).parent)
             self.start_import(paths)
@@ -1146,6 +1150,12 @@ def _my_programme(window: MainWindow) -> MyProgramme:
 
 def _scheduling(window: MainWindow) -> Scheduling:
     from ui.panels.unscheduled import install
+
+    return install(window)
+
+
+def _releases(window: MainWindow) -> Releases:
+    from ui.panels.releases import install
 
     return install(window)
 

@@ -48,6 +48,8 @@ class Shell(Protocol):
     views: QStackedWidget
     toolbar: QToolBar
     file_menu: QMenu
+    #: File > Export ICS…: what comes after it in the File menu is about what leaves the app.
+    export_action: QAction
     edit_menu: QMenu
     view_menu: QMenu
     calendar_dock: QDockWidget

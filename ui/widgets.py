@@ -253,3 +253,15 @@ class CheckedDialog(QDialog):
     def done(self, code: int) -> None:
         QSettings().setValue(self.geometry_key, self.saveGeometry())
         super().done(code)
+
+
+def problem_label(name: str) -> QLabel:
+    """The line under a dialog's fields that says, in red, why OK is not possible yet
+    (plain text: it may quote what the user typed)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet("color: #c62828;")
+    label.setWordWrap(True)
+    label.hide()
+    return label

@@ -57,6 +57,49 @@
     </message>
 </context>
 <context>
+    <name>ChangesModel</name>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Was sich geändert hat</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Gestrichen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgesagt</translation>
+    </message>
+    <message>
+        <source>Back on</source>
+        <translation>Findet statt</translation>
+    </message>
+    <message>
+        <source>New time</source>
+        <translation>Neue Zeit</translation>
+    </message>
+    <message>
+        <source>New place</source>
+        <translation>Neuer Ort</translation>
+    </message>
+    <message>
+        <source>New title</source>
+        <translation>Neuer Titel</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Mitwirkende</translation>
+    </message>
+</context>
+<context>
     <name>ClashModel</name>
     <message>
         <source>Kind</source>
@@ -1164,6 +1207,10 @@
         <translation>Zuerst einen Programmbereich und einen Ort anlegen (Bearbeiten &gt; Programmbereiche, Orte und Personen).</translation>
     </message>
     <message>
+        <source>Calendars, spreadsheets and schedules (*.ics *.csv *.xml *.json);;All files (*)</source>
+        <translation>Kalender, Tabellen und Fahrpläne (*.ics *.csv *.xml *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
         <source>New event “{title}”</source>
         <translation>Neue Veranstaltung „{title}“</translation>
     </message>
@@ -1214,10 +1261,6 @@
     <message>
         <source>Import Events</source>
         <translation>Veranstaltungen importieren</translation>
-    </message>
-    <message>
-        <source>Calendars and spreadsheets (*.ics *.csv);;All files (*)</source>
-        <translation>Kalender und Tabellen (*.ics *.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Importing {count} file(s)…</source>
@@ -1466,6 +1509,228 @@ Die übrigen importieren?</translation>
     <message>
         <source>%1: cannot write (%2)</source>
         <translation>%1: kann nicht geschrieben werden (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Writes the calendar feeds, the schedule files for conference apps and the list of changes into one folder, ready for a web server.</source>
+        <translation>Schreibt die Kalender-Feeds, die Fahrplandateien für Konferenz-Apps und die Liste der Änderungen in einen Ordner, bereit für einen Webserver.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Where the folder will be served: feeds get webcal:// links and QR codes (optional)</source>
+        <translation>Wo der Ordner im Web liegen wird: die Feeds bekommen webcal://-Links und QR-Codes (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Web address:</source>
+        <translation>&amp;Webadresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Publish the programme as it stands (a &amp;draft), not the latest release</source>
+        <translation>Den aktuellen Stand veröffentlichen (einen &amp;Entwurf), nicht die letzte Veröffentlichung</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Publish Folder</source>
+        <translation>Ordner zum Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Choose the folder to publish into.</source>
+        <translation>Wählen Sie den Ordner, in den veröffentlicht wird.</translation>
+    </message>
+    <message>
+        <source>This is a file, not a folder.</source>
+        <translation>Das ist eine Datei, kein Ordner.</translation>
+    </message>
+    <message>
+        <source>This folder holds other files; a publish replaces the whole folder. Choose a new or empty one.</source>
+        <translation>Dieser Ordner enthält andere Dateien; eine Veröffentlichung ersetzt den ganzen Ordner. Wählen Sie einen neuen oder leeren.</translation>
+    </message>
+    <message>
+        <source>The programme as it stands is published, marked as a draft.</source>
+        <translation>Der aktuelle Stand des Programms wird veröffentlicht, als Entwurf gekennzeichnet.</translation>
+    </message>
+    <message>
+        <source>Release “{name}” is published.</source>
+        <translation>Die Veröffentlichung „{name}“ wird veröffentlicht.</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseDialog</name>
+    <message>
+        <source>Release</source>
+        <translation>Veröffentlichung</translation>
+    </message>
+    <message>
+        <source>A release is a snapshot of the programme as it stands: the feeds and schedule files are published from it, and what changes afterwards is listed against it.</source>
+        <translation>Eine Veröffentlichung hält den aktuellen Stand des Programms fest: aus ihr werden Feeds und Fahrplandateien veröffentlicht, und spätere Änderungen werden ihr gegenüber aufgelistet.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>What the people following the programme should know (optional)</source>
+        <translation>Was alle wissen sollten, die dem Programm folgen (optional)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;otiz:</translation>
+    </message>
+    <message>
+        <source>&amp;Release</source>
+        <translation>&amp;Veröffentlichen</translation>
+    </message>
+</context>
+<context>
+    <name>Releases</name>
+    <message>
+        <source>Releases</source>
+        <translation>Veröffentlichungen</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease…</source>
+        <translation>Veröffentlichung &amp;anlegen …</translation>
+    </message>
+    <message>
+        <source>Record the programme as it stands as a named release</source>
+        <translation>Den aktuellen Stand als benannte Veröffentlichung festhalten</translation>
+    </message>
+    <message>
+        <source>P&amp;ublish…</source>
+        <translation>Ver&amp;öffentlichen …</translation>
+    </message>
+    <message>
+        <source>Write the feeds, schedule files and change list into a folder</source>
+        <translation>Feeds, Fahrplandateien und Änderungsliste in einen Ordner schreiben</translation>
+    </message>
+    <message>
+        <source>No releases</source>
+        <translation>Keine Veröffentlichungen</translation>
+    </message>
+    <message>
+        <source>Save the programme to a file to record releases and publish it.</source>
+        <translation>Speichern Sie das Programm in einer Datei, um Veröffentlichungen anzulegen und es zu veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>No release yet</source>
+        <translation>Noch keine Veröffentlichung</translation>
+    </message>
+    <message>
+        <source>File › Release… records the first: the feeds and schedule files are published from it, and what changes afterwards is listed here.</source>
+        <translation>Datei › Veröffentlichung anlegen… legt die erste an: aus ihr werden Feeds und Fahrplandateien veröffentlicht, und was sich danach ändert, steht hier.</translation>
+    </message>
+    <message>
+        <source>Changes since release “{name}” (working them out…)</source>
+        <translation>Änderungen seit „{name}“ (werden ermittelt…)</translation>
+    </message>
+    <message>
+        <source>Changes since release “{name}”</source>
+        <translation>Änderungen seit „{name}“</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to tell; double-click one to see the event</source>
+        <translation>
+            <numerusform>%n Änderung mitzuteilen; Doppelklick zeigt die Veranstaltung</numerusform>
+            <numerusform>%n Änderungen mitzuteilen; Doppelklick zeigt die Veranstaltung</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing has changed that anyone following the programme would notice.</source>
+        <translation>Nichts geändert, was jemandem auffiele, der dem Programm folgt.</translation>
+    </message>
+    <message>
+        <source>Changes could not be worked out</source>
+        <translation>Die Änderungen konnten nicht ermittelt werden</translation>
+    </message>
+    <message>
+        <source>That event is no longer in the programme</source>
+        <translation>Diese Veranstaltung ist nicht mehr im Programm</translation>
+    </message>
+    <message>
+        <source>This is the programme&apos;s first release.</source>
+        <translation>Das ist die erste Veröffentlichung des Programms.</translation>
+    </message>
+    <message>
+        <source>The latest release is “{name}”.</source>
+        <translation>Die letzte Veröffentlichung ist „{name}“.</translation>
+    </message>
+    <message>
+        <source>Working out what changed since release “{name}”…</source>
+        <translation>Ermittle, was sich seit „{name}“ geändert hat…</translation>
+    </message>
+    <message>
+        <source>Nothing anyone would notice has changed since release “{name}”.</source>
+        <translation>Seit „{name}“ hat sich nichts geändert, was jemandem auffiele.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) since release “{name}”.</source>
+        <translation>
+            <numerusform>%n Änderung seit „{name}“.</numerusform>
+            <numerusform>%n Änderungen seit „{name}“.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Released “{name}” ({count} events)</source>
+        <translation>„{name}“ veröffentlicht ({count} Veranstaltungen)</translation>
+    </message>
+    <message>
+        <source>Preparing the release…</source>
+        <translation>Veröffentlichung wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>release “{name}”</source>
+        <translation>Veröffentlichung „{name}“</translation>
+    </message>
+    <message>
+        <source>the draft</source>
+        <translation>den Entwurf</translation>
+    </message>
+    <message>
+        <source>Published {what} to {folder}: {files} files</source>
+        <translation>{what} nach {folder} veröffentlicht: {files} Dateien</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Wird veröffentlicht…</translation>
+    </message>
+</context>
+<context>
+    <name>ReleasesModel</name>
+    <message>
+        <source>Release</source>
+        <translation>Veröffentlichung</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
     </message>
 </context>
 <context>

@@ -73,6 +73,23 @@
     </message>
 </context>
 <context>
+    <name>Releases</name>
+    <message numerus="yes">
+        <source>%n change(s) to tell; double-click one to see the event</source>
+        <translation>
+            <numerusform>%n change to tell; double-click it to see the event</numerusform>
+            <numerusform>%n changes to tell; double-click one to see the event</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) since release “{name}”.</source>
+        <translation>
+            <numerusform>%n change since release “{name}”.</numerusform>
+            <numerusform>%n changes since release “{name}”.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Scheduling</name>
     <message numerus="yes">
         <source>Unschedule %n event(s)</source>

@@ -57,6 +57,49 @@
     </message>
 </context>
 <context>
+    <name>ChangesModel</name>
+    <message>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Что изменилось</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Новое</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Исключено</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>Back on</source>
+        <translation>Состоится</translation>
+    </message>
+    <message>
+        <source>New time</source>
+        <translation>Новое время</translation>
+    </message>
+    <message>
+        <source>New place</source>
+        <translation>Новое место</translation>
+    </message>
+    <message>
+        <source>New title</source>
+        <translation>Новое название</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Докладчики</translation>
+    </message>
+</context>
+<context>
     <name>ClashModel</name>
     <message>
         <source>Kind</source>
@@ -1171,6 +1214,10 @@
         <translation>Сначала добавьте направление и площадку (Правка &gt; Направления, площадки и люди).</translation>
     </message>
     <message>
+        <source>Calendars, spreadsheets and schedules (*.ics *.csv *.xml *.json);;All files (*)</source>
+        <translation>Календари, таблицы и расписания (*.ics *.csv *.xml *.json);;Все файлы (*)</translation>
+    </message>
+    <message>
         <source>New event “{title}”</source>
         <translation>Новое мероприятие «{title}»</translation>
     </message>
@@ -1221,10 +1268,6 @@
     <message>
         <source>Import Events</source>
         <translation>Импорт мероприятий</translation>
-    </message>
-    <message>
-        <source>Calendars and spreadsheets (*.ics *.csv);;All files (*)</source>
-        <translation>Календари и таблицы (*.ics *.csv);;Все файлы (*)</translation>
     </message>
     <message>
         <source>Importing {count} file(s)…</source>
@@ -1474,6 +1517,230 @@ Import the others?</source>
     <message>
         <source>%1: cannot write (%2)</source>
         <translation>%1: не удаётся записать (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish</source>
+        <translation>Публикация</translation>
+    </message>
+    <message>
+        <source>Writes the calendar feeds, the schedule files for conference apps and the list of changes into one folder, ready for a web server.</source>
+        <translation>Записывает календарные каналы, файлы расписания для приложений конференций и список изменений в одну папку, готовую для веб-сервера.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Папка:</translation>
+    </message>
+    <message>
+        <source>Where the folder will be served: feeds get webcal:// links and QR codes (optional)</source>
+        <translation>Где папка будет доступна в сети: каналы получат ссылки webcal:// и QR-коды (необязательно)</translation>
+    </message>
+    <message>
+        <source>&amp;Web address:</source>
+        <translation>&amp;Веб-адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <source>Publish the programme as it stands (a &amp;draft), not the latest release</source>
+        <translation>Опубликовать текущее состояние (&amp;черновик), а не последний выпуск</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Опубликовать</translation>
+    </message>
+    <message>
+        <source>Publish Folder</source>
+        <translation>Папка для публикации</translation>
+    </message>
+    <message>
+        <source>Choose the folder to publish into.</source>
+        <translation>Выберите папку для публикации.</translation>
+    </message>
+    <message>
+        <source>This is a file, not a folder.</source>
+        <translation>Это файл, а не папка.</translation>
+    </message>
+    <message>
+        <source>This folder holds other files; a publish replaces the whole folder. Choose a new or empty one.</source>
+        <translation>В этой папке есть другие файлы; публикация заменяет всю папку. Выберите новую или пустую.</translation>
+    </message>
+    <message>
+        <source>The programme as it stands is published, marked as a draft.</source>
+        <translation>Публикуется текущее состояние программы с пометкой «черновик».</translation>
+    </message>
+    <message>
+        <source>Release “{name}” is published.</source>
+        <translation>Публикуется выпуск «{name}».</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseDialog</name>
+    <message>
+        <source>Release</source>
+        <translation>Выпуск</translation>
+    </message>
+    <message>
+        <source>A release is a snapshot of the programme as it stands: the feeds and schedule files are published from it, and what changes afterwards is listed against it.</source>
+        <translation>Выпуск — снимок программы в текущем состоянии: из него публикуются каналы и файлы расписания, а последующие изменения отсчитываются от него.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>What the people following the programme should know (optional)</source>
+        <translation>Что следует знать тем, кто следит за программой (необязательно)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>&amp;Примечание:</translation>
+    </message>
+    <message>
+        <source>&amp;Release</source>
+        <translation>&amp;Выпустить</translation>
+    </message>
+</context>
+<context>
+    <name>Releases</name>
+    <message>
+        <source>Releases</source>
+        <translation>Выпуски</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease…</source>
+        <translation>Создать вып&amp;уск…</translation>
+    </message>
+    <message>
+        <source>Record the programme as it stands as a named release</source>
+        <translation>Сохранить текущее состояние программы как именованный выпуск</translation>
+    </message>
+    <message>
+        <source>P&amp;ublish…</source>
+        <translation>Опу&amp;бликовать…</translation>
+    </message>
+    <message>
+        <source>Write the feeds, schedule files and change list into a folder</source>
+        <translation>Записать каналы, файлы расписания и список изменений в папку</translation>
+    </message>
+    <message>
+        <source>No releases</source>
+        <translation>Нет выпусков</translation>
+    </message>
+    <message>
+        <source>Save the programme to a file to record releases and publish it.</source>
+        <translation>Сохраните программу в файл, чтобы создавать выпуски и публиковать её.</translation>
+    </message>
+    <message>
+        <source>No release yet</source>
+        <translation>Выпусков ещё нет</translation>
+    </message>
+    <message>
+        <source>File › Release… records the first: the feeds and schedule files are published from it, and what changes afterwards is listed here.</source>
+        <translation>Файл › Создать выпуск… создаёт первый: из него публикуются каналы и файлы расписания, а последующие изменения появятся здесь.</translation>
+    </message>
+    <message>
+        <source>Changes since release “{name}” (working them out…)</source>
+        <translation>Изменения с выпуска «{name}» (вычисляются…)</translation>
+    </message>
+    <message>
+        <source>Changes since release “{name}”</source>
+        <translation>Изменения с выпуска «{name}»</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to tell; double-click one to see the event</source>
+        <translation>
+            <numerusform>%n изменение для оповещения; двойной щелчок покажет мероприятие</numerusform>
+            <numerusform>%n изменения для оповещения; двойной щелчок покажет мероприятие</numerusform>
+            <numerusform>%n изменений для оповещения; двойной щелчок покажет мероприятие</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing has changed that anyone following the programme would notice.</source>
+        <translation>Ничего, что заметили бы следящие за программой, не изменилось.</translation>
+    </message>
+    <message>
+        <source>Changes could not be worked out</source>
+        <translation>Не удалось вычислить изменения</translation>
+    </message>
+    <message>
+        <source>That event is no longer in the programme</source>
+        <translation>Этого мероприятия больше нет в программе</translation>
+    </message>
+    <message>
+        <source>This is the programme&apos;s first release.</source>
+        <translation>Это первый выпуск программы.</translation>
+    </message>
+    <message>
+        <source>The latest release is “{name}”.</source>
+        <translation>Последний выпуск — «{name}».</translation>
+    </message>
+    <message>
+        <source>Working out what changed since release “{name}”…</source>
+        <translation>Вычисляется, что изменилось с выпуска «{name}»…</translation>
+    </message>
+    <message>
+        <source>Nothing anyone would notice has changed since release “{name}”.</source>
+        <translation>С выпуска «{name}» не изменилось ничего заметного.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) since release “{name}”.</source>
+        <translation>
+            <numerusform>%n изменение с выпуска «{name}».</numerusform>
+            <numerusform>%n изменения с выпуска «{name}».</numerusform>
+            <numerusform>%n изменений с выпуска «{name}».</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Released “{name}” ({count} events)</source>
+        <translation>Выпуск «{name}» создан (мероприятий: {count})</translation>
+    </message>
+    <message>
+        <source>Preparing the release…</source>
+        <translation>Подготовка выпуска…</translation>
+    </message>
+    <message>
+        <source>release “{name}”</source>
+        <translation>выпуск «{name}»</translation>
+    </message>
+    <message>
+        <source>the draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <source>Published {what} to {folder}: {files} files</source>
+        <translation>Опубликовано ({what}) в {folder}: файлов — {files}</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Публикация…</translation>
+    </message>
+</context>
+<context>
+    <name>ReleasesModel</name>
+    <message>
+        <source>Release</source>
+        <translation>Выпуск</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Выпущен</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Мероприятия</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
     </message>
 </context>
 <context>

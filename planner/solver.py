@@ -545,6 +545,47 @@ class _Explainer:
                 found.setdefault(item.uid, []).append(reason)
         return found
 
+    def crowded_out(self, item: _Item, after: Programme) -> list[Message]:
+        """Why a session that could fit on its own found no place in the plan: the people
+        or the venue it needs are busy, at every time they are available, with the events
+        named (those that stay, and those the plan puts there)."""
+        problem, frame = self.problem, self.problem.frame
+        hours = frame.day_hours()
+        length = _duration(item.length * self.step_minutes)
+        title = self._event_title(item.uid)
+        found: list[Message] = []
+        owners: list[tuple[str, str]] = [("person", p) for p in item.speakers]
+        if len(item.venues) == 1:
+            owners.append(("venue", item.venues[0]))
+        for kind, owner in owners:
+            free = (problem.free_person if kind == "person" else problem.free_venue).get(
+                owner, [(0.0, float(frame.horizon))])
+            window = _intersect(free, hours)
+            busy: list[Span] = []
+            names: list[tuple[datetime, str]] = []
+            for event in after.events.values():
+                if event.status == "cancelled" or event.uid == item.uid:
+                    continue
+                if owner not in (event.speakers if kind == "person" else (event.venue,)):
+                    continue
+                a, b = frame.floor(event.start.timestamp()), frame.ceil(event.end.timestamp())
+                if any(x < b and a < y for x, y in window):
+                    busy.append((float(a), float(b)))
+                    names.append((event.start, f"\u201c{event.title.get(self.lang)}\u201d"))
+            if not names or _starts_within(subtract(window, merge(busy)), item.length):
+                continue
+            events = ", ".join(name for _, name in sorted(names)[:4]) + (
+                ", \u2026" if len(names) > 4 else "")
+            if kind == "person":
+                found.append(msg("{person} is busy whenever available for {length}, as {event} "
+                                 "needs: {events}", person=self._person(owner), length=length,
+                                 event=title, events=events))
+            else:
+                found.append(msg("{venue} is booked whenever it is open for {length}, as "
+                                 "{event} needs: {events}", venue=self._venue(owner),
+                                 length=length, event=title, events=events))
+        return found
+
     def _event_title(self, uid: str) -> str:
         return f"\u201c{_title(self.programme, uid, self.lang)}\u201d"
 
@@ -606,12 +647,14 @@ def solve(
                 and attempt.status in ("optimal", "feasible"):
             break
     loads = explainer.load_reasons()
+    after = apply_to_copy(programme, plan)
     for unplaced in plan.unplaced:
         if unplaced.uid not in reasons:
-            reasons[unplaced.uid] = loads.get(unplaced.uid) or list(unplaced.reasons)
+            reasons[unplaced.uid] = (loads.get(unplaced.uid)
+                                     or explainer.crowded_out(problem.items[unplaced.uid], after)
+                                     or list(unplaced.reasons))
     # What the plan leaves wrong: sessions it could not place, and placed events that stay
     # with a clash (they could not move, or were kept in place), each with its clashes.
-    after = apply_to_copy(programme, plan)
     left: dict[str, list[Message]] = {}
     for clash in find_clashes(after, lang):
         for uid in clash.events:

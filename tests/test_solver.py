@@ -399,3 +399,18 @@ def test_a_moved_occurrence_of_a_series_blocks_the_venue_it_moved_to():
     plan = solve(programme, FAST)
     assert [(p.start, p.end) for p in plan.placements] == [(at(5, 12), at(5, 13))]
     assert clashes_after(programme, plan) == []
+
+
+def test_a_session_crowded_out_by_other_events_names_them():
+    programme = small_programme()
+    programme.people["anna"] = Person("anna", "Anna", availability=(
+        TimeWindow(at(4, 10), at(4, 13)),))
+    programme.events["fixed@t"] = event("fixed@t", day=4, start=11, end=12, speakers=("anna",),
+                                        title=Texts.same("Press talk"))
+    programme.unscheduled["s@t"] = session("s@t", 90, speakers=("anna",), venue="goethe")
+    plan = solve(programme, dataclasses.replace(FAST, keep_placed=True))
+    assert [str(r) for u in plan.unplaced for r in u.reasons] == [
+        "Anna is busy whenever available for 1 h 30 min, as “S” needs: “Press talk”"]
+    # Free to move it, the solver makes room instead.
+    moved = solve(programme, FAST)
+    assert moved.complete and [p.uid for p in moved.moves] == ["fixed@t"]

@@ -55,6 +55,23 @@ class Message:
         return hash(self.template)
 
 
+# How many characters of one value (a UID, a cell, a title from a file) a message quotes.
+QUOTE_CHARS = 200
+
+
+def shortened(message: Message, limit: int = QUOTE_CHARS) -> Message:
+    """``message`` with each text value longer than ``limit`` characters cut, ending in
+    "…": a hostile file's megabyte UID must not make an error line a megabyte long."""
+    params: dict[str, Any] = {}
+    for key, value in message.params.items():
+        if isinstance(value, Message):
+            value = shortened(value, limit)
+        elif isinstance(value, str) and len(value) > limit:
+            value = value[: limit - 1] + "…"
+        params[key] = value
+    return Message(message.template, params)
+
+
 def msg(template: str, /, **params: Any) -> Message:
     """A message to show in the user's language; ``template`` is English with ``{name}``s."""
     return Message(template, params)

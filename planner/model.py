@@ -31,6 +31,15 @@ FALLBACK: dict[Lang, tuple[Lang, ...]] = {
     "ru": ("ru", "en", "de"),
 }
 
+# The days a programme may have: a year (a season, a festival year) at most, within years
+# that no conversion between zones or step of a day can carry past datetime's limits.
+MAX_DAYS = 366
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+# Travel settings a clash check can compute with: the speed of any vehicle on a city's
+# streets, a buffer of up to a day.
+MAX_SPEED_KMH = 1000.0
+MAX_BUFFER_MINUTES = 24 * 60
+
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 # RFC 5545 INTEGER (SEQUENCE): what calendar files can carry.
 MAX_SEQUENCE = 2**31 - 1
@@ -414,11 +423,41 @@ def _is_iana(name: str) -> bool:
 
 
 def validate_frame(timezone: str, first_day: date, last_day: date) -> None:
-    """Check a programme's zone and days."""
+    """Check a programme's zone and days: a known zone, days in order, within the years
+    :data:`FIRST_YEAR` to :data:`LAST_YEAR`, at most :data:`MAX_DAYS` of them."""
     zone_named(timezone)
+    for day in (first_day, last_day):
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise TimeRangeError(
+                msg("day {day} is outside the years {first} to {last}", day=day,
+                    first=FIRST_YEAR, last=LAST_YEAR)
+            )
     if last_day < first_day:
         raise TimeRangeError(
             msg("last day {last} is before first day {first}", last=last_day, first=first_day)
+        )
+    days = (last_day - first_day).days + 1
+    if days > MAX_DAYS:
+        raise TimeRangeError(
+            msg("{first} to {last} is {days} days; a programme lasts at most {max} days",
+                first=first_day, last=last_day, days=days, max=MAX_DAYS)
+        )
+
+
+def validate_travel(travel: TravelSettings) -> None:
+    """Check the clash check's travel settings: a speed of 0 (no travel check) to
+    :data:`MAX_SPEED_KMH` km/h, a buffer of 0 to :data:`MAX_BUFFER_MINUTES` minutes."""
+    speed = travel.speed_kmh
+    # ``not <=`` also catches NaN, which every comparison answers with False.
+    if not 0 <= speed <= MAX_SPEED_KMH:
+        raise ValidationError(
+            msg("travel speed {speed} km/h is out of range (0 to {max})",
+                speed=speed, max=MAX_SPEED_KMH)
+        )
+    if not 0 <= travel.buffer_minutes <= MAX_BUFFER_MINUTES:
+        raise ValidationError(
+            msg("travel buffer {minutes} minutes is out of range (0 to {max})",
+                minutes=travel.buffer_minutes, max=MAX_BUFFER_MINUTES)
         )
 
 
@@ -570,6 +609,7 @@ _ANY_VENUE = "\x00any"
 def validate_programme(programme: Programme) -> None:
     """Check every part of ``programme``; the first problem found is raised."""
     validate_frame(programme.timezone, programme.first_day, programme.last_day)
+    validate_travel(programme.travel)
     for track in programme.tracks.values():
         validate_track(track)
     for venue in programme.venues.values():
@@ -772,11 +812,13 @@ def wall_clock(day: date, clock: time, zone: ZoneInfo) -> datetime:
 
 def new_uid(programme: Programme, stem: str, domain: str = "programme-planner") -> str:
     """A UID from ``stem`` that no event of ``programme`` has yet (deterministic)."""
-    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:40] or "event"
-    candidate = f"{slug}@{domain}"
+    from planner.ids import slug
+
+    base = slug(stem, "event")
+    candidate = f"{base}@{domain}"
     n = 2
     while programme.has_uid(candidate):
-        candidate = f"{slug}-{n}@{domain}"
+        candidate = f"{base}-{n}@{domain}"
         n += 1
     return candidate
 

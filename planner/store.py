@@ -10,18 +10,28 @@ change either fully there or not at all (SQLite rolls a hot journal back on the 
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
+import socket
 import sqlite3
 import struct
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
 from planner.i18n import Message, msg
+from planner.inputs import open_regular
 from planner.model import (
     Event,
     Period,
@@ -69,82 +79,127 @@ class ProgrammeLockedError(ProgrammeFileError):
 
 
 class FileLock:
-    """``NAME.programme.lock``: who has the file open for editing.
+    """Who has a programme file open for editing: a lock the kernel keeps on the file itself.
 
-    Created with O_EXCL, so two openers cannot both win. A lock left by a process that no
-    longer runs on this computer (a crash, ``kill -9``) is stale and taken over. A lock from
-    another computer (a shared folder) is never taken over, since it cannot be checked.
+    An exclusive lock on one byte of the programme file far beyond any byte SQLite locks
+    (Linux's open-file-description lock; ``flock`` elsewhere), held on a descriptor of the
+    file for the life of the store. The kernel grants it atomically to one opener, so two
+    openers never both win, and drops it when the process ends however it ends (a crash,
+    ``kill -9``), so no stale lock has to be judged or taken over. It belongs to the file,
+    not to a name: a symlink, a hard link or another spelling of the path meets the same
+    lock. On a shared folder the file server keeps it for every computer (NFS, SMB).
+
+    Beside the file, ``NAME.programme.lock`` names the holder (process and computer) for
+    the message a second opener gets. Only the holder of the kernel's lock writes it (to a
+    temporary file renamed into place), so it is never empty or disputed; one that a crash
+    left is replaced by the next holder.
     """
 
     def __init__(self, path: Path) -> None:
-        self.path = path.with_name(path.name + ".lock")
+        # The holder's note goes beside the file a symlink points to, where every opener
+        # through a symlink looks for it.
+        real = Path(os.path.realpath(path))
+        self.path = real.with_name(real.name + ".lock")
+        self._file = path
+        self._fd: int | None = None
         self._token = f"{os.getpid()}-{os.urandom(6).hex()}"
 
     def acquire(self) -> None:
-        for _ in range(3):
-            try:
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                holder = self._holder()
-                if holder is None or self._is_stale(holder):
-                    self.path.unlink(missing_ok=True)
-                    continue
-                raise ProgrammeLockedError(
-                    msg(
-                        "{path}: already open for editing in another window or process (pid "
-                        "{pid} on {host}); open it read-only, or close it there first",
-                        path=self.path.with_suffix(""), pid=holder.get("pid"),
-                        host=holder.get("host"),
-                    )
-                ) from None
-            except OSError as exc:
-                raise ProgrammeFileError(
-                    msg("{path}: cannot create the lock file ({reason})", path=self.path,
-                        reason=exc.strerror)
-                ) from None
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"pid": os.getpid(), "host": _hostname(), "token": self._token},
-                          handle)
-            return
-        raise ProgrammeLockedError(msg("{path}: cannot take the lock", path=self.path))
+        """Take the lock, or raise :class:`ProgrammeLockedError` naming who has it."""
+        try:
+            fd = os.open(self._file, os.O_RDWR | os.O_CLOEXEC)
+        except OSError as exc:
+            raise ProgrammeFileError(
+                msg("{path}: cannot open ({reason})", path=self._file, reason=exc.strerror)
+            ) from None
+        try:
+            _lock_exclusively(fd)
+        except BlockingIOError:
+            os.close(fd)
+            raise ProgrammeLockedError(self._locked_message()) from None
+        except OSError as exc:
+            os.close(fd)
+            raise ProgrammeFileError(
+                msg("{path}: cannot lock the file ({reason})", path=self._file,
+                    reason=exc.strerror)
+            ) from None
+        self._fd = fd
+        self._write_note()
 
     def release(self) -> None:
+        """Give the lock up (the note first: the next holder writes its own)."""
+        if self._fd is None:
+            return
         holder = self._holder()
         if holder is not None and holder.get("token") == self._token:
-            self.path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+        os.close(self._fd)  # closing the descriptor releases the kernel's lock
+        self._fd = None
+
+    def _locked_message(self) -> Message:
+        holder = self._holder()
+        if holder is not None and isinstance(holder.get("pid"), int):
+            return msg(
+                "{path}: already open for editing in another window or process (pid "
+                "{pid} on {host}); open it read-only, or close it there first",
+                path=self._file, pid=holder.get("pid"), host=holder.get("host"),
+            )
+        return msg(
+            "{path}: already open for editing in another window or process; open it "
+            "read-only, or close it there first", path=self._file,
+        )
+
+    def _write_note(self) -> None:
+        note = json.dumps({"pid": os.getpid(), "host": _hostname(), "token": self._token})
+        temp = self.path.with_name(f".{self.path.name}.{self._token}")
+        try:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+            try:
+                os.write(fd, note.encode())
+            finally:
+                os.close(fd)
+            os.replace(temp, self.path)
+        except OSError:
+            # Only the message of a later opener loses its detail (a full disk, a folder
+            # that is read-only although the file is not): the lock itself holds.
+            with contextlib.suppress(OSError):
+                temp.unlink()
 
     def _holder(self) -> dict[str, object] | None:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            with open(self.path, "rb") as handle:
+                data = json.loads(handle.read(4096))
         except (OSError, ValueError):
             return None
         return data if isinstance(data, dict) else None
 
-    @staticmethod
-    def _is_stale(holder: dict[str, object]) -> bool:
-        pid = holder.get("pid")
-        if holder.get("host") != _hostname() or not isinstance(pid, int):
-            return False
+
+# A byte SQLite never locks (its locks sit at 1 GiB and the 510 bytes after it), so that the
+# programme's lock and SQLite's own never meet, on a local disk or on a file server.
+_LOCK_BYTE = 1 << 62
+_F_OFD_SETLK = getattr(fcntl, "F_OFD_SETLK", None) if fcntl is not None else None
+
+
+def _lock_exclusively(fd: int) -> None:
+    """An exclusive lock on ``fd``'s file, or ``BlockingIOError`` when another has it."""
+    if fcntl is None:  # pragma: no cover - Windows: SQLite's own locking alone
+        return
+    if _F_OFD_SETLK is not None:
+        # struct flock: l_type, l_whence, l_start, l_len, l_pid (0 for an OFD lock).
+        request = struct.pack("hhqqi", fcntl.F_WRLCK, os.SEEK_SET, _LOCK_BYTE, 1, 0)
         try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return True
-        except PermissionError:
-            return False
-        return _is_zombie(pid)
+            fcntl.fcntl(fd, _F_OFD_SETLK, request)
+        except OSError as exc:
+            if exc.errno in (errno.EAGAIN, errno.EACCES):
+                raise BlockingIOError(exc.errno, exc.strerror) from None
+            raise
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def _hostname() -> str:
-    return os.uname().nodename
-
-
-def _is_zombie(pid: int) -> bool:
-    # A killed child that its parent has not reaped yet still answers kill(pid, 0).
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
-            return handle.read().rsplit(")", 1)[1].split()[0] == "Z"
-    except (OSError, IndexError):
-        return False
+    return socket.gethostname()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -279,20 +334,22 @@ def read_header(path: Path) -> tuple[int, int]:
     Raises :class:`NotAProgrammeError` when the file is not an SQLite database at all and
     :class:`CorruptFileError` when it is shorter than its header says.
     """
+    fd, size = open_regular(path, msg("a programme file"), ProgrammeFileError)
     try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-            size = os.fstat(handle.fileno()).st_size
-    except FileNotFoundError:
-        raise ProgrammeFileError(msg("{path}: no such file", path=path)) from None
-    except IsADirectoryError:
+        header = os.read(fd, 100)
+    except OSError as exc:
         raise ProgrammeFileError(
-            msg("{path}: is a folder, not a programme file", path=path)
+            msg("{path}: cannot open ({reason})", path=path, reason=exc.strerror)
         ) from None
-    except PermissionError:
-        raise ProgrammeFileError(msg("{path}: permission denied", path=path)) from None
+    finally:
+        os.close(fd)
     if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
         raise NotAProgrammeError(msg("{path}: not a programme file", path=path))
+    # The file format's write and read versions: 1 (rollback journal) or 2 (WAL). Any other
+    # makes SQLite open the file read-only or not at all, and only our header tells why.
+    if header[18] not in (1, 2) or header[19] not in (1, 2):
+        raise CorruptFileError(damaged(path, f"unknown file format {header[18]}.{header[19]} "
+                                             "in the header"))
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     change_counter, page_count = struct.unpack(">II", header[24:32])
@@ -311,6 +368,9 @@ def read_header(path: Path) -> tuple[int, int]:
 def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    # A file made by hand must not run code of its own: no functions with side effects in
+    # views, triggers or defaults (the schema check refuses such objects anyway).
+    conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute("PRAGMA foreign_keys = ON")
     if not readonly:
         conn.execute("PRAGMA journal_mode = DELETE")
@@ -318,23 +378,95 @@ def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     return conn
 
 
-def _check_integrity(path: Path) -> None:
+SchemaEntry = tuple[str, str, str, str]
+
+
+def _schema_of(conn: sqlite3.Connection) -> dict[tuple[str, str], SchemaEntry]:
+    """The file's tables, indexes, views and triggers by (type, name), each with its table
+    and its SQL (spaces folded). SQLite's statistics tables are left out: ANALYZE, run by
+    any tool, makes them, and they hold numbers only."""
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")
+    return {
+        (str(kind), str(name)): (str(kind), str(name), str(table), " ".join(str(sql).split()))
+        for kind, name, table, sql in rows
+        if not str(name).startswith("sqlite_stat")
+    }
+
+
+@cache
+def expected_schema(version: int) -> dict[tuple[str, str], SchemaEntry]:
+    """What a programme file of format ``version`` holds: SCHEMA_V1 brought forward by the
+    migrations, built in memory."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.executescript(SCHEMA_V1)
+        for migration in MIGRATIONS[: version - 1]:
+            conn.executescript(migration)
+        return _schema_of(conn)
+    finally:
+        conn.close()
+
+
+def _schema_problem(conn: sqlite3.Connection, version: int) -> str | None:
+    """What is wrong with the file's schema, or ``None`` when it is exactly the programme's.
+
+    A file made by hand could hold a view in place of a table (whose query never ends), or
+    a trigger that deletes on the next edit: nothing but our own tables and indexes is let
+    through, each as this version's migrations make it.
+    """
+    found, wanted = _schema_of(conn), expected_schema(version)
+    for key in sorted(found.keys() - wanted.keys()):
+        return f"unexpected {key[0]} '{key[1]}'"
+    for key in sorted(wanted.keys() - found.keys()):
+        return f"no {key[0]} '{key[1]}'"
+    for key in sorted(wanted):
+        if found[key] != wanted[key]:
+            return f"{key[0]} '{key[1]}' is not as Programme Planner makes it"
+    return None
+
+
+def _type_problem(conn: sqlite3.Connection) -> str | None:
+    """The first column holding a value of the wrong kind (a BLOB where text belongs),
+    or ``None``. SQLite stores any value in any column; the model expects its types."""
+    allowed = {"TEXT": ("text",), "INTEGER": ("integer",), "REAL": ("real", "integer")}
+    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                 "name NOT LIKE 'sqlite%' ORDER BY name").fetchall():
+        for _, column, declared, notnull, _, _ in conn.execute(
+            f'PRAGMA table_info("{table}")'
+        ).fetchall():
+            kinds = allowed.get(str(declared).upper())
+            if kinds is None:
+                continue
+            accepted = ", ".join(f"'{k}'" for k in (*kinds, *(() if notnull else ("null",))))
+            bad = conn.execute(
+                f'SELECT 1 FROM "{table}" WHERE typeof("{column}") NOT IN ({accepted}) LIMIT 1'
+            ).fetchone()
+            if bad is not None:
+                return f"a value in {table}.{column} is not {kinds[0]}"
+    return None
+
+
+def _check_integrity(path: Path, version: int) -> None:
     # A hot journal must be rolled back before the file can be read, which needs write access.
     hot = Path(f"{path}-journal").exists()
     try:
         conn = _connect(path, readonly=not hot)
+        # SQLite's own messages can quote damaged bytes that are not UTF-8.
+        conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
         try:
-            result = conn.execute("PRAGMA quick_check").fetchone()
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            problem = _schema_problem(conn, version)
+            if problem is None:
+                result = conn.execute("PRAGMA quick_check").fetchone()
+                if result is None or result[0] != "ok":
+                    problem = str(result[0]) if result else "quick_check gave no answer"
+            if problem is None:
+                problem = _type_problem(conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise CorruptFileError(damaged(path, exc)) from None
-    if result is None or result[0] != "ok":
-        raise CorruptFileError(damaged(path, result[0] if result else ""))
-    missing = {"meta", "tracks", "venues", "people", "events", "event_speakers"} - tables
-    if missing:
-        raise CorruptFileError(damaged(path, ", ".join(sorted(missing))))
+    if problem is not None:
+        raise CorruptFileError(damaged(path, problem))
 
 
 class ProgrammeStore:
@@ -373,7 +505,7 @@ class ProgrammeStore:
             )
         if version < 1:
             raise CorruptFileError(damaged(path, "user_version 0"))
-        _check_integrity(path)
+        _check_integrity(path, version)
         if not readonly and not os.access(path, os.W_OK):
             readonly = True
         lock = None if readonly else FileLock(path)
@@ -464,7 +596,11 @@ class ProgrammeStore:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: all of it reaches the file, or none of it."""
+        """One write transaction: all of it reaches the file, or none of it.
+
+        An SQLite error inside (a full disk, an I/O error) becomes a
+        :class:`ProgrammeFileError` naming the file; the file keeps what it had.
+        """
         if self.readonly:
             raise ProgrammeFileError(msg("{path}: file is read-only", path=self.path))
         conn = self._conn
@@ -474,14 +610,20 @@ class ProgrammeStore:
             raise ProgrammeFileError(cannot_write(self.path, exc)) from None
         try:
             yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        try:
             conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            conn.execute("ROLLBACK")
-            raise ProgrammeFileError(cannot_write(self.path, exc)) from None
+        except BaseException as exc:
+            self._roll_back()
+            if isinstance(exc, sqlite3.Error):
+                raise ProgrammeFileError(cannot_write(self.path, exc)) from None
+            raise
+
+    def _roll_back(self) -> None:
+        # After some errors (SQLITE_FULL, SQLITE_IOERR) SQLite has rolled the transaction
+        # back itself, and a ROLLBACK would fail with "no transaction is active", hiding the
+        # reason. A rollback that fails leaves the hot journal, which the next open undoes.
+        if self._conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("ROLLBACK")
 
     # -- reading --------------------------------------------------------------------------
 
@@ -503,8 +645,10 @@ class ProgrammeStore:
             validate_programme(programme)
         except ProgrammeError as exc:
             raise CorruptFileError(damaged(self.path, exc.message)) from None
-        except (sqlite3.DatabaseError, KeyError, ValueError, TypeError, RecursionError) as exc:
+        except (sqlite3.DatabaseError, KeyError, ValueError, TypeError, OverflowError) as exc:
             raise CorruptFileError(damaged(self.path, exc)) from None
+        except RecursionError:  # JSON nested thousands deep in a value
+            raise CorruptFileError(damaged(self.path, "values nested too deeply")) from None
         return programme
 
     def _load(self) -> Programme:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ from icalendar import (
 from icalendar import Event as VEvent
 
 from planner.i18n import Message, msg
+from planner.ids import split_speakers
 from planner.importing import IncomingEvent, ReadResult, in_years, outside_years
 from planner.importing import problem as make_problem
 from planner.model import (
@@ -58,9 +58,6 @@ REFRESH = timedelta(hours=12)
 # The label of the speakers' paragraph that ends an exported DESCRIPTION; import reads it
 # back into speakers.
 SPEAKERS_LABEL: dict[Lang, str] = {"en": "Speakers", "de": "Referenten", "ru": "Спикеры"}
-_SPEAKERS_RE = re.compile(
-    r"(?:^|\n\n)(?:" + "|".join(SPEAKERS_LABEL.values()) + r"): ([^\n]+)\s*$"
-)
 
 # RFC 7986 COLOR takes a CSS3 colour name; these are all of them.
 CSS3_COLOURS: dict[str, tuple[int, int, int]] = {
@@ -538,11 +535,7 @@ def _dates_of(prop: Any) -> list[date | datetime]:
 
 
 def _split_speakers(description: str) -> tuple[str, tuple[str, ...]]:
-    found = _SPEAKERS_RE.search(description)
-    if not found:
-        return description, ()
-    names = tuple(n.strip() for n in found.group(1).split(";") if n.strip())
-    return description[: found.start()].rstrip(), names
+    return split_speakers(description, SPEAKERS_LABEL.values())
 
 
 def _fallback_uid(component: Any) -> str:

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
-import unicodedata
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -29,6 +27,7 @@ from typing import TYPE_CHECKING, cast
 from zoneinfo import ZoneInfo
 
 from planner.i18n import Message, msg
+from planner.ids import IdAllocator, split_affiliation
 from planner.model import (
     LANGS,
     STATUSES,
@@ -264,17 +263,6 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def slug_id(text: str, taken: Container[str], fallback: str) -> str:
-    """A valid id made from ``text`` that ``taken`` does not hold (deterministic)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:40].strip("-") or fallback
-    candidate, n = slug, 2
-    while candidate in taken:
-        candidate = f"{slug}-{n}"
-        n += 1
-    return candidate
-
-
 def _named(items: Iterable[Track | Venue], name: Texts) -> str | None:
     """The id of the first item called ``name`` in one of its languages."""
     wanted = {_key(text) for text in name.as_dict().values() if text}
@@ -300,6 +288,9 @@ class _Resolver:
         self._no_venue: str | None = None
         # People and venues that an import gives availability windows.
         self.window_owners: dict[str, set[str]] = {"person": set(), "venue": set()}
+        self._track_ids = IdAllocator(programme.tracks, "track")
+        self._venue_ids = IdAllocator(programme.venues, "venue")
+        self._person_ids = IdAllocator(programme.people, "person")
         for track in programme.tracks.values():
             self._index_track(track)
         for venue in programme.venues.values():
@@ -327,13 +318,13 @@ class _Resolver:
             if self._no_track is None:
                 self._no_track = _named(self.programme.tracks.values(), NO_TRACK.name)
             if self._no_track is None:
-                self._no_track = slug_id(NO_TRACK.id, self.programme.tracks, "track")
+                self._no_track = self._track_ids.new(NO_TRACK.id)
                 self._add_track(dataclasses.replace(NO_TRACK, id=self._no_track))
             return self._no_track
         found = self.tracks.get(_key(name))
         if found is not None:
             return found
-        tid = slug_id(name, self.programme.tracks, "track")
+        tid = self._track_ids.new(name)
         palette = TRACK_PALETTE[len(self.programme.tracks) % len(TRACK_PALETTE)]
         self._add_track(Track(tid, Texts.same(name), colour or palette))
         return tid
@@ -351,7 +342,7 @@ class _Resolver:
             if self._no_venue is None:
                 self._no_venue = _named(self.programme.venues.values(), NO_VENUE.name)
             if self._no_venue is None:
-                self._no_venue = slug_id(NO_VENUE.id, self.programme.venues, "venue")
+                self._no_venue = self._venue_ids.new(NO_VENUE.id)
                 self._add_venue(dataclasses.replace(NO_VENUE, id=self._no_venue))
             return self._no_venue
         found = self.venues.get(_key(name))
@@ -368,7 +359,7 @@ class _Resolver:
                 return found
         if not title:
             title, address = (first_line.strip(), rest.strip()) if rest else (name, "")
-        vid = slug_id(title.split(",")[0], self.programme.venues, "venue")
+        vid = self._venue_ids.new(title.split(",")[0])
         # Half a position, or one off the globe, places nothing: the venue goes without.
         if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
             lat = lon = None
@@ -385,14 +376,12 @@ class _Resolver:
         found = self.people.get(_key(text))
         if found is not None:
             return found
-        name, affiliation = text, ""
-        paren = re.match(r"^(.*?)\s*\(([^()]*)\)$", text)
-        if paren:
-            name, affiliation = paren.group(1), paren.group(2)
+        name, affiliation = split_affiliation(text)
+        if affiliation or name != text:
             found = self.people.get(_key(name))
             if found is not None:
                 return found
-        pid = slug_id(name, self.programme.people, "person")
+        pid = self._person_ids.new(name)
         person = Person(pid, name, affiliation)
         self.programme.people[pid] = person
         self.created_people[pid] = person
@@ -839,15 +828,17 @@ def read_import_file(
 
     Raises :class:`~planner.ics.IcsError`, :class:`~planner.csvio.CsvError` or
     :class:`~planner.schedule_formats.ScheduleFileError` for a file that cannot be read at
-    all, and ``OSError`` when it cannot be opened. ``progress`` is handed to the reader (see
+    all, and :class:`~planner.inputs.InputError` for one that cannot be opened, is not a
+    regular file or is too large. ``progress`` is handed to the reader (see
     :func:`planner.ics.read_ics`); it may raise to stop.
     """
     from planner.csvio import read_csv
     from planner.ics import read_ics
+    from planner.inputs import read_input
     from planner.schedule_formats import read_schedule, schedule_kind
 
     path = Path(path)
-    data = path.read_bytes()
+    data = read_input(path)
     kind = schedule_kind(data)
     if kind is not None:
         return read_schedule(data, path, kind, progress)

@@ -16,8 +16,16 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from planner.builtin import BUILTIN_LABEL, load_builtin
-from planner.i18n import msg, render, system_language
-from planner.model import LANGS, Lang, Programme, ProgrammeError, Texts, validate_frame
+from planner.i18n import Message, msg, render, shortened, system_language
+from planner.model import (
+    LANGS,
+    Lang,
+    Programme,
+    ProgrammeError,
+    Texts,
+    validate_frame,
+    zone_named,
+)
 from planner.store import ProgrammeStore, open_programme
 
 EXIT_OK = 0
@@ -242,16 +250,39 @@ def source_label(args: argparse.Namespace) -> str:
 
 
 def local_zone_name() -> str:
-    """This computer's IANA zone name, or UTC when it cannot be told."""
+    """This computer's IANA zone name: TZ's when it names one, else the one
+    ``/etc/localtime`` links to, else UTC. A TZ that names no IANA zone (``Nowhere/X``, or
+    POSIX rules like ``EST5EDT,M3.2.0,M11.1.0``) counts as UTC, as the C library reads it."""
     name = os.environ.get("TZ", "").lstrip(":")
     if name:
-        return name
+        return name if _is_zone(name) else "UTC"
     try:
         target = os.readlink("/etc/localtime")
     except OSError:
         return "UTC"
     marker = "zoneinfo/"
-    return target.split(marker, 1)[1] if marker in target else "UTC"
+    name = target.split(marker, 1)[1] if marker in target else "UTC"
+    return name if _is_zone(name) else "UTC"
+
+
+def _is_zone(name: str) -> bool:
+    try:
+        zone_named(name)
+    except ProgrammeError:
+        return False
+    return True
+
+
+def default_zone_name() -> str:
+    """:func:`local_zone_name` for a programme a command creates, with a note on stderr
+    when TZ names no zone and UTC stands in."""
+    zone = local_zone_name()
+    tz = os.environ.get("TZ", "").lstrip(":")
+    if tz and zone != tz:
+        note = msg("TZ '{tz}' is not an IANA time zone; the programme's zone is {zone} "
+                   "(choose one with --timezone)", tz=tz, zone=zone)
+        print(f"note: {render(shortened(note), system_language())}", file=sys.stderr)
+    return zone
 
 
 def summary(programme: Programme, lang: Lang = "en") -> dict[str, Any]:
@@ -300,7 +331,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     else:
         first = args.start or date.today()
         last = args.end or first
-        timezone = args.timezone or local_zone_name()
+        timezone = args.timezone or default_zone_name()
         validate_frame(timezone, first, last)
         programme = Programme(
             name=Texts.same(args.name or path.stem), timezone=timezone,
@@ -348,6 +379,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_print(args: argparse.Namespace) -> int:
+    from planner.atomic import replacing
+
     programme = load(args)
     tracks: list[str] | None = args.tracks
     for track in tracks or ():
@@ -361,7 +394,8 @@ def _cmd_print(args: argparse.Namespace) -> int:
     print_pdf = painter(args, "print")
     path = Path(args.output)
     try:
-        pages: int = print_pdf(programme, path, args.lang, tracks, base_url=base_url)
+        with replacing(path, _protected(args)) as temp:
+            pages: int = print_pdf(programme, temp, args.lang, tracks, base_url=base_url)
     except OSError as exc:
         raise UsageError(msg("{path}: cannot write ({reason})", path=path,
                              reason=exc.strerror or exc)) from exc
@@ -369,13 +403,28 @@ def _cmd_print(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# The longest reminder an export writes: four weeks, as far ahead as calendar apps offer.
+MAX_ALARM_MINUTES = 4 * 7 * 24 * 60
+
+
+def _protected(args: argparse.Namespace) -> list[str]:
+    """The files an output must not replace: the programme the command reads."""
+    path = getattr(args, "programme", None)
+    return [path] if path else []
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
-    from planner.ics import ExportOptions, export_by_track, export_ics
+    from planner.atomic import check_output, portable_names, write_file
+    from planner.ics import ExportOptions, export_by_track, export_ics, select_events
 
     if args.output is None and args.split_dir is None:
         raise UsageError(msg("export: give -o FILE.ics or --split-dir DIR"))
-    if args.alarm is not None and args.alarm < 0:
-        raise UsageError(msg("export: --alarm takes minutes before the event (0 or more)"))
+    if args.alarm is not None and not 0 <= args.alarm <= MAX_ALARM_MINUTES:
+        raise UsageError(msg("export: --alarm takes minutes before the event, 0 to {max} "
+                             "(four weeks)", max=MAX_ALARM_MINUTES))
+    protected = _protected(args)
+    if args.output not in (None, "-"):
+        check_output(args.output, protected)  # before the work, not after it
     programme = load(args)
     if programme.unscheduled:
         # A calendar event needs a time: the unscheduled ones cannot go into the file.
@@ -385,21 +434,25 @@ def _cmd_export(args: argparse.Namespace) -> int:
         tracks=tuple(args.track), venues=tuple(args.venue), uids=tuple(args.uid),
         lang=args.lang, alarm_minutes=args.alarm,
     )  # fmt: skip
+    picked = select_events(programme, options)
     if args.output is not None:
         data = export_ics(programme, options)
         if args.output == "-":
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
         else:
-            Path(args.output).write_bytes(data)
-            print(f"wrote {args.output}: {data.count(b'BEGIN:VEVENT')} events")
+            write_file(args.output, data, protected)
+            print(f"wrote {args.output}: {len(picked)} events")
     if args.split_dir is not None:
         folder = Path(args.split_dir)
         folder.mkdir(parents=True, exist_ok=True)
-        for track_id, data in export_by_track(programme, options).items():
-            path = folder / f"{track_id}.ics"
-            path.write_bytes(data)
-            print(f"wrote {path}: {data.count(b'BEGIN:VEVENT')} events")
+        files = export_by_track(programme, options)
+        names = portable_names(files)
+        for track_id, data in files.items():
+            path = folder / f"{names[track_id]}.ics"
+            write_file(path, data, protected)
+            count = sum(1 for e in picked if e.track == track_id)
+            print(f"wrote {path}: {count} events")
     return EXIT_OK
 
 
@@ -421,7 +474,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if creating:
         if args.timezone:
             validate_frame(args.timezone, date.today(), date.today())
-        programme = new_programme_for(results, local_zone_name(), path.stem, args.timezone)
+        zone = args.timezone or next((r.zone for r in results if r.zone), None)
+        programme = new_programme_for(results, zone or default_zone_name(), path.stem,
+                                      args.timezone)
     else:
         store = ProgrammeStore.open(path)
     try:
@@ -442,7 +497,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         if store is not None:
             store.close()
     for problem in plan.skipped:
-        print(f"skipped: {problem.message}")
+        print(f"skipped: {shortened(problem.message)}")
     counts = plan.counts
     print(f"{'created' if creating else 'updated'} {path}: {counts['added']} added, "
           f"{counts['updated']} updated, {counts['unchanged']} unchanged"
@@ -558,6 +613,8 @@ def _cmd_publish(args: argparse.Namespace) -> int:
 
 
 def _cmd_screenshot(args: argparse.Namespace) -> int:
+    from planner.atomic import replacing
+
     try:
         width, height = (int(n) for n in args.size.lower().split("x"))
     except ValueError:
@@ -572,9 +629,10 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     render_window = painter(args, "screenshot")
     path = Path(args.output)
     try:
-        size: tuple[int, int] = render_window(
-            path, programme, view=args.view, day=args.date, lang=args.lang,
-            size=(width, height), source=getattr(args, "programme", None))
+        with replacing(path, _protected(args)) as temp:
+            size: tuple[int, int] = render_window(
+                temp, programme, view=args.view, day=args.date, lang=args.lang,
+                size=(width, height), source=getattr(args, "programme", None))
     except OSError as exc:
         raise UsageError(msg("{path}: cannot write ({reason})", path=path,
                              reason=exc.strerror or exc)) from exc
@@ -588,8 +646,11 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
 def error(message: object, lang: str | None = None) -> int:
     """Print the one ``error:`` line (in ``lang``, else the system's language) and give the
     usage exit code. The ``error:`` prefix stays English, for scripts that look for it."""
+    carried = getattr(message, "message", message)
+    if isinstance(carried, Message):
+        message = shortened(carried)
     text = render(message, lang or system_language())
-    print(f"error: {text}".replace("\n", " "), file=sys.stderr)
+    print("error: " + " ".join(text.splitlines()), file=sys.stderr)
     return EXIT_USAGE
 
 

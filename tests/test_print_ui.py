@@ -16,7 +16,7 @@ from factories import at, event, small_programme
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog
 from test_print import day_of_each_page, english_heading, pages_of, squash
 
 import ui.printing as printing
@@ -373,7 +373,7 @@ def test_export_pdf(qapp, tmp_path, monkeypatch):
     assert squash("Book fair") in text and squash("Opening session") not in text
 
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *args: warnings.append(args)))
+    monkeypatch.setattr("ui.message_box.warn", lambda *args: warnings.append(args))
     chosen = tmp_path / "missing-folder" / "x.pdf"
     assert printing.export_pdf(None, programme, "en") is None
     assert len(warnings) == 1 and str(chosen) in warnings[0][2]

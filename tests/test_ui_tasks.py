@@ -67,9 +67,8 @@ def boxes(monkeypatch):
 
     def warning(_parent, _title, text, *args, **kwargs):
         shown.append(text)
-        return QMessageBox.StandardButton.Ok
 
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
+    monkeypatch.setattr("ui.message_box.warn", warning)
     return shown
 
 

@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_docks()
         self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.status_label)
         # Made at the first unsaved change: most windows never need one.
         self._recovery: RecoveryWriter | None = None
@@ -612,10 +613,11 @@ class MainWindow(QMainWindow):
         """Offer the work of a window that ended without saving (newest first)."""
         from PySide6.QtWidgets import QMessageBox
 
+        from ui import message_box
         from ui.recovery import pending
 
         for found in pending():
-            answer = QMessageBox.question(
+            answer = message_box.ask(
                 self, self.tr("Recover unsaved work"),
                 self.tr("“{name}” ({count} events) was not saved when its window closed on "
                         "{when}. Open it?").format(
@@ -862,10 +864,11 @@ class MainWindow(QMainWindow):
     # -- files ----------------------------------------------------------------------------
 
     def show_error(self, text: str) -> None:
-        """One line about what went wrong; never a traceback."""
-        from PySide6.QtWidgets import QMessageBox
+        """One line about what went wrong; never a traceback. Shown as plain text: it often
+        quotes a file's name or an event's title."""
+        from ui import message_box
 
-        QMessageBox.warning(self, self.tr("Programme Planner"), text)
+        message_box.warn(self, self.tr("Programme Planner"), text)
 
     def ask_unsaved(self) -> QMessageBox.StandardButton:
         """Save, Discard or Cancel for unsaved changes."""
@@ -873,8 +876,10 @@ class MainWindow(QMainWindow):
 
         buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                    | QMessageBox.StandardButton.Cancel)
+        from ui import message_box
+
         name = self.document.programme.name.get(self._lang)
-        return QMessageBox.question(
+        return message_box.ask(
             self, self.tr("Unsaved changes"),
             self.tr("“{name}” has changes that are not saved. Save them?").format(name=name),
             buttons, QMessageBox.StandardButton.Save)
@@ -1087,7 +1092,9 @@ class MainWindow(QMainWindow):
         assert isinstance(plan, ImportPlan)
         if plan.skipped:
             if skip_invalid is None:
-                answer = QMessageBox.question(
+                from ui import message_box
+
+                answer = message_box.ask(
                     self, self.tr("Import"),
                     self.tr("{count} events cannot be imported; the first: {problem}\n\n"
                             "Import the others?").format(count=len(plan.skipped),
@@ -1114,10 +1121,15 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export ICS"), "",
                                               self.tr("Calendars (*.ics)"))
         if path:
+            from planner.atomic import write_file
+
+            protected = [self.document.path] if self.document.path else []
             try:
-                Path(path).write_bytes(export_ics(self.document.programme,
-                                                  ExportOptions(lang=self._lang)))
-            except (OSError, ProgrammeError) as exc:
+                write_file(path, export_ics(self.document.programme,
+                                            ExportOptions(lang=self._lang)), protected)
+            except OSError as exc:
+                self.show_error(f"{exc.filename or path}: {exc.strerror or exc}")
+            except ProgrammeError as exc:
                 self.show_error(str(exc))
 
     # -- closing --------------------------------------------------------------------------

@@ -9,8 +9,6 @@ carried out stays readable through :meth:`ExportDialog.request`.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +36,7 @@ from PySide6.QtWidgets import (
 from planner.model import LANGS, Lang, Programme
 from ui.i18n import numerus
 from ui.tasks import Task, run_with_progress
+from ui.tooltips import plain_tooltip
 
 Scope = Literal["all", "filter", "per_track", "starred"]
 SCOPES: tuple[Scope, ...] = ("all", "filter", "per_track", "starred")
@@ -61,6 +60,7 @@ class ExportRequest:
     lang: Lang
     alarm_minutes: int | None
     path: str
+    protected: tuple[str, ...] = ()  # files never to write over (the programme's own)
 
 
 def event_count(programme: Programme, request: ExportRequest) -> int:
@@ -73,18 +73,6 @@ def event_count(programme: Programme, request: ExportRequest) -> int:
     return len(programme.events)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    # A half-written calendar that a client subscribes to is worse than the old one.
-    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_export(programme: Programme, request: ExportRequest,
                  progress: Callable[[int, int], None] | None = None) -> list[Path]:
     """Write the ICS file(s) ``request`` asks for; returns the paths written.
@@ -95,6 +83,7 @@ def write_export(programme: Programme, request: ExportRequest,
     """
     report = progress or (lambda done, total: None)
     report(0, 0)
+    from planner.atomic import portable_names, write_file
     from planner.ics import ExportOptions, export_by_track, export_ics
 
     target = Path(request.path)
@@ -112,13 +101,17 @@ def write_export(programme: Programme, request: ExportRequest,
     if request.scope != "per_track":
         files = {target: export_ics(programme, options)}
     else:
-        files = {target / f"{track_id}.ics": data
-                 for track_id, data in sorted(export_by_track(programme, options).items())}
+        calendars = export_by_track(programme, options)
+        names = portable_names(calendars)  # "a:b" and "Business"/"business" on any disk
+        files = {target / f"{names[track_id]}.ics": data
+                 for track_id, data in sorted(calendars.items())}
     report(1, 1)  # the last moment to cancel: nothing is written yet
     if request.scope == "per_track":
         target.mkdir(parents=True, exist_ok=True)
     for path, data in files.items():
-        _write_atomically(path, data)
+        # Whole or not at all: a half-written calendar that a client subscribes to is worse
+        # than the old one. Never over the programme itself.
+        write_file(path, data, request.protected)
     return list(files)
 
 
@@ -135,10 +128,12 @@ class ExportDialog(QDialog):
         current_filter_uids: set[str] | None,
         starred: frozenset[str],
         parent: QWidget | None = None,
+        protected: tuple[str, ...] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export calendar"))
         self._programme = programme
+        self._protected = protected
         # Stars and filters may name events deleted since; only existing ones are written.
         self._filter_uids = (
             None
@@ -192,6 +187,7 @@ class ExportDialog(QDialog):
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
         self.path_label = QLabel()
+        self.path_label.setTextFormat(Qt.TextFormat.PlainText)
 
         form = QFormLayout()
         form.addRow(self.tr("Language:"), self.lang_combo)
@@ -250,6 +246,7 @@ class ExportDialog(QDialog):
             lang=lang if lang in LANGS else "en",
             alarm_minutes=alarm or None,
             path=self.path_edit.text().strip(),
+            protected=self._protected,
         )
 
     def _scope_toggled(self, _id: int, checked: bool) -> None:
@@ -279,7 +276,7 @@ class ExportDialog(QDialog):
         self.ok_button.setEnabled(count > 0 and self._path_problem(request) is None
                                   and self._job is None)
         problem = self._path_problem(request) if request.path else None
-        self.path_edit.setToolTip(problem or "")
+        self.path_edit.setToolTip(plain_tooltip(problem) if problem else "")
 
     def _path_problem(self, request: ExportRequest) -> str | None:
         if not request.path:

@@ -51,6 +51,7 @@ from planner.conflicts import CLASH_KINDS, Clash, ClashIndex, clash_sort_key
 from planner.model import Event, Lang, Programme
 from planner.store import Changes
 from ui.tasks import Task, background_pool
+from ui.tooltips import plain_tooltip
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget
@@ -264,7 +265,7 @@ class ClashModel(QAbstractTableModel):
                 return self.time_text(clash)
             return clash.message
         if role == Qt.ItemDataRole.ToolTipRole:
-            return clash.message
+            return plain_tooltip(clash.message)  # it quotes titles from files
         if role == Qt.ItemDataRole.DecorationRole and column == KIND_COLUMN:
             icon = self._icons.get(clash.kind)
             if icon is None:

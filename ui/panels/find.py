@@ -41,6 +41,7 @@ from planner.search import EventFilter, filter_events, starred_clashes
 from ui.i18n import numerus
 from ui.icons import colour_icon
 from ui.stars import StarStore, programme_key
+from ui.tooltips import plain_tooltip
 
 # Typing is debounced so a long programme is filtered once per pause, not once per key.
 TYPING_DELAY_MS = 150
@@ -256,7 +257,7 @@ class FilterPanel(QWidget):
         widget.clear()
         for ident, text in rows:
             item = QListWidgetItem(text)
-            item.setToolTip(text)
+            item.setToolTip(plain_tooltip(text))  # a venue's or speaker's name from a file
             item.setData(_ID_ROLE, ident)
             item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
             item.setCheckState(Qt.CheckState.Unchecked)

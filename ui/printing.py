@@ -15,11 +15,8 @@ aborts).
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -50,7 +47,7 @@ from PySide6.QtGui import (
     QPen,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from planner.i18n import msg
 from planner.model import Event, Lang, Programme, UnknownReferenceError, speaker_labels
@@ -1052,13 +1049,17 @@ def export_pdf(
     path = Path(name)
     if not path.suffix:
         path = path.with_suffix(".pdf")
+    from planner.atomic import replacing
+    from ui import message_box
+
     try:
-        if door_sheets:
-            render_venue_sheets(programme, path, lang, tracks, uids)
-        else:
-            write_pdf(programme, path, lang, tracks, uids)
+        with replacing(path) as temp:
+            if door_sheets:
+                render_venue_sheets(programme, temp, lang, tracks, uids)
+            else:
+                write_pdf(programme, temp, lang, tracks, uids)
     except OSError as exc:
-        QMessageBox.warning(
+        message_box.warn(
             parent, QCoreApplication.translate("Printing", "Export PDF"),
             fill(QCoreApplication.translate("Printing", "%1: cannot write (%2)"), path,
                  exc.strerror or exc),
@@ -1070,39 +1071,22 @@ def export_pdf(
 # -- on a worker (ui.tasks) ---------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def _put_in_place(path: Path) -> Iterator[Path]:
-    """A temporary file beside ``path`` to write, which takes ``path``'s place when the
-    ``with`` block ends normally; on an exception (a Cancel) it is removed and ``path`` is
-    left as it was."""
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix,
-                                        dir=path.parent)
-    except OSError as exc:
-        raise OSError(exc.errno, exc.strerror, str(path)) from None
-    os.close(handle)
-    temp = Path(name)
-    try:
-        yield temp
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-
-
 def write_pdf_file(programme: Programme, path: str | Path, lang: Lang,
                    tracks: Sequence[str] | None, uids: Collection[str] | None,
-                   door_sheets: bool, progress: Progress, base_url: str | None = None) -> int:
+                   door_sheets: bool, progress: Progress, base_url: str | None = None,
+                   protected: Iterable[str | Path] = ()) -> int:
     """Write the printed programme (or the door sheets) as a PDF at ``path``; returns the
     page count. Runs on a worker (painting on a QPdfWriter is allowed off the GUI thread).
 
     The pages go to a temporary file beside ``path``, which takes its place only at the end
     and only if the work was not cancelled meanwhile: a cancelled or failed export leaves
-    ``path`` as it was."""
+    ``path`` as it was. A ``path`` that is one of ``protected`` (the programme's file, by
+    any name) is refused (:class:`planner.atomic.OutputError`)."""
+    from planner.atomic import replacing
+
     path = Path(path)
     progress(0, 0)
-    with _put_in_place(path) as temp:
+    with replacing(path, protected) as temp:
         write = render_venue_sheets if door_sheets else write_pdf
         pages = write(programme, temp, lang, tracks, uids, progress, base_url=base_url)
         progress(1, 1)  # the last moment to cancel: nothing is in place yet
@@ -1112,7 +1096,8 @@ def write_pdf_file(programme: Programme, path: str | Path, lang: Lang,
 def export_pdf_in_background(parent: QWidget, programme: Programme, path: str | Path,
                              lang: Lang = "en", tracks: Iterable[str] | None = None,
                              uids: Collection[str] | None = None, *,
-                             door_sheets: bool = False, base_url: str | None = None) -> Task:
+                             door_sheets: bool = False, base_url: str | None = None,
+                             protected: Iterable[str | Path] = ()) -> Task:
     """Write a PDF (see :func:`write_pdf_file`) on a worker with a progress dialog; Cancel
     leaves no file. The task's ``finished`` carries the page count."""
     copy = programme.copy()
@@ -1122,7 +1107,7 @@ def export_pdf_in_background(parent: QWidget, programme: Programme, path: str | 
     return run_with_progress(
         parent, label,
         lambda progress: write_pdf_file(copy, path, lang, chosen, wanted, door_sheets,
-                                        progress, base_url))
+                                        progress, base_url, tuple(protected)))
 
 
 # -- printing --------------------------------------------------------------------------------
@@ -1150,7 +1135,9 @@ def print_in_background(parent: QWidget, printer: QPrinter, programme: Programme
     def work(progress: Progress) -> int:
         if not target:
             return render(copy, printer, lang, chosen, wanted, progress, base_url=base_url)
-        with _put_in_place(Path(target)) as temp:
+        from planner.atomic import replacing
+
+        with replacing(target) as temp:
             printer.setOutputFileName(str(temp))
             return render(copy, printer, lang, chosen, wanted, progress, base_url=base_url)
 

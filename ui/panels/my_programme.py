@@ -272,6 +272,11 @@ class MyProgramme(QObject):
 
     # -- export
 
+    def _protected(self) -> tuple[str, ...]:
+        """The files no export may write over: the open programme's own."""
+        path = self._window.document.path
+        return (str(path),) if path else ()
+
     def open_export(self) -> ExportDialog:
         """File > Export ICS: the export dialog, with the current filter and the stars."""
         from ui.dialogs.export import ExportDialog
@@ -279,7 +284,8 @@ class MyProgramme(QObject):
         window = self._window
         dialog = ExportDialog(window.document.programme,
                               current_filter_uids=self.panel.active_uids(),
-                              starred=self.stars.starred(), parent=window.window())
+                              starred=self.stars.starred(), parent=window.window(),
+                              protected=self._protected())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # What the delegate is looking at is the likeliest thing to export.
         if self.panel.starred_box.isChecked() and self.stars.starred():
@@ -387,7 +393,8 @@ class MyProgramme(QObject):
 
         task = export_pdf_in_background(window.window(), programme, target, window.lang,
                                         uids=uids, door_sheets=door_sheets,
-                                        base_url=self._base_url())
+                                        base_url=self._base_url(),
+                                        protected=self._protected())
 
         def finished(pages: object) -> None:
             self._status(self.tr("Wrote {file} ({pages} pages)").format(

@@ -9,7 +9,9 @@ import textwrap
 from pathlib import Path
 
 from factories import event, small_programme
+from PySide6.QtCore import QTimer
 
+from planner.store import open_programme
 from ui.app import create_application
 from ui.recovery import RecoveryWriter, pending, recovery_dir
 
@@ -66,3 +68,34 @@ def test_work_of_a_killed_window_is_offered_and_loads(qtbot):
     assert sorted(programme.events) == [f"e{n}@t" for n in range(5)]
     offered[0].discard()
     assert pending() == []
+
+
+def test_the_recovery_file_keeps_up_with_an_edit_every_1_8_s(qtbot):
+    # Each change used to restart a 2 s timer: with an edit every 1.8 s it never fired, and
+    # a crash lost every edit. Now the file is written 2 s after the first unwritten change.
+    create_application()
+    writer = RecoveryWriter(delay_ms=2000)
+    programme = small_programme()
+    written: list[int] = []
+    timer = QTimer()
+    timer.setInterval(1800)
+
+    def edit() -> None:
+        n = len(programme.events)
+        programme.events[f"e{n}@t"] = event(f"e{n}@t", day=4 + n % 6)
+        writer.schedule(programme.copy())
+
+    timer.timeout.connect(edit)
+    edit()
+    timer.start()
+    try:
+        # Edits at 0, 1.8, 3.6, 5.4 s, ...: written at 2 s (the first two edits), then 2 s
+        # after the first edit it lacks (3.6 s), at 5.6 s (those of 3.6 and 5.4 s too).
+        qtbot.waitUntil(writer.path.exists, timeout=2600)
+        written.append(len(open_programme(writer.path).events))
+        qtbot.wait(4000)
+        written.append(len(open_programme(writer.path).events))
+    finally:
+        timer.stop()
+        writer.discard()
+    assert written[0] >= 1 and written[1] >= 4, written

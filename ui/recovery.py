@@ -2,8 +2,9 @@
 
 Edits to a programme opened from a file reach that file as they happen. A new programme, or
 the built-in one being edited, has no file: its work is kept in a recovery file in the user's
-data folder (QStandardPaths.AppDataLocation/recovery), written a moment after each change,
-so that after a crash the next start can offer it back. Each recovery file is an ordinary
+data folder (QStandardPaths.AppDataLocation/recovery), written at most a couple of seconds
+after the first change that it does not hold yet, however often the user goes on editing, so
+that after a crash the next start can offer it back. Each recovery file is an ordinary
 programme file, written beside its final name and moved into place, so a crash mid-write
 leaves the previous copy whole. A sidecar ``.json`` names the window's process: a file
 whose process still runs belongs to another open window and is not offered.
@@ -91,7 +92,13 @@ def pending() -> list[Recoverable]:
 
 
 class RecoveryWriter(QObject):
-    """Keeps one unsaved programme's recovery file up to date, a moment after each change."""
+    """Keeps one unsaved programme's recovery file up to date: written ``delay_ms`` after the
+    first change it does not hold yet.
+
+    The timer starts at that first change and is not restarted by the ones after it: a
+    timer restarted by every change (a debounce) never fired while the user kept editing
+    faster than its delay, and a crash then lost all of it.
+    """
 
     def __init__(self, delay_ms: int = 2000, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -105,9 +112,11 @@ class RecoveryWriter(QObject):
         self._timer.timeout.connect(self.flush)
 
     def schedule(self, programme: Programme) -> None:
-        """Write ``programme`` soon (changes in quick succession are written once)."""
+        """Write ``programme`` within the delay of the first change not yet written (changes
+        in quick succession are written once, together)."""
         self._programme = programme
-        self._timer.start()
+        if not self._timer.isActive():
+            self._timer.start()
 
     def flush(self) -> None:
         """Write now, if a change is waiting."""

@@ -460,7 +460,7 @@ def test_a_recovered_programme_counts_as_unsaved(window, monkeypatch):
             found.append("discarded")
 
     monkeypatch.setattr(recovery, "pending", lambda: [Found()])
-    monkeypatch.setattr(QMessageBox, "question",
+    monkeypatch.setattr("ui.message_box.ask",
                         lambda *a, **k: QMessageBox.StandardButton.Open)
     window.offer_recovery()
     assert window.document.programme.events.keys() == {"talk@t"}
@@ -525,7 +525,7 @@ def test_start_paints_first_then_makes_the_clashes_panel_and_asks_about_recovery
             asked.append("discarded")
 
     monkeypatch.setattr(recovery, "pending", lambda: [Found()])
-    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a:
+    monkeypatch.setattr("ui.message_box.ask", lambda parent, title, text, *a:
                         asked.append(text) or QMessageBox.StandardButton.Ignore)
     create_application()
     window = start([])

@@ -513,10 +513,11 @@ def _count(folder: Path) -> Run:
 @case("split-dir-unsafe-track-ids", "11")
 def _unsafe_ids(folder: Path) -> Run:
     path = programme_file(folder)
+    insert = "INSERT INTO tracks (id, name_de, name_en, name_ru, colour, position) VALUES "
     damage(path,
-           "INSERT INTO tracks VALUES ('a:b', 'A', 'A', 'A', '#123456', 9)",
-           "INSERT INTO tracks VALUES ('Business', 'B', 'B', 'B', '#123456', 10)",
-           "INSERT INTO tracks VALUES ('con', 'C', 'C', 'C', '#123456', 11)",
+           insert + "('a:b', 'A', 'A', 'A', '#123456', 9)",
+           insert + "('Business', 'B', 'B', 'B', '#123456', 10)",
+           insert + "('con', 'C', 'C', 'C', '#123456', 11)",
            "UPDATE events SET track = 'a:b' WHERE rowid % 4 = 1",
            "UPDATE events SET track = 'Business' WHERE rowid % 4 = 2",
            "UPDATE events SET track = 'con' WHERE rowid % 4 = 3")

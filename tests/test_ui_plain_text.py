@@ -216,3 +216,25 @@ def test_the_editor_and_entities_dialogs_show_text_as_it_is(qtbot, hostile):
     dialog.grab()
     for label in (dialog.message_label, dialog.notice_label):
         assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_releases_dock_shows_notes_and_changes_as_they_are(qapp, hostile):
+    from planner.changes import Change
+    from planner.releases import Release
+    from ui.panels.releases import ChangesModel, ReleasesModel
+
+    text, _ = hostile
+    programme = hostile_programme(text)
+    releases = ReleasesModel()
+    releases.set_releases([Release(1, "v1", f"Note {text}", datetime(2019, 4, 1, tzinfo=UTC),
+                                   2, "d")], programme)
+    tip = releases.data(releases.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert tip == plain_tooltip(f"Note {text}")
+    changes = ChangesModel()
+    sentence = f"“Talk {text}” moved"
+    changes.set_changes([Change("a@t", "moved", None, None, None,
+                                datetime(2019, 4, 4, tzinfo=UTC), Texts.same("Talk"), (), (),
+                                {"de": sentence, "en": sentence, "ru": sentence})],
+                        "en", programme)
+    tip = changes.data(changes.index(0, 1), Qt.ItemDataRole.ToolTipRole)
+    assert tip == plain_tooltip(sentence)

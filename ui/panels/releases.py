@@ -43,6 +43,7 @@ from planner.model import Lang, Programme, ProgrammeError
 from planner.releases import Comparison, Release, compare, list_releases
 from planner.store import ProgrammeStore
 from ui.i18n import numerus
+from ui.tooltips import plain_tooltip
 
 if TYPE_CHECKING:
     from ui.document import Document
@@ -99,7 +100,7 @@ class ReleasesModel(QAbstractTableModel):
                 return release.event_count
             return release.note
         if role == Qt.ItemDataRole.ToolTipRole and release.note:
-            return release.note
+            return plain_tooltip(release.note)  # typed by a user: never markup
         if role == UID_ROLE:
             return release.name
         return None
@@ -153,7 +154,7 @@ class ChangesModel(QAbstractTableModel):
                 return self.kind_label(change.kind)
             return change.message(self.lang)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return change.message(self.lang)
+            return plain_tooltip(change.message(self.lang))  # it quotes titles from files
         if role == UID_ROLE:
             return change.uid
         return None

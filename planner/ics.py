@@ -287,9 +287,41 @@ def _speakers_line(programme: Programme, event: Event, lang: Lang) -> str:
     return f"{SPEAKERS_LABEL[lang]}: " + "; ".join(speaker_labels(programme, event))
 
 
-def _location(venue: Venue, lang: Lang) -> str:
+def location_text(venue: Venue, lang: Lang) -> str:
+    """The LOCATION of an event at ``venue``: its name in ``lang`` and its address."""
     name = venue.name.get(lang)
     return f"{name}, {venue.address}" if venue.address else name
+
+
+def description_text(programme: Programme, event: Event, lang: Lang) -> str:
+    """The DESCRIPTION of ``event``: its description in ``lang``, then its speakers."""
+    description = event.description.get(lang)
+    if event.speakers:
+        line = _speakers_line(programme, event, lang)
+        description = f"{description}\n\n{line}" if description else line
+    return description
+
+
+def event_times(event: Event) -> tuple[date | datetime, date | datetime]:
+    """DTSTART and DTEND as written: dates for an all-day event, else the wall-clock times
+    in the event's zone, except for a single event at a time that its zone skips or
+    repeats (a DST change), which clients disagree on and is written in UTC."""
+    if event.all_day:
+        return event.start.date(), event.end.date()
+    if event.recurrence is None and not (
+        _is_unambiguous(event.start) and _is_unambiguous(event.end)
+    ):
+        return event.start.astimezone(UTC), event.end.astimezone(UTC)
+    return event.start, event.end
+
+
+def export_exdates(event: Event) -> list[date | datetime]:
+    """The EXDATE values of a repeating ``event``, sorted (dates for an all-day event)."""
+    if event.recurrence is None:
+        return []
+    if event.all_day:
+        return sorted(x.date() for x in event.recurrence.exdates)
+    return sorted(event.recurrence.exdates)
 
 
 def build_event(
@@ -306,28 +338,16 @@ def build_event(
     add("DTSTAMP", stamp)
     add("LAST-MODIFIED", event.last_modified.astimezone(UTC))
     add("SEQUENCE", event.sequence)
-    if event.all_day:
-        add("DTSTART", event.start.date())
-        add("DTEND", event.end.date())
-    elif event.recurrence is None and not (
-        _is_unambiguous(event.start) and _is_unambiguous(event.end)
-    ):
-        # Clients disagree on times in a DST gap or overlap; an instant in UTC they all read.
-        add("DTSTART", event.start.astimezone(UTC))
-        add("DTEND", event.end.astimezone(UTC))
-    else:
-        add("DTSTART", event.start)
-        add("DTEND", event.end)
+    start, end = event_times(event)
+    add("DTSTART", start)
+    add("DTEND", end)
     add("SUMMARY", event.title.get(lang))
-    description = event.description.get(lang)
-    if event.speakers:
-        line = _speakers_line(programme, event, lang)
-        description = f"{description}\n\n{line}" if description else line
+    description = description_text(programme, event, lang)
     if description:
         add("DESCRIPTION", description)
     venue = programme.venues.get(event.venue)
     if venue is not None:
-        add("LOCATION", _location(venue, lang))
+        add("LOCATION", location_text(venue, lang))
         if venue.lat is not None and venue.lon is not None:
             add("GEO", (venue.lat, venue.lon))
             # Apple Calendar's map pin; it also keeps name and address apart for import.
@@ -342,11 +362,9 @@ def build_event(
     if event.url:
         add("URL", event.url)
     if event.recurrence is not None:
-        add("RRULE", _export_rule(event))
-        if event.recurrence.exdates:
-            exdates: list[date | datetime] = sorted(event.recurrence.exdates)
-            if event.all_day:
-                exdates = [x.date() for x in event.recurrence.exdates]
+        add("RRULE", export_rule(event))
+        exdates = export_exdates(event)
+        if exdates:
             add("EXDATE", exdates)
     if options.alarm_minutes is not None:
         alarm = Alarm()
@@ -357,7 +375,9 @@ def build_event(
     return vevent
 
 
-def _export_rule(event: Event) -> vRecur:
+def export_rule(event: Event) -> vRecur:
+    """The RRULE of a repeating ``event`` as written: an UNTIL in UTC (a date for an
+    all-day event), as RFC 5545 requires beside a DTSTART with TZID."""
     assert event.recurrence is not None
     from planner.recurrence import rule_until_to_utc
 

@@ -46,3 +46,16 @@ def qapp():
     from ui.app import create_application
 
     return create_application()
+
+
+@pytest.fixture(scope="session")
+def chromium(tmp_path_factory: pytest.TempPathFactory):
+    """One headless Chromium for the whole test session (starting one takes seconds), with a
+    fresh profile and no network; tests reset what they change (see test_site_browser)."""
+    from support.browser import start_chromium
+
+    driver = start_chromium(tmp_path_factory.mktemp("chromium-profile"))
+    try:
+        yield driver
+    finally:
+        driver.quit()

@@ -29,20 +29,19 @@ first definition of a TZID otherwise wins for good), and the two subprocesses ar
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
 import itertools
 import json
 import os
 import shutil
 import subprocess
-import tempfile
 import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from .npm import NpmError, ensure_package
 
 PARSERS: tuple[str, ...] = ("icalendar", "vobject", "libical", "icaljs")
 """The parser names, in the order :func:`read_all` returns them."""
@@ -54,7 +53,6 @@ LIBICAL_SCRIPT = SUPPORT_DIR / "libical_read.py"
 SYSTEM_PYTHON = os.environ.get("PLANNER_LIBICAL_PYTHON", "/usr/bin/python3")
 """The interpreter that has ``gi`` and ``ICalGLib`` (override with PLANNER_LIBICAL_PYTHON)."""
 SUBPROCESS_TIMEOUT = 120.0
-NPM_TIMEOUT = 600.0
 
 RawEvent = dict[str, Any]
 """One event as the readers report it: uid, recurrence_id, start, end, summary, occurrences."""
@@ -360,49 +358,15 @@ def read_vobject(ics: bytes, occurrences: int = 0) -> ParserResult:
 # --------------------------------------------------------------------------- subprocesses
 
 
-def _lock_path() -> Path:
-    """Return a lock file that serialises installs of ical.js into this checkout."""
-    digest = hashlib.sha256(str(ICALJS_DIR).encode()).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"planner-icaljs-{digest}.lock"
-
-
-def _icaljs_installed() -> bool:
-    """Return whether ical.js is installed in ``ICALJS_DIR/node_modules``."""
-    return (ICALJS_DIR / "node_modules" / "ical.js" / "package.json").is_file()
-
-
 def ensure_icaljs() -> Path:
     """Install ical.js into ``tests/support/icaljs/node_modules`` unless it is there already.
 
-    Runs ``npm ci --silent`` (``npm install`` if there is no lock file). Safe to call from
-    several processes at once. Returns the directory. Raises HarnessError on failure.
+    Returns the directory. Raises HarnessError on failure.
     """
-    if _icaljs_installed():
-        return ICALJS_DIR
-    npm = shutil.which("npm")
-    if npm is None:
-        raise HarnessError("npm is not on PATH: cannot install ical.js")
-    with open(_lock_path(), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if _icaljs_installed():
-            return ICALJS_DIR
-        if (ICALJS_DIR / "package-lock.json").is_file():
-            command = [npm, "ci", "--silent", "--no-audit", "--no-fund"]
-        else:
-            command = [npm, "install", "--silent", "--no-audit", "--no-fund"]
-        done = subprocess.run(
-            command,
-            cwd=ICALJS_DIR,
-            capture_output=True,
-            text=True,
-            timeout=NPM_TIMEOUT,
-            check=False,
-        )
-        if done.returncode != 0 or not _icaljs_installed():
-            raise HarnessError(
-                f"{' '.join(command[1:])} failed in {ICALJS_DIR} (exit {done.returncode}):\n"
-                f"{done.stdout}\n{done.stderr}"
-            )
+    try:
+        ensure_package(ICALJS_DIR, "ical.js")
+    except NpmError as exc:
+        raise HarnessError(str(exc)) from exc
     return ICALJS_DIR
 
 

@@ -1,0 +1,517 @@
+"""The published site: the programme as static pages that a delegate opens offline.
+
+:func:`write_site` is a pure function of the programme (and the release before it, for the
+marks of what changed): it writes ``index.html``, the pages of the days, their assets and
+the events' data into a folder, byte for byte the same for the same input. The pages are
+jinja2 templates from ``resources/site/`` rendered with autoescaping, so imported text never
+becomes markup, and a small readable script (``site.js``) adds the language switch, the
+filters and search, stars, "My programme", clash warnings and the calendar file of the
+starred events, built in the browser with the bundled ical.js. Nothing is fetched from the
+network and nothing needs a server: the pages work from ``file://`` as from any web host.
+
+How the site is cut: a programme of up to :data:`PAGE_LIMIT` listed occurrences is one page,
+``index.html``, with every day on it. A larger one (a festival) gets a page per day, a day
+with more than :data:`PAGE_LIMIT` occurrences a page per part of the day, and
+``index.html`` becomes the overview of the days; so no page grows with the programme. The
+data the script needs about starred events (times, texts for the calendar file) lives in
+``data/events-N.js``, the events spread over the files by a hash of their UID, so that any
+page finds any event's data in one small file whichever page lists it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import shutil
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from planner.builtin import RESOURCES
+from planner.ics import (
+    description_text,
+    event_times,
+    export_exdates,
+    export_rule,
+    location_text,
+    vtimezone,
+    zone_years,
+)
+from planner.model import LANGS, Event, Lang, Programme, Texts, Venue, speaker_labels
+from planner.recurrence import occurrences
+from planner.site.marks import Mark, marks_since
+from planner.site.strings import NATIVE_NAMES, day_label, text, ui_table
+
+__all__ = ["PAGE_LIMIT", "SITE_RESOURCES", "write_site", "fnv1a"]
+
+SITE_RESOURCES = RESOURCES / "site"
+PAGE_LIMIT = 500
+"""The most occurrences one page lists; a larger programme is cut by day and part of day."""
+BUCKET_EVENTS = 200
+"""About this many events' data go into one ``data/events-N.js``."""
+
+DEFAULT_COLOUR = "#607d8b"
+_COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+# Only web addresses become links: a "javascript:" URL in imported data must stay text.
+_WEB_URL_RE = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
+
+# Copied into ``assets/`` as they are.
+_ASSETS = ("site.css", "site.js")
+_VENDOR = ("ical.js", "ical.js.LICENSE.txt")
+
+
+# ---------------------------------------------------------------------------------------------
+# What the pages list
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One occurrence of an event as one day lists it (an occurrence that runs past
+    midnight is listed on each day it touches)."""
+
+    anchor: str
+    event: Event
+    start: datetime
+    """The occurrence's start, in the programme's zone."""
+    end: datetime
+    day: date
+    """The day that lists it."""
+
+    @property
+    def continued(self) -> bool:
+        """Whether the occurrence began on an earlier day."""
+        return self.start.date() != self.day
+
+
+@dataclass(slots=True)
+class DayPart:
+    """The occurrences of one day that one page lists (the whole day, or a part of it)."""
+
+    day: date
+    slots: list[Slot]
+    part: int
+    parts: int
+    file: str
+
+
+@dataclass(slots=True)
+class Page:
+    file: str
+    days: list[DayPart] = field(default_factory=list)
+
+
+def fnv1a(text: str) -> int:
+    """The 32-bit FNV-1a hash of ``text``'s UTF-8 bytes; site.js computes the same to find
+    which data file holds an event."""
+    value = 0x811C9DC5
+    for byte in text.encode("utf-8"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return value
+
+
+def _anchor(event: Event, day: date) -> str:
+    digest = hashlib.sha1(event.uid.encode("utf-8")).hexdigest()[:12]
+    return f"e-{digest}-{day:%Y%m%d}"
+
+
+def slots_by_day(programme: Programme) -> dict[date, list[Slot]]:
+    """Every day of the programme with the occurrences it lists, in time order."""
+    zone = programme.zone
+    days: dict[date, list[Slot]] = {day: [] for day in programme.days}
+    for event in programme.events.values():
+        for start, end in occurrences(event):
+            start, end = start.astimezone(zone), end.astimezone(zone)
+            day = start.date()
+            # The end is exclusive: an occurrence ending at midnight is not on the next day.
+            last = (end - timedelta(microseconds=1)).date()
+            while day <= last:
+                if day in days:
+                    days[day].append(Slot(_anchor(event, day), event, start, end, day))
+                day += timedelta(days=1)
+    for slots in days.values():
+        slots.sort(key=lambda s: (s.start, s.end, s.event.uid))
+    return days
+
+
+def plan_pages(days: Mapping[date, list[Slot]], limit: int = PAGE_LIMIT) -> list[Page]:
+    """The pages: one ``index.html`` when everything fits ``limit``, else a page per day
+    (``day-YYYY-MM-DD.html``) or per part of a day (``day-YYYY-MM-DD-2.html``, ...)."""
+    if sum(len(slots) for slots in days.values()) <= limit:
+        page = Page("index.html")
+        page.days = [DayPart(day, slots, 1, 1, "index.html") for day, slots in days.items()]
+        return [page]
+    pages = []
+    for day, slots in days.items():
+        parts = max(1, math.ceil(len(slots) / limit))
+        size = math.ceil(len(slots) / parts) if slots else 0
+        for part in range(1, parts + 1):
+            name = f"day-{day:%Y-%m-%d}.html" if part == 1 else f"day-{day:%Y-%m-%d}-{part}.html"
+            chunk = slots[(part - 1) * size: part * size]
+            pages.append(Page(name, [DayPart(day, chunk, part, parts, name)]))
+    return pages
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering helpers
+
+
+def languages_markup(texts: Texts) -> Markup:
+    """A text in the three languages as the pages carry it: one ``<span data-l>`` per
+    language (the stylesheet shows the reader's), or the text once when all agree. A
+    language that falls back to another's text says so in ``lang`` for screen readers."""
+    values = [texts.get(lang) for lang in LANGS]
+    if values[0] == values[1] == values[2]:
+        owners = [lang for lang in LANGS if getattr(texts, lang)]
+        if len(owners) == 1:  # one language's text standing in for all: say which
+            return Markup('<span lang="{}">{}</span>').format(owners[0], values[0])
+        return escape(values[0])
+    spans = []
+    for lang, value in zip(LANGS, values, strict=True):
+        own = getattr(texts, lang)
+        if own:
+            spans.append(Markup('<span data-l="{}">{}</span>').format(lang, value))
+        else:
+            source = next(other for other in LANGS if getattr(texts, other) == value)
+            spans.append(Markup('<span data-l="{}" lang="{}">{}</span>').format(
+                lang, source, value))
+    return Markup("").join(spans)
+
+
+def _ui(key: str, **values: object) -> Texts:
+    return Texts(*(text(key, lang, **values) for lang in LANGS))
+
+
+def _zone_label(programme: Programme) -> str:
+    """The programme's zone as a reader knows it: "Europe/Moscow (MSK, UTC+03:00)"."""
+    noon = datetime.combine(programme.first_day, datetime.min.time(), programme.zone)
+    noon += timedelta(hours=12)
+    offset = noon.utcoffset() or timedelta()
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    abbreviation = noon.tzname() or ""
+    shown = f"{abbreviation}, " if abbreviation and abbreviation[0] not in "+-" else ""
+    return f"{programme.timezone} ({shown}UTC{sign}{hours:02d}:{rest:02d})"
+
+
+def _ics_value(value: date | datetime) -> str:
+    """A DTSTART-like value as ical.js's ``ICAL.Time.fromString`` reads it."""
+    if isinstance(value, datetime):
+        if value.tzinfo is UTC:
+            return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+        return value.strftime("%Y-%m-%dT%H:%M:%S")
+    return value.isoformat()
+
+
+def _compact(texts: Texts | Mapping[Lang, str]) -> str | dict[str, str]:
+    """Texts for the data files: one string when the three languages agree."""
+    values: dict[str, str] = {
+        lang: (texts.get(lang) if isinstance(texts, Texts) else texts[lang]) for lang in LANGS
+    }
+    first = values["en"]
+    return first if all(v == first for v in values.values()) else values
+
+
+# ---------------------------------------------------------------------------------------------
+# The writer
+
+
+class _Site:
+    """Everything one :func:`write_site` call renders, worked out once."""
+
+    def __init__(self, programme: Programme, previous: Programme | None,
+                 event_ics: Mapping[str, str] | None, lang: Lang, base_url: str | None,
+                 page_limit: int) -> None:
+        self.programme = programme
+        self.lang = lang
+        self.base_url = base_url.rstrip("/") + "/" if base_url else None
+        self.event_ics = dict(event_ics or {})
+        self.marks: dict[str, tuple[Mark, ...]] = marks_since(previous, programme)
+        self.days = slots_by_day(programme)
+        self.pages = plan_pages(self.days, page_limit)
+        self.single = len(self.pages) == 1
+        self.zone_label = _zone_label(programme)
+        self.site_id = hashlib.sha1(
+            f"{programme.name.en or programme.name.get('en')}|{programme.timezone}|"
+            f"{programme.first_day}".encode()
+        ).hexdigest()[:12]
+        # Where each event is first listed: the target of "Show in the programme".
+        self.home: dict[str, str] = {}
+        for page in self.pages:
+            for part in page.days:
+                for slot in part.slots:
+                    self.home.setdefault(slot.event.uid, f"{page.file}#{slot.anchor}")
+        self.buckets = max(1, math.ceil(len(programme.events) / BUCKET_EVENTS))
+        self._markup: dict[Texts, Markup] = {}
+        self._venues: dict[str, Markup] = {}
+
+    # -- texts --
+
+    def ml(self, texts: Texts) -> Markup:
+        """:func:`languages_markup`, remembered: venue and track names repeat a lot."""
+        found = self._markup.get(texts)
+        if found is None:
+            found = self._markup[texts] = languages_markup(texts)
+        return found
+
+    def ui(self, key: str, **values: object) -> Markup:
+        """A site text in the page's language, marked for the script to switch (with the
+        values of its placeholders, if it has any)."""
+        shown = text(key, self.lang, **values)
+        if not values:
+            return Markup('<span data-i18n="{}">{}</span>').format(key, shown)
+        return Markup("<span data-i18n=\"{}\" data-values=\"{}\">{}</span>").format(
+            key, json.dumps(values, ensure_ascii=False, sort_keys=True, default=str), shown)
+
+    def day_name(self, day: date, style: str = "long") -> Markup:
+        """The day in the three languages (see :func:`strings.day_label` for the styles)."""
+        return self.ml(Texts(*(day_label(day, lang, style) for lang in LANGS)))
+
+    def day_label_text(self, day: date) -> str:
+        return day_label(day, self.lang)
+
+    def when(self, slot: Slot) -> Markup:
+        """The occurrence's times on the day that lists it, as ``<time>`` elements that
+        site.js also shows in the reader's zone."""
+        event = slot.event
+        if event.all_day:
+            return self.ui("all_day")
+        start = Markup('<time datetime="{}">{}</time>').format(
+            slot.start.isoformat(), f"{slot.start:%H:%M}")
+        end_day = (slot.end - timedelta(microseconds=1)).date()
+        end_text = f"{slot.end:%H:%M}"
+        end = Markup('<time datetime="{}">{}</time>').format(slot.end.isoformat(), end_text)
+        if end_day != slot.day:
+            end = Markup("{} {}").format(self.day_name(end_day, "short"), end)
+        if slot.continued:
+            return Markup("{} –{}").format(self.ui("continued"), end)
+        return Markup("{}–{}").format(start, end)
+
+    def venue(self, venue: Venue) -> Markup:
+        """The venue as its events show it (rendered once per venue)."""
+        found = self._venues.get(venue.id)
+        if found is None:
+            template = _environment().get_template("_venue.html")
+            found = self._venues[venue.id] = Markup(template.render(site=self, venue=venue))
+        return found
+
+    def venues_by_name(self) -> list[Venue]:
+        """The venues for the venue filter, in the order of their names."""
+        return sorted(self.programme.venues.values(),
+                      key=lambda v: (v.name.get(self.lang).casefold(), v.id))
+
+    @staticmethod
+    def colour(value: str) -> str:
+        """A track colour safe to put into a style attribute."""
+        return value if _COLOUR_RE.match(value) else DEFAULT_COLOUR
+
+    # -- navigation --
+
+    def nav(self, current: Page | None) -> list[dict[str, Any]]:
+        """The days for the navigation, each with its parts when it has several."""
+        entries: list[dict[str, Any]] = []
+        for page in self.pages:
+            for part in page.days:
+                href = f"#d-{part.day:%Y-%m-%d}" if self.single else page.file
+                if part.part == 1:
+                    entries.append({"day": part.day, "href": href, "parts": [],
+                                    "count": 0, "current": False})
+                entry = entries[-1]
+                entry["count"] += len(part.slots)
+                entry["current"] = entry["current"] or page is current
+                if part.parts > 1:
+                    first = part.slots[0].start if part.slots else None
+                    label = f"{first:%H:%M}" if first is not None and \
+                        first.date() == part.day else "00:00"
+                    entry["parts"].append({"href": page.file, "label": label,
+                                           "current": page is current})
+        return entries
+
+    # -- the events' data for the script --
+
+    def event_data(self, event: Event) -> dict[str, Any]:
+        """What site.js needs of an event: its occurrences (UTC seconds) for clashes, and
+        the calendar properties, prepared by the same functions as the ICS export."""
+        programme = self.programme
+        start, end = event_times(event)
+        venue = programme.venues.get(event.venue)
+        track = programme.tracks.get(event.track)
+        data: dict[str, Any] = {
+            "uid": event.uid,
+            "href": self.home.get(event.uid, ""),
+            "title": _compact(event.title),
+            "start": _ics_value(start),
+            "end": _ics_value(end),
+            "occurrences": [[int(s.timestamp()), int(e.timestamp())]
+                            for s, e in occurrences(event)],
+            "status": event.status,
+            "sequence": event.sequence,
+            "modified": _ics_value(event.last_modified.astimezone(UTC).replace(microsecond=0)),
+            "colour": self.colour(track.colour) if track is not None else DEFAULT_COLOUR,
+        }
+        if isinstance(start, datetime) and start.tzinfo is not UTC:
+            data["tzid"] = event.zone.key
+        if event.all_day:
+            data["allDay"] = True
+        description = {lang: description_text(programme, event, lang) for lang in LANGS}
+        if any(description.values()):
+            data["description"] = _compact(description)
+        if venue is not None:
+            data["venue"] = _compact(venue.name)
+            data["location"] = _compact({lang: location_text(venue, lang) for lang in LANGS})
+            if venue.lat is not None and venue.lon is not None:
+                data["geo"] = [venue.lat, venue.lon]
+        if track is not None:
+            data["track"] = _compact(track.name)
+        if event.url:
+            data["url"] = event.url
+        if event.recurrence is not None:
+            rule: bytes = export_rule(event).to_ical()  # type: ignore[no-untyped-call]
+            data["rrule"] = rule.decode("ascii")
+            exdates = export_exdates(event)
+            if exdates:
+                data["exdates"] = [_ics_value(x) for x in exdates]
+        return data
+
+    def bucket_files(self) -> dict[str, str]:
+        buckets: list[list[dict[str, Any]]] = [[] for _ in range(self.buckets)]
+        for uid in sorted(self.programme.events):
+            event = self.programme.events[uid]
+            buckets[fnv1a(uid) % self.buckets].append(self.event_data(event))
+        files = {}
+        for number, events in enumerate(buckets):
+            payload = json.dumps(events, ensure_ascii=False, separators=(",", ":"),
+                                 sort_keys=True)
+            # A script rather than JSON: pages opened from file:// may not fetch files.
+            files[f"data/events-{number}.js"] = (
+                f"plannerSiteData({number},{payload});\n"
+            )
+        return files
+
+    def config(self) -> dict[str, Any]:
+        """The page's settings for site.js (the same on every page)."""
+        programme = self.programme
+        zones = {
+            name: vtimezone(name, lo, hi).to_ical().decode("utf-8")
+            for name, (lo, hi) in sorted(zone_years(programme.events.values(),
+                                                    programme).items())
+            if name != "UTC"
+        }
+        return {
+            "site": self.site_id,
+            "name": _compact(programme.name),
+            "zone": programme.timezone,
+            "lang": self.lang,
+            "buckets": self.buckets,
+            "single": self.single,
+            "days": [f"{day:%Y-%m-%d}" for day in programme.days],
+            "venues": {vid: _compact(v.name) for vid, v in programme.venues.items()},
+            "ui": ui_table(),
+            "vtimezones": zones,
+        }
+
+    # -- pages --
+
+    def event_view(self, slot: Slot) -> dict[str, Any]:
+        """The values the event template shows for one listed occurrence."""
+        event = slot.event
+        programme = self.programme
+        venue = programme.venues.get(event.venue)
+        track = programme.tracks.get(event.track)
+        return {
+            "track": track,
+            "venue": venue,
+            "colour": self.colour(track.colour) if track is not None else DEFAULT_COLOUR,
+            "speakers": speaker_labels(programme, event),
+            "marks": self.marks.get(event.uid, ()),
+            "ics": self.event_ics.get(event.uid),
+            "url": event.url if _WEB_URL_RE.match(event.url) else "",
+        }
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(str(SITE_RESOURCES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_pages(site: _Site) -> dict[str, str]:
+    """Every HTML page of the site by file name."""
+    environment = _environment()
+    common = {
+        "site": site,
+        "programme": site.programme,
+        "lang": site.lang,
+        "langs": LANGS,
+        "native_names": NATIVE_NAMES,
+        "config": site.config(),
+        "zone_label": site.zone_label,
+    }
+    pages: dict[str, str] = {}
+    page_template = environment.get_template("page.html")
+    for page in site.pages:
+        pages[page.file] = page_template.render(common, page=page, nav=site.nav(page))
+    if not site.single:
+        pages["index.html"] = environment.get_template("overview.html").render(
+            common, page=None, nav=site.nav(None))
+    return pages
+
+
+def write_site(
+    programme: Programme,
+    folder: Path,
+    *,
+    previous: Programme | None = None,
+    event_ics: Mapping[str, str] | None = None,
+    lang: Lang = "en",
+    base_url: str | None = None,
+    page_limit: int = PAGE_LIMIT,
+) -> list[str]:
+    """Write the programme's site into ``folder`` and return the files written (relative,
+    sorted).
+
+    ``previous`` is the release before this one: events new, moved or rescheduled since
+    then are marked. ``event_ics`` maps a UID to the path (relative to ``folder``) of that
+    event's own .ics file, which its "Add to calendar" link offers. ``lang`` is the language
+    the pages open in when the reader's browser asks for none of the three; ``base_url`` is
+    where the folder will be served from, if anywhere. Files of the folder that the site does
+    not write are left alone.
+    """
+    site = _Site(programme, previous, event_ics, lang, base_url, page_limit)
+    files: dict[str, str] = {}
+    files.update(render_pages(site))
+    files.update(site.bucket_files())
+    written = []
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8", newline="\n")
+        written.append(name)
+    assets = folder / "assets"
+    assets.mkdir(parents=True, exist_ok=True)
+    for name in _ASSETS:
+        shutil.copyfile(SITE_RESOURCES / name, assets / name)
+        written.append(f"assets/{name}")
+    for name in _VENDOR:
+        shutil.copyfile(SITE_RESOURCES / "vendor" / name, assets / name)
+        written.append(f"assets/{name}")
+    return sorted(written)
+
+
+def site_files(written: Iterable[str]) -> Sequence[str]:
+    """The pages among ``written`` (what a test or a benchmark opens in a browser)."""
+    return [name for name in written if name.endswith(".html")]

@@ -1,0 +1,645 @@
+/* The published programme's behaviour: the language switch, the viewer's own times, filters
+   and search, stars, "My programme" with clash warnings, and calendar files of starred
+   events built with the bundled ical.js.
+
+   Plain script without a build step. It works from file:// as from a web host: no fetch(),
+   no modules; the events' data (data/events-N.js) and ical.js come in as <script> elements,
+   only when they are needed. The page itself is complete HTML without this script. */
+(function () {
+  "use strict";
+
+  const config = JSON.parse(document.getElementById("site-config").textContent);
+  const root = document.documentElement;
+  const LANG_KEY = "planner-site:lang";
+  const STAR_KEY = "planner-site:" + config.site + ":stars";
+  const VIEWER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // Dates in the pages' own order: "Wed, 3 Apr" in English, as the headings write them.
+  const LOCALES = { de: "de-DE", en: "en-GB", ru: "ru-RU" };
+  let lang = root.getAttribute("data-lang");
+
+  const $ = (selector) => document.querySelector(selector);
+  const $$ = (selector, within) => Array.from((within || document).querySelectorAll(selector));
+
+  // localStorage can be missing or refuse (private windows, a full disk): the page still
+  // works, it only forgets.
+  const storage = {
+    get(key) {
+      try { return localStorage.getItem(key); } catch (error) { return null; }
+    },
+    set(key, value) {
+      try { localStorage.setItem(key, value); } catch (error) { /* forgotten */ }
+    },
+  };
+
+  // ----------------------------------------------------------------- texts and languages
+
+  /** The site text `key` in the current language, its {placeholders} filled. */
+  function ui(key, values) {
+    const template = config.ui[lang][key] || config.ui.en[key] || key;
+    return template.replace(/\{(\w+)\}/g, (all, name) =>
+      values && name in values ? String(values[name]) : all);
+  }
+
+  /** A programme text from the data files: one string, or one per language. */
+  function pick(texts) {
+    return typeof texts === "string" ? texts : texts[lang];
+  }
+
+  /** An element with `text` in each language, shown like the page's own (see site.css). */
+  function languageSpans(tag, texts) {
+    const element = document.createElement(tag);
+    if (typeof texts === "string") {
+      element.textContent = texts;
+      return element;
+    }
+    for (const code of ["de", "en", "ru"]) {
+      const span = document.createElement("span");
+      span.setAttribute("data-l", code);
+      span.textContent = texts[code];
+      element.appendChild(span);
+    }
+    return element;
+  }
+
+  function setLanguage(code, remember) {
+    lang = code;
+    root.lang = code;
+    root.setAttribute("data-lang", code);
+    if (remember) storage.set(LANG_KEY, code);
+    for (const element of $$("[data-i18n]")) {
+      const values = element.dataset.values ? JSON.parse(element.dataset.values) : null;
+      element.textContent = ui(element.dataset.i18n, values);
+    }
+    for (const button of $$("[data-set-lang]")) {
+      button.setAttribute("aria-pressed", String(button.dataset.setLang === code));
+    }
+    for (const option of $$("#venue option")) {
+      if (option.value) option.textContent = pick(config.venues[option.value]);
+      else option.textContent = ui("all_venues");
+    }
+    const heading = $(".day h2 [data-l='" + code + "']") || $(".day h2");
+    document.title = (config.single || !heading ? "" : heading.textContent + " · ") +
+      pick(config.name);
+    showLocalTimes();
+    showCount();
+    showClashes();
+    if (!mine.hidden) renderMine();
+  }
+
+  // ------------------------------------------------------------------ the viewer's zone
+
+  const timeFormats = {};
+  /** Intl formats, made once per language and zone (making one is slow). */
+  function format(kind, zone) {
+    const key = kind + "|" + lang + "|" + zone;
+    if (!timeFormats[key]) {
+      const options = { timeZone: zone };
+      if (kind !== "day") Object.assign(options, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+      if (kind !== "time") Object.assign(options, { weekday: "short", day: "numeric", month: "short" });
+      timeFormats[key] = new Intl.DateTimeFormat(LOCALES[lang], options);
+    }
+    return timeFormats[key];
+  }
+
+  /** The UTC offset, in minutes, written in an ISO date-time ("...+03:00"). */
+  function writtenOffset(text) {
+    const found = /([+-])(\d\d):(\d\d)$/.exec(text);
+    if (!found) return 0;
+    const minutes = Number(found[2]) * 60 + Number(found[3]);
+    return found[1] === "-" ? -minutes : minutes;
+  }
+
+  /** Under each event's times, the same times in the reader's zone where they differ. */
+  function showLocalTimes() {
+    if (VIEWER_ZONE === config.zone) return;
+    for (const when of $$(".ev .when")) {
+      const times = when.getElementsByTagName("time");
+      if (times.length < 2) continue;
+      const startText = times[0].getAttribute("datetime");
+      const start = new Date(startText);
+      const end = new Date(times[times.length - 1].getAttribute("datetime"));
+      let local = when.querySelector(".local");
+      if (writtenOffset(startText) === -start.getTimezoneOffset() &&
+          writtenOffset(times[times.length - 1].getAttribute("datetime")) === -end.getTimezoneOffset()) {
+        if (local) local.remove();
+        continue;
+      }
+      if (!local) {
+        local = document.createElement("span");
+        local.className = "local";
+        when.appendChild(local);
+      }
+      local.textContent = ui("your_time", { zone: VIEWER_ZONE, time: span(start, end, VIEWER_ZONE) });
+    }
+  }
+
+  /** "Wed, 3 Apr 10:00–13:00" in `zone`; the day only where it is not the programme's. */
+  function span(start, end, zone, withDay) {
+    const day = format("day", zone).format(start);
+    const programmeDay = format("day", config.zone).format(start);
+    const from = (withDay || day !== programmeDay ? day + " " : "") + format("time", zone).format(start);
+    const endDay = format("day", zone).format(end);
+    const to = (endDay !== day ? endDay + " " : "") + format("time", zone).format(end);
+    return from + "–" + to;
+  }
+
+  // -------------------------------------------------------------------- filters, search
+
+  const filterForm = $("#filters");
+  const cards = $$("article.ev");
+  const sections = $$("section.day");
+  let haystacks = null;
+
+  /** Text folded for searching as planner/search.py folds it: case-folded, without marks
+      (so "ё" finds "е" and "cafe" finds "Café"), compatibility forms plain, single-spaced. */
+  function normalise(text) {
+    return text.toLowerCase().normalize("NFKD").replace(/\p{Mn}/gu, "")
+      .replace(/ß/g, "ss").replace(/ς/g, "σ").toLowerCase()
+      .replace(/\s+/g, " ").trim();
+  }
+
+  /** What a search looks through, as planner/search.py: titles, descriptions, the track,
+      the speakers and the venue's name and address, in every language (the hidden
+      languages' spans are text of the page too); not the page's own labels. */
+  function haystack(card) {
+    return normalise($$(".ttl, .desc, .tn, .sp, .vn, .addr", card)
+      .map((element) => element.textContent).join("\n"));
+  }
+
+  const state = { view: "programme", q: "", tracks: null, venue: "", day: "" };
+
+  function readHash() {
+    const hash = decodeURIComponent(location.hash.slice(1));
+    if (hash === "mine") return Object.assign(state, { view: "mine" });
+    if (!hash.includes("=")) return Object.assign(state, { view: "programme" });
+    const params = new URLSearchParams(location.hash.slice(1));
+    state.view = params.get("view") === "mine" ? "mine" : "programme";
+    state.q = params.get("q") || "";
+    state.tracks = params.has("track") ? new Set(params.get("track").split(",").filter(Boolean)) : null;
+    state.venue = params.get("venue") || "";
+    state.day = params.get("day") || "";
+    return state;
+  }
+
+  /** The filters as a hash, without the day when `withDay` is false (for other days' links). */
+  function stateHash(withDay) {
+    const params = new URLSearchParams();
+    if (state.view === "mine") params.set("view", "mine");
+    if (state.q) params.set("q", state.q);
+    if (state.tracks) params.set("track", Array.from(state.tracks).sort().join(","));
+    if (state.venue) params.set("venue", state.venue);
+    if (withDay && state.day) params.set("day", state.day);
+    const text = params.toString();
+    return text ? "#" + text : "";
+  }
+
+  function writeHash(push) {
+    const hash = stateHash(true) || (state.view === "mine" ? "#mine" : "");
+    const url = location.pathname + location.search + hash;
+    if (push) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+    // Other pages keep the filters (but not the day) when the reader moves on to them.
+    if (!config.single) {
+      for (const link of $$(".days a, .overview-days a")) {
+        link.href = link.getAttribute("href").split("#")[0] + stateHash(false);
+      }
+    }
+  }
+
+  /** The form's controls set from `state`. */
+  function showState() {
+    if (!filterForm) return;
+    filterForm.elements.q.value = state.q;
+    for (const box of $$("input[name=track]", filterForm)) {
+      box.checked = !state.tracks || state.tracks.has(box.value);
+    }
+    filterForm.elements.venue.value = state.venue;
+    if (filterForm.elements.venue.value !== state.venue) state.venue = "";
+  }
+
+  /** `state` read from the form's controls. */
+  function readForm() {
+    state.q = filterForm.elements.q.value;
+    const boxes = $$("input[name=track]", filterForm);
+    const ticked = boxes.filter((box) => box.checked).map((box) => box.value);
+    state.tracks = ticked.length === boxes.length ? null : new Set(ticked);
+    state.venue = filterForm.elements.venue.value;
+  }
+
+  let shownCount = cards.length;
+
+  function applyFilters() {
+    if (!filterForm) return;
+    const words = normalise(state.q).split(" ").filter(Boolean);
+    if (words.length && !haystacks) haystacks = cards.map(haystack);
+    shownCount = 0;
+    cards.forEach((card, index) => {
+      const visible = (!state.tracks || state.tracks.has(card.dataset.track)) &&
+        (!state.venue || card.dataset.venue === state.venue) &&
+        (!state.day || card.parentNode.dataset.day === state.day) &&
+        words.every((word) => haystacks[index].includes(word));
+      if (card.hidden === visible) card.hidden = !visible;
+      if (visible) shownCount += 1;
+    });
+    for (const section of sections) {
+      const wanted = !state.day || section.dataset.day === state.day;
+      section.hidden = !wanted || !section.querySelector("article.ev:not([hidden])") &&
+        section.querySelector("article.ev") !== null;
+    }
+    $("#none-shown").hidden = shownCount > 0;
+    if (config.single) {
+      for (const link of $$(".days a[data-day]")) {
+        if (link.dataset.day === state.day) link.setAttribute("aria-current", "true");
+        else link.removeAttribute("aria-current");
+      }
+    }
+    showCount();
+  }
+
+  function showCount() {
+    const status = $("#shown");
+    if (status) status.textContent = ui("shown", { count: shownCount, total: cards.length });
+  }
+
+  // ---------------------------------------------------------------------------- views
+
+  const mine = $("#mine");
+  const programmeParts = [$("#programme"), $("search.filters")].filter(Boolean);
+
+  function showView(view) {
+    state.view = view;
+    mine.hidden = view !== "mine";
+    for (const part of programmeParts) part.hidden = view === "mine";
+    for (const link of $$(".views a")) {
+      if (link.dataset.view === view) link.setAttribute("aria-current", "page");
+      else link.removeAttribute("aria-current");
+    }
+    if (view === "mine") renderMine();
+  }
+
+  /** Follow a link to one event ("#e-..."): show it even if the filters hid it. */
+  function showEvent(id) {
+    const card = document.getElementById(id);
+    if (!card || !card.matches("article.ev")) return false;
+    showView("programme");
+    if (card.hidden || card.closest("section.day").hidden) {
+      Object.assign(state, { q: "", tracks: null, venue: "", day: "" });
+      showState();
+      applyFilters();
+    }
+    card.setAttribute("tabindex", "-1");
+    card.scrollIntoView({ block: "start" });
+    card.focus({ preventScroll: true });
+    return true;
+  }
+
+  function route() {
+    const id = location.hash.slice(1);
+    if (/^e-/.test(id) && showEvent(id)) return;
+    readHash();
+    showState();
+    applyFilters();
+    showView(state.view);
+  }
+
+  // ------------------------------------------------------------------------------ stars
+
+  let stars = new Set(JSON.parse(storage.get(STAR_KEY) || "[]"));
+
+  function showStars() {
+    for (const button of $$("button.star")) {
+      const uid = button.closest("[data-uid]").dataset.uid;
+      button.setAttribute("aria-pressed", String(stars.has(uid)));
+    }
+    $("#star-count").textContent = stars.size ? String(stars.size) : "";
+  }
+
+  function toggleStar(uid) {
+    if (stars.has(uid)) stars.delete(uid);
+    else stars.add(uid);
+    storage.set(STAR_KEY, JSON.stringify(Array.from(stars).sort()));
+    showStars();
+    showClashes();
+    if (!mine.hidden) renderMine();
+  }
+
+  // ------------------------------------------------------------------- the events' data
+
+  const known = new Map();
+  const buckets = new Map();
+
+  /** Called by each data/events-N.js as it loads. */
+  window.plannerSiteData = function (number, events) {
+    for (const event of events) known.set(event.uid, event);
+  };
+
+  /** The 32-bit FNV-1a hash of the UTF-8 bytes of `text` (as planner/site computes it). */
+  function fnv1a(text) {
+    let hash = 0x811c9dc5;
+    for (const byte of new TextEncoder().encode(text)) {
+      hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+    }
+    return hash;
+  }
+
+  function loadScript(src) {
+    return new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error("cannot load " + src));
+      document.head.appendChild(script);
+    });
+  }
+
+  /** The data of the events `uids` that the programme still has. */
+  function eventsFor(uids) {
+    const wanted = new Set(Array.from(uids, (uid) => fnv1a(uid) % config.buckets));
+    return Promise.all(Array.from(wanted, (number) => {
+      if (!buckets.has(number)) buckets.set(number, loadScript("data/events-" + number + ".js"));
+      return buckets.get(number);
+    })).then(() => Array.from(uids, (uid) => known.get(uid)).filter(Boolean));
+  }
+
+  /** For each event, the events it overlaps (cancelled ones never clash; touching events,
+      one ending as the next starts, do not either), as planner/search.py's starred_clashes. */
+  function clashes(events) {
+    const items = [];
+    for (const event of events) {
+      if (event.status === "cancelled") continue;
+      for (const [start, end] of event.occurrences) items.push([start, end, event.uid]);
+    }
+    items.sort((a, b) => a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
+    const found = new Map();
+    const note = (a, b) => {
+      if (!found.has(a)) found.set(a, new Set());
+      found.get(a).add(b);
+    };
+    let active = [];
+    for (const [start, end, uid] of items) {
+      active = active.filter((item) => item[0] > start);
+      for (const [, other] of active) {
+        if (other !== uid) { note(uid, other); note(other, uid); }
+      }
+      active.push([end, uid]);
+    }
+    return found;
+  }
+
+  function clashText(uid, found) {
+    return ui("clash", {
+      titles: Array.from(found.get(uid)).map((other) => "“" + pick(known.get(other).title) + "”").join(", "),
+    });
+  }
+
+  /** A warning on each starred event of the page that clashes with another starred one. */
+  function showClashes() {
+    for (const note of $$(".ev .clash-note")) note.remove();
+    if (!stars.size) return;
+    eventsFor(stars).then((events) => {
+      const found = clashes(events);
+      for (const note of $$(".ev .clash-note")) note.remove();
+      for (const card of cards) {
+        if (!found.has(card.dataset.uid) || !stars.has(card.dataset.uid)) continue;
+        const note = document.createElement("p");
+        note.className = "clash-note";
+        note.textContent = "⚠ " + clashText(card.dataset.uid, found);
+        card.querySelector(".acts").before(note);
+      }
+    }, () => {});
+  }
+
+  // ------------------------------------------------------------------------ my programme
+
+  function renderMine() {
+    const list = $("#mine-list");
+    const status = $("#mine-status");
+    const wanted = Array.from(stars);
+    if (!wanted.length) {
+      list.replaceChildren();
+      $("#mine-clashes").hidden = true;
+      status.textContent = ui("mine_empty");
+      $("#mine-ics").disabled = true;
+      return;
+    }
+    status.textContent = ui("mine_loading");
+    eventsFor(wanted).then((events) => {
+      const found = clashes(events);
+      const rows = [];
+      for (const event of events) {
+        for (const [start, end] of event.occurrences) rows.push([start, end, event]);
+      }
+      rows.sort((a, b) => a[0] - b[0] || a[1] - b[1] || (a[2].uid < b[2].uid ? -1 : 1));
+      list.replaceChildren(...rows.map(([start, end, event]) => mineEntry(start, end, event, found)));
+      const gone = wanted.length - events.length;
+      status.textContent = gone ? ui("mine_gone", { count: gone }) : "";
+      const clashing = events.filter((event) => found.has(event.uid)).length;
+      $("#mine-clashes").hidden = !clashing;
+      $("#mine-clashes").textContent = "⚠ " + ui("clash_count", { count: clashing });
+      $("#mine-ics").disabled = !events.length;
+    }, (error) => { status.textContent = String(error); });
+  }
+
+  function mineEntry(start, end, event, found) {
+    const item = document.createElement("li");
+    item.dataset.uid = event.uid;
+    item.style.setProperty("--c", event.colour);
+    if (event.status === "cancelled") item.className = "cancelled";
+    const when = document.createElement("p");
+    when.className = "when";
+    const from = new Date(start * 1000), to = new Date(end * 1000);
+    when.textContent = event.allDay ? format("day", config.zone).format(from) + " · " + ui("all_day")
+      : span(from, to, config.zone, true);
+    if (!event.allDay && VIEWER_ZONE !== config.zone &&
+        span(from, to, config.zone, true) !== span(from, to, VIEWER_ZONE, true)) {
+      const local = document.createElement("span");
+      local.className = "local";
+      local.textContent = " · " + ui("your_time", { zone: VIEWER_ZONE, time: span(from, to, VIEWER_ZONE) });
+      when.appendChild(local);
+    }
+    item.appendChild(when);
+    item.appendChild(languageSpans("h3", event.title));
+    if (event.status === "cancelled") {
+      const mark = document.createElement("span");
+      mark.className = "mark mark-cancelled";
+      mark.textContent = ui("cancelled");
+      const line = document.createElement("p");
+      line.appendChild(mark);
+      item.appendChild(line);
+    }
+    if (event.venue) item.appendChild(languageSpans("p", event.location || event.venue));
+    if (found.has(event.uid)) {
+      const note = document.createElement("p");
+      note.className = "clash-note";
+      note.textContent = "⚠ " + clashText(event.uid, found);
+      item.appendChild(note);
+    }
+    const actions = document.createElement("p");
+    actions.className = "acts";
+    const star = document.createElement("button");
+    star.type = "button";
+    star.className = "star";
+    star.setAttribute("aria-pressed", "true");
+    star.textContent = ui("star");
+    const link = document.createElement("a");
+    link.href = event.href;
+    link.textContent = ui("show_in_programme");
+    actions.append(star, link);
+    item.appendChild(actions);
+    return item;
+  }
+
+  // ------------------------------------------------------------------ calendar files
+
+  /** The iCalendar text of `events`, made by ical.js in the reader's language. */
+  function calendarText(events) {
+    const ICAL = window.ICAL;
+    const calendar = new ICAL.Component(["vcalendar", [], []]);
+    const name = pick(config.name) + " – " + ui("mine");
+    calendar.addPropertyWithValue("version", "2.0");
+    calendar.addPropertyWithValue("prodid", "-//Programme Planner//Programme Planner 1//EN");
+    calendar.addPropertyWithValue("calscale", "GREGORIAN");
+    calendar.addPropertyWithValue("method", "PUBLISH");
+    calendar.addPropertyWithValue("name", name);
+    calendar.addPropertyWithValue("x-wr-calname", name);
+    calendar.addPropertyWithValue("x-wr-timezone", config.zone);
+    const zones = new Set(events.map((event) => event.tzid).filter(Boolean));
+    for (const zone of Array.from(zones).sort()) {
+      calendar.addSubcomponent(ICAL.Component.fromString(config.vtimezones[zone]));
+    }
+    const stamp = ICAL.Time.fromJSDate(new Date(), true);
+    for (const event of events) calendar.addSubcomponent(vevent(ICAL, event, stamp));
+    return calendar.toString() + "\r\n";
+  }
+
+  function vevent(ICAL, event, stamp) {
+    const component = new ICAL.Component("vevent");
+    const add = (name, value) => component.addPropertyWithValue(name, value);
+    const addTime = (name, values) => {
+      const property = new ICAL.Property(name);
+      if (event.tzid) property.setParameter("tzid", event.tzid);
+      const times = values.map((value) => ICAL.Time.fromString(value));
+      if (times.length === 1) property.setValue(times[0]);
+      else property.setValues(times);
+      component.addProperty(property);
+    };
+    add("uid", event.uid);
+    add("dtstamp", stamp);
+    add("last-modified", ICAL.Time.fromString(event.modified));
+    add("sequence", event.sequence);
+    addTime("dtstart", [event.start]);
+    addTime("dtend", [event.end]);
+    add("summary", pick(event.title));
+    if (event.description) add("description", pick(event.description));
+    if (event.location) add("location", pick(event.location));
+    if (event.geo) add("geo", event.geo);
+    if (event.track) add("categories", pick(event.track));
+    add("status", event.status.toUpperCase());
+    if (event.url) add("url", event.url);
+    if (event.rrule) add("rrule", ICAL.Recur.fromString(event.rrule));
+    if (event.exdates) addTime("exdate", event.exdates);
+    return component;
+  }
+
+  let icalLoading = null;
+
+  /** Offer the calendar file of the starred events as a download. */
+  function downloadStarred() {
+    icalLoading = icalLoading || loadScript("assets/ical.js");
+    Promise.all([icalLoading, eventsFor(stars)]).then(([, events]) => {
+      const blob = new Blob([calendarText(events)], { type: "text/calendar;charset=utf-8" });
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = "my-programme.ics";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+    }, (error) => { $("#mine-status").textContent = String(error); });
+  }
+
+  // --------------------------------------------------------------------------- wiring
+
+  document.addEventListener("click", (event) => {
+    const target = event.target.closest("button, a");
+    if (!target) return;
+    if (target.matches("button.star")) {
+      toggleStar(target.closest("[data-uid]").dataset.uid);
+    } else if (target.matches("[data-set-lang]")) {
+      setLanguage(target.dataset.setLang, true);
+    } else if (target.matches(".views a")) {
+      event.preventDefault();
+      showView(target.dataset.view);
+      writeHash(true);
+      if (state.view === "mine") $("#mine-label").focus();
+    } else if (config.single && target.matches(".days a[data-day]")) {
+      event.preventDefault();
+      state.day = target.dataset.day;
+      showView("programme");
+      applyFilters();
+      writeHash(false);
+    } else if (target.id === "mine-ics") {
+      downloadStarred();
+    } else if (target.id === "mine-print") {
+      window.print();
+    }
+  });
+
+  if (filterForm) {
+    let typing = 0;
+    filterForm.addEventListener("input", () => {
+      clearTimeout(typing);
+      // Searching on every keystroke of a fast typist would redo the work for nothing.
+      typing = setTimeout(() => { readForm(); applyFilters(); writeHash(false); }, 120);
+    });
+    filterForm.addEventListener("change", () => { readForm(); applyFilters(); writeHash(false); });
+    filterForm.addEventListener("submit", (event) => event.preventDefault());
+    filterForm.addEventListener("reset", () => setTimeout(() => {
+      Object.assign(state, { q: "", tracks: null, venue: "", day: "" });
+      showState();
+      applyFilters();
+      writeHash(false);
+    }));
+  }
+
+  window.addEventListener("popstate", route);
+  window.addEventListener("hashchange", route);
+  // Another tab starred or unstarred an event.
+  window.addEventListener("storage", (event) => {
+    if (event.key !== STAR_KEY) return;
+    stars = new Set(JSON.parse(event.newValue || "[]"));
+    showStars();
+    showClashes();
+    if (!mine.hidden) renderMine();
+  });
+  // Paper shows the descriptions that the screen folds away.
+  const folded = [];
+  window.addEventListener("beforeprint", () => {
+    for (const details of $$("details:not([open])")) { details.open = true; folded.push(details); }
+  });
+  window.addEventListener("afterprint", () => { for (const details of folded.splice(0)) details.open = false; });
+
+  /** Mark today in the days' navigation when the programme is on. */
+  function markToday() {
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: config.zone }).format(new Date());
+    const link = $(".days a[data-day='" + today + "']");
+    if (!link) return;
+    const mark = document.createElement("span");
+    mark.className = "today-mark";
+    mark.setAttribute("data-i18n", "today");
+    mark.textContent = ui("today");
+    link.append(" · ", mark);
+  }
+
+  markToday();
+  if (lang !== config.lang) setLanguage(lang, false);
+  showStars();
+  route();
+  // On a phone the tracks and venue fold away under their heading unless they filter.
+  const refine = $("details.refine");
+  if (refine && window.matchMedia("(max-width: 59.99rem)").matches) {
+    refine.open = Boolean(state.tracks || state.venue);
+  }
+  showClashes();
+  showLocalTimes();
+})();

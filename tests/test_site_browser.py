@@ -444,7 +444,8 @@ def test_an_imported_script_shows_as_text(page: Page, tmp_path: Path) -> None:
     page.open(folder=tmp_path)
     assert page.text('article.ev[data-uid="x@t"] h3') == "<script>alert(1)</script>"
     page.click('article.ev[data-uid="x@t"] summary')
-    assert page.text('article.ev[data-uid="x@t"] .desc') == '<img src=x onerror="window.hacked = 1">'
+    description = page.text('article.ev[data-uid="x@t"] .desc')
+    assert description == '<img src=x onerror="window.hacked = 1">'
     page.star("x@t")
     page.click('.views a[data-view="mine"]')
     page.wait_until("document.querySelectorAll('#mine-list li').length === 1")

@@ -25,7 +25,7 @@ import json
 import math
 import re
 import shutil
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
@@ -50,11 +50,14 @@ from planner.recurrence import occurrences
 from planner.site.marks import Mark, marks_since
 from planner.site.strings import NATIVE_NAMES, day_label, text, ui_table
 
-__all__ = ["PAGE_LIMIT", "SITE_RESOURCES", "write_site", "fnv1a"]
+__all__ = ["PAGE_BYTES", "PAGE_LIMIT", "SITE_RESOURCES", "DayPart", "Page", "Slot", "fnv1a",
+           "plan_pages", "slots_by_day", "write_site"]
 
 SITE_RESOURCES = RESOURCES / "site"
 PAGE_LIMIT = 500
 """The most occurrences one page lists; a larger programme is cut by day and part of day."""
+PAGE_BYTES = 600_000
+"""The most bytes the listed occurrences of one page take (a page stays well under 1 MB)."""
 BUCKET_EVENTS = 200
 """About this many events' data go into one ``data/events-N.js``."""
 
@@ -117,16 +120,26 @@ def fnv1a(text: str) -> int:
     return value
 
 
-def _anchor(event: Event, day: date) -> str:
-    digest = hashlib.sha1(event.uid.encode("utf-8")).hexdigest()[:12]
-    return f"e-{digest}-{day:%Y%m%d}"
+def _anchor_stems(uids: Iterable[str]) -> dict[str, str]:
+    """A short, stable stem of an element id for each UID: ten hex digits of its SHA-1,
+    the whole digest for the rare UID whose ten digits another one took first."""
+    stems: dict[str, str] = {}
+    taken: set[str] = set()
+    for uid in sorted(uids):
+        digest = hashlib.sha1(uid.encode("utf-8")).hexdigest()
+        stem = digest[:10] if digest[:10] not in taken else digest
+        taken.add(stem)
+        stems[uid] = stem
+    return stems
 
 
 def slots_by_day(programme: Programme) -> dict[date, list[Slot]]:
     """Every day of the programme with the occurrences it lists, in time order."""
     zone = programme.zone
+    stems = _anchor_stems(programme.events)
     days: dict[date, list[Slot]] = {day: [] for day in programme.days}
     for event in programme.events.values():
+        stem = stems[event.uid]
         for start, end in occurrences(event):
             start, end = start.astimezone(zone), end.astimezone(zone)
             day = start.date()
@@ -134,29 +147,60 @@ def slots_by_day(programme: Programme) -> dict[date, list[Slot]]:
             last = (end - timedelta(microseconds=1)).date()
             while day <= last:
                 if day in days:
-                    days[day].append(Slot(_anchor(event, day), event, start, end, day))
+                    days[day].append(Slot(f"e-{stem}-{day:%Y%m%d}", event, start, end, day))
                 day += timedelta(days=1)
     for slots in days.values():
         slots.sort(key=lambda s: (s.start, s.end, s.event.uid))
     return days
 
 
-def plan_pages(days: Mapping[date, list[Slot]], limit: int = PAGE_LIMIT) -> list[Page]:
-    """The pages: one ``index.html`` when everything fits ``limit``, else a page per day
-    (``day-YYYY-MM-DD.html``) or per part of a day (``day-YYYY-MM-DD-2.html``, ...)."""
-    if sum(len(slots) for slots in days.values()) <= limit:
+def plan_pages(days: Mapping[date, list[Slot]], limit: int = PAGE_LIMIT,
+               sizes: Mapping[str, int] | None = None, budget: int = PAGE_BYTES) -> list[Page]:
+    """The pages: one ``index.html`` when everything fits, else a page per day
+    (``day-YYYY-MM-DD.html``) or, for a day that does not fit one page, per part of it
+    (``day-YYYY-MM-DD-2.html``, ...). A page lists at most ``limit`` occurrences and, by
+    ``sizes`` (the bytes each occurrence's listing takes, by anchor), ``budget`` bytes."""
+    def weight(slot: Slot) -> int:
+        return sizes.get(slot.anchor, 0) if sizes else 0
+
+    count = sum(len(slots) for slots in days.values())
+    if count <= limit and sum(weight(s) for slots in days.values() for s in slots) <= budget:
         page = Page("index.html")
         page.days = [DayPart(day, slots, 1, 1, "index.html") for day, slots in days.items()]
         return [page]
     pages = []
     for day, slots in days.items():
-        parts = max(1, math.ceil(len(slots) / limit))
-        size = math.ceil(len(slots) / parts) if slots else 0
-        for part in range(1, parts + 1):
+        chunks = _cut(slots, weight, limit, budget)
+        for part, chunk in enumerate(chunks, start=1):
             name = f"day-{day:%Y-%m-%d}.html" if part == 1 else f"day-{day:%Y-%m-%d}-{part}.html"
-            chunk = slots[(part - 1) * size: part * size]
-            pages.append(Page(name, [DayPart(day, chunk, part, parts, name)]))
+            pages.append(Page(name, [DayPart(day, chunk, part, len(chunks), name)]))
     return pages
+
+
+def _cut(slots: list[Slot], weight: Callable[[Slot], int], limit: int,
+         budget: int) -> list[list[Slot]]:
+    """``slots`` in as few consecutive parts as the limits allow, of about equal size: a
+    last part of a few events would be a page that costs its reader a click for little."""
+    def fill(most: int, most_bytes: float) -> list[list[Slot]]:
+        chunks: list[list[Slot]] = [[]]
+        used = 0
+        for slot in slots:
+            if chunks[-1] and (len(chunks[-1]) >= most or used + weight(slot) > most_bytes):
+                chunks.append([])
+                used = 0
+            chunks[-1].append(slot)
+            used += weight(slot)
+        return chunks
+
+    greedy = fill(limit, budget)
+    if len(greedy) == 1:
+        return greedy
+    # Fill again with the limits lowered to an even share; an event larger than its share
+    # can make that take one part more, and then the greedy cut stands.
+    parts = len(greedy)
+    total = sum(weight(slot) for slot in slots)
+    even = fill(math.ceil(len(slots) / parts), max(total / parts, 1) * 1.05)
+    return even if len(even) == parts else greedy
 
 
 # ---------------------------------------------------------------------------------------------
@@ -229,16 +273,24 @@ class _Site:
 
     def __init__(self, programme: Programme, previous: Programme | None,
                  event_ics: Mapping[str, str] | None, lang: Lang, base_url: str | None,
-                 page_limit: int) -> None:
+                 page_limit: int, page_bytes: int) -> None:
         self.programme = programme
         self.lang = lang
         self.base_url = base_url.rstrip("/") + "/" if base_url else None
         self.event_ics = dict(event_ics or {})
         self.marks: dict[str, tuple[Mark, ...]] = marks_since(previous, programme)
-        self.days = slots_by_day(programme)
-        self.pages = plan_pages(self.days, page_limit)
-        self.single = len(self.pages) == 1
         self.zone_label = _zone_label(programme)
+        self._markup: dict[Texts, Markup] = {}
+        self._venues: dict[str, Markup] = {}
+        self.days = slots_by_day(programme)
+        # Each listing is rendered once, first, so that pages can be cut by its size.
+        card = _environment().get_template("_event.html").module.event_card  # type: ignore[attr-defined]
+        self.cards: dict[str, Markup] = {
+            slot.anchor: card(self, slot) for slots in self.days.values() for slot in slots
+        }
+        sizes = {anchor: len(html.encode("utf-8")) for anchor, html in self.cards.items()}
+        self.pages = plan_pages(self.days, page_limit, sizes, page_bytes)
+        self.single = len(self.pages) == 1
         self.site_id = hashlib.sha1(
             f"{programme.name.en or programme.name.get('en')}|{programme.timezone}|"
             f"{programme.first_day}".encode()
@@ -250,8 +302,6 @@ class _Site:
                 for slot in part.slots:
                     self.home.setdefault(slot.event.uid, f"{page.file}#{slot.anchor}")
         self.buckets = max(1, math.ceil(len(programme.events) / BUCKET_EVENTS))
-        self._markup: dict[Texts, Markup] = {}
-        self._venues: dict[str, Markup] = {}
 
     # -- texts --
 
@@ -261,6 +311,10 @@ class _Site:
         if found is None:
             found = self._markup[texts] = languages_markup(texts)
         return found
+
+    def text(self, key: str) -> str:
+        """A site text in the page's language, for an element marked ``data-i18n`` itself."""
+        return text(key, self.lang)
 
     def ui(self, key: str, **values: object) -> Markup:
         """A site text in the page's language, marked for the script to switch (with the
@@ -309,6 +363,18 @@ class _Site:
                       key=lambda v: (v.name.get(self.lang).casefold(), v.id))
 
     @staticmethod
+    def coordinate(value: float) -> str:
+        """A latitude or longitude to a tenth of a metre, for map links."""
+        return repr(round(value, 6))
+
+    def track_styles(self) -> Markup:
+        """The stylesheet rules giving each track's events its colour (one rule per track
+        rather than a style on every event)."""
+        return Markup("\n").join(
+            Markup('[data-track="{}"] {{ --c: {}; }}').format(track.id, self.colour(track.colour))
+            for track in self.programme.tracks.values())
+
+    @staticmethod
     def colour(value: str) -> str:
         """A track colour safe to put into a style attribute."""
         return value if _COLOUR_RE.match(value) else DEFAULT_COLOUR
@@ -327,7 +393,8 @@ class _Site:
                 entry = entries[-1]
                 entry["count"] += len(part.slots)
                 entry["current"] = entry["current"] or page is current
-                if part.parts > 1:
+                # A day's parts are listed on its own pages and the overview only.
+                if part.parts > 1 and (current is None or current.days[0].day == part.day):
                     first = part.slots[0].start if part.slots else None
                     label = f"{first:%H:%M}" if first is not None and \
                         first.date() == part.day else "00:00"
@@ -429,7 +496,6 @@ class _Site:
         return {
             "track": track,
             "venue": venue,
-            "colour": self.colour(track.colour) if track is not None else DEFAULT_COLOUR,
             "speakers": speaker_labels(programme, event),
             "marks": self.marks.get(event.uid, ()),
             "ics": self.event_ics.get(event.uid),
@@ -480,6 +546,7 @@ def write_site(
     lang: Lang = "en",
     base_url: str | None = None,
     page_limit: int = PAGE_LIMIT,
+    page_bytes: int = PAGE_BYTES,
 ) -> list[str]:
     """Write the programme's site into ``folder`` and return the files written (relative,
     sorted).
@@ -491,7 +558,7 @@ def write_site(
     where the folder will be served from, if anywhere. Files of the folder that the site does
     not write are left alone.
     """
-    site = _Site(programme, previous, event_ics, lang, base_url, page_limit)
+    site = _Site(programme, previous, event_ics, lang, base_url, page_limit, page_bytes)
     files: dict[str, str] = {}
     files.update(render_pages(site))
     files.update(site.bucket_files())
@@ -511,7 +578,3 @@ def write_site(
         written.append(f"assets/{name}")
     return sorted(written)
 
-
-def site_files(written: Iterable[str]) -> Sequence[str]:
-    """The pages among ``written`` (what a test or a benchmark opens in a browser)."""
-    return [name for name in written if name.endswith(".html")]

@@ -101,26 +101,38 @@
     return timeFormats[key];
   }
 
-  /** The UTC offset, in minutes, written in an ISO date-time ("...+03:00"). */
-  function writtenOffset(text) {
-    const found = /([+-])(\d\d):(\d\d)$/.exec(text);
-    if (!found) return 0;
-    const minutes = Number(found[2]) * 60 + Number(found[3]);
-    return found[1] === "-" ? -minutes : minutes;
+  const dayLabels = new Map();
+  /** "Wed 3 Apr" for the calendar day "YYYY-MM-DD", in the page's language. */
+  function dayLabel(day) {
+    const key = lang + day;
+    if (!dayLabels.has(key)) {
+      dayLabels.set(key, format("day", "UTC").format(new Date(day + "T12:00:00Z")));
+    }
+    return dayLabels.get(key);
+  }
+
+  /** The reader's own calendar day and clock ("YYYY-MM-DD", "HH:MM") at the instant `ms`.
+      Plain arithmetic on the browser's own offset: a page of a festival holds hundreds of
+      times, and Intl would take a good part of its loading time. */
+  function readerClock(ms) {
+    const text = new Date(ms - new Date(ms).getTimezoneOffset() * 60000).toISOString();
+    return [text.slice(0, 10), text.slice(11, 16)];
   }
 
   /** Under each event's times, the same times in the reader's zone where they differ. */
   function showLocalTimes() {
     if (VIEWER_ZONE === config.zone) return;
-    for (const when of $$(".ev .when")) {
+    for (const when of document.querySelectorAll(".ev .when")) {
       const times = when.getElementsByTagName("time");
       if (times.length < 2) continue;
+      // "2019-04-03T10:00:00+03:00": the programme's day and clock are the text's own.
       const startText = times[0].getAttribute("datetime");
-      const start = new Date(startText);
-      const end = new Date(times[times.length - 1].getAttribute("datetime"));
-      let local = when.querySelector(".local");
-      if (writtenOffset(startText) === -start.getTimezoneOffset() &&
-          writtenOffset(times[times.length - 1].getAttribute("datetime")) === -end.getTimezoneOffset()) {
+      const endText = times[times.length - 1].getAttribute("datetime");
+      const [startDay, startClock] = readerClock(Date.parse(startText));
+      const [endDay, endClock] = readerClock(Date.parse(endText));
+      let local = when.lastElementChild.className === "local" ? when.lastElementChild : null;
+      if (startDay === startText.slice(0, 10) && startClock === startText.slice(11, 16) &&
+          endDay === endText.slice(0, 10) && endClock === endText.slice(11, 16)) {
         if (local) local.remove();
         continue;
       }
@@ -129,7 +141,9 @@
         local.className = "local";
         when.appendChild(local);
       }
-      local.textContent = ui("your_time", { zone: VIEWER_ZONE, time: span(start, end, VIEWER_ZONE) });
+      const from = (startDay !== startText.slice(0, 10) ? dayLabel(startDay) + " " : "") + startClock;
+      const to = (endDay !== startDay ? dayLabel(endDay) + " " : "") + endClock;
+      local.textContent = ui("your_time", { zone: VIEWER_ZONE, time: from + "–" + to });
     }
   }
 

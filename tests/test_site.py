@@ -15,10 +15,10 @@ import pytest
 from factories import at, event, small_programme
 
 from planner.builtin import load_builtin
-from planner.model import Texts
+from planner.model import Recurrence, Texts
 from planner.recurrence import occurrences
 from planner.site import PAGE_LIMIT, fnv1a, plan_pages, slots_by_day, write_site
-from planner.site.marks import marks_since
+from planner.site.marks import marks_of, marks_since
 
 
 class _Cards(HTMLParser):
@@ -206,6 +206,7 @@ def test_marks_since_the_previous_release() -> None:
     before.events["later@t"] = event("later@t")
     before.events["both@t"] = event("both@t")
     before.events["gone@t"] = event("gone@t")
+    before.events["daily@t"] = event("daily@t", recurrence=Recurrence("FREQ=DAILY;COUNT=3"))
     after = before.copy()
     del after.events["gone@t"]
     after.events["moved@t"] = dataclasses.replace(before.events["moved@t"], venue="petri")
@@ -214,10 +215,14 @@ def test_marks_since_the_previous_release() -> None:
     after.events["new@t"] = event("new@t")
     after.events["same@t"] = dataclasses.replace(before.events["same@t"],
                                                  title=Texts.same("Renamed"))
-    assert marks_since(before, after) == {
+    # One more date of a repeating event: that date is new, not the others.
+    after.events["daily@t"] = event("daily@t", recurrence=Recurrence("FREQ=DAILY;COUNT=4"))
+    marks = marks_since(before, after)
+    assert {uid: marks_of(marks, uid, after.events[uid].start) for uid in marks} == {
         "moved@t": ("moved",), "later@t": ("rescheduled",),
-        "both@t": ("moved", "rescheduled"), "new@t": ("new",),
+        "both@t": ("moved", "rescheduled"), "new@t": ("new",), "daily@t": (),
     }
+    assert marks_of(marks, "daily@t", at(7, 10)) == ("new",)
     assert marks_since(None, after) == {}
 
 

@@ -527,7 +527,15 @@ def axe_source() -> str:
 
 
 def axe_problems(page: Page, source: str) -> list[str]:
-    """The serious and critical violations axe-core finds on the page as it is now."""
+    """The serious and critical violations axe-core finds on the page as it is now.
+
+    The events off screen are laid out first: Chromium skips their layout until they are
+    scrolled to (content-visibility), and axe would measure the size and spacing of their
+    buttons from geometry they do not have yet; laid out, they are what a reader meets.
+    """
+    page.js("""const style = document.createElement('style');
+        style.textContent = '.ev { content-visibility: visible !important; }';
+        document.head.appendChild(style);""")
     page.js(source)
     result = page.driver.execute_async_script("""
         const done = arguments[arguments.length - 1];
@@ -537,7 +545,7 @@ def axe_problems(page: Page, source: str) -> list[str]:
             // the rule that needs that (orientation lock) has nothing to find here.
             preload: false})
           .then((r) => done(r.violations.map((v) => ({id: v.id, impact: v.impact,
-            nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' '))}))),
+            nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ': ' + n.failureSummary)}))),
                 (e) => done([{id: 'axe failed', impact: 'critical', nodes: [String(e)]}]));""")
     return [f"{v['id']} ({v['impact']}): {v['nodes']}" for v in result
             if v["impact"] in ("serious", "critical")]

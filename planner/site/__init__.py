@@ -47,7 +47,7 @@ from planner.ics import (
 )
 from planner.model import LANGS, Event, Lang, Programme, Texts, Venue, speaker_labels
 from planner.recurrence import occurrences
-from planner.site.marks import Mark, marks_since
+from planner.site.marks import Marks, marks_of, marks_since
 from planner.site.strings import NATIVE_NAMES, day_label, text, ui_table
 
 __all__ = ["PAGE_BYTES", "PAGE_LIMIT", "SITE_RESOURCES", "DayPart", "Page", "Slot", "fnv1a",
@@ -278,7 +278,7 @@ class _Site:
         self.lang = lang
         self.base_url = base_url.rstrip("/") + "/" if base_url else None
         self.event_ics = dict(event_ics or {})
-        self.marks: dict[str, tuple[Mark, ...]] = marks_since(previous, programme)
+        self.marks: Marks = marks_since(previous, programme)
         self.zone_label = _zone_label(programme)
         self._markup: dict[Texts, Markup] = {}
         self._venues: dict[str, Markup] = {}
@@ -497,7 +497,7 @@ class _Site:
             "track": track,
             "venue": venue,
             "speakers": speaker_labels(programme, event),
-            "marks": self.marks.get(event.uid, ()),
+            "marks": marks_of(self.marks, event.uid, slot.start),
             "ics": self.event_ics.get(event.uid),
             "url": event.url if _WEB_URL_RE.match(event.url) else "",
         }

@@ -9,10 +9,12 @@ own texts as one element per language, the site's texts as a table the script re
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 from planner.i18n import Message, msg, translate
 from planner.model import LANGS, Lang
+from planner.phrases import Phrases
 
 # The site's texts by key. Keys name the place a text is used; the template is the English.
 UI: dict[str, Message] = {
@@ -56,6 +58,7 @@ UI: dict[str, Message] = {
     "mine_loading": msg("Loading the starred events…"),
     "mine_gone": msg("Starred events no longer in the programme: {count}"),
     "clash": msg("Clashes with: {titles}"),
+    "quoted": msg("“{title}”"),
     "clash_count": msg("Starred events that clash: {count}"),
     "show_in_programme": msg("Show in the programme"),
     "choose_day": msg("Choose a day to see its events."),
@@ -69,13 +72,9 @@ WEEKDAYS = msg("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 # Russian needs the month in the genitive after a day number ("3 апреля").
 MONTHS = msg("January February March April May June July August September October "
              "November December")
-# The short forms are the ones the clash messages use (planner.conflicts), one translation.
-SHORT_WEEKDAYS = msg("Mon Tue Wed Thu Fri Sat Sun")
-SHORT_MONTHS = msg("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec")
 DATES: dict[str, Message] = {
     "long": msg("{weekday}, {day} {month} {year}"),
     "medium": msg("{weekday}, {day} {month}"),
-    "short": msg("{weekday} {day} {month}"),
 }
 
 # The languages' own names, for the switch: a reader finds her language under its own name.
@@ -100,11 +99,13 @@ def _names(names: Message, lang: Lang, count: int) -> list[str]:
 
 def day_label(day: date, lang: Lang, style: str = "long") -> str:
     """``day`` in ``lang``: "Wednesday, 3 April 2019" (long), "Wednesday, 3 April"
-    (medium) or "Wed 3 Apr" (short), "среда, 3 апреля 2019 г." in Russian."""
-    short = style == "short"
+    (medium) or "Wed 3 Apr" (short, as clash and change messages write it), "среда,
+    3 апреля 2019 г." in Russian."""
+    if style == "short":
+        return Phrases(lang, ZoneInfo("UTC")).day(datetime.combine(day, time()))
     return Message(DATES[style].template, {
-        "weekday": _names(SHORT_WEEKDAYS if short else WEEKDAYS, lang, 7)[day.weekday()],
+        "weekday": _names(WEEKDAYS, lang, 7)[day.weekday()],
         "day": day.day,
-        "month": _names(SHORT_MONTHS if short else MONTHS, lang, 12)[day.month - 1],
+        "month": _names(MONTHS, lang, 12)[day.month - 1],
         "year": day.year,
     }).render(lang)

@@ -261,6 +261,7 @@
         section.querySelector("article.ev") !== null;
     }
     $("#none-shown").hidden = shownCount > 0;
+    $("#clear").hidden = !(state.q || state.tracks || state.venue || state.day);
     if (config.single) {
       for (const link of $$(".days a[data-day]")) {
         if (link.dataset.day === state.day) link.setAttribute("aria-current", "true");
@@ -402,7 +403,8 @@
 
   function clashText(uid, found) {
     return ui("clash", {
-      titles: Array.from(found.get(uid)).map((other) => "“" + pick(known.get(other).title) + "”").join(", "),
+      titles: Array.from(found.get(uid))
+        .map((other) => ui("quoted", { title: pick(known.get(other).title) })).join(", "),
     });
   }
 
@@ -418,7 +420,7 @@
         const note = document.createElement("p");
         note.className = "clash-note";
         note.textContent = "⚠ " + clashText(card.dataset.uid, found);
-        card.querySelector(".acts").before(note);
+        card.querySelector(".body").appendChild(note);
       }
     }, () => {});
   }

@@ -375,20 +375,22 @@ def build_event(
     return vevent
 
 
-def export_rule(event: Event) -> vRecur:
-    """The RRULE of a repeating ``event`` as written: an UNTIL in UTC (a date for an
-    all-day event), as RFC 5545 requires beside a DTSTART with TZID."""
+def export_rule(event: Event, text: str | None = None) -> vRecur:
+    """An RRULE of a repeating ``event`` as written (``text``, one of its rules; the first
+    by default): an UNTIL in UTC (a date for an all-day event), as RFC 5545 requires beside
+    a DTSTART with TZID."""
     assert event.recurrence is not None
     from planner.recurrence import rule_until_to_utc
 
-    rule: vRecur = vRecur.from_ical(event.recurrence.rule)
+    text = event.recurrence.rule if text is None else text
+    rule: vRecur = vRecur.from_ical(text)
     if "UNTIL" in rule:
         if event.all_day:
             # With a DATE DTSTART, UNTIL must be a DATE too (RFC 5545 3.3.10).
             until = rule["UNTIL"][0]
             rule["UNTIL"] = [until.date() if isinstance(until, datetime) else until]
         else:
-            rule = vRecur.from_ical(rule_until_to_utc(event.recurrence.rule, event.start))
+            rule = vRecur.from_ical(rule_until_to_utc(text, event.start))
     return rule
 
 

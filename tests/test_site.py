@@ -15,7 +15,7 @@ import pytest
 from factories import at, event, small_programme
 
 from planner.builtin import load_builtin
-from planner.model import Recurrence, Texts
+from planner.model import Programme, Recurrence, RecurrenceId, Texts
 from planner.recurrence import occurrences
 from planner.site import PAGE_LIMIT, fnv1a, plan_pages, slots_by_day, write_site
 from planner.site.marks import marks_of, marks_since
@@ -108,7 +108,7 @@ def test_every_event_is_in_the_data_file_its_uid_hashes_to(builtin_site: Path) -
     assert set(found) == set(load_builtin().events)
     cafe = found["gw2019-cafe-d@german-week-2019.programme-planner"]
     assert cafe["tzid"] == "Europe/Moscow" and cafe["start"] == "2019-04-03T16:00:00"
-    assert cafe["rrule"] == "FREQ=DAILY;UNTIL=20190410T130000Z"
+    assert cafe["rrules"] == ["FREQ=DAILY;UNTIL=20190410T130000Z"]
     assert len(cafe["occurrences"]) == 8
     assert "Europe/Moscow" in config["vtimezones"]
 
@@ -283,3 +283,48 @@ def test_pages_are_cut_by_the_bytes_their_events_take(tmp_path: Path) -> None:
         assert len(cards) == 1 or sum(len(c.encode()) for c in cards) <= 20_000
         listed.extend(cards)
     assert len(listed) == 67
+
+
+def series_with_changes() -> Programme:
+    """A daily series with an extra date, a date left out, one occurrence moved and
+    renamed, and one called off."""
+    programme = small_programme()
+    series = event("daily@t", start=16, end=18, title=Texts("Täglich", "Daily", "Ежедневно"),
+                   recurrence=Recurrence("FREQ=DAILY;COUNT=4", exdates=(at(5, 16),),
+                                         rdates=(at(9, 9),)))
+    moved = dataclasses.replace(series, recurrence=None, start=at(6, 18), end=at(6, 20),
+                                title=Texts.same("Daily, late edition"), venue="petri",
+                                recurrence_id=RecurrenceId(at(6, 16)))
+    off = dataclasses.replace(series, recurrence=None, start=at(7, 16), end=at(7, 18),
+                              status="cancelled", recurrence_id=RecurrenceId(at(7, 16)))
+    programme.events["daily@t"] = dataclasses.replace(series, overrides=(moved, off))
+    return programme
+
+
+def test_a_changed_occurrence_is_listed_as_it_now_is(tmp_path: Path) -> None:
+    programme = series_with_changes()
+    days = slots_by_day(programme)
+    listed = {day.day: [(f"{s.start:%H:%M}", s.event.title.en, s.event.venue, s.event.status)
+                        for s in slots] for day, slots in
+              ((slots[0], slots) for slots in days.values() if slots)}
+    assert listed == {
+        at(4, 0).date(): [("16:00", "Daily", "goethe", "confirmed")],
+        at(6, 0).date(): [("18:00", "Daily, late edition", "petri", "confirmed")],
+        at(7, 0).date(): [("16:00", "Daily", "goethe", "cancelled")],
+        at(9, 0).date(): [("09:00", "Daily", "goethe", "confirmed")],
+    }
+    write_site(programme, tmp_path)
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert html.count('data-uid="daily@t"') == 4
+    assert re.search(r'<article class="ev cancelled" id="e-\w+-20190407-1600" '
+                     r'data-uid="daily@t"', html)
+    data = json.loads((tmp_path / "data" / "events-0.js").read_text("utf-8")[
+        len("plannerSiteData(0,"):-3])[0]
+    assert data["rrules"] == ["FREQ=DAILY;COUNT=4"]
+    assert data["rdates"] == ["2019-04-09T09:00:00"]
+    assert data["exdates"] == ["2019-04-05T16:00:00"]
+    assert [o["recurrenceId"] for o in data["overrides"]] == ["2019-04-06T16:00:00",
+                                                             "2019-04-07T16:00:00"]
+    # The occurrence called off is no occurrence to attend or to clash; the moved one says
+    # which override it is.
+    assert [len(o) for o in data["occurrences"]] == [2, 3, 2]

@@ -379,6 +379,35 @@ def test_the_starred_set_downloads_as_ics_all_parsers_read_alike(page: Page,
     assert b"LOCATION:Goethe-Institut St. Petersburg\\, Naberezhnaya" in ics
 
 
+def test_a_changed_series_downloads_with_its_changed_occurrences(page: Page,
+                                                                 tmp_path: Path) -> None:
+    from test_site import series_with_changes
+
+    from planner.recurrence import starts
+
+    programme = series_with_changes()
+    write_site(programme, tmp_path / "site")
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    allow_downloads(page.driver, downloads)
+    page.open(folder=tmp_path / "site")
+    page.star("daily@t")
+    page.click('.views a[data-view="mine"]')
+    page.wait_until("document.querySelectorAll('#mine-list li').length === 3")
+    assert "Daily, late edition" in page.text("#mine-list li:nth-child(2)")
+    page.click("#mine-ics")
+    results = read_all(wait_for_file(downloads / "my-programme.ics"), occurrences=10)
+    assert agree(results) == []
+    series = programme.events["daily@t"]
+    expected = [format_instant(s.astimezone(UTC)) for s in starts(series)]
+    for parser, result in results.items():
+        assert result.events["daily@t"].occurrences == expected, parser
+        moved = result.events["daily@t|2019-04-06T13:00:00Z"]
+        assert (moved.start, moved.end, moved.summary) == (
+            "2019-04-06T15:00:00Z", "2019-04-06T17:00:00Z", "Daily, late edition"), parser
+        assert "daily@t|2019-04-07T13:00:00Z" in result.events, parser
+
+
 # --------------------------------------------------------------------------- languages
 
 

@@ -46,7 +46,7 @@ from planner.ics import (
     zone_years,
 )
 from planner.model import LANGS, Event, Lang, Programme, Texts, Venue, speaker_labels
-from planner.recurrence import occurrences
+from planner.recurrence import expand, expand_all
 from planner.site.marks import Marks, marks_of, marks_since
 from planner.site.strings import NATIVE_NAMES, day_label, text, ui_table
 
@@ -81,7 +81,10 @@ class Slot:
     midnight is listed on each day it touches)."""
 
     anchor: str
+    uid: str
+    """The UID the programme knows the event (the series) by."""
     event: Event
+    """The event as this occurrence is: the series' own, or the override that changed it."""
     start: datetime
     """The occurrence's start, in the programme's zone."""
     end: datetime
@@ -134,23 +137,26 @@ def _anchor_stems(uids: Iterable[str]) -> dict[str, str]:
 
 
 def slots_by_day(programme: Programme) -> dict[date, list[Slot]]:
-    """Every day of the programme with the occurrences it lists, in time order."""
+    """Every day of the programme with the occurrences it lists, in time order. An
+    occurrence that an override changed is listed as it now is (its own title, venue and
+    status), under its series' UID."""
     zone = programme.zone
     stems = _anchor_stems(programme.events)
     days: dict[date, list[Slot]] = {day: [] for day in programme.days}
-    for event in programme.events.values():
-        stem = stems[event.uid]
-        for start, end in occurrences(event):
-            start, end = start.astimezone(zone), end.astimezone(zone)
+    for uid, series in programme.events.items():
+        stem = stems[uid]
+        for occurrence in expand_all(programme, (series,)):
+            start, end = occurrence.start.astimezone(zone), occurrence.end.astimezone(zone)
             day = start.date()
             # The end is exclusive: an occurrence ending at midnight is not on the next day.
-            last = (end - timedelta(microseconds=1)).date()
+            last = max(day, (end - timedelta(microseconds=1)).date())
             while day <= last:
                 if day in days:
-                    days[day].append(Slot(f"e-{stem}-{day:%Y%m%d}", event, start, end, day))
+                    anchor = f"e-{stem}-{day:%Y%m%d}-{start:%H%M}"
+                    days[day].append(Slot(anchor, uid, occurrence.event, start, end, day))
                 day += timedelta(days=1)
     for slots in days.values():
-        slots.sort(key=lambda s: (s.start, s.end, s.event.uid))
+        slots.sort(key=lambda s: (s.start, s.end, s.uid))
     return days
 
 
@@ -255,6 +261,11 @@ def _ics_value(value: date | datetime) -> str:
     return value.isoformat()
 
 
+def _day_or_time(value: datetime, all_day: bool) -> date | datetime:
+    """A start as a calendar file writes it beside the event's: a date for an all-day one."""
+    return value.date() if all_day else value
+
+
 def _compact(texts: Texts | Mapping[Lang, str]) -> str | dict[str, str]:
     """Texts for the data files: one string when the three languages agree."""
     values: dict[str, str] = {
@@ -300,7 +311,7 @@ class _Site:
         for page in self.pages:
             for part in page.days:
                 for slot in part.slots:
-                    self.home.setdefault(slot.event.uid, f"{page.file}#{slot.anchor}")
+                    self.home.setdefault(slot.uid, f"{page.file}#{slot.anchor}")
         self.buckets = max(1, math.ceil(len(programme.events) / BUCKET_EVENTS))
 
     # -- texts --
@@ -404,25 +415,20 @@ class _Site:
 
     # -- the events' data for the script --
 
-    def event_data(self, event: Event) -> dict[str, Any]:
-        """What site.js needs of an event: its occurrences (UTC seconds) for clashes, and
-        the calendar properties, prepared by the same functions as the ICS export."""
+    def component(self, event: Event) -> dict[str, Any]:
+        """The calendar properties of an event (a series, or one changed occurrence of it)
+        for site.js to write with ical.js, made by the same functions as the ICS export."""
         programme = self.programme
         start, end = event_times(event)
         venue = programme.venues.get(event.venue)
         track = programme.tracks.get(event.track)
         data: dict[str, Any] = {
-            "uid": event.uid,
-            "href": self.home.get(event.uid, ""),
             "title": _compact(event.title),
             "start": _ics_value(start),
             "end": _ics_value(end),
-            "occurrences": [[int(s.timestamp()), int(e.timestamp())]
-                            for s, e in occurrences(event)],
             "status": event.status,
             "sequence": event.sequence,
             "modified": _ics_value(event.last_modified.astimezone(UTC).replace(microsecond=0)),
-            "colour": self.colour(track.colour) if track is not None else DEFAULT_COLOUR,
         }
         if isinstance(start, datetime) and start.tzinfo is not UTC:
             data["tzid"] = event.zone.key
@@ -438,14 +444,58 @@ class _Site:
                 data["geo"] = [venue.lat, venue.lon]
         if track is not None:
             data["track"] = _compact(track.name)
-        if event.url:
+        if _WEB_URL_RE.match(event.url):
             data["url"] = event.url
-        if event.recurrence is not None:
-            rule: bytes = export_rule(event).to_ical()  # type: ignore[no-untyped-call]
-            data["rrule"] = rule.decode("ascii")
+        return data
+
+    def event_data(self, event: Event) -> dict[str, Any]:
+        """What site.js needs of an event: its occurrences on the programme's days (UTC
+        seconds, and which override each is, if one) for clashes and My programme, and
+        its calendar properties with its repeat rules and changed occurrences."""
+        data = self.component(event)
+        data["uid"] = event.uid
+        data["href"] = self.home.get(event.uid, "")
+        track = self.programme.tracks.get(event.track)
+        data["colour"] = self.colour(track.colour) if track is not None else DEFAULT_COLOUR
+        if event.ical_uid != event.uid:
+            data["icalUid"] = event.ical_uid
+        overrides = {o.recurrence_id: n for n, o in enumerate(event.overrides)}
+        first, last = self.programme.window
+        listed = []
+        for occurrence in expand(event, first, last).occurrences:
+            what = occurrence.event
+            if what.status == "cancelled" and event.status != "cancelled":
+                continue  # one occurrence called off: no clash, nothing to attend
+            entry = [int(occurrence.start.timestamp()), int(occurrence.end.timestamp())]
+            if what is not event and what.recurrence_id in overrides:
+                entry.append(overrides[what.recurrence_id])
+            listed.append(entry)
+        data["occurrences"] = listed
+        recurrence = event.recurrence
+        if recurrence is not None:
+            data["rrules"] = [
+                export_rule(event, rule).to_ical().decode("ascii")  # type: ignore[no-untyped-call]
+                for rule in recurrence.rules
+            ]
+            if recurrence.rdates:
+                data["rdates"] = [_ics_value(_day_or_time(x, event.all_day))
+                                  for x in sorted(recurrence.rdates)]
+            if recurrence.periods:
+                data["periods"] = [[_ics_value(p.start), _ics_value(p.end)]
+                                   for p in sorted(recurrence.periods, key=lambda p: p.start)]
             exdates = export_exdates(event)
             if exdates:
                 data["exdates"] = [_ics_value(x) for x in exdates]
+        if event.overrides:
+            data["overrides"] = []
+            for override in event.overrides:
+                assert override.recurrence_id is not None
+                changed = self.component(override)
+                changed["recurrenceId"] = _ics_value(
+                    _day_or_time(override.recurrence_id.start, event.all_day))
+                if override.recurrence_id.this_and_future:
+                    changed["thisAndFuture"] = True
+                data["overrides"].append(changed)
         return data
 
     def bucket_files(self) -> dict[str, str]:
@@ -466,8 +516,9 @@ class _Site:
     def config(self) -> dict[str, Any]:
         """The page's settings for site.js (the same on every page)."""
         programme = self.programme
+        # A zone a calendar file defined for itself goes out as the file had it.
         zones = {
-            name: vtimezone(name, lo, hi).to_ical().decode("utf-8")
+            name: programme.zones.get(name) or vtimezone(name, lo, hi).to_ical().decode("utf-8")
             for name, (lo, hi) in sorted(zone_years(programme.events.values(),
                                                     programme).items())
             if name != "UTC"
@@ -497,7 +548,7 @@ class _Site:
             "track": track,
             "venue": venue,
             "speakers": speaker_labels(programme, event),
-            "marks": marks_of(self.marks, event.uid, slot.start),
+            "marks": marks_of(self.marks, slot.uid, slot.start),
             "ics": self.event_ics.get(event.uid),
             "url": event.url if _WEB_URL_RE.match(event.url) else "",
         }

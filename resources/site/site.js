@@ -443,10 +443,12 @@
       const found = clashes(events);
       const rows = [];
       for (const event of events) {
-        for (const [start, end] of event.occurrences) rows.push([start, end, event]);
+        for (const [start, end, changed] of event.occurrences) {
+          rows.push([start, end, event, changed === undefined ? event : event.overrides[changed]]);
+        }
       }
       rows.sort((a, b) => a[0] - b[0] || a[1] - b[1] || (a[2].uid < b[2].uid ? -1 : 1));
-      list.replaceChildren(...rows.map(([start, end, event]) => mineEntry(start, end, event, found)));
+      list.replaceChildren(...rows.map((row) => mineEntry(...row, found)));
       const gone = wanted.length - events.length;
       status.textContent = gone ? ui("mine_gone", { count: gone }) : "";
       const clashing = events.filter((event) => found.has(event.uid)).length;
@@ -456,11 +458,13 @@
     }, (error) => { status.textContent = String(error); });
   }
 
-  function mineEntry(start, end, event, found) {
+  /** One occurrence in My programme: `event` the series' data, `part` the occurrence's
+      own (the series', or that of the override that changed it). */
+  function mineEntry(start, end, event, part, found) {
     const item = document.createElement("li");
     item.dataset.uid = event.uid;
     item.style.setProperty("--c", event.colour);
-    if (event.status === "cancelled") item.className = "cancelled";
+    if (part.status === "cancelled") item.className = "cancelled";
     const when = document.createElement("p");
     when.className = "when";
     const from = new Date(start * 1000), to = new Date(end * 1000);
@@ -474,8 +478,8 @@
       when.appendChild(local);
     }
     item.appendChild(when);
-    item.appendChild(languageSpans("h3", event.title));
-    if (event.status === "cancelled") {
+    item.appendChild(languageSpans("h3", part.title));
+    if (part.status === "cancelled") {
       const mark = document.createElement("span");
       mark.className = "mark mark-cancelled";
       mark.textContent = ui("cancelled");
@@ -483,7 +487,7 @@
       line.appendChild(mark);
       item.appendChild(line);
     }
-    if (event.venue) item.appendChild(languageSpans("p", event.location || event.venue));
+    if (part.venue) item.appendChild(languageSpans("p", part.location || part.venue));
     if (found.has(event.uid)) {
       const note = document.createElement("p");
       note.className = "clash-note";
@@ -519,41 +523,73 @@
     calendar.addPropertyWithValue("name", name);
     calendar.addPropertyWithValue("x-wr-calname", name);
     calendar.addPropertyWithValue("x-wr-timezone", config.zone);
-    const zones = new Set(events.map((event) => event.tzid).filter(Boolean));
+    const zones = new Set();
+    for (const event of events) {
+      for (const part of [event].concat(event.overrides || [])) {
+        if (part.tzid) zones.add(part.tzid);
+      }
+    }
     for (const zone of Array.from(zones).sort()) {
       calendar.addSubcomponent(ICAL.Component.fromString(config.vtimezones[zone]));
     }
     const stamp = ICAL.Time.fromJSDate(new Date(), true);
-    for (const event of events) calendar.addSubcomponent(vevent(ICAL, event, stamp));
+    for (const event of events) {
+      const uid = event.icalUid || event.uid;
+      const series = vevent(ICAL, uid, event, stamp);
+      for (const rule of event.rrules || []) {
+        series.addPropertyWithValue("rrule", ICAL.Recur.fromString(rule));
+      }
+      if (event.rdates) series.addProperty(times(ICAL, "rdate", event.rdates, event.tzid));
+      for (const [start, end] of event.periods || []) {
+        const period = times(ICAL, "rdate", [], event.tzid);
+        period.resetType("period");
+        period.setValue(ICAL.Period.fromData({
+          start: ICAL.Time.fromString(start), end: ICAL.Time.fromString(end),
+        }));
+        series.addProperty(period);
+      }
+      if (event.exdates) series.addProperty(times(ICAL, "exdate", event.exdates, event.tzid));
+      calendar.addSubcomponent(series);
+      // A changed occurrence: a VEVENT of its own with the series' UID and RECURRENCE-ID.
+      for (const changed of event.overrides || []) {
+        const occurrence = vevent(ICAL, uid, changed, stamp);
+        const id = times(ICAL, "recurrence-id", [changed.recurrenceId], event.tzid);
+        if (changed.thisAndFuture) id.setParameter("range", "THISANDFUTURE");
+        occurrence.addProperty(id);
+        calendar.addSubcomponent(occurrence);
+      }
+    }
     return calendar.toString() + "\r\n";
   }
 
-  function vevent(ICAL, event, stamp) {
+  /** A date or date-time property (with TZID when `tzid` is given) of the ISO `values`. */
+  function times(ICAL, name, values, tzid) {
+    const property = new ICAL.Property(name);
+    if (tzid && !values.some((value) => value.endsWith("Z"))) property.setParameter("tzid", tzid);
+    const parsed = values.map((value) => ICAL.Time.fromString(value));
+    if (parsed.length === 1) property.setValue(parsed[0]);
+    else if (parsed.length) property.setValues(parsed);
+    return property;
+  }
+
+  /** The VEVENT of `part`: the calendar properties of an event or of one changed occurrence,
+      which planner/site prepares with the functions the ICS export writes them with. */
+  function vevent(ICAL, uid, part, stamp) {
     const component = new ICAL.Component("vevent");
     const add = (name, value) => component.addPropertyWithValue(name, value);
-    const addTime = (name, values) => {
-      const property = new ICAL.Property(name);
-      if (event.tzid) property.setParameter("tzid", event.tzid);
-      const times = values.map((value) => ICAL.Time.fromString(value));
-      if (times.length === 1) property.setValue(times[0]);
-      else property.setValues(times);
-      component.addProperty(property);
-    };
-    add("uid", event.uid);
+    add("uid", uid);
     add("dtstamp", stamp);
-    add("last-modified", ICAL.Time.fromString(event.modified));
-    add("sequence", event.sequence);
-    addTime("dtstart", [event.start]);
-    addTime("dtend", [event.end]);
-    add("summary", pick(event.title));
-    if (event.description) add("description", pick(event.description));
-    if (event.location) add("location", pick(event.location));
-    if (event.geo) add("geo", event.geo);
-    if (event.track) add("categories", pick(event.track));
-    add("status", event.status.toUpperCase());
-    if (event.url) add("url", event.url);
-    if (event.rrule) add("rrule", ICAL.Recur.fromString(event.rrule));
-    if (event.exdates) addTime("exdate", event.exdates);
+    add("last-modified", ICAL.Time.fromString(part.modified));
+    add("sequence", part.sequence);
+    component.addProperty(times(ICAL, "dtstart", [part.start], part.tzid));
+    component.addProperty(times(ICAL, "dtend", [part.end], part.tzid));
+    add("summary", pick(part.title));
+    if (part.description) add("description", pick(part.description));
+    if (part.location) add("location", pick(part.location));
+    if (part.geo) add("geo", part.geo);
+    if (part.track) add("categories", pick(part.track));
+    add("status", part.status.toUpperCase());
+    if (part.url) add("url", part.url);
     return component;
   }
 

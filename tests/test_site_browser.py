@@ -8,6 +8,9 @@ browser's own zone and language.
 
 from __future__ import annotations
 
+import base64
+import re
+import subprocess
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC
@@ -535,15 +538,39 @@ def test_keyboard_reaches_and_presses_a_star_with_a_visible_focus(page: Page) ->
     assert page.text("#star-count") == "1"
 
 
-def test_the_print_stylesheet_leaves_out_the_controls(page: Page) -> None:
+def test_the_print_stylesheet_leaves_out_the_controls(page: Page, tmp_path: Path) -> None:
     page.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     hidden = page.js("""return ['.filters', '.days', '.views', '.langs', '.acts']
         .map((s) => getComputedStyle(document.querySelector(s)).display)""")
     assert hidden == ["none"] * 5
-    assert page.js("return getComputedStyle(document.querySelector('article.ev h3')).display"
-                   ) == "block"
+    page.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     pdf = page.driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": True})
-    assert len(pdf["data"]) > 10_000
+    path = tmp_path / "printed.pdf"
+    path.write_bytes(base64.b64decode(pdf["data"]))
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    programme = load_builtin()
+    assert programme.events[KICK_OFF].title.en.split(":")[0] in text
+    # The descriptions the screen folds away are on paper; the buttons are not.
+    assert "Minister for Economic Affairs and Digitalisation" in text
+    assert not re.search(r"\bStar\b|\bSearch\b|OpenStreetMap", text)
+
+
+def test_today_is_marked_while_the_programme_is_on(page: Page, tmp_path: Path) -> None:
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo("Europe/Moscow")
+    today = datetime.now(zone).date()
+    programme = small_programme()
+    programme.first_day, programme.last_day = today - timedelta(days=1), today + timedelta(days=1)
+    start = datetime.combine(today, datetime.min.time(), zone) + timedelta(hours=10)
+    programme.events["a@t"] = event("a@t", start=start, end=start + timedelta(hours=1))
+    write_site(programme, tmp_path)
+    page.open(folder=tmp_path)
+    marked = page.js("return Array.from(document.querySelectorAll('.days a'))"
+                     ".filter((a) => a.querySelector('.today-mark')).map((a) => a.dataset.day)")
+    assert marked == [today.isoformat()]
 
 
 # ----------------------------------------------------------------------- accessibility

@@ -122,15 +122,14 @@
   /** Under each event's times, the same times in the reader's zone where they differ. */
   function showLocalTimes() {
     if (VIEWER_ZONE === config.zone) return;
-    for (const when of document.querySelectorAll(".ev .when")) {
-      const times = when.getElementsByTagName("time");
-      if (times.length < 2) continue;
+    for (const when of document.querySelectorAll(".ev .when[data-start]")) {
       // "2019-04-03T10:00:00+03:00": the programme's day and clock are the text's own.
-      const startText = times[0].getAttribute("datetime");
-      const endText = times[times.length - 1].getAttribute("datetime");
+      const startText = when.dataset.start;
+      const endText = when.dataset.end;
       const [startDay, startClock] = readerClock(Date.parse(startText));
       const [endDay, endClock] = readerClock(Date.parse(endText));
-      let local = when.lastElementChild.className === "local" ? when.lastElementChild : null;
+      const last = when.lastElementChild;
+      let local = last && last.className === "local" ? last : null;
       if (startDay === startText.slice(0, 10) && startClock === startText.slice(11, 16) &&
           endDay === endText.slice(0, 10) && endClock === endText.slice(11, 16)) {
         if (local) local.remove();

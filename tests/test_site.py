@@ -328,3 +328,48 @@ def test_a_changed_occurrence_is_listed_as_it_now_is(tmp_path: Path) -> None:
     # The occurrence called off is no occurrence to attend or to clash; the moved one says
     # which override it is.
     assert [len(o) for o in data["occurrences"]] == [2, 3, 2]
+
+
+# ---------------------------------------------------------------------------------------------
+# In the publish folder
+
+
+def test_publish_writes_the_site_linking_the_folders_files(tmp_path: Path) -> None:
+    from test_cli import run
+    from test_publish import two_releases
+
+    path = two_releases(tmp_path)
+    out = tmp_path / "out"
+    done = run("publish", "-p", str(path), "-o", str(out), "--base-url",
+               "https://example.org/gw2019", "--lang", "de")
+    assert done.returncode == 0, done.stderr
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de" data-lang="de">' in html
+    page = cards_of(out / "index.html")
+    assert len(page.cards) == sum(
+        len(occurrences(e, *load_builtin().window)) for e in load_builtin().events.values()
+    ) - 1, "release 2 dropped one occurrence of the series"
+    # Every link into the folder leads to a file the publish wrote: each event's own .ics,
+    # the change list, schedule.xml; the feed is offered for subscription.
+    for href in page.links:
+        if href.startswith(("#", "geo:", "https://www.openstreetmap.org/", "webcal:")):
+            continue
+        assert (out / href.split("#")[0]).is_file(), href
+    assert sum(1 for href in page.links if href.startswith("events/")) == len(page.cards)
+    assert 'href="webcal://example.org/gw2019/programme.ics"' in html
+    assert 'href="changes.html"' in html and 'href="schedule.xml"' in html
+    assert "Veröffentlichung Version 2" in html
+    # Release 2 moved the fourth event by two hours: it carries the mark.
+    moved = load_builtin().sorted_events()[3].uid
+    card = re.search(rf'<article[^>]*data-uid="{re.escape(moved)}".*?</article>', html, re.S)
+    assert card and 'data-i18n="rescheduled"' in card.group(0)
+
+
+def test_a_draft_publish_says_so(tmp_path: Path) -> None:
+    from test_publish import do_publish, two_releases
+
+    path = two_releases(tmp_path)
+    do_publish(path, tmp_path / "out", draft=True)
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "Draft, not released yet" in html
+    assert 'href="programme.ics"' in html, "without an address, the feed in the folder"

@@ -13,7 +13,7 @@ import re
 import subprocess
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +30,13 @@ from support.npm import ensure_package
 from support.parsers import agree, format_instant, read_all
 
 from planner.builtin import load_builtin
-from planner.ics import ExportOptions, export_ics
-from planner.model import Programme, Texts
+from planner.model import Texts
+from planner.publish import PublishOptions, publish
 from planner.recurrence import occurrences
+from planner.releases import record_release
 from planner.search import EventFilter, filter_events, starred_clashes
 from planner.site import write_site
+from planner.store import ProgrammeStore, save_new
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -44,23 +46,17 @@ CAFE = "gw2019-cafe-d@german-week-2019.programme-planner"
 EXHIBITION = "gw2019-photo-exhibition-ruhr@german-week-2019.programme-planner"
 
 
-def write_event_files(programme: Programme, folder: Path) -> dict[str, str]:
-    """Per-event .ics files as publish writes them beside the site (events/N.ics)."""
-    mapping = {}
-    (folder / "events").mkdir(parents=True, exist_ok=True)
-    for number, uid in enumerate(sorted(programme.events)):
-        name = f"events/{number}.ics"
-        (folder / name).write_bytes(export_ics(programme, ExportOptions(uids=(uid,))))
-        mapping[uid] = name
-    return mapping
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built-in programme released and published (``planner.publish``), as delegates
+    get the folder."""
     folder = tmp_path_factory.mktemp("published")
-    programme = load_builtin()
-    write_site(programme, folder, event_ics=write_event_files(programme, folder))
-    return folder
+    path = folder / "gw2019.programme"
+    save_new(path, load_builtin())
+    with ProgrammeStore.open(path) as store:
+        record_release(store, store.load(), "Version 1", "", now=datetime(2019, 3, 20, tzinfo=UTC))
+        publish(store, folder / "out", PublishOptions())
+    return folder / "out"
 
 
 # The text an element shows: its text without what is not displayed (other languages,

@@ -8,7 +8,8 @@ programme as it stands) into ``folder``:
 - ``schedule.xml`` and ``schedule.json`` in the frab/c3voc format (:mod:`.frab`);
 - ``changes.html`` (and ``changes.de/en/ru.html``), ``changes.json``, ``releases.atom``
   (:mod:`.changelog`); ``feeds.json``, the list of feeds and their addresses;
-- ``qr/....svg``, a QR code per feed, when the base URL is known (:mod:`.qr`).
+- ``qr/....svg``, a QR code per feed, when the base URL is known (:mod:`.qr`);
+- ``index.html`` and the rest of the static site for delegates (:mod:`.site`, last).
 
 Everything is written into a fresh folder beside ``folder``, which then takes its place in
 one step (:mod:`.folder`): a web server never serves a half-written folder. The output
@@ -20,8 +21,7 @@ its files into the (staged) folder from the :class:`~.context.PublishContext`: t
 (``context.programme``), the release before it (``context.previous``, to mark what is new
 or moved), each event's calendar file (``context.event_path(uid)``), the feeds
 (``context.feeds``, with ``context.url`` and ``context.webcal``), ``context.lang`` and
-``context.base_url``. :func:`writers` lists them; the static site,
-``planner.publish.site.write_site``, is to join that list, last.
+``context.base_url``. :func:`writers` lists them, the static site last.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ from planner.publish.feeds import write_feeds
 from planner.publish.folder import PublishError, staged_folder
 from planner.publish.frab import write_schedules
 from planner.publish.qr import qr_path, write_qr_codes
+from planner.publish.site import write_site
 from planner.store import ProgrammeStore
 
 Writer = Callable[[PublishContext, Path, Progress | None], None]
@@ -72,9 +73,9 @@ def write_feed_list(context: PublishContext, folder: Path,
 
 def writers() -> list[Writer]:
     """The writers a publish runs, in order: feeds, schedule files, change pages, the feed
-    list and QR codes. The static site (``planner.publish.site.write_site``) goes last in
-    this list when it lands: it may then rely on every other file being there."""
-    return [write_feeds, write_schedules, write_changelog, write_feed_list, write_qr_codes]
+    list, QR codes and, last, the static site, which links the files of the others."""
+    return [write_feeds, write_schedules, write_changelog, write_feed_list, write_qr_codes,
+            write_site]
 
 
 @dataclass(frozen=True, slots=True)

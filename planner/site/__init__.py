@@ -50,8 +50,8 @@ from planner.recurrence import expand, expand_all
 from planner.site.marks import Marks, marks_of, marks_since
 from planner.site.strings import NATIVE_NAMES, day_label, text, ui_table
 
-__all__ = ["PAGE_BYTES", "PAGE_LIMIT", "SITE_RESOURCES", "DayPart", "Page", "Slot", "fnv1a",
-           "plan_pages", "slots_by_day", "write_site"]
+__all__ = ["PAGE_BYTES", "PAGE_LIMIT", "SITE_RESOURCES", "DayPart", "Page", "Publication",
+           "Slot", "fnv1a", "plan_pages", "slots_by_day", "write_site"]
 
 SITE_RESOURCES = RESOURCES / "site"
 PAGE_LIMIT = 500
@@ -60,6 +60,9 @@ PAGE_BYTES = 600_000
 """The most bytes the listed occurrences of one page take (a page stays well under 1 MB)."""
 BUCKET_EVENTS = 200
 """About this many events' data go into one ``data/events-N.js``."""
+
+# Told how far the work is, (done, total); may raise to stop it.
+Progress = Callable[[int, int], None]
 
 DEFAULT_COLOUR = "#607d8b"
 _COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -95,6 +98,21 @@ class Slot:
     def continued(self) -> bool:
         """Whether the occurrence began on an earlier day."""
         return self.start.date() != self.day
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """What the rest of the publish folder offers, for the site to point at, and which
+    release the pages show. ``feed`` is the calendar feed of the whole programme (a path in
+    the folder, or its ``webcal://`` address), ``changes`` the page of what changed in each
+    release, ``schedule`` the file conference apps read (schedule.xml); ``release`` the
+    release's name (``None``: a draft) and ``released`` its day."""
+
+    feed: str | None = None
+    changes: str | None = None
+    schedule: str | None = None
+    release: str | None = None
+    released: date | None = None
 
 
 @dataclass(slots=True)
@@ -284,8 +302,10 @@ class _Site:
 
     def __init__(self, programme: Programme, previous: Programme | None,
                  event_ics: Mapping[str, str] | None, lang: Lang, base_url: str | None,
-                 page_limit: int, page_bytes: int) -> None:
+                 page_limit: int, page_bytes: int, publication: Publication | None,
+                 progress: Progress | None) -> None:
         self.programme = programme
+        self.publication = publication
         self.lang = lang
         self.base_url = base_url.rstrip("/") + "/" if base_url else None
         self.event_ics = dict(event_ics or {})
@@ -296,9 +316,12 @@ class _Site:
         self.days = slots_by_day(programme)
         # Each listing is rendered once, first, so that pages can be cut by its size.
         card = _environment().get_template("_event.html").module.event_card  # type: ignore[attr-defined]
-        self.cards: dict[str, Markup] = {
-            slot.anchor: card(self, slot) for slots in self.days.values() for slot in slots
-        }
+        listed = [slot for slots in self.days.values() for slot in slots]
+        self.cards: dict[str, Markup] = {}
+        for number, slot in enumerate(listed):
+            if progress is not None and number % 1000 == 0:
+                progress(number, len(listed))
+            self.cards[slot.anchor] = card(self, slot)
         sizes = {anchor: len(html.encode("utf-8")) for anchor, html in self.cards.items()}
         self.pages = plan_pages(self.days, page_limit, sizes, page_bytes)
         self.single = len(self.pages) == 1
@@ -608,6 +631,8 @@ def write_site(
     base_url: str | None = None,
     page_limit: int = PAGE_LIMIT,
     page_bytes: int = PAGE_BYTES,
+    publication: Publication | None = None,
+    progress: Progress | None = None,
 ) -> list[str]:
     """Write the programme's site into ``folder`` and return the files written (relative,
     sorted).
@@ -616,10 +641,14 @@ def write_site(
     then are marked. ``event_ics`` maps a UID to the path (relative to ``folder``) of that
     event's own .ics file, which its "Add to calendar" link offers. ``lang`` is the language
     the pages open in when the reader's browser asks for none of the three; ``base_url`` is
-    where the folder will be served from, if anywhere. Files of the folder that the site does
-    not write are left alone.
+    where the folder will be served from, if anywhere. ``page_limit`` and ``page_bytes`` bound
+    what one page lists (see :func:`plan_pages`). ``publication`` says what else the folder
+    holds for the pages to link (the feeds, the change list). ``progress(done, total)`` is
+    told how far the listings are (and may raise to stop). Files of the folder that the site
+    does not write are left alone.
     """
-    site = _Site(programme, previous, event_ics, lang, base_url, page_limit, page_bytes)
+    site = _Site(programme, previous, event_ics, lang, base_url, page_limit, page_bytes,
+                 publication, progress)
     files: dict[str, str] = {}
     files.update(render_pages(site))
     files.update(site.bucket_files())

@@ -469,11 +469,79 @@ def test_a_new_speaker_unticked_again_is_not_returned(qtbot: QtBot) -> None:
     assert editor.new_people() == []
 
 
-def test_escape_cancels(qtbot: QtBot) -> None:
-    editor = open_editor(qtbot, small_programme(), start=at(4, 10))
-    qtbot.keyClicks(editor.title_edit.field("en"), "Panel")
+def answer_question(qtbot: QtBot, key: Qt.Key, seen: list[str]) -> None:
+    """Once a question box is up, note its text and press ``key`` in it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text())
+        QTest.keyClick(box, key)
+
+    QTimer.singleShot(0, answer)
+
+
+def test_escape_without_changes_closes_at_once(qtbot: QtBot) -> None:
+    editor = open_editor(qtbot, small_programme(), event("talk@t"))
     QTest.keyClick(editor.title_edit.field("en"), Qt.Key.Key_Escape)
-    assert editor.result() == QDialog.DialogCode.Rejected
+    assert editor.result() == QDialog.DialogCode.Rejected and not editor.isVisible()
+
+
+@pytest.mark.parametrize("lang, question, discard", [
+    ("en", "Discard your changes?", "Discard Changes"),
+    ("de", "Änderungen verwerfen?", "Änderungen verwerfen"),
+    ("ru", "Отменить изменения?", "Не сохранять"),
+])
+def test_escape_after_changes_asks_first(qtbot: QtBot, lang: str, question: str,
+                                         discard: str) -> None:
+    from ui.i18n import language
+
+    with language(lang):
+        editor = open_editor(qtbot, small_programme(), event("talk@t"))
+        field = editor.title_edit.field("en")
+        field.setFocus()
+        qtbot.keyClicks(field, " (moved)")
+        # Escape, then Escape in the question: the editor stays, with the change.
+        seen: list[str] = []
+        answer_question(qtbot, Qt.Key.Key_Escape, seen)
+        QTest.keyClick(field, Qt.Key.Key_Escape)
+        assert seen == [question] and editor.isVisible()
+        assert field.text().endswith(" (moved)")
+        # The Cancel button asks as well.
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        answer_question(qtbot, Qt.Key.Key_Escape, seen)
+        editor.button_box.button(QDialogButtonBox.StandardButton.Cancel).click()
+        assert seen == [question, question] and editor.isVisible()
+        # Escape, then Discard (Alt+its letter, or a click): the editor closes.
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        def discard_it() -> None:
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):
+                QTimer.singleShot(20, discard_it)
+                return
+            button = box.button(QMessageBox.StandardButton.Discard)
+            seen.append(button.text().replace("&", ""))
+            button.click()
+
+        QTimer.singleShot(0, discard_it)
+        QTest.keyClick(field, Qt.Key.Key_Escape)
+        assert editor.result() == QDialog.DialogCode.Rejected and not editor.isVisible()
+        assert seen[-1] == discard
+        # Typing back what was there is no change.
+        editor = open_editor(qtbot, small_programme(), event("talk@t"))
+        field = editor.title_edit.field("en")
+        QTest.keyClick(field, Qt.Key.Key_End)
+        qtbot.keyClicks(field, "x")
+        QTest.keyClick(field, Qt.Key.Key_Backspace)
+        QTest.keyClick(field, Qt.Key.Key_Escape)
+        assert not editor.isVisible()
 
 
 def test_person_ids() -> None:

@@ -9,13 +9,13 @@ keeps the error for the window to show.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from planner.edits import resized
 from planner.model import Event, Person, ProgrammeError, Session, Track, Venue, moved, touch
 from planner.store import Changes
 from ui.document import Document
@@ -105,24 +105,29 @@ def move_command(
     """Move the event ``uid`` (a whole series, for a repeating one) to ``new_start``,
     keeping its length, and to ``venue`` if given."""
     old = document.programme.events[uid]
-    # Exceptions, extra dates and changed occurrences belong to occurrences: they move
-    # with the series.
-    new = moved(old, new_start, venue)
     if old.recurrence is not None:
         text = QCoreApplication.translate(
             "commands", "Move the whole series “{title}”").format(title=_title(old))
     else:
         text = QCoreApplication.translate("commands", "Move “{title}”").format(title=_title(old))
-    return EventsCommand(document, {uid: old}, {uid: touch(old, new)}, text)
+    return change_command(document, [moved(old, new_start, venue)], text)
 
 
 def resize_command(document: Document, uid: str, new_end: datetime) -> EventsCommand:
     """Give the event ``uid`` the end ``new_end`` (for a series: of its first occurrence)."""
     old = document.programme.events[uid]
-    new = dataclasses.replace(old, end=new_end.astimezone(old.zone))
     text = QCoreApplication.translate(
         "commands", "Change the end of “{title}”").format(title=_title(old))
-    return EventsCommand(document, {uid: old}, {uid: touch(old, new)}, text)
+    return change_command(document, [resized(old, new_end)], text)
+
+
+def change_command(document: Document, events: Iterable[Event], text: str,
+                   now: datetime | None = None) -> EventsCommand:
+    """Store ``events`` (changed or new, by UID) in one step, each stamped once now."""
+    programme = document.programme
+    before = {e.uid: programme.events.get(e.uid) for e in events}
+    after: dict[str, Event | None] = {e.uid: touch(before[e.uid], e, now) for e in events}
+    return EventsCommand(document, before, after, text)
 
 
 def delete_command(document: Document, uids: Iterable[str]) -> EventsCommand:

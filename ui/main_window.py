@@ -57,6 +57,7 @@ from ui.commands import (
     schedule_command,
 )
 from ui.document import Document
+from ui.event_actions import EventActions
 from ui.settings import SNAPS, VIEWS, Settings, View
 from ui.undo_actions import UndoAction
 from ui.views.grid import GridView, TrackLegend
@@ -214,7 +215,7 @@ class MainWindow(QMainWindow):
         # Only while a view has the focus: a text field keeps its own Delete key.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.views.addAction(self.delete_action)
-        self.entities_action = self._action(self.tr("&Tracks, Venues and People…"),
+        self.entities_action = self._action(self.tr("Trac&ks, Venues and People…"),
                                             self.edit_entities,
                                             tip=self.tr("Edit tracks, venues and people"))
 
@@ -237,10 +238,10 @@ class MainWindow(QMainWindow):
             self.view_group.addAction(action)
             self.view_actions[view] = action
         self.prev_action = self._action(self.tr("&Previous Day"), lambda: self.grid.step_date(-1),
-                                        "Alt+Left", self.tr("Show the previous day or week"))
+                                        "Alt+PgUp", self.tr("Show the previous day or week"))
         self.prev_action.setIcon(icon(QStyle.StandardPixmap.SP_MediaSeekBackward))
         self.next_action = self._action(self.tr("&Next Day"), lambda: self.grid.step_date(1),
-                                        "Alt+Right", self.tr("Show the next day or week"))
+                                        "Alt+PgDown", self.tr("Show the next day or week"))
         self.next_action.setIcon(icon(QStyle.StandardPixmap.SP_MediaSeekForward))
         self.zoom_in_action = self._action(self.tr("Zoom &In"), self.grid.zoom_in, std.ZoomIn)
         self.zoom_in_action.setShortcuts([QKeySequence(std.ZoomIn), QKeySequence("Ctrl+=")])
@@ -386,6 +387,8 @@ class MainWindow(QMainWindow):
         self.scheduling = _scheduling(self)
         # Releases, what changed since one, publishing (issue 16).
         self.releases = _releases(self)
+        # Cut, copy, paste, duplicate, cancel, keyboard moves and the grid's context menus.
+        self.event_actions = EventActions(self, self.my_programme.star_action)
 
     @property
     def clash_panel(self) -> ClashPanel:

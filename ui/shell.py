@@ -13,7 +13,7 @@ decision about the window's interface, taken in one place.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -47,6 +47,9 @@ class Shell(Protocol):
     #: The stack of views (the grids' page and the agenda) in the window's centre.
     views: QStackedWidget
     toolbar: QToolBar
+    #: Edit Event… and Delete, acting on the selection (also in context menus).
+    edit_event_action: QAction
+    delete_action: QAction
     file_menu: QMenu
     #: File > Export ICS…: what comes after it in the File menu is about what leaves the app.
     export_action: QAction
@@ -71,6 +74,19 @@ class Shell(Protocol):
 
     def selected_uids(self) -> list[str]:
         """The UIDs of the events selected in the current view."""
+
+    def push(self, command: QUndoCommand) -> bool:
+        """Run an undo command (:mod:`ui.commands`); False (and the error shown) when the
+        programme refuses it."""
+
+    def edit_event(self, uid: str) -> None:
+        """Open the event editor on event ``uid``."""
+
+    def new_event(self, start: datetime, venue: str | None = None) -> None:
+        """Open the event editor on a new event at ``start`` (and ``venue``)."""
+
+    def delete_events(self, uids: list[str]) -> None:
+        """Delete the events ``uids`` (one undoable step)."""
 
     def add_dock(self, widget: QWidget, title: str, name: str,
                  area: Qt.DockWidgetArea = ...) -> QDockWidget:

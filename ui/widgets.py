@@ -5,7 +5,7 @@ the user's language. (Colour swatches are in ui.icons, tooltips in ui.tooltips.)
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QValidator
+from PySide6.QtGui import QCloseEvent, QColor, QFocusEvent, QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QColorDialog,
     QDialog,
@@ -223,11 +223,93 @@ def _parse_duration(text: str) -> int | None:
 class CheckedDialog(QDialog):
     """A dialog that checks its input as it is typed and accepts only valid input: the
     subclass's ``_revalidate`` sets ``_result`` (None while the input is not valid) and
-    ``_error``. Its size and place are remembered under ``geometry_key``."""
+    ``_error``. Its size and place are remembered under ``geometry_key``.
+
+    Once :meth:`remember_state` has been called, closing it without OK (Escape, the Cancel
+    button wired to :meth:`cancel`, the window's close button) after a change asks before
+    the changes are thrown away."""
 
     geometry_key = ""
     _result: object = None
     _error = ""
+    _initial_state: list[object] | None = None
+
+    def remember_state(self) -> None:
+        """Take the form as it is now as "no changes"."""
+        self._initial_state = self._form_state()
+
+    def has_changes(self) -> bool:
+        """Whether the form differs from what :meth:`remember_state` took."""
+        return self._initial_state is not None and self._form_state() != self._initial_state
+
+    def _form_state(self) -> list[object]:
+        """What every input of the form holds now (fields, boxes, lists, tables)."""
+        from PySide6.QtWidgets import (
+            QAbstractButton,
+            QAbstractSpinBox,
+            QComboBox,
+            QListWidget,
+            QTableWidget,
+            QTextEdit,
+        )
+
+        state: list[object] = []
+        for widget in self.findChildren(QWidget):
+            if isinstance(widget, QLineEdit) and not isinstance(widget.parent(),
+                                                                 QAbstractSpinBox | QComboBox):
+                state.append(widget.text())
+            elif isinstance(widget, QPlainTextEdit | QTextEdit):
+                state.append(widget.toPlainText())
+            elif isinstance(widget, QComboBox):
+                state.append(widget.currentIndex())
+            elif isinstance(widget, QAbstractSpinBox):
+                state.append(widget.text())
+            elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+                state.append(widget.isChecked())
+            elif isinstance(widget, QListWidget):
+                state.append([(widget.item(n).text(), widget.item(n).checkState())
+                              for n in range(widget.count())])
+            elif isinstance(widget, QTableWidget):
+                state.append([[item.text() if (item := widget.item(r, c)) else ""
+                               for c in range(widget.columnCount())]
+                              for r in range(widget.rowCount())])
+        return state
+
+    def cancel(self) -> None:
+        """Close without OK, as Escape and the Cancel button do: after a change, only once
+        the user agrees to throw it away. (``reject()`` itself closes at once.)"""
+        if not self.has_changes() or self._discard_changes():
+            self.reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.cancel()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # The window's close button asks as Escape does; a close by the program does not.
+        if event.spontaneous() and self.has_changes() and not self._discard_changes():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def _discard_changes(self) -> bool:
+        """Ask whether to throw the changes away; Escape or Enter keeps editing."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
+                          self.tr("Discard your changes?"),
+                          QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("discard_changes")
+        box.setInformativeText(self.tr("What you changed here is lost if you close it "
+                                       "without OK."))
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("&Discard Changes"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("&Keep Editing"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Discard
 
     def _revalidate(self) -> None:
         raise NotImplementedError

@@ -100,6 +100,25 @@
     </message>
 </context>
 <context>
+    <name>CheckedDialog</name>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>What you changed here is lost if you close it without OK.</source>
+        <translation>Was Sie hier geändert haben, geht verloren, wenn Sie ohne OK schließen.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard Changes</source>
+        <translation>Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Editing</source>
+        <translation>&amp;Weiter bearbeiten</translation>
+    </message>
+</context>
+<context>
     <name>ClashModel</name>
     <message>
         <source>Kind</source>
@@ -352,6 +371,191 @@
     <message>
         <source>Translation missing</source>
         <translation>Übersetzung fehlt</translation>
+    </message>
+</context>
+<context>
+    <name>EventActions</name>
+    <message>
+        <source>Cu&amp;t</source>
+        <extracomment>The clipboard&apos;s own format: JSON from planner.edits.to_clipboard.</extracomment>
+        <translation>&amp;Ausschneiden</translation>
+    </message>
+    <message>
+        <source>Copy the selected events and delete them</source>
+        <translation>Die gewählten Veranstaltungen kopieren und löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected events</source>
+        <translation>Die gewählten Veranstaltungen kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <source>Paste events at the mouse pointer or the chosen slot</source>
+        <translation>Veranstaltungen am Mauszeiger oder an der gewählten Stelle einfügen</translation>
+    </message>
+    <message>
+        <source>Dup&amp;licate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <source>Add a copy of each selected event</source>
+        <translation>Von jeder gewählten Veranstaltung eine Kopie anlegen</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel Event</source>
+        <translation>Veranstaltung ab&amp;sagen</translation>
+    </message>
+    <message>
+        <source>Mark the selected events as cancelled, or restore them</source>
+        <translation>Die gewählten Veranstaltungen als abgesagt markieren oder wieder ansetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Earlier</source>
+        <translation>&amp;Früher</translation>
+    </message>
+    <message>
+        <source>Move the selected events one snap step earlier</source>
+        <translation>Die gewählten Veranstaltungen um einen Rasterschritt früher legen</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Später</translation>
+    </message>
+    <message>
+        <source>Move the selected events one snap step later</source>
+        <translation>Die gewählten Veranstaltungen um einen Rasterschritt später legen</translation>
+    </message>
+    <message>
+        <source>To the Day &amp;Before</source>
+        <translation>Auf den &amp;Vortag</translation>
+    </message>
+    <message>
+        <source>Move the selected events to the day before</source>
+        <translation>Die gewählten Veranstaltungen auf den Vortag legen</translation>
+    </message>
+    <message>
+        <source>To the Day &amp;After</source>
+        <translation>Auf den &amp;nächsten Tag</translation>
+    </message>
+    <message>
+        <source>Move the selected events to the day after</source>
+        <translation>Die gewählten Veranstaltungen auf den nächsten Tag legen</translation>
+    </message>
+    <message>
+        <source>&amp;Shorter</source>
+        <translation>&amp;Kürzer</translation>
+    </message>
+    <message>
+        <source>End the selected events one snap step earlier</source>
+        <translation>Die gewählten Veranstaltungen einen Rasterschritt früher enden lassen</translation>
+    </message>
+    <message>
+        <source>Lon&amp;ger</source>
+        <translation>&amp;Länger</translation>
+    </message>
+    <message>
+        <source>End the selected events one snap step later</source>
+        <translation>Die gewählten Veranstaltungen einen Rasterschritt später enden lassen</translation>
+    </message>
+    <message>
+        <source>&amp;New Event Here…</source>
+        <translation>&amp;Neue Veranstaltung hier …</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Here</source>
+        <translation>Hier &amp;einfügen</translation>
+    </message>
+    <message>
+        <source>&amp;Move and Resize</source>
+        <translation>Verschieben und Länge ä&amp;ndern</translation>
+    </message>
+    <message>
+        <source>Re&amp;store Event</source>
+        <translation>Absage &amp;zurücknehmen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) copied</source>
+        <translation>
+            <numerusform>%n Veranstaltung kopiert</numerusform>
+            <numerusform>%n Veranstaltungen kopiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The clipboard holds no events.</source>
+        <translation>Die Zwischenablage enthält keine Veranstaltungen.</translation>
+    </message>
+    <message>
+        <source>Paste “{title}”</source>
+        <translation>„{title}“ einfügen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n event(s)</source>
+        <translation>
+            <numerusform>%n Veranstaltung einfügen</numerusform>
+            <numerusform>%n Veranstaltungen einfügen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Duplicate “{title}”</source>
+        <translation>„{title}“ duplizieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n event(s)</source>
+        <translation>
+            <numerusform>%n Veranstaltung duplizieren</numerusform>
+            <numerusform>%n Veranstaltungen duplizieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore “{title}”</source>
+        <translation>Absage von „{title}“ zurücknehmen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n event(s)</source>
+        <translation>
+            <numerusform>Absage von %n Veranstaltung zurücknehmen</numerusform>
+            <numerusform>Absage von %n Veranstaltungen zurücknehmen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel “{title}”</source>
+        <translation>„{title}“ absagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n event(s)</source>
+        <translation>
+            <numerusform>%n Veranstaltung absagen</numerusform>
+            <numerusform>%n Veranstaltungen absagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move “{title}”</source>
+        <translation>„{title}“ verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n event(s)</source>
+        <translation>
+            <numerusform>%n Veranstaltung verschieben</numerusform>
+            <numerusform>%n Veranstaltungen verschieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change the length of “{title}”</source>
+        <translation>Dauer von „{title}“ ändern</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the length of %n event(s)</source>
+        <translation>
+            <numerusform>Dauer von %n Veranstaltung ändern</numerusform>
+            <numerusform>Dauer von %n Veranstaltungen ändern</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -988,10 +1192,6 @@
         <translation>Die gewählten Veranstaltungen löschen (rückgängig zu machen)</translation>
     </message>
     <message>
-        <source>&amp;Tracks, Venues and People…</source>
-        <translation>&amp;Programmbereiche, Orte und Personen …</translation>
-    </message>
-    <message>
         <source>Edit tracks, venues and people</source>
         <translation>Programmbereiche, Orte und Personen bearbeiten</translation>
     </message>
@@ -1213,6 +1413,10 @@
     <message>
         <source>New event “{title}”</source>
         <translation>Neue Veranstaltung „{title}“</translation>
+    </message>
+    <message>
+        <source>Trac&amp;ks, Venues and People…</source>
+        <translation>&amp;Programmbereiche, Orte und Personen …</translation>
     </message>
     <message>
         <source>Edit “{title}”</source>

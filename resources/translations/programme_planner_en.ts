@@ -2,6 +2,58 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>EventActions</name>
+    <message numerus="yes">
+        <source>%n event(s) copied</source>
+        <translation>
+            <numerusform>%n event copied</numerusform>
+            <numerusform>%n events copied</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n event(s)</source>
+        <translation>
+            <numerusform>Paste %n event</numerusform>
+            <numerusform>Paste %n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n event(s)</source>
+        <translation>
+            <numerusform>Duplicate %n event</numerusform>
+            <numerusform>Duplicate %n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n event(s)</source>
+        <translation>
+            <numerusform>Restore %n event</numerusform>
+            <numerusform>Restore %n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n event(s)</source>
+        <translation>
+            <numerusform>Cancel %n event</numerusform>
+            <numerusform>Cancel %n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n event(s)</source>
+        <translation>
+            <numerusform>Move %n event</numerusform>
+            <numerusform>Move %n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the length of %n event(s)</source>
+        <translation>
+            <numerusform>Change the length of %n event</numerusform>
+            <numerusform>Change the length of %n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>%n event(s) will be written</source>

@@ -100,6 +100,25 @@
     </message>
 </context>
 <context>
+    <name>CheckedDialog</name>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>Отменить изменения?</translation>
+    </message>
+    <message>
+        <source>What you changed here is lost if you close it without OK.</source>
+        <translation>Изменения будут потеряны, если закрыть окно без «ОК».</translation>
+    </message>
+    <message>
+        <source>&amp;Discard Changes</source>
+        <translation>&amp;Не сохранять</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Editing</source>
+        <translation>&amp;Продолжить правку</translation>
+    </message>
+</context>
+<context>
     <name>ClashModel</name>
     <message>
         <source>Kind</source>
@@ -352,6 +371,198 @@
     <message>
         <source>Translation missing</source>
         <translation>Нет перевода</translation>
+    </message>
+</context>
+<context>
+    <name>EventActions</name>
+    <message>
+        <source>Cu&amp;t</source>
+        <extracomment>The clipboard&apos;s own format: JSON from planner.edits.to_clipboard.</extracomment>
+        <translation>&amp;Вырезать</translation>
+    </message>
+    <message>
+        <source>Copy the selected events and delete them</source>
+        <translation>Скопировать выбранные мероприятия и удалить их</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Копировать</translation>
+    </message>
+    <message>
+        <source>Copy the selected events</source>
+        <translation>Скопировать выбранные мероприятия</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>Вст&amp;авить</translation>
+    </message>
+    <message>
+        <source>Paste events at the mouse pointer or the chosen slot</source>
+        <translation>Вставить мероприятия под указателем мыши или в выбранное время</translation>
+    </message>
+    <message>
+        <source>Dup&amp;licate</source>
+        <translation>&amp;Дублировать</translation>
+    </message>
+    <message>
+        <source>Add a copy of each selected event</source>
+        <translation>Добавить копию каждого выбранного мероприятия</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel Event</source>
+        <translation>Отменить п&amp;роведение</translation>
+    </message>
+    <message>
+        <source>Mark the selected events as cancelled, or restore them</source>
+        <translation>Отметить выбранные мероприятия как отменённые или вернуть их</translation>
+    </message>
+    <message>
+        <source>&amp;Earlier</source>
+        <translation>&amp;Раньше</translation>
+    </message>
+    <message>
+        <source>Move the selected events one snap step earlier</source>
+        <translation>Сдвинуть выбранные мероприятия на шаг сетки раньше</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Позже</translation>
+    </message>
+    <message>
+        <source>Move the selected events one snap step later</source>
+        <translation>Сдвинуть выбранные мероприятия на шаг сетки позже</translation>
+    </message>
+    <message>
+        <source>To the Day &amp;Before</source>
+        <translation>На предыдущий &amp;день</translation>
+    </message>
+    <message>
+        <source>Move the selected events to the day before</source>
+        <translation>Перенести выбранные мероприятия на предыдущий день</translation>
+    </message>
+    <message>
+        <source>To the Day &amp;After</source>
+        <translation>На &amp;следующий день</translation>
+    </message>
+    <message>
+        <source>Move the selected events to the day after</source>
+        <translation>Перенести выбранные мероприятия на следующий день</translation>
+    </message>
+    <message>
+        <source>&amp;Shorter</source>
+        <translation>&amp;Короче</translation>
+    </message>
+    <message>
+        <source>End the selected events one snap step earlier</source>
+        <translation>Закончить выбранные мероприятия на шаг сетки раньше</translation>
+    </message>
+    <message>
+        <source>Lon&amp;ger</source>
+        <translation>Дли&amp;ннее</translation>
+    </message>
+    <message>
+        <source>End the selected events one snap step later</source>
+        <translation>Закончить выбранные мероприятия на шаг сетки позже</translation>
+    </message>
+    <message>
+        <source>&amp;New Event Here…</source>
+        <translation>&amp;Новое мероприятие здесь…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Here</source>
+        <translation>Вст&amp;авить сюда</translation>
+    </message>
+    <message>
+        <source>&amp;Move and Resize</source>
+        <translation>&amp;Сдвинуть и изменить длительность</translation>
+    </message>
+    <message>
+        <source>Re&amp;store Event</source>
+        <translation>Возо&amp;бновить проведение</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) copied</source>
+        <translation>
+            <numerusform>Скопировано %n мероприятие</numerusform>
+            <numerusform>Скопировано %n мероприятия</numerusform>
+            <numerusform>Скопировано %n мероприятий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The clipboard holds no events.</source>
+        <translation>В буфере обмена нет мероприятий.</translation>
+    </message>
+    <message>
+        <source>Paste “{title}”</source>
+        <translation>Вставить «{title}»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n event(s)</source>
+        <translation>
+            <numerusform>Вставить %n мероприятие</numerusform>
+            <numerusform>Вставить %n мероприятия</numerusform>
+            <numerusform>Вставить %n мероприятий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Duplicate “{title}”</source>
+        <translation>Дублировать «{title}»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n event(s)</source>
+        <translation>
+            <numerusform>Дублировать %n мероприятие</numerusform>
+            <numerusform>Дублировать %n мероприятия</numerusform>
+            <numerusform>Дублировать %n мероприятий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore “{title}”</source>
+        <translation>Возобновить «{title}»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n event(s)</source>
+        <translation>
+            <numerusform>Возобновить %n мероприятие</numerusform>
+            <numerusform>Возобновить %n мероприятия</numerusform>
+            <numerusform>Возобновить %n мероприятий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel “{title}”</source>
+        <translation>Отменить «{title}»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n event(s)</source>
+        <translation>
+            <numerusform>Отменить %n мероприятие</numerusform>
+            <numerusform>Отменить %n мероприятия</numerusform>
+            <numerusform>Отменить %n мероприятий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move “{title}”</source>
+        <translation>Сдвиг «{title}»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n event(s)</source>
+        <translation>
+            <numerusform>Перенести %n мероприятие</numerusform>
+            <numerusform>Перенести %n мероприятия</numerusform>
+            <numerusform>Перенести %n мероприятий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change the length of “{title}”</source>
+        <translation>Изменить длительность «{title}»</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the length of %n event(s)</source>
+        <translation>
+            <numerusform>Изменить длительность %n мероприятия</numerusform>
+            <numerusform>Изменить длительность %n мероприятий</numerusform>
+            <numerusform>Изменить длительность %n мероприятий</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -994,10 +1205,6 @@
         <translation>Удалить выбранные мероприятия (можно отменить)</translation>
     </message>
     <message>
-        <source>&amp;Tracks, Venues and People…</source>
-        <translation>&amp;Направления, площадки и люди…</translation>
-    </message>
-    <message>
         <source>Edit tracks, venues and people</source>
         <translation>Изменить направления, площадки и людей</translation>
     </message>
@@ -1220,6 +1427,10 @@
     <message>
         <source>New event “{title}”</source>
         <translation>Новое мероприятие «{title}»</translation>
+    </message>
+    <message>
+        <source>Trac&amp;ks, Venues and People…</source>
+        <translation>&amp;Направления, площадки и люди…</translation>
     </message>
     <message>
         <source>Edit “{title}”</source>

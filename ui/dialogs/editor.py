@@ -187,6 +187,7 @@ class EventEditor(CheckedDialog):
         self._revalidate()
         self.title_edit.field("en" if self._lang == "en" else self._lang).setFocus()
         self.restore_geometry(1120, 640)
+        self.remember_state()  # Escape after a change asks before throwing it away
 
     # -- public ---------------------------------------------------------------------------
 
@@ -271,7 +272,7 @@ class EventEditor(CheckedDialog):
         self.ok_button = self.button_box.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setDefault(True)
         self.button_box.accepted.connect(self.accept)
-        self.button_box.rejected.connect(self.reject)
+        self.button_box.rejected.connect(self.cancel)
         outer.addWidget(self.button_box)
 
     def _build_when(self) -> QGroupBox:

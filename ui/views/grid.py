@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QContextMenuEvent,
     QFont,
     QFontMetricsF,
     QHelpEvent,
@@ -142,6 +143,10 @@ class GridView(QAbstractScrollArea):
     # An unscheduled session dropped on the grid (from the Unscheduled panel): its uid,
     # the slot's start (aware) and the venue of the column (None in the week grid).
     session_dropped = Signal(str, object, object)
+    copy_requested = Signal(str, object, object)  # uid, start of the copy (aware), venue
+    # A right click (or the menu key): where to pop the menu up (global), and the slot
+    # under it (None on an event outside the time grid, e.g. in the all-day band).
+    context_menu_requested = Signal(object, object)
 
     def __init__(self, programme: Programme, parent: QWidget | None = None, *,
                  lang: Lang = "en", mode: Mode = "week") -> None:
@@ -172,6 +177,10 @@ class GridView(QAbstractScrollArea):
         self._keys_cache: list[Key] | None = None
         self._texts: dict[tuple[str, datetime, Key], _BlockText] = {}
         self._list_menu: QMenu | None = None
+        self._slot: Slot | None = None  # the empty slot clicked last (where to paste)
+        self._hover: QPointF | None = None  # the mouse over the viewport
+        # The block the keyboard goes on from: (uid, column, start of its occurrence).
+        self._cursor: tuple[str, Key, datetime] | None = None
 
         # A viewport of our own making (see viewport()).
         self._vp = QWidget()
@@ -698,19 +707,112 @@ class GridView(QAbstractScrollArea):
 
     def select_uids(self, uids: Iterable[str]) -> None:
         new = [u for u in dict.fromkeys(uids) if u in self._programme.events]
+        if new and self._slot is not None:
+            self._slot = None
+            self._vp.update()
+        if self._cursor is not None and self._cursor[0] not in new:
+            self._cursor = None
         if new != self._selected:
             self._selected = new
             self._vp.update()
             self.selection_changed.emit(list(new))
 
-    def _ordered_uids(self) -> list[str]:
-        """Events on the shown columns in time order, for keyboard navigation."""
-        seen: dict[str, tuple[datetime, str]] = {}
-        for key in self.keys():
+    def selected_slot(self) -> Slot | None:
+        """The empty slot clicked last, while no event is selected."""
+        return self._slot
+
+    def select_slot(self, slot: Slot | None) -> None:
+        """Mark ``slot`` as the place to paste to (and unselect the events)."""
+        self.select_uids([])
+        self._slot = slot
+        self._vp.update()
+
+    def paste_slot(self) -> Slot | None:
+        """Where Ctrl+V puts events: the slot under the mouse pointer when it is over the
+        time grid, else the slot clicked last."""
+        if self._hover is not None:
+            slot = self.slot_at(self._hover)
+            if slot is not None:
+                return slot
+        return self._slot
+
+    def _focused_block(self) -> Block | None:
+        """The block the arrow keys go on from: the one last clicked or reached with the
+        keys, else the first shown occurrence of the last selected event."""
+        keys = self.keys()
+        if self._cursor is not None:
+            uid, key, start = self._cursor
+            column = self._index.column(key) if key in keys else None
+            for block in column.blocks if column is not None else ():
+                if block.uid == uid and block.start == start:
+                    return block
+        if not self._selected:
+            return None
+        uid = self._selected[-1]
+        for key in keys:
             column = self._index.column(key)
-            for block in column.blocks if column else ():
-                seen.setdefault(block.uid, (block.start, block.uid))
-        return sorted(seen, key=lambda u: seen[u])
+            for block in column.blocks if column is not None else ():
+                if block.uid == uid:
+                    return block
+        return None
+
+    def _step_selection(self, key: int) -> None:
+        """Arrow keys: Up and Down go to the previous or next event of the day (the
+        column), Left and Right to the event nearest in time on the previous or next day
+        (the next column that has one). With nothing selected, the first event in view."""
+        keys = self.keys()
+        current = self._focused_block()
+        if current is None:
+            first, last = self._visible_range()
+            for index in self._visible_columns():
+                column = self._index.column(keys[index])
+                found = [b for b in column.blocks if b.bottom > first and b.top < last] if (
+                    column is not None) else []
+                if found:
+                    self._go_to_block(found[0])
+                    return
+            return
+        index = keys.index(current.key)
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            column = self._index.column(current.key)
+            blocks = column.blocks if column is not None else []
+            n = next((i for i, b in enumerate(blocks)
+                      if b.uid == current.uid and b.start == current.start), None)
+            if n is None:
+                return
+            n += -1 if key == Qt.Key.Key_Up else 1
+            if 0 <= n < len(blocks):
+                self._go_to_block(blocks[n])
+            return
+        step = -1 if key == Qt.Key.Key_Left else 1
+        index += step
+        while 0 <= index < len(keys):
+            column = self._index.column(keys[index])
+            if column is not None and column.blocks:
+                nearest = min(column.blocks, key=lambda b: (abs(b.top - current.top), b.top))
+                self._go_to_block(nearest)
+                return
+            index += step
+
+    def _go_to_block(self, block: Block) -> None:
+        self.select_uids([block.uid])
+        self._cursor = (block.uid, block.key, block.start)
+        self._show_block(block)
+
+    def _show_block(self, block: Block) -> None:
+        """Scroll so that ``block`` is in view (its start, if it is taller than the view)."""
+        index = self.keys().index(block.key)
+        hbar = self.horizontalScrollBar()
+        left = index * self.column_width()
+        visible_w = self._vp.width() - self._ruler_width()
+        if left < hbar.value():
+            hbar.setValue(round(left))
+        elif left + self.column_width() > hbar.value() + visible_w:
+            hbar.setValue(round(left + self.column_width() - visible_w))
+        first, last = self._visible_range()
+        if block.top < first or block.top + 30 > last:
+            vbar = self.verticalScrollBar()
+            vbar.setValue(round(max(block.top - 30, 0) * self._hour_height / 60))
 
     # -- scrolling ------------------------------------------------------------------------
 
@@ -804,6 +906,7 @@ class GridView(QAbstractScrollArea):
         if self._mode == "venues":
             self._paint_unavailable(painter, keys, columns)
         self._paint_clash_preview(painter, keys, columns)
+        self._paint_slot(painter, keys, columns)
         line = palette.color(QPalette.ColorRole.Mid)
         light = QColor(line)
         light.setAlpha(70)
@@ -826,7 +929,8 @@ class GridView(QAbstractScrollArea):
 
         # Blocks, and beside a crowded cluster's sub-columns its "+N" groups.
         drag = self._drag
-        dragged = (drag.block.uid, drag.block.start) if drag is not None and drag.moved else None
+        dragged = ((drag.block.uid, drag.block.start)
+                   if drag is not None and drag.moved and not drag.copy else None)
         for index in columns:
             key = keys[index]
             visible = self._index.visible(key, first_minute, last_minute)
@@ -1083,6 +1187,22 @@ class GridView(QAbstractScrollArea):
                 y0, y1 = self._minutes_to_y(lo), self._minutes_to_y(hi)
                 painter.fillRect(QRectF(self.column_left(index), y0, self.column_width(),
                                         y1 - y0), shade)
+
+    def _paint_slot(self, painter: QPainter, keys: list[Key], columns: range) -> None:
+        """The empty slot clicked last, as a calendar marks where a new event would go."""
+        slot = self._slot
+        if slot is None:
+            return
+        key: Key = (slot.day, slot.venue)
+        if key not in keys or keys.index(key) not in columns:
+            return
+        index = keys.index(key)
+        top = self.time_to_y(slot.start)
+        rect = QRectF(self.column_left(index) + 1, top, self.column_width() - 2,
+                      self._snap * self._hour_height / 60)
+        highlight = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        highlight.setAlpha(60)
+        painter.fillRect(rect, highlight)
 
     def _paint_now(self, painter: QPainter, keys: list[Key], columns: range) -> None:
         now = self._now().astimezone(self._programme.zone)
@@ -1401,7 +1521,7 @@ class GridView(QAbstractScrollArea):
             uid = item.uid if item is not None else None
         if uid is None:
             if not ctrl:
-                self.select_uids([])
+                self.select_slot(self.slot_at(pos))
             self._press = None
             group = self.more_at(pos)
             overflow = self._overflow_at(pos) if group is None else None
@@ -1412,20 +1532,27 @@ class GridView(QAbstractScrollArea):
                                self.keys()[overflow[0]][0])
             return
         if ctrl:
-            chosen = [u for u in self._selected if u != uid] if uid in self._selected else [
-                *self._selected, uid]
-            self.select_uids(chosen)
-            self._press = None
+            # Ctrl+click adds to the selection or takes away from it, on release; Ctrl+drag
+            # copies the event to where it is dropped.
+            self._press = _Press(pos, block, "move", copy=True) if block is not None else None
+            if block is None:
+                self._toggle_selected(uid)
             return
         if uid not in self._selected:
             self.select_uids([uid])
         if block is not None:
+            self._cursor = (block.uid, block.key, block.start)
             self._press = _Press(pos, block, "resize" if self._on_end(block, pos) else "move")
         else:
             self._press = None
 
+    def _toggle_selected(self, uid: str) -> None:
+        self.select_uids([u for u in self._selected if u != uid] if uid in self._selected
+                         else [*self._selected, uid])
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
+        self._hover = pos
         press = self._press
         if press is None:
             block = self.block_at(pos)
@@ -1439,8 +1566,14 @@ class GridView(QAbstractScrollArea):
             if (pos - press.pos).manhattanLength() < QApplication.startDragDistance():
                 return
             self._drag = _Drag(press.block, press.mode, press.block.key, press.block.top,
-                               press.block.bottom)
+                               press.block.bottom, copy=press.copy)
+            if press.copy:
+                self._vp.setCursor(Qt.CursorShape.DragCopyCursor)
         self._update_drag(pos)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._hover = None
+        super().leaveEvent(event)
 
     def _on_end(self, block: Block, pos: QPointF) -> bool:
         """Whether ``pos`` is on the lower edge of ``block`` that drags its end (a block
@@ -1487,9 +1620,13 @@ class GridView(QAbstractScrollArea):
             self.drag_moved.emit((block.uid, *self._dragged_to(drag), venue))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        drag, self._drag, self._press = self._drag, None, None
+        drag, press, self._drag, self._press = self._drag, self._press, None, None
+        if drag is None and press is not None and press.copy:
+            self._toggle_selected(press.block.uid)  # a Ctrl+click, not a Ctrl+drag
         if drag is not None:
             self._end_preview()
+            if drag.copy:
+                self._vp.setCursor(Qt.CursorShape.ArrowCursor)
         if drag is None or not drag.moved:
             self._vp.update()
             return
@@ -1511,11 +1648,54 @@ class GridView(QAbstractScrollArea):
             shift = start.astimezone(UTC) - block.start.astimezone(UTC)
             new_start = (event.start.astimezone(UTC) + shift).astimezone(event.zone)
             venue = drag.key[1] if drag.key[1] is not None and drag.key[1] != event.venue else None
-            self.move_requested.emit(block.uid, new_start, venue)
+            if drag.copy:
+                self.copy_requested.emit(block.uid, new_start, venue)
+            else:
+                self.move_requested.emit(block.uid, new_start, venue)
         else:
             shift = end.astimezone(UTC) - block.end.astimezone(UTC)
             new_end = (event.end.astimezone(UTC) + shift).astimezone(event.zone)
             self.resize_requested.emit(block.uid, new_end)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Select what is under the mouse (an event, or an empty slot) and ask for its
+        menu; on a "+N", list what it holds. The menu key asks for the selection's."""
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            block = self._focused_block()
+            slot = None
+            if block is not None:
+                rect = self._block_rect(block, self.keys().index(block.key))
+                at = QPointF(rect.left() + 8, rect.top() + 8)
+            elif self._selected:
+                at = QPointF(self._ruler_width() + 8, self._grid_top() + 8)
+            else:
+                slot = self._slot
+                at = QPointF(self._ruler_width() + 8, self._grid_top() + 8)
+                if slot is not None:
+                    index = self.keys().index((slot.day, slot.venue))
+                    at = QPointF(self.column_left(index) + 8, self.time_to_y(slot.start) + 4)
+            self.context_menu_requested.emit(self._vp.mapToGlobal(at.toPoint()), slot)
+            return
+        pos = QPointF(event.pos())
+        self._press = None
+        block = self.block_at(pos)
+        item = self.band_item_at(pos) if block is None else None
+        uid = block.uid if block is not None else item.uid if item is not None else None
+        if uid is not None:
+            if uid not in self._selected:
+                self.select_uids([uid])
+            if block is not None:
+                self._cursor = (block.uid, block.key, block.start)
+            self.context_menu_requested.emit(event.globalPos(), self.slot_at(pos))
+            return
+        group = self.more_at(pos)
+        if group is not None:
+            self.open_list(group.blocks, event.globalPos())
+            return
+        slot = self.slot_at(pos)
+        if slot is not None:
+            self.select_slot(slot)
+            self.context_menu_requested.emit(event.globalPos(), slot)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -1586,25 +1766,17 @@ class GridView(QAbstractScrollArea):
         ):
             self.zoom_out()
             return
-        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and not (
-            event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            order = self._ordered_uids()
-            if order:
-                current = self._selected[-1] if self._selected else None
-                step = -1 if key == Qt.Key.Key_Up else 1
-                if current in order:
-                    n = min(max(order.index(current) + step, 0), len(order) - 1)
-                else:
-                    n = 0
-                self.select_uids([order[n]])
-                self.scroll_to_uid(order[n])
-                return
-        if key == Qt.Key.Key_PageDown and event.modifiers() & Qt.KeyboardModifier.AltModifier:
-            self.step_date(1)
+        plain = not (event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                          | Qt.KeyboardModifier.AltModifier
+                                          | Qt.KeyboardModifier.ShiftModifier))
+        if plain and key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Left,
+                             Qt.Key.Key_Right):
+            self._step_selection(key)
             return
-        if key == Qt.Key.Key_PageUp and event.modifiers() & Qt.KeyboardModifier.AltModifier:
-            self.step_date(-1)
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) and (
+                event.modifiers() & Qt.KeyboardModifier.AltModifier):
+            # The window's Previous/Next have these keys; on its own the grid pages too.
+            self.step_date(1 if key == Qt.Key.Key_PageDown else -1)
             return
         super().keyPressEvent(event)
 
@@ -1614,6 +1786,7 @@ class _Press:
     pos: QPointF
     block: Block
     mode: Literal["move", "resize"]
+    copy: bool = False  # Ctrl held: a drag copies the event
 
 
 @dataclass(slots=True)
@@ -1623,6 +1796,7 @@ class _Drag:
     key: Key
     top: float
     bottom: float
+    copy: bool = False
     moved: bool = False
 
 

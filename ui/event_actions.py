@@ -1,0 +1,333 @@
+"""What a calendar lets one do to the selected events besides editing them: cut, copy,
+paste, duplicate, cancel or restore, move by a step or a day, make longer or shorter; and
+the grid's right-click menus (on an event, on an empty slot).
+
+Each edit is one undo command (:mod:`ui.commands`) pushed through the window, so undo,
+saving and the clash check see it like any other; the new events come from
+:mod:`planner.edits`. The clipboard carries the events as data of this program (to paste
+into this programme or another), as iCalendar (for a calendar app) and as plain text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData, QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from planner.edits import (
+    copied,
+    from_clipboard,
+    lengthened,
+    pasted,
+    shifted,
+    to_clipboard,
+    with_status,
+)
+from planner.model import Event, Lang, ProgrammeError
+from ui.commands import change_command
+from ui.i18n import numerus
+
+if TYPE_CHECKING:
+    from ui.document import Document
+    from ui.shell import Shell
+    from ui.views.grid import Slot
+
+#: The clipboard's own format: JSON from planner.edits.to_clipboard.
+EVENTS_MIME = "application/x-programme-planner-events+json"
+
+
+class EventActions(QObject):
+    """The actions on the selected events, their places in the Edit menu, and the grid's
+    context menus; see the module's docstring."""
+
+    def __init__(self, window: Shell, star_action: QAction | None = None) -> None:
+        super().__init__(window.window())
+        self._window = window
+        self._star_action = star_action
+        parent = window.window()
+        std = QKeySequence.StandardKey
+
+        def action(text: str, slot: Callable[[], object],
+                   shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                   tip: str = "") -> QAction:
+            made = QAction(text, parent)
+            if shortcut is not None:
+                made.setShortcut(QKeySequence(shortcut))
+                # Only while a view has the focus: a text field keeps its own keys.
+                made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                window.views.addAction(made)
+            if tip:
+                made.setStatusTip(tip)
+            made.triggered.connect(lambda _c=False: slot())
+            return made
+
+        self.cut_action = action(self.tr("Cu&t"), self.cut, std.Cut,
+                                 self.tr("Copy the selected events and delete them"))
+        self.copy_action = action(self.tr("&Copy"), self.copy, std.Copy,
+                                  self.tr("Copy the selected events"))
+        self.paste_action = action(self.tr("&Paste"), self.paste, std.Paste,
+                                   self.tr("Paste events at the mouse pointer or the "
+                                           "chosen slot"))
+        self.duplicate_action = action(self.tr("Dup&licate"), self.duplicate, None,
+                                       self.tr("Add a copy of each selected event"))
+        self.cancel_action = action(self.tr("C&ancel Event"), self.toggle_cancelled, None,
+                                    self.tr("Mark the selected events as cancelled, or "
+                                            "restore them"))
+        self.earlier_action = action(self.tr("&Earlier"), lambda: self.nudge(-1), "Alt+Up",
+                                     self.tr("Move the selected events one snap step "
+                                             "earlier"))
+        self.later_action = action(self.tr("&Later"), lambda: self.nudge(1), "Alt+Down",
+                                   self.tr("Move the selected events one snap step later"))
+        self.day_before_action = action(self.tr("To the Day &Before"),
+                                        lambda: self.nudge(0, -1), "Alt+Left",
+                                        self.tr("Move the selected events to the day "
+                                                "before"))
+        self.day_after_action = action(self.tr("To the Day &After"),
+                                       lambda: self.nudge(0, 1), "Alt+Right",
+                                       self.tr("Move the selected events to the day after"))
+        self.shorter_action = action(self.tr("&Shorter"), lambda: self.lengthen(-1),
+                                     "Alt+Shift+Up",
+                                     self.tr("End the selected events one snap step earlier"))
+        self.longer_action = action(self.tr("Lon&ger"), lambda: self.lengthen(1),
+                                    "Alt+Shift+Down",
+                                    self.tr("End the selected events one snap step later"))
+        self.move_actions = [self.earlier_action, self.later_action, self.day_before_action,
+                             self.day_after_action, self.shorter_action, self.longer_action]
+        self.new_here_action = QAction(self.tr("&New Event Here…"), parent)
+        self.paste_here_action = QAction(self.tr("&Paste Here"), parent)
+        self._menu_slot: Slot | None = None
+        self.new_here_action.triggered.connect(lambda _c=False: self._new_here())
+        self.paste_here_action.triggered.connect(
+            lambda _c=False: self.paste(self._menu_slot))
+        self._menu: QMenu | None = None
+        self._document: Document | None = None
+
+        self._place_in_menus()
+        grid = window.grid
+        grid.context_menu_requested.connect(self.show_context_menu)
+        grid.copy_requested.connect(self.copy_to)
+        grid.selection_changed.connect(lambda _uids: self.refresh())
+        window.document_replaced.connect(lambda _doc: self._follow())
+        self._follow()
+        QGuiApplication.clipboard().dataChanged.connect(self.refresh)
+        self.refresh()
+
+    # -- menus
+
+    def _place_in_menus(self) -> None:
+        menu = self._window.edit_menu
+        actions = menu.actions()
+        # After Undo and Redo (and their separator), before New Event.
+        first_separator = next((a for a in actions if a.isSeparator()), None)
+        after = actions[actions.index(first_separator) + 1] if first_separator else None
+        menu.insertActions(after, [self.cut_action, self.copy_action, self.paste_action,
+                                   self.duplicate_action])
+        menu.insertSeparator(after)
+        delete = self._window.delete_action
+        following = menu.actions()[menu.actions().index(delete) + 1:]
+        menu.insertAction(following[0] if following else None, self.cancel_action)
+        self.move_menu = QMenu(self.tr("&Move and Resize"), menu)
+        self.move_menu.addActions(self.move_actions[:4])
+        self.move_menu.addSeparator()
+        self.move_menu.addActions(self.move_actions[4:])
+        menu.insertMenu(following[0] if following else None, self.move_menu)
+
+    def show_context_menu(self, at: QPoint, slot: Slot | None) -> QMenu:
+        """The menu of the selected events (after a right click on one), or of an empty
+        ``slot``: new event here, paste."""
+        window = self._window
+        if self._menu is not None:
+            self._menu.deleteLater()
+        menu = self._menu = QMenu(window.window())
+        menu.setObjectName("grid_context_menu")
+        self._menu_slot = slot
+        self.refresh()
+        if window.selected_uids():
+            menu.addAction(window.edit_event_action)
+            menu.addAction(self.duplicate_action)
+            menu.addSeparator()
+            menu.addActions([self.cut_action, self.copy_action])
+            menu.addSeparator()
+            if self._star_action is not None:
+                menu.addAction(self._star_action)
+            menu.addAction(self.cancel_action)
+            menu.addMenu(self.move_menu)
+            menu.addSeparator()
+            menu.addAction(window.delete_action)
+        else:
+            menu.addAction(self.new_here_action)
+            menu.addAction(self.paste_here_action)
+        menu.popup(at)
+        return menu
+
+    # -- state
+
+    def _follow(self) -> None:
+        # The document before is let go of entirely (it is closed and deleted).
+        if self._document is not None:
+            self._document.changed.disconnect(self._changed)
+        self._document = self._window.document
+        self._document.changed.connect(self._changed)
+        self.refresh()
+
+    def _changed(self, _changes: object) -> None:
+        self.refresh()
+
+    def _selected(self) -> list[Event]:
+        events = self._window.document.programme.events
+        return [events[uid] for uid in self._window.selected_uids() if uid in events]
+
+    def refresh(self) -> None:
+        """Enable what applies to the selection, and name Cancel or Restore."""
+        chosen = self._selected()
+        some = bool(chosen)
+        for item in (self.cut_action, self.copy_action, self.duplicate_action,
+                     self.cancel_action, *self.move_actions):
+            item.setEnabled(some)
+        readonly = self._window.document.readonly
+        can_paste = _clipboard_events() is not None and not readonly
+        self.paste_action.setEnabled(can_paste)
+        self.paste_here_action.setEnabled(can_paste)
+        restore = some and all(e.status == "cancelled" for e in chosen)
+        self.cancel_action.setText(self.tr("Re&store Event") if restore
+                                   else self.tr("C&ancel Event"))
+
+    # -- the edits
+
+    def _push(self, events: Sequence[Event], text: str, select: bool = False) -> bool:
+        window = self._window
+        if not events:
+            return False
+        done = window.push(change_command(window.document, events, text))
+        if done and select:
+            window.grid.select_uids([e.uid for e in events])
+        return done
+
+    def _name(self, events: Sequence[Event], one: str, several: str) -> str:
+        """``one`` with the event's title, or ``several`` (a %n text) with the count."""
+        if len(events) == 1:
+            return one.format(title=events[0].title.get(self._window.lang))
+        return numerus(several, len(events))
+
+    def copy(self) -> bool:
+        """Put the selected events on the clipboard."""
+        chosen = self._selected()
+        if not chosen:
+            return False
+        programme = self._window.document.programme
+        data = QMimeData()
+        data.setData(EVENTS_MIME, json.dumps(to_clipboard(programme, chosen)).encode())
+        try:
+            from planner.ics import ExportOptions, export_ics
+
+            data.setData("text/calendar", export_ics(programme, ExportOptions(
+                uids=tuple(e.uid for e in chosen), lang=self._window.lang)))
+        except ProgrammeError:
+            pass  # the plain text and our own data still go
+        data.setText("\n".join(_plain(e, self._window.lang) for e in chosen))
+        QGuiApplication.clipboard().setMimeData(data)
+        self._window.statusBar().showMessage(numerus(
+            self.tr("%n event(s) copied", "", len(chosen)), len(chosen)), 3000)
+        return True
+
+    def cut(self) -> None:
+        if self.copy():
+            self._window.delete_events(self._window.selected_uids())
+
+    def paste(self, slot: Slot | None = None) -> bool:
+        """Paste the clipboard's events at ``slot``, else where the grid says (the mouse
+        pointer over it, or the slot clicked last), else at their own times."""
+        window = self._window
+        events = _clipboard_events()
+        if events is None:
+            window.show_error(self.tr("The clipboard holds no events."))
+            return False
+        if slot is None and window.view != "agenda":
+            slot = window.grid.paste_slot()
+        programme = window.document.programme
+        start = slot.start if slot is not None else min(e.start for e in events)
+        try:
+            new = pasted(programme, events, start, slot.venue if slot is not None else None)
+        except ProgrammeError as exc:
+            window.show_error(exc.render(window.lang))
+            return False
+        text = self._name(new, self.tr("Paste “{title}”"),
+                          self.tr("Paste %n event(s)", "", len(new)))
+        return self._push(new, text, select=True)
+
+    def duplicate(self) -> None:
+        """A copy of each selected event, at the same time and place."""
+        programme = self._window.document.programme
+        new: list[Event] = []
+        for event in self._selected():
+            new.append(copied(programme, event, taken=[e.uid for e in new]))
+        self._push(new, self._name(new, self.tr("Duplicate “{title}”"),
+                                   self.tr("Duplicate %n event(s)", "", len(new))), select=True)
+
+    def copy_to(self, uid: str, start: datetime, venue: str | None) -> None:
+        """A copy of event ``uid`` starting at ``start`` (a Ctrl+drag's drop)."""
+        programme = self._window.document.programme
+        event = programme.events.get(uid)
+        if event is not None:
+            new = [copied(programme, event, start, venue)]
+            self._push(new, self._name(new, self.tr("Duplicate “{title}”"), ""), select=True)
+
+    def toggle_cancelled(self) -> None:
+        """Cancel the selected events, or restore them when all of them are cancelled."""
+        chosen = self._selected()
+        restore = bool(chosen) and all(e.status == "cancelled" for e in chosen)
+        new = [with_status(e, "confirmed" if restore else "cancelled") for e in chosen]
+        if restore:
+            text = self._name(new, self.tr("Restore “{title}”"),
+                              self.tr("Restore %n event(s)", "", len(new)))
+        else:
+            text = self._name(new, self.tr("Cancel “{title}”"),
+                              self.tr("Cancel %n event(s)", "", len(new)))
+        self._push(new, text)
+
+    def nudge(self, steps: int, days: int = 0) -> None:
+        """Move the selected events ``steps`` snap steps or ``days`` days (all-day events
+        only by days)."""
+        grid = self._window.grid
+        delta = timedelta(minutes=steps * grid.snap, days=days)
+        new = [shifted(e, delta) for e in self._selected() if days or not e.all_day]
+        self._push(new, self._name(new, self.tr("Move “{title}”"),
+                                   self.tr("Move %n event(s)", "", len(new))))
+        if new and self._window.view != "agenda":
+            grid.scroll_to_uid(new[0].uid)
+
+    def lengthen(self, steps: int) -> None:
+        """End the selected timed events ``steps`` snap steps later (earlier when
+        negative); none gets shorter than a step."""
+        step = timedelta(minutes=self._window.grid.snap)
+        new = [lengthened(e, steps * step, step) for e in self._selected() if not e.all_day]
+        new = [e for e in new if e != self._window.document.programme.events[e.uid]]
+        self._push(new, self._name(new, self.tr("Change the length of “{title}”"),
+                                   self.tr("Change the length of %n event(s)", "",
+                                           len(new))))
+
+    def _new_here(self) -> None:
+        slot = self._menu_slot
+        if slot is not None:
+            self._window.new_event(slot.start, slot.venue)
+
+
+def _clipboard_events() -> list[Event] | None:
+    """The events on the clipboard, or None when it holds none of ours."""
+    data = QGuiApplication.clipboard().mimeData()
+    if data is None or not data.hasFormat(EVENTS_MIME):
+        return None
+    try:
+        events = from_clipboard(json.loads(bytes(data.data(EVENTS_MIME).data())))
+    except (ProgrammeError, ValueError):
+        return None
+    return events or None
+
+
+def _plain(event: Event, lang: Lang) -> str:
+    return f"{event.title.get(lang)} ({event.start:%Y-%m-%d %H:%M}–{event.end:%H:%M})"

@@ -75,13 +75,6 @@ class Shell(Protocol):
     def selected_uids(self) -> list[str]:
         """The UIDs of the events selected in the current view."""
 
-    def push(self, command: QUndoCommand) -> bool:
-        """Run an undo command (:mod:`ui.commands`); False (and the error shown) when the
-        programme refuses it."""
-
-    def edit_event(self, uid: str) -> None:
-        """Open the event editor on event ``uid``."""
-
     def new_event(self, start: datetime, venue: str | None = None) -> None:
         """Open the event editor on a new event at ``start`` (and ``venue``)."""
 

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from ui.shell import Shell
     from ui.views.grid import Slot
 
-#: The clipboard's own format: JSON from planner.edits.to_clipboard.
+# The clipboard's own format: JSON from planner.edits.to_clipboard.
 EVENTS_MIME = "application/x-programme-planner-events+json"
 
 
@@ -70,7 +70,7 @@ class EventActions(QObject):
                                  self.tr("Copy the selected events and delete them"))
         self.copy_action = action(self.tr("&Copy"), self.copy, std.Copy,
                                   self.tr("Copy the selected events"))
-        self.paste_action = action(self.tr("&Paste"), self.paste, std.Paste,
+        self.paste_action = action(self.tr("Pa&ste"), self.paste, std.Paste,
                                    self.tr("Paste events at the mouse pointer or the "
                                            "chosen slot"))
         self.duplicate_action = action(self.tr("Dup&licate"), self.duplicate, None,
@@ -194,7 +194,7 @@ class EventActions(QObject):
         self.paste_action.setEnabled(can_paste)
         self.paste_here_action.setEnabled(can_paste)
         restore = some and all(e.status == "cancelled" for e in chosen)
-        self.cancel_action.setText(self.tr("Re&store Event") if restore
+        self.cancel_action.setText(self.tr("Rest&ore Event") if restore
                                    else self.tr("C&ancel Event"))
 
     # -- the edits

@@ -377,7 +377,6 @@
     <name>EventActions</name>
     <message>
         <source>Cu&amp;t</source>
-        <extracomment>The clipboard&apos;s own format: JSON from planner.edits.to_clipboard.</extracomment>
         <translation>&amp;Ausschneiden</translation>
     </message>
     <message>
@@ -393,8 +392,8 @@
         <translation>Die gewählten Veranstaltungen kopieren</translation>
     </message>
     <message>
-        <source>&amp;Paste</source>
-        <translation>&amp;Einfügen</translation>
+        <source>Pa&amp;ste</source>
+        <translation>E&amp;infügen</translation>
     </message>
     <message>
         <source>Paste events at the mouse pointer or the chosen slot</source>
@@ -474,10 +473,10 @@
     </message>
     <message>
         <source>&amp;Move and Resize</source>
-        <translation>Verschieben und Länge ä&amp;ndern</translation>
+        <translation>Verschieben und Län&amp;ge ändern</translation>
     </message>
     <message>
-        <source>Re&amp;store Event</source>
+        <source>Rest&amp;ore Event</source>
         <translation>Absage &amp;zurücknehmen</translation>
     </message>
     <message numerus="yes">

@@ -377,8 +377,7 @@
     <name>EventActions</name>
     <message>
         <source>Cu&amp;t</source>
-        <extracomment>The clipboard&apos;s own format: JSON from planner.edits.to_clipboard.</extracomment>
-        <translation>&amp;Вырезать</translation>
+        <translation>В&amp;ырезать</translation>
     </message>
     <message>
         <source>Copy the selected events and delete them</source>
@@ -393,7 +392,7 @@
         <translation>Скопировать выбранные мероприятия</translation>
     </message>
     <message>
-        <source>&amp;Paste</source>
+        <source>Pa&amp;ste</source>
         <translation>Вст&amp;авить</translation>
     </message>
     <message>
@@ -402,7 +401,7 @@
     </message>
     <message>
         <source>Dup&amp;licate</source>
-        <translation>&amp;Дублировать</translation>
+        <translation>Ду&amp;блировать</translation>
     </message>
     <message>
         <source>Add a copy of each selected event</source>
@@ -477,8 +476,8 @@
         <translation>&amp;Сдвинуть и изменить длительность</translation>
     </message>
     <message>
-        <source>Re&amp;store Event</source>
-        <translation>Возо&amp;бновить проведение</translation>
+        <source>Rest&amp;ore Event</source>
+        <translation>Возобнови&amp;ть проведение</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s) copied</source>

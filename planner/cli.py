@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-from planner.builtin import BUILTIN_LABEL, load_builtin
-from planner.i18n import Message, msg, render, shortened, system_language
+from planner.builtin import load_builtin
+from planner.i18n import Message, msg, msg_n, render, shortened, system_language
 from planner.model import (
     LANGS,
     Lang,
@@ -244,9 +244,10 @@ def load(args: argparse.Namespace) -> Programme:
     return open_programme(path)
 
 
-def source_label(args: argparse.Namespace) -> str:
+def source_label(args: argparse.Namespace) -> str | Message:
+    """The file a command read, or "built-in programme" (a message, for ``--lang``)."""
     path = getattr(args, "programme", None)
-    return str(path) if path else BUILTIN_LABEL
+    return str(path) if path else msg("built-in programme")
 
 
 def local_zone_name() -> str:
@@ -287,16 +288,17 @@ def default_zone_name() -> str:
 
 def summary(programme: Programme, lang: Lang = "en") -> dict[str, Any]:
     """The ``info --json`` object."""
-    tracks = {tid: 0 for tid in programme.tracks}
-    for event in programme.events.values():
-        tracks[event.track] = tracks.get(event.track, 0) + 1
+    from planner.counting import count_by_track, count_programme
+
+    counts = count_by_track(programme)
     return {
         "name": programme.name.get(lang),
         "timezone": programme.timezone,
         "start": programme.first_day.isoformat(),
         "end": programme.last_day.isoformat(),
         "events": len(programme.events),
-        "tracks": tracks,
+        "sessions": count_programme(programme).sessions,
+        "tracks": {tid: count.events for tid, count in counts.items()},
         "venues": [
             {
                 "id": v.id,
@@ -349,17 +351,35 @@ def _cmd_info(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
-    print(f"{data['name']} ({source_label(args)})")
-    print(f"  {data['start']} to {data['end']}, {data['timezone']}")
-    print(f"  {data['events']} events")
-    for tid, count in data["tracks"].items():
+    from planner.counting import count_by_track, count_programme
+
+    lang = args.lang
+
+    def say(message: Message) -> str:
+        return message.render(lang)
+
+    print(f"{data['name']} ({render(source_label(args), lang)})")
+    print("  " + say(msg("{first} to {last}, {zone}", first=data["start"], last=data["end"],
+                         zone=data["timezone"])))
+    print("  " + say(count_programme(programme).message()))
+    for tid, count in count_by_track(programme).items():
         track = programme.tracks.get(tid)
-        name = track.name.get(args.lang) if track else tid
-        print(f"    {name} ({tid}): {count}")
-    print(f"  {len(data['venues'])} venues")
+        name = track.name.get(lang) if track else tid
+        print(f"    {name} ({tid}): {say(count.message())}")
+    print("  " + say(msg_n("{n} venue|{n} venues", len(data["venues"]))))
     for venue in data["venues"]:
         print(f"    {venue['name']} ({venue['id']}): {venue['address']}")
     return EXIT_OK
+
+
+# The kinds of clash as `check` names them before each clash (the JSON keeps the ids).
+CLASH_KIND_NAMES: dict[str, Message] = {
+    "venue": msg("venue"),
+    "speaker": msg("speaker"),
+    "travel": msg("travel"),
+    "outside": msg("outside"),
+    "capacity": msg("capacity"),
+}
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -371,10 +391,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(json.dumps([c.as_json() for c in clashes], ensure_ascii=False, indent=2))
     else:
         for clash in clashes:
-            print(f"{clash.kind}: {clash.message}")
+            print(f"{render(CLASH_KIND_NAMES[clash.kind], args.lang)}: {clash.message}")
         n = len(clashes)
-        count = "no clashes" if n == 0 else f"{n} clash" if n == 1 else f"{n} clashes"
-        print(f"{count} in {source_label(args)}")
+        source = source_label(args)
+        count = msg("no clashes in {source}", source=source) if n == 0 else msg_n(
+            "{n} clash in {source}|{n} clashes in {source}", n, source=source)
+        print(count.render(args.lang))
     return EXIT_FOUND if clashes else EXIT_OK
 
 

@@ -142,12 +142,13 @@ class FileLock:
         if holder is not None and isinstance(holder.get("pid"), int):
             return msg(
                 "{path}: already open for editing in another window or process (pid "
-                "{pid} on {host}); open it read-only, or close it there first",
+                "{pid} on {host}); close it there first, or open it read-only "
+                "(File › Open Read-Only…)",
                 path=self._file, pid=holder.get("pid"), host=holder.get("host"),
             )
         return msg(
-            "{path}: already open for editing in another window or process; open it "
-            "read-only, or close it there first", path=self._file,
+            "{path}: already open for editing in another window or process; close it "
+            "there first, or open it read-only (File › Open Read-Only…)", path=self._file,
         )
 
     def _write_note(self) -> None:

@@ -91,11 +91,32 @@ def test_clashes_as_text_in_russian_exit_1(clashing: Path):
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 4
     # The sentences, weekdays and months are Russian too.
-    assert lines[0].startswith("outside: «Название» (вт 2 апр. 10:00–11:00) проходит вне дней")
-    assert lines[1].startswith("venue: Площадка ") and "«Открытие»" in lines[1]
+    assert lines[0].startswith(
+        "вне дней программы: «Название» (вт 2 апр. 10:00–11:00) проходит вне дней")
+    assert lines[1].startswith("площадка: Площадка ") and "«Открытие»" in lines[1]
     assert "«Кафе D»" in lines[1] and "пересекается с" in lines[1]
-    assert lines[2].startswith("travel: Boris Muster не успевает добраться из")
-    assert lines[3] == f"3 clashes in {clashing}"
+    assert lines[2].startswith("переезд: Boris Muster не успевает добраться из")
+    assert lines[3] == f"{clashing}: 3 конфликта"
+
+
+@pytest.mark.parametrize("lang, kinds, count", [
+    ("en", ("outside: ", "venue: ", "travel: "), "3 clashes in {path}"),
+    ("de", ("außerhalb der Tage: ", "Ort: ", "Weg: "), "{path}: 3 Konflikte"),
+])
+def test_clash_kinds_and_count_in_the_language(clashing: Path, lang, kinds, count):
+    lines = run("check", "-p", str(clashing), "--lang", lang).stdout.strip().splitlines()
+    assert [line[:len(kind)] for line, kind in zip(lines, kinds, strict=False)] == list(kinds)
+    assert lines[-1] == count.format(path=clashing)
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", "no clashes in built-in programme"),
+    ("de", "eingebautes Programm: keine Konflikte"),
+    ("ru", "встроенная программа: конфликтов нет"),
+])
+def test_no_clashes_in_the_language(lang, expected):
+    result = run("check", "--lang", lang)
+    assert (result.returncode, result.stdout.strip()) == (0, expected)
 
 
 def test_a_clash_added_to_a_clean_file_is_found(tmp_path: Path):

@@ -33,7 +33,10 @@ def test_info_json_shows_builtin_programme():
     result = run("info", "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"name", "timezone", "start", "end", "events", "tracks", "venues"}
+    assert set(data) == {"name", "timezone", "start", "end", "events", "sessions", "tracks",
+                         "venues"}
+    # A repeating event counts once among the events, once per meeting among the sessions.
+    assert (data["events"], data["sessions"]) == (60, 67)
     assert data["timezone"] == "Europe/Moscow"
     assert (data["start"], data["end"]) == ("2019-04-03", "2019-04-10")
     assert "German Week" in data["name"]
@@ -47,10 +50,28 @@ def test_info_json_shows_builtin_programme():
         assert venue["address"] and 59.7 < venue["lat"] < 60.1 and 30.0 < venue["lon"] < 30.6
 
 
-def test_info_text_and_languages():
-    result = run("info", "--lang", "ru")
+@pytest.mark.parametrize("lang, lines", [
+    ("en", ["(built-in programme)", "  2019-04-03 to 2019-04-10, Europe/Moscow",
+            "  60 events, 67 sessions", "    Culture (culture): 23 events, 30 sessions",
+            "    Society (society): 3 events", "  16 venues"]),
+    ("de", ["(eingebautes Programm)", "  2019-04-03 bis 2019-04-10, Europe/Moscow",
+            "  60 Veranstaltungen, 67 Termine",
+            "    Kultur (culture): 23 Veranstaltungen, 30 Termine",
+            "    Gesellschaft (society): 3 Veranstaltungen", "  16 Orte"]),
+    ("ru", ["(встроенная программа)", "  с 2019-04-03 по 2019-04-10, Europe/Moscow",
+            "  60 мероприятий, 67 проведений",
+            "    Культура (culture): 23 мероприятия, 30 проведений",
+            "    Общество (society): 3 мероприятия", "  16 площадок"]),
+])
+def test_info_text_in_each_language(lang, lines):
+    result = run("info", "--lang", lang)
     assert result.returncode == 0
-    assert "Неделя" in result.stdout and "Europe/Moscow" in result.stdout
+    out = result.stdout.splitlines()
+    assert out[0].endswith(lines[0])
+    for line in lines[1:]:
+        assert line in out, line
+    english = {"events", "venues", "sessions", "built-in", " to "}
+    assert lang == "en" or not [word for word in english if word in result.stdout]
 
 
 def test_new_empty_then_info(tmp_path):
@@ -60,7 +81,8 @@ def test_new_empty_then_info(tmp_path):
     assert result.returncode == 0, result.stderr
     data = json.loads(run("info", "-p", str(path), "--json").stdout)
     assert data == {"name": "Fest", "timezone": "Europe/Berlin", "start": "2020-07-01",
-                    "end": "2020-07-05", "events": 0, "tracks": {}, "venues": []}
+                    "end": "2020-07-05", "events": 0, "sessions": 0, "tracks": {},
+                    "venues": []}
 
 
 def test_new_sample_copies_builtin(tmp_path):

@@ -358,9 +358,9 @@ def test_undo_keeps_a_short_label_and_the_toolbar_its_layout(qtbot, lang, undo, 
 
 
 @pytest.mark.parametrize("lang, texts", [
-    ("en", ("1 event · no file", "60 events · no file")),
-    ("de", ("1 Veranstaltung · keine Datei", "60 Veranstaltungen · keine Datei")),
-    ("ru", ("1 мероприятие · нет файла", "60 мероприятий · нет файла")),
+    ("en", ("1 event · no file", "60 events, 67 sessions · no file")),
+    ("de", ("1 Veranstaltung · keine Datei", "60 Veranstaltungen, 67 Termine · keine Datei")),
+    ("ru", ("1 мероприятие · нет файла", "60 мероприятий, 67 проведений · нет файла")),
 ])
 def test_status_bar_counts_events_in_the_language(qtbot, lang, texts):
     from ui.document import Document

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from planner.i18n import catalogue, msg, system_language
+from planner.i18n import PLURAL_FORMS, catalogue, msg, msg_n, plural_form, system_language
 from planner.model import TimeRangeError, validate_event
 
 ROOT = Path(__file__).resolve().parent.parent
-MARKERS = {"msg", "fail"}  # functions whose first string argument is a message template
+MARKERS = {"msg", "fail", "msg_n"}  # functions whose first string argument is a template
 
 
 def templates() -> dict[str, str]:
@@ -45,8 +45,50 @@ def test_every_message_is_translated(lang):
     translations = catalogue(lang)
     missing = [f"{where}: {t!r}" for t, where in templates().items() if t not in translations]
     assert missing == [], f"{len(missing)} messages lack a {lang} translation"
-    wrong = [t for t in templates() if fields(translations[t]) != fields(t)]
-    assert wrong == [], "translations must keep the same {placeholders}"
+    wrong = []
+    for template in templates():
+        found = translations[template]
+        # A counting template ("{n} clash|{n} clashes") has the language's plural forms.
+        forms = found if isinstance(found, list) else [found]
+        english = template.split("|") if isinstance(found, list) else [template]
+        if isinstance(found, list) and len(found) != len(PLURAL_FORMS[lang]):
+            wrong.append(template)
+        if any(fields(form) != fields(english[0]) for form in forms + english):
+            wrong.append(template)
+    assert wrong == [], "translations must keep the same {placeholders} and plural forms"
+
+
+@pytest.mark.parametrize("n, en, de, ru", [
+    (0, "0 clashes", "0 Konflikte", "0 конфликтов"),
+    (1, "1 clash", "1 Konflikt", "1 конфликт"),
+    (2, "2 clashes", "2 Konflikte", "2 конфликта"),
+    (5, "5 clashes", "5 Konflikte", "5 конфликтов"),
+    (11, "11 clashes", "11 Konflikte", "11 конфликтов"),
+    (21, "21 clashes", "21 Konflikte", "21 конфликт"),
+    (24, "24 clashes", "24 Konflikte", "24 конфликта"),
+    (112, "112 clashes", "112 Konflikte", "112 конфликтов"),
+])
+def test_plural_forms_follow_each_language(n, en, de, ru):
+    message = msg_n("{n} clash in {source}|{n} clashes in {source}", n, source="x")
+    assert message.render("en") == f"{en} in x"
+    assert message.render("de") == f"x: {de}"
+    assert message.render("ru") == f"x: {ru}"
+    assert str(message) == f"{en} in x"
+
+
+def test_cldr_plural_rules_for_whole_numbers():
+    # Russian: one (1, 21, 101 but not 11), few (2-4, 22-24 but not 12-14), many (the rest).
+    ones = [n for n in range(200) if plural_form("ru", n) == 0]
+    few = [n for n in range(30) if plural_form("ru", n) == 1]
+    assert ones[:4] == [1, 21, 31, 41] and 101 in ones and 111 not in ones
+    assert few == [2, 3, 4, 22, 23, 24]
+    assert [plural_form("de", n) for n in (0, 1, 2)] == [1, 0, 1]
+    assert [plural_form("en", n) for n in (0, 1, 2)] == [1, 0, 1]
+
+
+def test_an_untranslated_plural_falls_back_to_english_forms():
+    assert msg_n("{n} widget|{n} widgets", 1).render("ru") == "1 widget"
+    assert msg_n("{n} widget|{n} widgets", 3).render("de") == "3 widgets"
 
 
 def test_errors_render_in_each_language():

@@ -9,7 +9,7 @@ from factories import at, event, small_programme
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
-from ui_helpers import block_point, bottom_edge, double_click, drag, y_shift
+from ui_helpers import BoxAnswerer, block_point, bottom_edge, double_click, drag, y_shift
 
 from planner.model import Recurrence, Texts, Track
 from planner.store import ProgrammeStore, open_programme
@@ -410,15 +410,14 @@ def test_opening_another_file_gives_it_its_own_undo_history(window, tmp_path, qt
     QTest.keyClick(window.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert open_programme(path).events["talk@t"].start == at(4, 10)
     assert str(path.resolve()) in window.settings.recent_files
-    # A file open elsewhere is refused with one line, and the window keeps its programme.
-    errors = []
-    window.show_error = errors.append
+    # A file open elsewhere is offered read-only; Cancel keeps the window's programme.
     second = ProgrammeStore.create(tmp_path / "locked.programme", programme_with_events())
     try:
-        assert not window.open_path(tmp_path / "locked.programme")
+        with BoxAnswerer(qtbot, QMessageBox.StandardButton.Cancel) as boxes:
+            assert not window.open_path(tmp_path / "locked.programme")
     finally:
         second.close()
-    assert len(errors) == 1 and "already open" in errors[0]
+    assert len(boxes.seen) == 1 and "already open" in boxes.seen[0]
     assert window.document.path == path
 
 
@@ -450,6 +449,9 @@ def test_a_recovered_programme_counts_as_unsaved(window, monkeypatch):
     class Found:
         name, events = "Test week", 1
         saved_at = at(4, 10)
+
+        def name_in(self, lang):
+            return self.name
 
         def load(self):
             programme = programme_with_events()
@@ -596,11 +598,18 @@ def test_a_replaced_document_is_let_go_of_entirely(qtbot):
     window = make_window(qtbot)
     old = window.document
     connected = {name: old.receivers(SIGNAL(name)) for name in
-                 ("changed(PyObject)", "failed(QString)", "saved()")}
+                 ("changed(PyObject)", "failed(PyObject)", "saved()")}
+    stack = old.undo_stack
+    undo_signals = ("canUndoChanged(bool)", "undoTextChanged(QString)",
+                    "canRedoChanged(bool)", "redoTextChanged(QString)")
     assert all(connected.values())
+    assert all(stack.receivers(SIGNAL(name)) for name in undo_signals)
     window.new_programme(small_programme())
     assert {name: old.receivers(SIGNAL(name)) for name in connected} == dict.fromkeys(
         connected, 0)
+    # Undo and Redo follow the new stack only.
+    assert [stack.receivers(SIGNAL(name)) for name in undo_signals] == [0, 0, 0, 0]
+    assert window.document.undo_stack.receivers(SIGNAL("canUndoChanged(bool)")) > 0
 
 
 def test_the_window_is_the_shell_its_panels_are_given(window):

@@ -73,3 +73,44 @@ def breaks_only_between_words(lines: list[str], text: str) -> bool:
             while pos < len(text) and text[pos] != " " and text[pos - 1] != "-":
                 pos += 1
     return True
+
+
+class BoxAnswerer:
+    """While in its ``with`` block, answers each message box that opens (as a user reads it
+    and clicks): records its text in :attr:`seen` and clicks ``answer``, a standard button
+    or a button's text (without its "&"). With ``expect``, a block in which no box came
+    fails."""
+
+    def __init__(self, qtbot, answer, *, expect: bool = True) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.qtbot = qtbot
+        self.answer = answer
+        self.expect = expect
+        self.seen: list[str] = []
+        self._timer = QTimer()
+        self._timer.setInterval(20)
+        self._timer.timeout.connect(self._look)
+
+    def __enter__(self) -> BoxAnswerer:
+        self._timer.start()
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        self._timer.stop()
+        if kind is None and self.expect:
+            assert self.seen, "no message box came"
+
+    def _look(self) -> None:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isVisible():
+            return
+        self.seen.append(box.text())
+        if isinstance(self.answer, str):
+            button = next(b for b in box.buttons() if b.text().replace("&", "") == self.answer)
+        else:
+            button = box.button(self.answer)
+        assert button is not None, [b.text() for b in box.buttons()]
+        button.click()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, cast
 
 from planner.builtin import load_builtin
 from planner.model import Lang, Programme, ProgrammeError
-from planner.store import ProgrammeStore
+from planner.store import ProgrammeLockedError, ProgrammeStore
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -45,11 +45,13 @@ def create_application(argv: Sequence[str] = ()) -> QApplication:
     return app
 
 
-def open_document(path: str | None) -> tuple[Programme, ProgrammeStore | None]:
-    """The programme to show: from ``path``, or the built-in one (with no file behind it)."""
+def open_document(path: str | None, *, readonly: bool = False
+                  ) -> tuple[Programme, ProgrammeStore | None]:
+    """The programme to show: from ``path`` (``readonly``: without taking it for editing),
+    or the built-in one (with no file behind it)."""
     if path is None:
         return load_builtin(), None
-    store = ProgrammeStore.open(path)
+    store = ProgrammeStore.open(path, readonly=readonly)
     try:
         return store.load(), store
     except BaseException:
@@ -67,8 +69,19 @@ def start(argv: Sequence[str] = ()) -> MainWindow:
     parser.add_argument("--lang", choices=("de", "en", "ru"),
                         help="language of the window (default: the one chosen under "
                              "View > Language, else the system's)")
+    parser.add_argument("--read-only", action="store_true",
+                        help="open the file without taking it for editing (edits stay in "
+                             "memory until Save As)")
     args = parser.parse_args(list(argv))
-    programme, store = open_document(args.programme)
+    try:
+        programme, store = open_document(args.programme, readonly=args.read_only)
+    except ProgrammeLockedError as exc:
+        # Open for editing in another window (a second start, a double-click in the file
+        # manager): the user is asked, as File > Open would ask, rather than told on a
+        # terminal they may not see.
+        if not _ask_read_only(exc, args.lang):
+            raise
+        programme, store = open_document(args.programme, readonly=True)
     # Making the window (Qt's types, our modules, the widgets) leaves no garbage: the
     # cyclic collector would only walk it again and again, some sixty passes. It resumes
     # once the window has painted. (The programme is loaded with it on: a festival's
@@ -85,6 +98,17 @@ def start(argv: Sequence[str] = ()) -> MainWindow:
 
     QTimer.singleShot(COLLECTOR_PAUSE_MS, _resume_collector)
     return window
+
+
+def _ask_read_only(error: ProgrammeLockedError, lang: str | None) -> bool:
+    create_application()
+    from ui.i18n import apply_language, ui_language
+
+    chosen = cast(Lang, lang) if lang else ui_language()
+    apply_language(chosen)
+    from ui.main_window import ask_read_only
+
+    return ask_read_only(None, error, chosen)
 
 
 def _resume_collector() -> None:
@@ -113,12 +137,13 @@ def _show_window(programme: Programme, store: ProgrammeStore | None,
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from planner.cli import UsageError, error
+    from planner.cli import UsageError, _requested_language, error
 
+    args = sys.argv[1:] if argv is None else list(argv)
     try:
-        window = start(sys.argv[1:] if argv is None else argv)
+        window = start(args)
     except (UsageError, ProgrammeError) as exc:
-        return error(str(exc))
+        return error(exc, _requested_language(args))
     from PySide6.QtWidgets import QApplication
 
     code = QApplication.exec()

@@ -7,7 +7,9 @@ change to the file in one transaction, and emit :attr:`Document.changed` with th
 
 A programme opened from a file is saved as it changes; a new programme or the built-in one
 has no file and stays in memory until Save As writes one (the built-in data in resources/ is
-never written). The undo stack's clean state tells whether there is unsaved work.
+never written). A file opened read-only (File > Open Read-Only, or a file the user may not
+write) is treated the same way: edits stay in memory until Save As. The undo stack's clean
+state tells whether there is unsaved work.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ class Document(QObject):
     changed = Signal(object)
     reset = Signal()
     saved = Signal()
-    failed = Signal(str)
+    failed = Signal(object)  # the error (a ProgrammeError), for the window to show
 
     def __init__(
         self,
@@ -86,8 +88,14 @@ class Document(QObject):
     def readonly(self) -> bool:
         return self.store is not None and self.store.readonly
 
+    @property
+    def writes_file(self) -> bool:
+        """Edits reach the file as they are made (a file opened for editing); otherwise
+        they stay in memory until Save As."""
+        return self.store is not None and not self.store.readonly
+
     def _mark_saved_if_file(self) -> None:
-        if self.store is not None and not self.undo_stack.isClean():
+        if self.writes_file and not self.undo_stack.isClean():
             self.undo_stack.setClean()
 
     # -- edits ----------------------------------------------------------------------------
@@ -154,7 +162,7 @@ class Document(QObject):
                 if session is not None:
                     put_session(programme, session, stamp=False)
             _check_references(programme, tracks, venues, people)
-            if self.store is not None:
+            if self.store is not None and self.writes_file:
                 self.store.write(programme, changes)
         except ProgrammeError:
             restore()
@@ -194,7 +202,7 @@ class Document(QObject):
                 venues=old[1].keys() | venues.keys(),
                 people=old[2].keys() | people.keys(),
             )
-            if self.store is not None:
+            if self.store is not None and self.writes_file:
                 self.store.write(programme, changes)
         except ProgrammeError:
             programme.tracks, programme.venues, programme.people = old
@@ -212,7 +220,7 @@ class Document(QObject):
         the file cannot be written, ``rollback`` takes the change back and the error is
         raised."""
         changes = action(self.programme)
-        if self.store is not None and changes:
+        if self.store is not None and self.writes_file and changes:
             try:
                 self.store.write(self.programme, changes)
             except ProgrammeError:
@@ -224,7 +232,7 @@ class Document(QObject):
 
     def report(self, error: ProgrammeError) -> None:
         """Tell the window about an error raised while undoing or redoing."""
-        self.failed.emit(str(error))
+        self.failed.emit(error)
 
     # -- files ----------------------------------------------------------------------------
 
@@ -240,7 +248,7 @@ class Document(QObject):
 
     def save(self) -> None:
         """For a file-backed programme, everything is saved already: mark it so."""
-        if self.store is None:
+        if not self.writes_file:
             raise ProgrammeError(QCoreApplication.translate(
                 "Document", "this programme has no file yet: use Save As"))
         self._unsaved = False

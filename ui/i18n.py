@@ -150,6 +150,21 @@ def current_language() -> Lang | None:
     return _current
 
 
+def error_text(error: object, lang: str) -> str:
+    """What went wrong, in ``lang``: a planner error's message rendered in the language
+    (never ``str(exc)``, which is English), a file system error as the file and the
+    reason, anything else as its first line."""
+    from planner.i18n import Message, render
+
+    if isinstance(error, OSError) and error.strerror:
+        return f"{error.filename}: {error.strerror}" if error.filename else error.strerror
+    text = render(error, lang)
+    if isinstance(error, (str, Message)) or isinstance(getattr(error, "message", None),
+                                                       Message):
+        return text
+    return text.splitlines()[0] if text.strip() else type(error).__name__
+
+
 def numerus(translated: str, n: int) -> str:
     """English plural forms for a ``tr("%n thing(s)", "", n)`` text with no translation
     loaded: Qt only picks numerus forms from a .qm, so the source text would keep its

@@ -44,8 +44,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner.builtin import load_builtin
+from planner.counting import count_programme
 from planner.model import Event, Lang, Programme, ProgrammeError, Session
-from planner.store import SUFFIX, Changes, ProgrammeStore
+from planner.store import SUFFIX, Changes, ProgrammeLockedError, ProgrammeStore
 from ui.commands import (
     EntitiesCommand,
     ImportCommand,
@@ -58,6 +59,7 @@ from ui.commands import (
 )
 from ui.document import Document
 from ui.event_actions import EventActions
+from ui.i18n import error_text, numerus
 from ui.settings import SNAPS, VIEWS, Settings, View
 from ui.undo_actions import UndoAction
 from ui.views.grid import GridView, TrackLegend
@@ -188,6 +190,10 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(self.tr("&Open…"), self.file_open, std.Open,
                                         self.tr("Open a programme file"))
         self.open_action.setIcon(icon(QStyle.StandardPixmap.SP_DialogOpenButton))
+        self.open_read_only_action = self._action(
+            self.tr("Open Read-On&ly…"), lambda: self.file_open(readonly=True),
+            tip=self.tr("Open a programme file to look at it; changes go to a copy "
+                        "(Save As)"))
         self.builtin_action = self._action(self.tr("Open &Built-in Programme"), self.open_builtin,
                                            tip=self.tr("Open the German Week 2019 programme"))
         self.save_action = self._action(self.tr("&Save"), self.file_save, std.Save,
@@ -284,7 +290,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.new_action, self.open_action, self.builtin_action])
+        file_menu.addActions([self.new_action, self.open_action, self.open_read_only_action,
+                              self.builtin_action])
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addMenu(self.recent_menu)
@@ -547,8 +554,8 @@ class MainWindow(QMainWindow):
         for signal, slot in self._document_links(document):
             signal.connect(slot)
 
-    def _on_failed(self, text: str) -> None:
-        self.show_error(text)
+    def _on_failed(self, error: object) -> None:
+        self.show_error(error_text(error, self._lang))
 
     def set_document(self, document: Document) -> None:
         """Show ``document`` in place of the open one (which is closed)."""
@@ -598,10 +605,11 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _keep_recovery(self) -> None:
-        """Unsaved work with no file of its own is kept in a recovery file, a moment after
-        each change, so that a crash does not lose it."""
+        """Unsaved work with no file of its own to go to (a new programme, the built-in one,
+        a file open read-only) is kept in a recovery file, a moment after each change, so
+        that a crash does not lose it."""
         document = self.document
-        keep = document.store is None and document.is_modified
+        keep = not document.writes_file and document.is_modified
         if keep and self._recovery is None:
             self._recovery = _recovery_writer(self)
         writer = self._recovery
@@ -622,17 +630,16 @@ class MainWindow(QMainWindow):
         for found in pending():
             answer = message_box.ask(
                 self, self.tr("Recover unsaved work"),
-                self.tr("“{name}” ({count} events) was not saved when its window closed on "
-                        "{when}. Open it?").format(
-                    name=found.name, count=found.events,
-                    when=found.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")),
+                numerus(self.tr("“{name}” (%n event(s)) was not saved when its window closed "
+                                "on {when}. Open it?", "", found.events), found.events).format(
+                    name=found.name_in(self._lang), when=_when_text(found.saved_at)),
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Ignore)
             if answer == QMessageBox.StandardButton.Open:
                 try:
                     programme = found.load()
                 except ProgrammeError as exc:
-                    self.show_error(str(exc))
+                    self.show_error(error_text(exc, self._lang))
                     continue
                 self.new_programme(programme)
                 self.document.mark_unsaved()
@@ -653,13 +660,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{programme.name.get(self._lang)}[*] — {source} — "
                             + self.tr("Programme Planner"))
         self.setWindowModified(document.is_modified)
-        count = len(programme.events)
         saved = (self.tr("unsaved changes") if document.is_modified
-                 else self.tr("saved") if document.store is not None
+                 else self.tr("saved") if document.writes_file
                  else self.tr("no file"))
-        # %n: each language's plural forms ("1 event", "2 events"; Russian has three).
-        self.status_label.setText(self.tr("%n event(s) · {saved}", "", count).format(
-            saved=saved))
+        # Counted as `info` and the printed cover count ("60 events, 67 sessions"), with
+        # each language's plural forms.
+        count = count_programme(programme).message().render(self._lang)
+        self.status_label.setText(f"{count} · {saved}")
         self.summary_label.setText(
             f"{programme.name.get(self._lang)}\n{_date_text(programme.first_day)} – "
             f"{_date_text(programme.last_day)}\n{programme.timezone}")
@@ -737,7 +744,7 @@ class MainWindow(QMainWindow):
         self.document.undo_stack.push(command)
         error = command.error
         if error is not None:
-            self.show_error(str(error))
+            self.show_error(error_text(error, self._lang))
             return False
         self.statusBar().showMessage(text, 5000)
         return True
@@ -868,7 +875,9 @@ class MainWindow(QMainWindow):
 
     def show_error(self, text: str) -> None:
         """One line about what went wrong; never a traceback. Shown as plain text: it often
-        quotes a file's name or an event's title."""
+        quotes a file's name or an event's title. (An error is turned into text in the
+        window's language with :func:`ui.i18n.error_text`, never ``str(exc)``, which is
+        English.)"""
         from ui import message_box
 
         message_box.warn(self, self.tr("Programme Planner"), text)
@@ -898,36 +907,45 @@ class MainWindow(QMainWindow):
             return self.file_save()
         return answer == QMessageBox.StandardButton.Discard
 
-    def open_path(self, path: str | Path) -> bool:
-        """Open the programme file at ``path`` in place of the open one."""
+    def open_path(self, path: str | Path, *, readonly: bool = False) -> bool:
+        """Open the programme file at ``path`` in place of the open one (``readonly``: to
+        look at it, edits staying in memory until Save As). A file open for editing
+        elsewhere is offered read-only."""
         try:
-            store = ProgrammeStore.open(path)
+            store = ProgrammeStore.open(path, readonly=readonly)
             try:
                 programme = store.load()
             except BaseException:
                 store.close()
                 raise
+        except ProgrammeLockedError as exc:
+            if not readonly and ask_read_only(self, exc, self._lang):
+                return self.open_path(path, readonly=True)
+            return False
         except ProgrammeError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc, self._lang))
             return False
         self._builtin = False
         self.set_document(Document(programme, store))
         if self._remember:
             self.settings.add_recent_file(str(Path(path).resolve()))
-        self.statusBar().showMessage(self.tr("Opened {path}").format(path=path), 5000)
+        opened = self.tr("Opened {path} read-only") if store.readonly else self.tr(
+            "Opened {path}")
+        self.statusBar().showMessage(opened.format(path=path), 5000)
         return True
 
-    def file_open(self) -> None:
+    def file_open(self, *, readonly: bool = False) -> None:
         from PySide6.QtWidgets import QFileDialog
 
         if not self.maybe_save():
             return
+        title = self.tr("Open Programme Read-Only") if readonly else self.tr("Open Programme")
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open Programme"), self.settings.last_folder,
+            self, title, self.settings.last_folder,
             self.tr("Programmes (*{suffix});;All files (*)").format(suffix=SUFFIX))
         if path:
             self.settings.last_folder = str(Path(path).parent)
-            self.open_path(path)
+            self.open_path(path, readonly=readonly)
 
     def open_builtin(self) -> None:
         if not self.maybe_save():
@@ -935,7 +953,7 @@ class MainWindow(QMainWindow):
         try:
             programme = load_builtin()
         except ProgrammeError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc, self._lang))
             return
         self._builtin = True
         self.set_document(Document(programme, None))
@@ -951,7 +969,7 @@ class MainWindow(QMainWindow):
         try:
             programme = dialog.programme()
         except ProgrammeError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc, self._lang))
             return
         self.new_programme(programme)
 
@@ -961,12 +979,12 @@ class MainWindow(QMainWindow):
         self.set_document(Document(programme, None))
 
     def file_save(self) -> bool:
-        if self.document.store is None:
+        if not self.document.writes_file:
             return self.file_save_as()
         try:
             self.document.save()
         except ProgrammeError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc, self._lang))
             return False
         self.statusBar().showMessage(self.tr("Saved"), 3000)
         return True
@@ -990,7 +1008,7 @@ class MainWindow(QMainWindow):
         try:
             self.document.save_as(path)
         except ProgrammeError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc, self._lang))
             return False
         self._builtin = False
         if self._remember:
@@ -1066,14 +1084,11 @@ class MainWindow(QMainWindow):
                 done(ok)
 
         def failed(error: object) -> None:
-            if isinstance(error, OSError):
-                self.show_error(f"{error.filename}: {error.strerror}")
-            elif isinstance(error, ProgrammeError):
-                self.show_error(str(error))
+            if isinstance(error, (OSError, ProgrammeError)):
+                self.show_error(error_text(error, self._lang))
             else:
-                text = str(error).splitlines()[0] if str(error) else ""
                 self.show_error(self.tr("Import failed: {error}").format(
-                    error=text or type(error).__name__))
+                    error=error_text(error, self._lang)))
             if done is not None:
                 done(False)
 
@@ -1101,7 +1116,9 @@ class MainWindow(QMainWindow):
                     self, self.tr("Import"),
                     self.tr("{count} events cannot be imported; the first: {problem}\n\n"
                             "Import the others?").format(count=len(plan.skipped),
-                                                         problem=plan.skipped[0].message))
+                                                         problem=error_text(
+                                                             plan.skipped[0].message,
+                                                             self._lang)))
                 skip_invalid = answer == QMessageBox.StandardButton.Yes
             if not skip_invalid:
                 return False
@@ -1130,10 +1147,8 @@ class MainWindow(QMainWindow):
             try:
                 write_file(path, export_ics(self.document.programme,
                                             ExportOptions(lang=self._lang)), protected)
-            except OSError as exc:
-                self.show_error(f"{exc.filename or path}: {exc.strerror or exc}")
-            except ProgrammeError as exc:
-                self.show_error(str(exc))
+            except (OSError, ProgrammeError) as exc:
+                self.show_error(error_text(exc, self._lang))
 
     # -- closing --------------------------------------------------------------------------
 
@@ -1149,6 +1164,23 @@ class MainWindow(QMainWindow):
             self._recovery.discard()
         self.document.close()
         event.accept()
+
+
+def ask_read_only(parent: QWidget | None, error: ProgrammeLockedError, lang: Lang) -> bool:
+    """The file is open for editing elsewhere: say so (in ``lang``) and offer to open it
+    read-only. True when the user chose that."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      QCoreApplication.translate("MainWindow", "Programme Planner"),
+                      error_text(error, lang), QMessageBox.StandardButton.Cancel, parent)
+    box.setObjectName("locked_box")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # it names a file
+    read_only = box.addButton(QCoreApplication.translate("MainWindow", "Open &Read-Only"),
+                              QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(read_only)
+    box.exec()
+    return box.clickedButton() is read_only
 
 
 def _clash_panel(window: MainWindow) -> ClashPanel:
@@ -1191,3 +1223,8 @@ def _weekday_short(day: date) -> str:
     return QLocale().dayName(QDate(day.year, day.month, day.day).dayOfWeek(),
                              QLocale.FormatType.ShortFormat)
 
+
+def _when_text(moment: datetime) -> str:
+    """A moment in the computer's time, as the window's language writes date and time."""
+    local = moment.astimezone()
+    return f"{_date_text(local.date())} {local:%H:%M}"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,6 +39,13 @@ class Recoverable:
     name: str
     saved_at: datetime
     events: int
+    # The programme's name in each language it has ("de", "en", "ru"), to ask in the
+    # window's language; files from before kept only the English ``name``.
+    names: dict[str, str] = field(default_factory=dict)
+
+    def name_in(self, lang: str) -> str:
+        """The programme's name in ``lang`` (or in English, or any it has)."""
+        return self.names.get(lang) or self.name or next(iter(self.names.values()), "")
 
     def load(self) -> Programme:
         return open_programme(self.path)
@@ -83,6 +90,7 @@ def pending() -> list[Recoverable]:
                     str(meta.get("name", path.stem)),
                     datetime.fromisoformat(meta["saved_at"]),
                     int(meta.get("events", 0)),
+                    {str(k): str(v) for k, v in dict(meta.get("names") or {}).items() if v},
                 )
             )
         except (OSError, ValueError, KeyError, TypeError):
@@ -133,6 +141,7 @@ class RecoveryWriter(QObject):
             meta = {
                 "pid": os.getpid(),
                 "name": programme.name.get("en"),
+                "names": {lang: programme.name.get(lang) for lang in ("de", "en", "ru")},
                 "saved_at": datetime.now(UTC).isoformat(),
                 "events": len(programme.events),
             }

@@ -89,7 +89,8 @@ class Shell(Protocol):
         """Do ``work`` once the window has painted its first frame."""
 
     def show_error(self, text: str) -> None:
-        """Tell the user what went wrong, in a message box."""
+        """Tell the user what went wrong, in a message box (an error as
+        :func:`ui.i18n.error_text` renders it in :attr:`lang`)."""
 
     def edit_event(self, uid: str) -> None:
         """Open the event editor on the event, or unscheduled session, ``uid``."""

@@ -1123,6 +1123,14 @@
         <translation>Eine Programmdatei öffnen</translation>
     </message>
     <message>
+        <source>Open Read-On&amp;ly…</source>
+        <translation>Sc&amp;hreibgeschützt öffnen …</translation>
+    </message>
+    <message>
+        <source>Open a programme file to look at it; changes go to a copy (Save As)</source>
+        <translation>Eine Programmdatei zum Ansehen öffnen; Änderungen gehen in eine Kopie (Speichern unter)</translation>
+    </message>
+    <message>
         <source>Open &amp;Built-in Programme</source>
         <translation>&amp;Eingebautes Programm öffnen</translation>
     </message>
@@ -1350,9 +1358,12 @@
         <source>Recover unsaved work</source>
         <translation>Ungesicherte Arbeit wiederherstellen</translation>
     </message>
-    <message>
-        <source>“{name}” ({count} events) was not saved when its window closed on {when}. Open it?</source>
-        <translation>„{name}“ (Veranstaltungen: {count}) war nicht gespeichert, als sein Fenster am {when} geschlossen wurde. Öffnen?</translation>
+    <message numerus="yes">
+        <source>“{name}” (%n event(s)) was not saved when its window closed on {when}. Open it?</source>
+        <translation>
+            <numerusform>„{name}“ (%n Veranstaltung) war nicht gespeichert, als sein Fenster am {when} geschlossen wurde. Öffnen?</numerusform>
+            <numerusform>„{name}“ (%n Veranstaltungen) war nicht gespeichert, als sein Fenster am {when} geschlossen wurde. Öffnen?</numerusform>
+        </translation>
     </message>
     <message>
         <source>built-in programme</source>
@@ -1381,13 +1392,6 @@
     <message>
         <source>no file</source>
         <translation>keine Datei</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n event(s) · {saved}</source>
-        <translation>
-            <numerusform>%n Veranstaltung · {saved}</numerusform>
-            <numerusform>%n Veranstaltungen · {saved}</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;Previous Week</source>
@@ -1430,12 +1434,20 @@
         <translation>„{name}“ hat ungespeicherte Änderungen. Speichern?</translation>
     </message>
     <message>
+        <source>Opened {path} read-only</source>
+        <translation>{path} schreibgeschützt geöffnet</translation>
+    </message>
+    <message>
         <source>Opened {path}</source>
         <translation>{path} geöffnet</translation>
     </message>
     <message>
         <source>Open Programme</source>
         <translation>Programm öffnen</translation>
+    </message>
+    <message>
+        <source>Open Programme Read-Only</source>
+        <translation>Programm schreibgeschützt öffnen</translation>
     </message>
     <message>
         <source>Programmes (*{suffix});;All files (*)</source>
@@ -1508,6 +1520,10 @@ Die übrigen importieren?</translation>
     <message>
         <source>Calendars (*.ics)</source>
         <translation>Kalender (*.ics)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Read-Only</source>
+        <translation>&amp;Schreibgeschützt öffnen</translation>
     </message>
 </context>
 <context>

@@ -107,10 +107,10 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>%n event(s) · {saved}</source>
+        <source>“{name}” (%n event(s)) was not saved when its window closed on {when}. Open it?</source>
         <translation>
-            <numerusform>%n event · {saved}</numerusform>
-            <numerusform>%n events · {saved}</numerusform>
+            <numerusform>“{name}” (%n event) was not saved when its window closed on {when}. Open it?</numerusform>
+            <numerusform>“{name}” (%n events) was not saved when its window closed on {when}. Open it?</numerusform>
         </translation>
     </message>
 </context>

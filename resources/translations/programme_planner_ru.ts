@@ -1136,6 +1136,14 @@
         <translation>Открыть файл программы</translation>
     </message>
     <message>
+        <source>Open Read-On&amp;ly…</source>
+        <translation>Открыть только для &amp;чтения…</translation>
+    </message>
+    <message>
+        <source>Open a programme file to look at it; changes go to a copy (Save As)</source>
+        <translation>Открыть файл программы для просмотра; изменения попадут в копию («Сохранить как»)</translation>
+    </message>
+    <message>
         <source>Open &amp;Built-in Programme</source>
         <translation>Открыть &amp;встроенную программу</translation>
     </message>
@@ -1363,9 +1371,13 @@
         <source>Recover unsaved work</source>
         <translation>Восстановить несохранённую работу</translation>
     </message>
-    <message>
-        <source>“{name}” ({count} events) was not saved when its window closed on {when}. Open it?</source>
-        <translation>«{name}» (мероприятий: {count}) не было сохранено, когда окно закрылось {when}. Открыть?</translation>
+    <message numerus="yes">
+        <source>“{name}” (%n event(s)) was not saved when its window closed on {when}. Open it?</source>
+        <translation>
+            <numerusform>«{name}» (%n мероприятие) не была сохранена, когда её окно закрылось {when}. Открыть?</numerusform>
+            <numerusform>«{name}» (%n мероприятия) не была сохранена, когда её окно закрылось {when}. Открыть?</numerusform>
+            <numerusform>«{name}» (%n мероприятий) не была сохранена, когда её окно закрылось {when}. Открыть?</numerusform>
+        </translation>
     </message>
     <message>
         <source>built-in programme</source>
@@ -1394,14 +1406,6 @@
     <message>
         <source>no file</source>
         <translation>нет файла</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n event(s) · {saved}</source>
-        <translation>
-            <numerusform>%n мероприятие · {saved}</numerusform>
-            <numerusform>%n мероприятия · {saved}</numerusform>
-            <numerusform>%n мероприятий · {saved}</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;Previous Week</source>
@@ -1444,12 +1448,20 @@
         <translation>В «{name}» есть несохранённые изменения. Сохранить?</translation>
     </message>
     <message>
+        <source>Opened {path} read-only</source>
+        <translation>{path} открыт только для чтения</translation>
+    </message>
+    <message>
         <source>Opened {path}</source>
         <translation>Открыт {path}</translation>
     </message>
     <message>
         <source>Open Programme</source>
         <translation>Открыть программу</translation>
+    </message>
+    <message>
+        <source>Open Programme Read-Only</source>
+        <translation>Открыть программу только для чтения</translation>
     </message>
     <message>
         <source>Programmes (*{suffix});;All files (*)</source>
@@ -1522,6 +1534,10 @@ Import the others?</source>
     <message>
         <source>Calendars (*.ics)</source>
         <translation>Календари (*.ics)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Read-Only</source>
+        <translation>Открыть только для &amp;чтения</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import LANGS, Lang, Programme
-from ui.i18n import numerus
+from ui.i18n import current_language, error_text, numerus
 from ui.tasks import Task, run_with_progress
 from ui.tooltips import plain_tooltip
 
@@ -343,7 +343,7 @@ class ExportDialog(QDialog):
             self, self.tr("Writing the calendar…"),
             lambda progress: write_export(programme, request, progress))
         job.finished.connect(self._done)
-        job.failed.connect(lambda exc: self._failed(f"{request.path}: {exc}"))
+        job.failed.connect(lambda exc: self._failed(_failure(request.path, exc)))
         job.cancelled.connect(self._cancelled)
         self._job = job
         self._set_busy(True)
@@ -375,3 +375,9 @@ class ExportDialog(QDialog):
         self._update()
         self.error_label.setText(self.tr("Could not export: %1").replace("%1", message))
         self.error_label.show()
+
+
+def _failure(path: object, error: object) -> str:
+    """Why the export failed, in the window's language, naming the file."""
+    text = error_text(error, current_language() or "en")
+    return text if isinstance(error, OSError) and error.filename else f"{path}: {text}"

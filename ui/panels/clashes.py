@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from planner.conflicts import CLASH_KINDS, Clash, ClashIndex, clash_sort_key
 from planner.model import Event, Lang, Programme
 from planner.store import Changes
+from ui.i18n import error_text
 from ui.tasks import Task, background_pool
 from ui.tooltips import plain_tooltip
 
@@ -476,7 +477,7 @@ class ClashPanel(QWidget):
     def _build_failed(self, error: Exception) -> None:
         self._task = None
         self.status_label.setText(self.tr("Could not check for clashes: {error}").format(
-            error=str(error).splitlines()[0] if str(error) else type(error).__name__))
+            error=error_text(error, self._lang)))
         self.title_changed.emit(self.title())
 
     def _on_changed(self, changes: Changes) -> None:

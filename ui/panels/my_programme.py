@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu
 from planner.model import Programme
 from planner.search import EventFilter, filter_events, starred_clashes
 from planner.store import Changes
-from ui.i18n import numerus
+from ui.i18n import error_text, numerus
 from ui.panels.find import FilterPanel, make_find_action
 from ui.stars import StarAction, StarStore, make_star_action
 
@@ -350,8 +350,7 @@ class MyProgramme(QObject):
         task.finished.connect(lambda pages: self._status(
             numerus(self.tr("Printed %n page(s)", "", pages), pages)))
         task.cancelled.connect(lambda: self._status(self.tr("Printing cancelled")))
-        task.failed.connect(lambda error: window.show_error(
-            str(error).splitlines()[0] if str(error) else type(error).__name__))
+        task.failed.connect(lambda error: window.show_error(error_text(error, window.lang)))
         return task
 
     def preview(self, *, door_sheets: bool = False) -> QPrintPreviewDialog | None:
@@ -406,8 +405,7 @@ class MyProgramme(QObject):
                     "Printing", "%1: cannot write (%2)").replace("%1", str(target)).replace(
                     "%2", str(error.strerror or error)))
             else:
-                window.show_error(str(error).splitlines()[0] if str(error) else
-                                  type(error).__name__)
+                window.show_error(error_text(error, window.lang))
 
         task.finished.connect(finished)
         task.failed.connect(failed)

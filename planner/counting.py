@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 
 from planner.i18n import Message, msg, msg_n
 from planner.model import Event, Programme
-from planner.recurrence import occurrence_count
+from planner.recurrence import occurrences
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,27 +39,31 @@ class Count:
                    sessions=msg_n("{n} session|{n} sessions", self.sessions))
 
 
-def count_events(events: Iterable[Event]) -> Count:
-    """The :class:`Count` of ``events``."""
+def count_events(programme: Programme, events: Iterable[Event]) -> Count:
+    """The :class:`Count` of ``events`` of ``programme``: a series takes place as often as
+    it meets on the programme's days (an occurrence cancelled on its own does not)."""
     events_seen = sessions = 0
+    first, last = programme.window
     for event in events:
         events_seen += 1
-        sessions += 1 if event.recurrence is None else _meetings(event)
+        plain = event.recurrence is None and not event.overrides
+        sessions += 1 if plain else _meetings(event, first, last)
     return Count(events_seen, sessions)
 
 
 @lru_cache(maxsize=1 << 16)
-def _meetings(event: Event) -> int:
+def _meetings(event: Event, first: datetime, last: datetime) -> int:
     # Expanding a rule costs; the window counts after every edit, and an edit changes an
     # event or two: the rest are found here (events are immutable, so equal is the same).
-    return occurrence_count(event)
+    return len(occurrences(event, first, last))
 
 
 def count_programme(programme: Programme, uids: Iterable[str] | None = None) -> Count:
     """The :class:`Count` of the programme's events (of those in ``uids``, if given)."""
     if uids is None:
-        return count_events(programme.events.values())
-    return count_events(programme.events[uid] for uid in uids if uid in programme.events)
+        return count_events(programme, programme.events.values())
+    return count_events(programme, (programme.events[uid] for uid in uids
+                                    if uid in programme.events))
 
 
 def count_by_track(programme: Programme,
@@ -69,5 +74,6 @@ def count_by_track(programme: Programme,
     wanted = None if uids is None else set(uids)
     for event in programme.events.values():
         if wanted is None or event.uid in wanted:
-            counts[event.track] = counts.get(event.track, Count()) + count_events([event])
+            counts[event.track] = counts.get(event.track, Count()) + count_events(
+                programme, [event])
     return counts

@@ -24,9 +24,9 @@ def test_repeats_exceptions_and_cancelled_events():
                   recurrence=Recurrence("FREQ=DAILY;COUNT=4", (at(5, 9),)))
     cancelled = event("gone@t", 5, 10, 11, status="cancelled")
     once = event("once@t", 6, 10, 11, track="culture")
-    assert count_events([daily]) == Count(1, 3)  # four days less the excluded one
-    assert count_events([daily, cancelled, once]) == Count(3, 5)
     programme = small_programme()
+    assert count_events(programme, [daily]) == Count(1, 3)  # four days less the excluded one
+    assert count_events(programme, [daily, cancelled, once]) == Count(3, 5)
     for item in (daily, cancelled, once):
         programme.events[item.uid] = item
     assert count_programme(programme, ["daily@t", "nope@t"]) == Count(1, 3)
@@ -41,3 +41,19 @@ def test_the_count_in_words():
     assert Count(23, 30).message().render("ru") == "23 мероприятия, 30 проведений"
     assert Count(5, 5).message().render("ru") == "5 мероприятий"
     assert Count(21, 22).message().render("ru") == "21 мероприятие, 22 проведения"
+
+
+def test_a_series_counts_its_meetings_on_the_programme_days_only():
+    import dataclasses
+
+    from planner.model import RecurrenceId
+
+    programme = small_programme()  # 3 to 10 April
+    endless = event("daily@t", 4, 9, 10, recurrence=Recurrence("FREQ=DAILY"))
+    assert count_events(programme, [endless]) == Count(1, 7)  # 4 to 10 April
+    # One meeting called off on its own: it does not take place.
+    rid = at(6, 9)
+    off = dataclasses.replace(endless, start=rid, end=rid + endless.duration, recurrence=None,
+                              status="cancelled", recurrence_id=RecurrenceId(rid))
+    assert count_events(programme, [dataclasses.replace(endless, overrides=(off,))]) == Count(
+        1, 6)

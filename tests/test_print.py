@@ -278,3 +278,21 @@ def test_info_does_not_load_qt():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=60)
     assert result.stdout.strip().endswith("NOQT"), result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("lang, lines", [
+    ("en", ["Culture 23 events, 30 sessions", "Society 3 events"]),
+    ("de", ["Kultur 23 Veranstaltungen, 30 Termine", "Gesellschaft 3 Veranstaltungen"]),
+    ("ru", ["Культура 23 мероприятия, 30 проведений", "Общество 3 мероприятия"]),
+])
+def test_the_cover_counts_as_info_and_the_window_count(tmp_path, lang, lines):
+    """One rule everywhere: the Café D series is one event of seven sessions, on the cover
+    as in `info` and the window's status bar."""
+    out = tmp_path / f"{lang}.pdf"
+    assert run("print", "-o", str(out), "--lang", lang).returncode == 0
+    cover = " ".join(pages_of(out)[0].split())
+    info = run("info", "--lang", lang).stdout
+    for line in lines:
+        assert line in cover, cover
+        name, _, count = line.partition(" ")
+        assert f"): {count}" in info

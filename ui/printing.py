@@ -49,6 +49,7 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from planner.counting import Count, count_by_track
 from planner.i18n import msg
 from planner.model import Event, Lang, Programme, UnknownReferenceError, speaker_labels
 from planner.publish.context import feed_path, webcal_address
@@ -550,17 +551,18 @@ class _Booklet:
         else:
             heading = QCoreApplication.translate("Printing", "Tracks in this programme")
         y = self._cover_heading(page, heading, y)
+        # Counted as the window and `info` count: a series once among the events, each of
+        # its meetings among the sessions ("23 events, 30 sessions").
+        counts = count_by_track(programme, [e.uid for e in programme.events.values()
+                                            if self.selection.includes(e)])
         for tid in tracks:
             track = programme.tracks[tid]
-            count = sum(1 for _, es in days for e in es if e.event.track == tid)
             label = track.name.get(lang)
-            if count == 1:
-                count_text = QCoreApplication.translate("Printing", "1 event")
-            else:
-                count_text = fill(QCoreApplication.translate("Printing", "%1 events"), count)
-            text_h, draw = p.text(p.font(12, bold=True), INK, label, p.mm(9), p.width * 0.65)
-            count_h, count_draw = p.text(p.font(10), MUTED, count_text, p.width * 0.7,
-                                         p.width * 0.3, Qt.AlignmentFlag.AlignRight)
+            count_text = counts.get(tid, Count()).message().render(lang)
+            # The count's column is wide enough for "23 мероприятия, 30 проведений".
+            text_h, draw = p.text(p.font(12, bold=True), INK, label, p.mm(9), p.width * 0.52)
+            count_h, count_draw = p.text(p.font(10), MUTED, count_text, p.width * 0.55,
+                                         p.width * 0.45, Qt.AlignmentFlag.AlignRight)
             colour = QColor(track.colour)
 
             def swatch(painter: QPainter, y: float = y, colour: QColor = colour,

@@ -1678,14 +1678,6 @@ Die übrigen importieren?</translation>
         <translation>Programmbereiche in diesem Programm</translation>
     </message>
     <message>
-        <source>1 event</source>
-        <translation>1 Veranstaltung</translation>
-    </message>
-    <message>
-        <source>%1 events</source>
-        <translation>%1 Veranstaltungen</translation>
-    </message>
-    <message>
         <source>Venues</source>
         <translation>Orte</translation>
     </message>

@@ -1693,14 +1693,6 @@ Import the others?</source>
         <translation>Направления этой программы</translation>
     </message>
     <message>
-        <source>1 event</source>
-        <translation>1 мероприятие</translation>
-    </message>
-    <message>
-        <source>%1 events</source>
-        <translation>мероприятий: %1</translation>
-    </message>
-    <message>
         <source>Venues</source>
         <translation>Площадки</translation>
     </message>

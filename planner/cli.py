@@ -210,14 +210,14 @@ def build_parser() -> argparse.ArgumentParser:
         "screenshot", help="draw the window to a PNG without a display, then exit"
     )
     shot.add_argument("-o", "--output", metavar="FILE.png", required=True,
-                      help="the PNG file to write")
+                      help="the picture to write: a .png or a .jpg file")
     _add_programme_option(shot)
     shot.add_argument("--view", choices=("week", "venues", "agenda"), default="week",
                       help="the view to show (default: week)")
     shot.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD",
                       help="the day to show (default: the programme's first day)")
     shot.add_argument("--size", metavar="WxH", default="1440x900",
-                      help="window size, at least 1280x800 (default: 1440x900)")
+                      help="window size, from 1024x700 to 8192x8192 (default: 1440x900)")
     _add_lang_option(shot, "language of the whole window: its labels, dates and the "
                      "programme's titles and names")
     shot.set_defaults(handler=_cmd_screenshot)
@@ -634,6 +634,12 @@ def _cmd_publish(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# The window's smallest size and a sane largest one, (width, height) each.
+SCREENSHOT_SIZES = ((1024, 700), (8192, 8192))
+# The picture's format, by the output's suffix.
+SCREENSHOT_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
+
+
 def _cmd_screenshot(args: argparse.Namespace) -> int:
     from planner.atomic import replacing
 
@@ -641,20 +647,28 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
         width, height = (int(n) for n in args.size.lower().split("x"))
     except ValueError:
         raise UsageError(msg("screenshot: --size takes WIDTHxHEIGHT, e.g. 1440x900")) from None
-    if width < 1280 or height < 800:
-        raise UsageError(msg("screenshot: --size must be at least 1280x800"))
+    (min_w, min_h), (max_w, max_h) = SCREENSHOT_SIZES
+    # From the window's own minimum to a picture that still fits in memory: past that, Qt
+    # warns about every widget it cannot paint and may crash.
+    if not (min_w <= width <= max_w and min_h <= height <= max_h):
+        raise UsageError(msg("screenshot: --size must be from {smallest} to {largest}",
+                             smallest=f"{min_w}x{min_h}", largest=f"{max_w}x{max_h}"))
+    path = Path(args.output)
+    image_format = SCREENSHOT_FORMATS.get(path.suffix.lower())
+    if image_format is None:
+        raise UsageError(msg("screenshot: {path}: write a .png or a .jpg file", path=path))
     programme = load(args)
     if args.date is not None and not programme.first_day <= args.date <= programme.last_day:
         raise UsageError(msg("screenshot: {day} is not a day of the programme ({first} to "
                              "{last})", day=args.date, first=programme.first_day,
                              last=programme.last_day))
     render_window = painter(args, "screenshot")
-    path = Path(args.output)
     try:
         with replacing(path, _protected(args)) as temp:
             size: tuple[int, int] = render_window(
                 temp, programme, view=args.view, day=args.date, lang=args.lang,
-                size=(width, height), source=getattr(args, "programme", None))
+                size=(width, height), source=getattr(args, "programme", None),
+                image_format=image_format)
     except OSError as exc:
         raise UsageError(msg("{path}: cannot write ({reason})", path=path,
                              reason=exc.strerror or exc)) from exc

@@ -35,7 +35,7 @@ def test_screenshot_writes_a_full_size_picture_of_the_window(tmp_path, view):
     assert f"wrote {path}: 1440x900" in result.stdout
     image = QImage(str(path))
     assert not image.isNull()
-    assert image.width() >= 1280 and image.height() >= 800
+    assert (image.width(), image.height()) == (1440, 900)
     # A window with a grid, coloured blocks and text, not an empty canvas.
     assert distinct_colours(image) > 40
 
@@ -56,9 +56,46 @@ def test_screenshot_refuses_a_day_outside_the_programme_and_a_small_size(tmp_pat
     assert result.returncode == 2
     assert result.stderr.startswith("error: ") and "2020-01-01" in result.stderr
     assert "Traceback" not in result.stderr
-    result = run("-o", str(tmp_path / "x.png"), "--size", "640x480")
-    assert result.returncode == 2 and "1280x800" in result.stderr
+    for size in ("640x480", "10x10", "1023x700", "100000x100000", "8193x900"):
+        result = run("-o", str(tmp_path / "x.png"), "--size", size)
+        assert result.returncode == 2, size
+        assert result.stderr == "error: screenshot: --size must be from 1024x700 to 8192x8192\n"
     assert not (tmp_path / "x.png").exists()
+
+
+def test_screenshot_at_the_window_minimum_prints_nothing_on_stderr(tmp_path):
+    """The smallest window (1024×700) is accepted, and a clean run is silent on stderr (the
+    offscreen platform's note about size hints is dropped, nothing else)."""
+    path = tmp_path / "small.png"
+    result = run("-o", str(path), "--size", "1024x700", "--lang", "de")
+    assert result.returncode == 0 and result.stderr == ""
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == (1024, 700)
+
+
+def test_the_offscreen_note_alone_is_dropped(capsys):
+    from ui.screenshot import OFFSCREEN_NOTE, _without_offscreen_note
+
+    _without_offscreen_note(None, None, OFFSCREEN_NOTE)
+    _without_offscreen_note(None, None, "QPainter::begin: Paint device returned engine == 0")
+    assert capsys.readouterr().err == "QPainter::begin: Paint device returned engine == 0\n"
+
+
+@pytest.mark.parametrize("suffix, magic", [(".jpg", b"\xff\xd8\xff"), (".JPEG", b"\xff\xd8\xff"),
+                                           (".png", b"\x89PNG")])
+def test_screenshot_writes_the_format_its_name_says(tmp_path, suffix, magic):
+    path = tmp_path / f"shot{suffix}"
+    result = run("-o", str(path), "--size", "1024x700")
+    assert result.returncode == 0, result.stderr
+    assert path.read_bytes()[:len(magic)] == magic
+
+
+def test_screenshot_refuses_a_format_it_cannot_write(tmp_path):
+    for name in ("shot.gif", "shot"):
+        result = run("-o", str(tmp_path / name))
+        assert result.returncode == 2
+        assert result.stderr.startswith("error: screenshot: ") and ".png or a .jpg" in result.stderr
+        assert not (tmp_path / name).exists()
 
 
 def test_screenshot_help_says_what_lang_does():

@@ -13,8 +13,11 @@ from pathlib import Path
 
 from planner.model import Lang, Programme
 
-MIN_SIZE = (1280, 800)
+MIN_SIZE = (1024, 700)  # the window's own minimum
 DEFAULT_SIZE = (1440, 900)
+# What Qt's offscreen platform says each time a window is shown: it has no window manager
+# to pass size hints to. Known, harmless, and the only line a screenshot would print.
+OFFSCREEN_NOTE = "This plugin does not support propagateSizeHints()"
 # The longest a screenshot waits for the clash check to fill the Clashes tab.
 CHECK_WAIT_S = 30.0
 
@@ -28,14 +31,17 @@ def render(
     lang: Lang = "en",
     size: tuple[int, int] = DEFAULT_SIZE,
     source: str | None = None,
+    image_format: str = "PNG",
 ) -> tuple[int, int]:
-    """Draw the window showing ``programme`` into the PNG at ``path``; returns its size.
+    """Draw the window showing ``programme`` into the picture at ``path`` (``image_format``
+    "PNG" or "JPEG"); returns its size.
 
     Without a display the launcher (main.py) has chosen Qt's offscreen platform."""
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, qInstallMessageHandler
 
     from ui.app import create_application
 
+    qInstallMessageHandler(_without_offscreen_note)
     app = create_application()
     # A private, empty settings file: no remembered geometry, view or zoom leaks in.
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -70,11 +76,20 @@ def render(
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         image = window.grab()
         target = Path(path)
-        if not image.save(str(target), "PNG"):
-            raise OSError(f"{target}: cannot write the PNG")
+        if not image.save(str(target), image_format):
+            raise OSError(f"{target}: cannot write the {image_format} picture")
         result = (image.width(), image.height())
         window.document.undo_stack.clear()
         window.close()
         window.deleteLater()
         QCoreApplication.processEvents()
     return result
+
+
+def _without_offscreen_note(kind: object, context: object, message: str) -> None:
+    """Qt's messages as Qt prints them, less :data:`OFFSCREEN_NOTE`: a clean screenshot
+    prints nothing on stderr, and every other warning still shows."""
+    import sys
+
+    if message != OFFSCREEN_NOTE:
+        print(message, file=sys.stderr)

@@ -431,3 +431,26 @@ def test_no_menu_gives_two_entries_the_same_alt_letter(qtbot, lang):
         _alt_letters(window.menuBar(), ["menu bar"], clashes)  # and every menu in it
         assert clashes == []
         window.close()
+
+
+@pytest.mark.parametrize("lang, main, second", [
+    ("en", "Moscow\nMSK", "Berlin\nCEST"),
+    ("de", "Moskau\nGMT+3", "Berlin\nMESZ"),
+    ("ru", "Москва\nGMT+3", "Берлин\nGMT+2"),
+])
+def test_the_time_rulers_are_headed_in_the_window_language(qtbot, lang, main, second):
+    """"Moscow MSK / Berlin CEST" above the rulers, in the window's language: the city as
+    the language writes it, the zone's short name as its locale does."""
+    from zoneinfo import ZoneInfo
+
+    from ui.views.grid import _zone_label
+
+    with language(lang):
+        assert _zone_label(ZoneInfo("Europe/Moscow"), WEDNESDAY) == main
+        assert _zone_label(ZoneInfo("Europe/Berlin"), WEDNESDAY) == second
+        # A zone without a translated name keeps the key's place.
+        assert _zone_label(ZoneInfo("Europe/Ulyanovsk"), WEDNESDAY).startswith("Ulyanovsk\n")
+        window = make_window(qtbot, lang)
+        menu = [a.text() for a in window.zone_actions.values()]
+        assert second.split("\n")[0] + " (Europe/Berlin)" in menu
+        window.close()

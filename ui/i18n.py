@@ -150,6 +150,42 @@ def current_language() -> Lang | None:
     return _current
 
 
+def zone_city(key: str) -> str:
+    """The place an IANA zone is named after, in the window's language ("Moskau" for
+    Europe/Moscow in German); for a zone without a translation here, the place as the key
+    spells it ("Europe/Ulyanovsk": "Ulyanovsk")."""
+    translate = QCoreApplication.translate
+    # The zones the window offers (the programme's, the second rulers of View > Second
+    # Time Zone) and those of the delegates a programme like ours expects.
+    cities = {
+        "Europe/Moscow": translate("zones", "Moscow"),
+        "Europe/Berlin": translate("zones", "Berlin"),
+        "Europe/London": translate("zones", "London"),
+        "Europe/Vienna": translate("zones", "Vienna"),
+        "Europe/Zurich": translate("zones", "Zurich"),
+        "Europe/Paris": translate("zones", "Paris"),
+        "Europe/Warsaw": translate("zones", "Warsaw"),
+        "Europe/Kaliningrad": translate("zones", "Kaliningrad"),
+        "Asia/Yekaterinburg": translate("zones", "Yekaterinburg"),
+        "America/New_York": translate("zones", "New York"),
+        "Asia/Tokyo": translate("zones", "Tokyo"),
+        "UTC": "UTC",
+    }
+    return cities.get(key) or key.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def zone_abbreviation(key: str, day: date) -> str:
+    """The zone's short name on ``day`` as the window's locale writes it ("MSK", "MESZ",
+    "GMT+3"), from Qt's time-zone data."""
+    from PySide6.QtCore import QDateTime, QTime, QTimeZone
+
+    zone = QTimeZone(key.encode())
+    if not zone.isValid():
+        return key
+    noon = QDateTime(_qdate(day), QTime(12, 0), zone)
+    return zone.displayName(noon, QTimeZone.NameType.ShortName, QLocale())
+
+
 def error_text(error: object, lang: str) -> str:
     """What went wrong, in ``lang``: a planner error's message rendered in the language
     (never ``str(exc)``, which is English), a file system error as the file and the

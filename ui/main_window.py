@@ -265,7 +265,8 @@ class MainWindow(QMainWindow):
         self.zone_group = QActionGroup(self)
         self.zone_actions: dict[str, QAction] = {}
         for zone in ("", *ZONE_CHOICES):
-            action = self._action(zone.replace("_", " ") or self.tr("None"), None, checkable=True)
+            action = self._action(_zone_text(zone) if zone else self.tr("None"), None,
+                                  checkable=True)
             action.triggered.connect(lambda _c=False, z=zone: self.set_second_zone(z))
             self.zone_group.addAction(action)
             self.zone_actions[zone] = action
@@ -1228,3 +1229,11 @@ def _when_text(moment: datetime) -> str:
     """A moment in the computer's time, as the window's language writes date and time."""
     local = moment.astimezone()
     return f"{_date_text(local.date())} {local:%H:%M}"
+
+
+def _zone_text(key: str) -> str:
+    """A zone as the Second Time Zone menu lists it: "Берлин (Europe/Berlin)"."""
+    from ui.i18n import zone_city
+
+    city = zone_city(key)
+    return key if city == key else f"{city} ({key.replace('_', ' ')})"

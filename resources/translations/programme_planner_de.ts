@@ -2184,4 +2184,51 @@ Die übrigen importieren?</translation>
         <translation>Russisch</translation>
     </message>
 </context>
+<context>
+    <name>zones</name>
+    <message>
+        <source>Moscow</source>
+        <translation>Moskau</translation>
+    </message>
+    <message>
+        <source>Berlin</source>
+        <translation>Berlin</translation>
+    </message>
+    <message>
+        <source>London</source>
+        <translation>London</translation>
+    </message>
+    <message>
+        <source>Vienna</source>
+        <translation>Wien</translation>
+    </message>
+    <message>
+        <source>Zurich</source>
+        <translation>Zürich</translation>
+    </message>
+    <message>
+        <source>Paris</source>
+        <translation>Paris</translation>
+    </message>
+    <message>
+        <source>Warsaw</source>
+        <translation>Warschau</translation>
+    </message>
+    <message>
+        <source>Kaliningrad</source>
+        <translation>Kaliningrad</translation>
+    </message>
+    <message>
+        <source>Yekaterinburg</source>
+        <translation>Jekaterinburg</translation>
+    </message>
+    <message>
+        <source>New York</source>
+        <translation>New York</translation>
+    </message>
+    <message>
+        <source>Tokyo</source>
+        <translation>Tokio</translation>
+    </message>
+</context>
 </TS>

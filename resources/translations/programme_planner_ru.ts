@@ -2205,4 +2205,51 @@ Import the others?</source>
         <translation>Русский</translation>
     </message>
 </context>
+<context>
+    <name>zones</name>
+    <message>
+        <source>Moscow</source>
+        <translation>Москва</translation>
+    </message>
+    <message>
+        <source>Berlin</source>
+        <translation>Берлин</translation>
+    </message>
+    <message>
+        <source>London</source>
+        <translation>Лондон</translation>
+    </message>
+    <message>
+        <source>Vienna</source>
+        <translation>Вена</translation>
+    </message>
+    <message>
+        <source>Zurich</source>
+        <translation>Цюрих</translation>
+    </message>
+    <message>
+        <source>Paris</source>
+        <translation>Париж</translation>
+    </message>
+    <message>
+        <source>Warsaw</source>
+        <translation>Варшава</translation>
+    </message>
+    <message>
+        <source>Kaliningrad</source>
+        <translation>Калининград</translation>
+    </message>
+    <message>
+        <source>Yekaterinburg</source>
+        <translation>Екатеринбург</translation>
+    </message>
+    <message>
+        <source>New York</source>
+        <translation>Нью-Йорк</translation>
+    </message>
+    <message>
+        <source>Tokyo</source>
+        <translation>Токио</translation>
+    </message>
+</context>
 </TS>

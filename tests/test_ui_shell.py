@@ -9,7 +9,8 @@ from datetime import timedelta
 import pytest
 from factories import small_programme
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from ui_helpers import BoxAnswerer, block_point, drag, y_shift
 
 from planner.store import ProgrammeStore, open_programme, save_new
@@ -218,3 +219,48 @@ def test_the_recovery_question_names_the_programme_in_the_window_language(
         assert len(window.document.programme.events) == 3 and window.isWindowModified()
         window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
         window.close()
+
+
+@pytest.mark.parametrize("lang, help_title, undo, title", [
+    ("en", "Help", "Undo", "Keyboard Shortcuts"),
+    ("de", "Hilfe", "Rückgängig", "Tastenkürzel"),
+    ("ru", "Справка", "Отменить", "Сочетания клавиш"),
+])
+def test_help_lists_every_shortcut_of_the_window(qtbot, lang, help_title, undo, title):
+    """Help > Keyboard Shortcuts (F1) lists every action that has a shortcut, once, with
+    its keys, in the window's language; it is made from the actions themselves."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    with language(lang):
+        window = make_window(qtbot, lang)
+        menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
+        assert list(menus)[-1] == help_title
+        with qtbot.waitActive(window):
+            window.activateWindow()
+        QTest.keyClick(window.grid, Qt.Key.Key_F1)
+        dialog = window.findChild(QDialog, "shortcuts_dialog")
+        assert dialog is not None and dialog.isVisible()
+        assert dialog.windowTitle() == title
+        tree = dialog.tree
+        rows = {}
+        for g in range(tree.topLevelItemCount()):
+            group = tree.topLevelItem(g)
+            for r in range(group.childCount()):
+                item = group.child(r)
+                rows[item.text(0)] = item.text(1)
+        assert rows[undo] == QKeySequence("Ctrl+Z").toString(
+            QKeySequence.SequenceFormat.NativeText)
+        # Every action with a shortcut is listed (the window's and its menus').
+        keys = {k.toString(QKeySequence.SequenceFormat.NativeText)
+                for a in window.findChildren(QAction) for k in a.shortcuts()
+                if a.isVisible() and (a.associatedObjects())}
+        listed = {k for value in rows.values() for k in value.split(" · ")}
+        assert keys <= listed, keys - listed
+        assert "F1" in listed and not [t for t in rows if "&" in t or t.endswith("…")]
+        dialog.close()
+        # About names the app and its font's licence.
+        with BoxAnswerer(qtbot, QMessageBox.StandardButton.Ok) as boxes:
+            window.about_action.trigger()
+        assert "Noto Sans" in boxes.seen[0]

@@ -332,6 +332,15 @@ class MainWindow(QMainWindow):
         view_menu.addMenu(self.language_menu)
         self.view_menu = view_menu
 
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.shortcuts_action = self._action(self.tr("&Keyboard Shortcuts…"),
+                                             self.show_shortcuts, "F1",
+                                             self.tr("Every key the window answers to"))
+        self.about_action = self._action(self.tr("&About Programme Planner"), self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addActions([self.shortcuts_action, self.about_action])
+        self.help_menu = help_menu
+
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("main_toolbar")
@@ -871,6 +880,27 @@ class MainWindow(QMainWindow):
 
         dialog.accepted.connect(accepted)
         dialog.open()
+
+    # -- help -----------------------------------------------------------------------------
+
+    def show_shortcuts(self) -> QDialog:
+        """Help > Keyboard Shortcuts: every shortcut, read from the actions themselves."""
+        from ui.dialogs.shortcuts import ShortcutsDialog  # loaded on first use
+
+        dialog = ShortcutsDialog(self)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> None:
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(self, self.tr("About Programme Planner"), self.tr(
+            "<h3>Programme Planner</h3><p>Plan, check and publish the programme of a "
+            "multi-day, multi-venue event.</p><p>Built-in programme: the 16th German Week "
+            "in St. Petersburg (2019), an illustrative reconstruction.</p><p>Qt for Python "
+            "{version}. Font: Noto Sans, SIL Open Font License 1.1.</p>").format(
+                version=pyside_version))
 
     # -- files ----------------------------------------------------------------------------
 

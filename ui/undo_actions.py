@@ -37,6 +37,11 @@ class UndoAction(QAction):
         self.setEnabled(False)
         self.triggered.connect(self._trigger)
 
+    @property
+    def bare_text(self) -> str:
+        """The action's name with nothing to undo ("&Undo"), for lists of actions."""
+        return self._bare
+
     def bind(self, stack: QUndoStack) -> None:
         """Follow ``stack`` from now on (in place of the one followed so far)."""
         old = self._stack

@@ -1331,6 +1331,22 @@
         <translation>Leis&amp;ten</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts…</source>
+        <translation>&amp;Tastenkürzel …</translation>
+    </message>
+    <message>
+        <source>Every key the window answers to</source>
+        <translation>Jede Taste, auf die das Fenster reagiert</translation>
+    </message>
+    <message>
+        <source>&amp;About Programme Planner</source>
+        <translation>&amp;Über Programme Planner</translation>
+    </message>
+    <message>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
@@ -1408,6 +1424,14 @@
     <message>
         <source>Add a track and a venue first (Edit &gt; Tracks, Venues and People).</source>
         <translation>Zuerst einen Programmbereich und einen Ort anlegen (Bearbeiten &gt; Programmbereiche, Orte und Personen).</translation>
+    </message>
+    <message>
+        <source>About Programme Planner</source>
+        <translation>Über Programme Planner</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Programme Planner&lt;/h3&gt;&lt;p&gt;Plan, check and publish the programme of a multi-day, multi-venue event.&lt;/p&gt;&lt;p&gt;Built-in programme: the 16th German Week in St. Petersburg (2019), an illustrative reconstruction.&lt;/p&gt;&lt;p&gt;Qt for Python {version}. Font: Noto Sans, SIL Open Font License 1.1.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Programme Planner&lt;/h3&gt;&lt;p&gt;Das Programm einer mehrtägigen Veranstaltung an vielen Orten planen, prüfen und veröffentlichen.&lt;/p&gt;&lt;p&gt;Eingebautes Programm: die 16. Deutsche Woche in St. Petersburg (2019), eine anschauliche Rekonstruktion.&lt;/p&gt;&lt;p&gt;Qt for Python {version}. Schrift: Noto Sans, SIL Open Font License 1.1.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Calendars, spreadsheets and schedules (*.ics *.csv *.xml *.json);;All files (*)</source>
@@ -2018,6 +2042,25 @@ Die übrigen importieren?</translation>
             <numerusform>%n Veranstaltung einplanen</numerusform>
             <numerusform>%n Veranstaltungen einplanen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Other</source>
+        <translation>Weitere</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
     </message>
 </context>
 <context>

@@ -1344,6 +1344,22 @@
         <translation>Пан&amp;ели</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts…</source>
+        <translation>&amp;Сочетания клавиш…</translation>
+    </message>
+    <message>
+        <source>Every key the window answers to</source>
+        <translation>Все клавиши, на которые отвечает окно</translation>
+    </message>
+    <message>
+        <source>&amp;About Programme Planner</source>
+        <translation>&amp;О программе Programme Planner</translation>
+    </message>
+    <message>
         <source>Main</source>
         <translation>Основная</translation>
     </message>
@@ -1422,6 +1438,14 @@
     <message>
         <source>Add a track and a venue first (Edit &gt; Tracks, Venues and People).</source>
         <translation>Сначала добавьте направление и площадку (Правка &gt; Направления, площадки и люди).</translation>
+    </message>
+    <message>
+        <source>About Programme Planner</source>
+        <translation>О программе Programme Planner</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Programme Planner&lt;/h3&gt;&lt;p&gt;Plan, check and publish the programme of a multi-day, multi-venue event.&lt;/p&gt;&lt;p&gt;Built-in programme: the 16th German Week in St. Petersburg (2019), an illustrative reconstruction.&lt;/p&gt;&lt;p&gt;Qt for Python {version}. Font: Noto Sans, SIL Open Font License 1.1.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Programme Planner&lt;/h3&gt;&lt;p&gt;Планирование, проверка и публикация программы многодневного мероприятия на многих площадках.&lt;/p&gt;&lt;p&gt;Встроенная программа: 16-я Неделя Германии в Санкт-Петербурге (2019), наглядная реконструкция.&lt;/p&gt;&lt;p&gt;Qt for Python {version}. Шрифт: Noto Sans, SIL Open Font License 1.1.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Calendars, spreadsheets and schedules (*.ics *.csv *.xml *.json);;All files (*)</source>
@@ -2038,6 +2062,25 @@ Import the others?</source>
             <numerusform>Запланировать %n мероприятия</numerusform>
             <numerusform>Запланировать %n мероприятий</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Other</source>
+        <translation>Прочее</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
     </message>
 </context>
 <context>

@@ -163,21 +163,52 @@ def test_system_language_from_the_locale(env, expected):
 
 
 def test_language_menu_keeps_the_choice(qtbot, monkeypatch, english):
-    told = []
-    monkeypatch.setattr(QMessageBox, "information",
-                        staticmethod(lambda parent, title, text: told.append(text)))
+    from ui_helpers import BoxAnswerer
+
     window = make_window(qtbot, "en")
     menu = window.language_menu
     assert [a.text() for a in menu.actions()] == [
         f"System ({i18n.NATIVE_NAMES[i18n.system_language()]})", "Deutsch", "English",
         "Русский"]
     assert menu.actions_by_lang[""].isChecked()
-    menu.actions_by_lang["ru"].trigger()
+    restarted = []
+    window.restart = lambda: restarted.append(1)
+    with BoxAnswerer(qtbot, "Later") as boxes:
+        menu.actions_by_lang["ru"].trigger()
     assert i18n.chosen_language() == "ru" and menu.actions_by_lang["ru"].isChecked()
-    assert told and "Русский" in told[-1]
+    assert "Русский" in boxes.seen[-1] and restarted == []
     # A new window starts with the menu showing the choice.
     window.close()
     assert make_window(qtbot, "en").language_menu.actions_by_lang["ru"].isChecked()
+
+
+def test_restart_now_starts_the_app_again_on_the_same_programme(qtbot, monkeypatch, tmp_path,
+                                                                 english):
+    """"Restart Now" closes the window (asking about unsaved work, letting go of the file
+    and its lock) and starts main.py on the same file, where the new language applies."""
+    from PySide6.QtCore import QProcess
+    from PySide6.QtWidgets import QApplication
+    from ui_helpers import BoxAnswerer
+
+    from planner.store import ProgrammeStore, save_new
+    from ui.main_window import MAIN_SCRIPT, MainWindow
+
+    path = tmp_path / "week.programme"
+    save_new(path, load_builtin())
+    started, quit_ = [], []
+    monkeypatch.setattr(QProcess, "startDetached",
+                        staticmethod(lambda program, args: started.append((program, args))))
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quit_.append(1)))
+    store = ProgrammeStore.open(path)
+    window = MainWindow(store.load(), store, lang="en", remember=False)
+    qtbot.addWidget(window)
+    window.show()
+    with BoxAnswerer(qtbot, "Restart Now") as boxes:
+        window.language_menu.actions_by_lang["de"].trigger()
+    assert "Deutsch" in boxes.seen[0]
+    assert started == [(sys.executable, [str(MAIN_SCRIPT), str(path)])] and quit_ == [1]
+    assert not window.isVisible() and not path.with_name(path.name + ".lock").exists()
+    assert MAIN_SCRIPT.name == "main.py" and MAIN_SCRIPT.exists()
 
 
 def test_without_translations_the_window_is_english(qtbot, tmp_path, monkeypatch):

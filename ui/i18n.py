@@ -342,7 +342,8 @@ def _reset() -> None:
 
 class LanguageMenu(QMenu):
     """View > Language: System, Deutsch, English, Русский. The choice is kept in QSettings
-    and takes effect at the next start (the window writes its texts as it builds itself)."""
+    and takes effect at the next start (the window writes its texts as it builds itself),
+    which "Restart Now" makes at once, on the same programme."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(self.tr("&Language"), parent)
@@ -365,13 +366,25 @@ class LanguageMenu(QMenu):
         before = ui_language()
         set_chosen_language(cast(Lang, code) if code in LANGS else None)
         after = ui_language()
-        if after != before:
-            from PySide6.QtWidgets import QMessageBox  # not at start-up: few ever see it
+        if after == before:
+            return
+        from PySide6.QtWidgets import QMessageBox  # not at start-up: few ever see it
 
-            QMessageBox.information(
-                self.parentWidget(), self.tr("Language"),
-                self.tr("Programme Planner will be in %1 when it starts again.").replace(
-                    "%1", NATIVE_NAMES[after]))
+        # The window writes its texts as it builds itself: a new language takes a new
+        # start, which the user can have now, on the same programme.
+        window = self.parentWidget()
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Language"),
+                          self.tr("Programme Planner will be in %1 when it starts again.")
+                          .replace("%1", NATIVE_NAMES[after]),
+                          QMessageBox.StandardButton.NoButton, window)
+        box.setObjectName("language_box")
+        now = box.addButton(self.tr("&Restart Now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(now)
+        box.exec()
+        restart = getattr(window, "restart", None)
+        if box.clickedButton() is now and restart is not None:
+            restart()
 
 
 def language_menu(parent: QObject) -> LanguageMenu:

@@ -78,6 +78,8 @@ if TYPE_CHECKING:
 # Dialog classes are imported where they are used: creating their Python types at import
 # time is a measurable part of start-up, and most sessions open none of them.
 
+# The launcher, for a restart.
+MAIN_SCRIPT = Path(__file__).resolve().parent.parent / "main.py"
 ZONE_CHOICES = ("Europe/Berlin", "Europe/London", "UTC", "America/New_York", "Asia/Tokyo")
 
 
@@ -1182,6 +1184,25 @@ class MainWindow(QMainWindow):
                 self.show_error(error_text(exc, self._lang))
 
     # -- closing --------------------------------------------------------------------------
+
+    def restart(self) -> bool:
+        """Start the app anew on the same programme (a new language applies then), once
+        this window has closed (asking about unsaved work first); False if it stays."""
+        import sys
+
+        from PySide6.QtCore import QProcess
+        from PySide6.QtWidgets import QApplication
+
+        path, readonly = self.document.path, self.document.readonly
+        if not self.close():
+            return False
+        # Closed: the file and its lock are let go, so the new window may take them.
+        args = [str(MAIN_SCRIPT)]
+        if path is not None:
+            args += [str(path), *(["--read-only"] if readonly else [])]
+        QProcess.startDetached(sys.executable, args)
+        QApplication.quit()
+        return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():

@@ -1103,6 +1103,14 @@
         <source>Programme Planner will be in %1 when it starts again.</source>
         <translation>Programme Planner erscheint beim nächsten Start auf %1.</translation>
     </message>
+    <message>
+        <source>&amp;Restart Now</source>
+        <translation>Jetzt &amp;neu starten</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Später</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -1116,6 +1116,14 @@
         <source>Programme Planner will be in %1 when it starts again.</source>
         <translation>При следующем запуске Programme Planner будет на языке: %1.</translation>
     </message>
+    <message>
+        <source>&amp;Restart Now</source>
+        <translation>&amp;Перезапустить сейчас</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>П&amp;озже</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -417,3 +417,53 @@ print("ok")
     assert done.returncode == 0, done.stderr[-500:]
     assert done.stdout.strip() == "ok"
     assert "deleted directly" not in done.stderr
+
+
+@pytest.mark.parametrize("lang, kind", [("en", "Venue"), ("de", "Ort"), ("ru", "Площадка")])
+def test_the_clash_list_shows_kind_time_and_the_whole_message(qtbot, lang, kind):
+    """Each row reads "Venue · Thu 4 Apr, 11:00–12:00" and then the clash's sentence,
+    wrapped at word boundaries: at the window's default size nothing is cut off, not even
+    a travel clash's long sentence."""
+    from PySide6.QtGui import QTextLayout
+
+    from planner.model import Person
+    from ui.i18n import language
+    from ui.panels.clashes import MESSAGE_LINES
+
+    programme = programme_with_a_clash()
+    programme.people["boris"] = Person("boris", "Boris Muster")
+    for item in (event("a@t", 5, 10, 11, speakers=("boris",)),
+                 event("b@t", 5, 11, 12, venue="petri", speakers=("boris",))):
+        programme.events[item.uid] = item
+    with language(lang):
+        window = MainWindow(programme, None, lang=lang, remember=False)
+        qtbot.addWidget(window)
+        window.resize(1440, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        panel = ready(qtbot, window)
+        window.clash_dock.raise_()
+        qtbot.waitUntil(panel.view.isVisible)
+        view = panel.view
+        assert view.isColumnHidden(KIND_COLUMN) and view.isColumnHidden(TIME_COLUMN)
+        kinds = {c.kind for c in panel.clashes()}
+        assert {"venue", "travel"} <= kinds
+        width = view.viewport().width() - 8
+        for row in range(panel.proxy.rowCount()):
+            index = panel.proxy.index(row, 2)
+            rect = view.visualRect(index)
+            assert rect.width() >= width and rect.height() >= view.rowHeight(row) - 1
+            layout = QTextLayout(index.data(), view.font())
+            layout.beginLayout()
+            lines = 0
+            while (line := layout.createLine()).isValid():
+                line.setLineWidth(width)
+                lines += 1
+            layout.endLayout()
+            assert lines <= MESSAGE_LINES, index.data()
+        first = panel.proxy.index(0, 0)
+        assert first.data() == kind
+        image = view.viewport().grab().toImage()
+        # Painted: the kind's dot in its colour, and text, not an empty row.
+        assert len({image.pixel(x, y) for x in range(0, 60) for y in range(0, 30)}) > 5
+        window.close()

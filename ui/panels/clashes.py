@@ -30,18 +30,21 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QRectF,
     QRegularExpression,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QIcon, QPainter, QPixmap, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -74,6 +77,12 @@ KIND_COLUMN, TIME_COLUMN, MESSAGE_COLUMN = range(3)
 REBUILD_ABOVE = 500
 # More row changes than this in one refresh: a model reset is cheaper than row inserts.
 RESET_ABOVE = 200
+
+# Lines of a clash's message in the list (the tooltip has it whole): enough for the
+# longest sentences (a travel clash, with both events and the trip) in the dock's width.
+MESSAGE_LINES = 6
+# Around a clash in the list, in pixels.
+ROW_PADDING = 4
 
 _KIND_COLOURS = {
     "venue": "#d32f2f",
@@ -288,6 +297,84 @@ def _day_text(value: datetime) -> str:
     return day_month(value.date(), weekday="ddd", short_month=True)  # "Mi. 3. Apr."
 
 
+class ClashDelegate(QStyledItemDelegate):
+    """A clash as the dock lists it: the kind's dot, the kind and the time in bold on the
+    first line, the message wrapped at word boundaries below it (elided with "…" after
+    :data:`MESSAGE_LINES` lines). Every row is as high as the others, so that a list of
+    thousands of clashes needs no measuring."""
+
+    def row_height(self, font: QFont) -> int:
+        line = QFontMetricsF(font).lineSpacing()
+        return round(line * (1 + MESSAGE_LINES) + 2 * ROW_PADDING)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> Any:  # noqa: N802
+        size = super().sizeHint(option, index)
+        size.setHeight(self.row_height(option.font))
+        return size
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        kind = index.siblingAtColumn(KIND_COLUMN)
+        when = index.siblingAtColumn(TIME_COLUMN)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = (opt.palette.ColorRole.HighlightedText if selected
+                else opt.palette.ColorRole.Text)
+        rect = opt.rect.adjusted(ROW_PADDING, ROW_PADDING, -ROW_PADDING, -ROW_PADDING)
+        painter.save()
+        painter.setPen(opt.palette.color(role))
+        bold = QFont(opt.font)
+        bold.setBold(True)
+        metrics = QFontMetricsF(bold)
+        line = metrics.lineSpacing()
+        icon = kind.data(Qt.ItemDataRole.DecorationRole)
+        x = float(rect.left())
+        if isinstance(icon, QIcon):
+            side = round(min(12.0, metrics.height()))
+            icon.paint(painter, round(x), round(rect.top() + (line - side) / 2), side, side)
+            x += side + 4
+        header = f"{kind.data()} · {when.data()}"
+        painter.setFont(bold)
+        painter.drawText(QRectF(x, rect.top(), rect.right() - x, line),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         metrics.elidedText(header, Qt.TextElideMode.ElideRight,
+                                            rect.right() - x))
+        painter.setFont(opt.font)
+        _draw_wrapped(painter, str(index.data() or ""), opt.font,
+                      QRectF(rect.left(), rect.top() + line, rect.width(), line * MESSAGE_LINES))
+        painter.restore()
+
+
+def _draw_wrapped(painter: QPainter, text: str, font: QFont, rect: QRectF) -> None:
+    """``text`` wrapped at word boundaries into ``rect``; the last line that fits ends with
+    "…" when more is left."""
+    metrics = QFontMetricsF(font)
+    line_height = metrics.lineSpacing()
+    most = max(1, int(rect.height() // line_height))
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    lines = []
+    while len(lines) < most:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(rect.width())
+        lines.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    for n, (start, length) in enumerate(lines):
+        piece = text[start:start + length].rstrip()
+        if n == most - 1 and start + length < len(text):
+            piece = metrics.elidedText(text[start:], Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(QRectF(rect.left(), rect.top() + n * line_height, rect.width(),
+                                line_height),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, piece)
+
+
 class ClashProxy(QSortFilterProxyModel):
     """Shows the clashes of one kind, or all; sorting is left to :class:`ClashModel`.
 
@@ -360,25 +447,28 @@ class ClashPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
+        # One column for the narrow dock: each row shows kind, time and the message (see
+        # ClashDelegate); the kind and time columns stay in the model for sorting.
+        self.delegate = ClashDelegate(self.view)
+        self.view.setItemDelegateForColumn(MESSAGE_COLUMN, self.delegate)
+        self.view.setColumnHidden(KIND_COLUMN, True)
+        self.view.setColumnHidden(TIME_COLUMN, True)
         header = self.view.horizontalHeader()
-        # Widths from sample texts, not from the rows: sizing to contents would ask every
-        # row of a festival's clashes for its text.
-        metrics = self.view.fontMetrics()
-        kinds = max(metrics.horizontalAdvance(self.model.kind_label(k)) for k in CLASH_KINDS)
-        header.resizeSection(KIND_COLUMN, kinds + 40)
-        header.resizeSection(TIME_COLUMN, metrics.horizontalAdvance("Wed 30 Sep, 00:00–00:00")
-                             + 16)
+        header.hide()
         header.setStretchLastSection(True)
-        self.view.verticalHeader().setDefaultSectionSize(metrics.height() + 6)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.verticalHeader().setDefaultSectionSize(
+            self.delegate.row_height(self.view.font()))
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.clicked.connect(self._on_clicked)
         self.view.activated.connect(self._on_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        top = QHBoxLayout()
-        top.addWidget(self.status_label, 1)
-        top.addWidget(self.kind_combo)
-        layout.addLayout(top)
+        # One above the other: side by side, the dock's width left the sentence a column
+        # of single words.
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.kind_combo)
         layout.addWidget(self.view, 1)
         if document is not None:
             self.set_document(document)

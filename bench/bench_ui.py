@@ -11,6 +11,9 @@
    and runs the event loop until the grid has painted once, as a ratio to a process that
    creates a bare QApplication and QMainWindow and waits for its first paint. Both are
    taken in turns, nine times each, and the fastest of each counts.
+   The same again as whole programs, started as a user starts them: ``python main.py``
+   until its window has painted its first frame, against a bare PySide6 window script
+   until its own; alternated, the median of each.
 3. Peak memory (VmHWM, the peak resident set) of a process opening a 50,000-event
    programme file, as a ratio to the bare window's process.
 """
@@ -153,6 +156,46 @@ window = start({argv!r})
 """ + _until_painted("window.grid.viewport()")
 
 
+# The same two as whole programs, as a user starts them, until each has painted its first
+# frame: a bare PySide6 window script, and ``python main.py`` itself (run unchanged through
+# runpy; the only addition is a watch that ends the process once the grid, the last part
+# of the window to paint, has painted).
+_BARE_PROCESS = _PRELUDE + """
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+class Label(QLabel):
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        print(peak_kib(), flush=True)
+        os._exit(0)
+app = QApplication(["bare"])
+window = QMainWindow()
+window.setCentralWidget(Label("Programme Planner"))
+window.resize(1440, 900)
+window.show()
+app.exec()
+"""
+
+_MAIN_PROCESS = _PRELUDE + """
+import runpy
+sys.path.insert(0, {root!r})
+sys.argv = [{main!r}]
+import ui.views.grid as grid_module
+paint = grid_module.GridView.paintEvent
+def painted(self, event):
+    paint(self, event)
+    print(peak_kib(), flush=True)
+    os._exit(0)
+grid_module.GridView.paintEvent = painted
+runpy.run_path({main!r}, run_name="__main__")
+"""
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
 def _child(code: str, cache: str) -> tuple[float, int]:
     """Wall time of a fresh Python process running ``code``, and its peak memory (KiB).
 
@@ -200,6 +243,20 @@ def run(quick: bool) -> list[Result]:
     results.append(Result("start-up to a painted window (built-in programme)",
                           "bare PySide6 window", app / bare, 2.0,
                           f"{app * 1000:.0f} ms against {bare * 1000:.0f} ms"))
+
+    # Whole processes: `python main.py` against a bare window script, alternated, the
+    # median of each (a fresh process pays what an import-time measurement leaves out:
+    # the interpreter, site-packages, Qt's plugins, the font, the translations).
+    main_code = _MAIN_PROCESS.format(root=str(ROOT), main=str(ROOT / "main.py"))
+    _child(_BARE_PROCESS, cache), _child(main_code, cache)  # warm the bytecode cache
+    bare_whole, main_whole = [], []
+    for _ in range(runs):
+        bare_whole.append(_child(_BARE_PROCESS, cache)[0])
+        main_whole.append(_child(main_code, cache)[0])
+    bare_m, main_m = _median(bare_whole), _median(main_whole)
+    results.append(Result("start-up, whole process: python main.py to its first painted "
+                          "frame (median)", "bare PySide6 window process", main_m / bare_m,
+                          2.0, f"{main_m * 1000:.0f} ms against {bare_m * 1000:.0f} ms"))
 
     if not quick:
         # Festival scale, as issue 8 sets it: 50,000 events in 300 venues with 5,000

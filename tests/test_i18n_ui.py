@@ -466,8 +466,8 @@ def test_no_menu_gives_two_entries_the_same_alt_letter(qtbot, lang):
 
 @pytest.mark.parametrize("lang, main, second", [
     ("en", "Moscow\nMSK", "Berlin\nCEST"),
-    ("de", "Moskau\nGMT+3", "Berlin\nMESZ"),
-    ("ru", "Москва\nGMT+3", "Берлин\nGMT+2"),
+    ("de", "Moskau\nUTC+3", "Berlin\nUTC+2"),
+    ("ru", "Москва\nUTC+3", "Берлин\nUTC+2"),
 ])
 def test_the_time_rulers_are_headed_in_the_window_language(qtbot, lang, main, second):
     """"Moscow MSK / Berlin CEST" above the rulers, in the window's language: the city as

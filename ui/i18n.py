@@ -175,15 +175,24 @@ def zone_city(key: str) -> str:
 
 
 def zone_abbreviation(key: str, day: date) -> str:
-    """The zone's short name on ``day`` as the window's locale writes it ("MSK", "MESZ",
-    "GMT+3"), from Qt's time-zone data."""
-    from PySide6.QtCore import QDateTime, QTime, QTimeZone
+    """The zone's short name on ``day`` for the window's language: the abbreviation English
+    writes ("MSK", "CEST"), elsewhere the offset, which reads the same in every language
+    ("UTC+3"). (Qt's localised names would load ICU's zone data: 40 ms at start-up.)"""
+    from datetime import datetime, time
+    from zoneinfo import ZoneInfo
 
-    zone = QTimeZone(key.encode())
-    if not zone.isValid():
+    try:
+        noon = datetime.combine(day, time(12), ZoneInfo(key))
+    except (ValueError, OSError):
         return key
-    noon = QDateTime(_qdate(day), QTime(12, 0), zone)
-    return zone.displayName(noon, QTimeZone.NameType.ShortName, QLocale())
+    name = noon.tzname() or ""
+    if (current_language() or "en") == "en" and name.isalpha():
+        return name
+    offset = noon.utcoffset()
+    minutes = round(offset.total_seconds() // 60) if offset is not None else 0
+    sign = "+" if minutes >= 0 else "−"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "") if minutes else "UTC"
 
 
 def error_text(error: object, lang: str) -> str:

@@ -1933,7 +1933,7 @@ def _day_month(day: date) -> str:
 
 
 def _zone_label(zone: ZoneInfo, day: date) -> str:
-    # The place and the zone's short name in the window's language: "Moskau / GMT+3".
+    # The place and the zone's short name in the window's language: "Moskau / UTC+3".
     from ui.i18n import zone_abbreviation, zone_city
 
     return f"{zone_city(zone.key)}\n{zone_abbreviation(zone.key, day)}"

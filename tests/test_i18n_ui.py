@@ -338,6 +338,12 @@ def test_toolbar_fits_at_1024_pixels(qtbot, lang):
                     and a.priority() != a.Priority.LowPriority and a.iconText()]
         assert len(labelled) == 7, labelled  # Undo, Redo, New Event, 3 views, My Programme
         assert window.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        # The Find panel scrolls down only: no sideways bar in the narrow window.
+        from PySide6.QtWidgets import QScrollArea
+
+        scroll = window.my_programme.panel.findChild(QScrollArea)
+        assert scroll.verticalScrollBar().isVisible()
+        assert not scroll.horizontalScrollBar().isVisible()
         window.close()
 
 

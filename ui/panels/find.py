@@ -171,6 +171,10 @@ class FilterPanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # The panel scrolls down, never sideways: when the vertical bar appears, the
+        # content gives up its width rather than growing a horizontal bar (as it did in
+        # a 1024-pixel window).
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -523,6 +523,9 @@ def test_start_paints_first_then_makes_the_clashes_panel_and_asks_about_recovery
         name, events = "Lost week", 3
         saved_at = at(4, 10)
 
+        def name_in(self, lang):
+            return self.name
+
         def discard(self):
             asked.append("discarded")
 

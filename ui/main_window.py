@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
                                         self.tr("Open a programme file"))
         self.open_action.setIcon(icon(QStyle.StandardPixmap.SP_DialogOpenButton))
         self.open_read_only_action = self._action(
-            self.tr("Open Read-On&ly…"), lambda: self.file_open(readonly=True),
+            self.tr("Open Read-Onl&y…"), lambda: self.file_open(readonly=True),
             tip=self.tr("Open a programme file to look at it; changes go to a copy "
                         "(Save As)"))
         self.builtin_action = self._action(self.tr("Open &Built-in Programme"), self.open_builtin,

@@ -1131,10 +1131,6 @@
         <translation>Eine Programmdatei öffnen</translation>
     </message>
     <message>
-        <source>Open Read-On&amp;ly…</source>
-        <translation>Sc&amp;hreibgeschützt öffnen …</translation>
-    </message>
-    <message>
         <source>Open a programme file to look at it; changes go to a copy (Save As)</source>
         <translation>Eine Programmdatei zum Ansehen öffnen; Änderungen gehen in eine Kopie (Speichern unter)</translation>
     </message>
@@ -1448,6 +1444,10 @@
     <message>
         <source>New event “{title}”</source>
         <translation>Neue Veranstaltung „{title}“</translation>
+    </message>
+    <message>
+        <source>Open Read-Onl&amp;y…</source>
+        <translation>Sc&amp;hreibgeschützt öffnen …</translation>
     </message>
     <message>
         <source>Trac&amp;ks, Venues and People…</source>

@@ -1144,10 +1144,6 @@
         <translation>Открыть файл программы</translation>
     </message>
     <message>
-        <source>Open Read-On&amp;ly…</source>
-        <translation>Открыть только для &amp;чтения…</translation>
-    </message>
-    <message>
         <source>Open a programme file to look at it; changes go to a copy (Save As)</source>
         <translation>Открыть файл программы для просмотра; изменения попадут в копию («Сохранить как»)</translation>
     </message>
@@ -1462,6 +1458,10 @@
     <message>
         <source>New event “{title}”</source>
         <translation>Новое мероприятие «{title}»</translation>
+    </message>
+    <message>
+        <source>Open Read-Onl&amp;y…</source>
+        <translation>Открыть только для &amp;чтения…</translation>
     </message>
     <message>
         <source>Trac&amp;ks, Venues and People…</source>

@@ -264,3 +264,14 @@ def test_help_lists_every_shortcut_of_the_window(qtbot, lang, help_title, undo, 
         with BoxAnswerer(qtbot, QMessageBox.StandardButton.Ok) as boxes:
             window.about_action.trigger()
         assert "Noto Sans" in boxes.seen[0]
+
+
+def test_find_is_the_tab_in_front_when_the_window_opens(qtbot):
+    from PySide6.QtWidgets import QDockWidget
+
+    window = make_window(qtbot, "en")
+    find = window.my_programme.dock
+    tabbed = window.tabifiedDockWidgets(find)
+    assert window.clash_dock in tabbed and len(tabbed) >= 2
+    assert not find.visibleRegion().isEmpty()
+    assert all(d.visibleRegion().isEmpty() for d in tabbed if isinstance(d, QDockWidget))

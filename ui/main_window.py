@@ -408,6 +408,9 @@ class MainWindow(QMainWindow):
         self.releases = _releases(self)
         # Cut, copy, paste, duplicate, cancel, keyboard moves and the grid's context menus.
         self.event_actions = EventActions(self, self.my_programme.star_action)
+        # Find in front: the panels above tabbed their docks in behind it, and Qt shows the
+        # last one tabbed.
+        self.my_programme.dock.raise_()
 
     @property
     def clash_panel(self) -> ClashPanel:

@@ -1226,11 +1226,13 @@ def ask_read_only(parent: QWidget | None, error: ProgrammeLockedError, lang: Lan
     read-only. True when the user chose that."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Warning,
-                      QCoreApplication.translate("MainWindow", "Programme Planner"),
-                      error_text(error, lang), QMessageBox.StandardButton.Cancel, parent)
+    from ui.message_box import plain_message_box
+
+    # Plain text: the message names the file.
+    box = plain_message_box(parent, QMessageBox.Icon.Warning,
+                            QCoreApplication.translate("MainWindow", "Programme Planner"),
+                            error_text(error, lang), QMessageBox.StandardButton.Cancel)
     box.setObjectName("locked_box")
-    box.setTextFormat(Qt.TextFormat.PlainText)  # it names a file
     read_only = box.addButton(QCoreApplication.translate("MainWindow", "Open &Read-Only"),
                               QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(read_only)

@@ -641,7 +641,7 @@ SCREENSHOT_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
 
 
 def _cmd_screenshot(args: argparse.Namespace) -> int:
-    from planner.atomic import replacing
+    from planner.atomic import check_output, replacing
 
     try:
         width, height = (int(n) for n in args.size.lower().split("x"))
@@ -654,6 +654,8 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
         raise UsageError(msg("screenshot: --size must be from {smallest} to {largest}",
                              smallest=f"{min_w}x{min_h}", largest=f"{max_w}x{max_h}"))
     path = Path(args.output)
+    # The programme itself named as the output is the graver mistake: said first.
+    check_output(path, _protected(args))
     image_format = SCREENSHOT_FORMATS.get(path.suffix.lower())
     if image_format is None:
         raise UsageError(msg("screenshot: {path}: write a .png or a .jpg file", path=path))

@@ -212,7 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("-o", "--output", metavar="FILE.png", required=True,
                       help="the picture to write: a .png or a .jpg file")
     _add_programme_option(shot)
-    shot.add_argument("--view", choices=("week", "venues", "agenda"), default="week",
+    shot.add_argument("--view", choices=("week", "day", "venues", "agenda"), default="week",
                       help="the view to show (default: week)")
     shot.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD",
                       help="the day to show (default: the programme's first day)")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_right
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -198,3 +198,29 @@ def band_rows(items: Sequence[tuple[K, int, int]]) -> tuple[dict[K, int], int]:
             row_ends.append(last)
         rows[key] = row
     return rows, len(row_ends)
+
+
+# Without events, a programme's day is shown from 8:00 to 20:00; and the hours shown are
+# never fewer than this many, so that two short talks do not fill the window alone.
+DEFAULT_HOURS = (8 * 60, 20 * 60)
+SHORTEST_DAY = 8 * 60
+
+
+def working_hours(spans: Iterable[tuple[float, float]]) -> tuple[int, int]:
+    """The hours of a day a programme's ``(start, end)`` spans (minutes after midnight, as
+    they fall on one day) need: from the full hour at or before the earliest start to the
+    full hour at or after the latest end, at least :data:`SHORTEST_DAY` long (later hours
+    added first, then earlier ones). Returns minutes after midnight (0 to 1440)."""
+    first, last = None, None
+    for start, end in spans:
+        first = start if first is None or start < first else first
+        last = end if last is None or end > last else last
+    if first is None or last is None:
+        return DEFAULT_HOURS
+    low = max(int(first // 60) * 60, 0)
+    high = min(-int(-last // 60) * 60, 24 * 60)
+    high = max(high, low + 60)
+    if high - low < SHORTEST_DAY:
+        high = min(low + SHORTEST_DAY, 24 * 60)
+        low = max(high - SHORTEST_DAY, 0)
+    return low, high

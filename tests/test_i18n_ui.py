@@ -336,7 +336,7 @@ def test_toolbar_fits_at_1024_pixels(qtbot, lang):
         labelled = [a.iconText() for a in window.toolbar.actions()
                     if isinstance(window.toolbar.widgetForAction(a), QToolButton)
                     and a.priority() != a.Priority.LowPriority and a.iconText()]
-        assert len(labelled) == 7, labelled  # Undo, Redo, New Event, 3 views, My Programme
+        assert len(labelled) == 8, labelled  # Undo, Redo, New Event, 4 views, My Programme
         assert window.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
         # The Find panel scrolls down only: no sideways bar in the narrow window.
         from PySide6.QtWidgets import QScrollArea

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.layout import More, Placement, band_rows, limit_columns, place
+from planner.layout import More, Placement, band_rows, limit_columns, place, working_hours
 
 # Each case: items as (key, start, end) in minutes, and the expected
 # {key: (column, columns, span)}.
@@ -246,3 +246,29 @@ def test_limit_columns_shows_or_counts_every_item_once(spans, most, kept):
         assert first.end <= second.start
     if max((p.columns for p in place(items).values()), default=0) <= most:
         assert placed == place(items) and more == []
+
+
+# Each case: spans in minutes, and the hours shown (minutes after midnight).
+HOURS_CASES = {
+    "no events: a working day": ([], (480, 1200)),
+    "a festival day": ([(540, 600), (1140, 1290)], (540, 1320)),
+    "starts and ends between full hours": ([(555, 700), (800, 1265)], (540, 1320)),
+    "a short day is widened to eight hours, later first": ([(600, 720)], (600, 1080)),
+    "near midnight it is widened earlier": ([(1200, 1380)], (960, 1440)),
+    "ending at midnight": ([(600, 1440)], (600, 1440)),
+    "the whole day": ([(0, 1440)], (0, 1440)),
+}
+
+
+@pytest.mark.parametrize("spans, expected", HOURS_CASES.values(), ids=HOURS_CASES.keys())
+def test_working_hours(spans, expected):
+    assert working_hours(spans) == expected
+
+
+@given(st.lists(st.tuples(st.integers(0, 1439), st.integers(1, 600)), max_size=20))
+def test_working_hours_hold_every_span(spans):
+    spans = [(s, min(s + n, 1440)) for s, n in spans]
+    low, high = working_hours(spans)
+    assert 0 <= low < high <= 1440 and low % 60 == 0 and high % 60 == 0
+    assert high - low >= 480
+    assert all(low <= s and e <= high for s, e in spans)

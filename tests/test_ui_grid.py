@@ -139,7 +139,8 @@ def test_an_event_past_midnight_is_a_block_on_each_day_and_moves_whole(qtbot, pr
     evening, small_hours = parts[date(2019, 4, 8)], parts[date(2019, 4, 9)]
     # (Blocks keep a pixel or two off the lines, top and bottom.)
     assert evening[1].top() == pytest.approx(grid.time_to_y(at(8, 20)), abs=2)
-    assert evening[1].bottom() == pytest.approx(grid.time_to_y(at(9, 0)) + 24 * 30, abs=2)
+    assert evening[1].bottom() == pytest.approx(
+        grid.time_to_y(at(9, 0)) + 24 * grid.hour_height, abs=2)
     assert small_hours[1].top() == pytest.approx(grid.time_to_y(at(9, 0)), abs=2)
     assert small_hours[1].bottom() == pytest.approx(grid.time_to_y(at(9, 2)), abs=2)
     # Both say when the whole event runs.
@@ -623,15 +624,16 @@ def test_dragging_part_of_a_late_event_previews_the_whole_of_it(qtbot, programme
     viewport = grid.viewport()
     press = QPoint(x8, round(evening.top() + 10))
     QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, press)
+    three_hours = round(3 * grid.hour_height)
     for n in range(1, 6):
-        QTest.mouseMove(viewport, press - QPoint(0, 90 * n // 5))
+        QTest.mouseMove(viewport, press - QPoint(0, three_hours * n // 5))
     assert ink(x8, at(8, 18)) != background  # the ghost covers 17:00 to 23:00
     assert ink(x8, at(8, 22, 30)) != background
     assert ink(x9, at(9, 1)) == background  # the old part after midnight is gone
     moves = []
     grid.move_requested.connect(lambda uid, start, venue: moves.append(start))
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                       press - QPoint(0, 90))
+                       press - QPoint(0, three_hours))
     assert moves == [at(8, 17)]
 
 
@@ -662,3 +664,74 @@ def test_a_changed_occurrence_shows_where_and_when_it_now_is(qtbot, programme):
     assert not [b for b, _ in grid.visible_blocks() if b.uid == "s@t"]
     grid.set_date(date(2019, 4, 6))  # the rule goes on without end, on the programme's days
     assert [b.start.hour for b, _ in grid.visible_blocks() if b.uid == "s@t"] == [9]
+
+
+def test_the_drag_preview_says_the_new_start_or_the_new_end(qtbot, programme):
+    from ui_helpers import bottom_edge
+
+    grid = make_grid(qtbot, programme)
+    grid.set_snap(15)
+    viewport = grid.viewport()
+
+    def badge_painted(rect):
+        image = viewport.grab().toImage()
+        colour = QColor(image.pixel(round(rect.left()) + 2, round(rect.center().y())))
+        return colour.lightness() < 80  # the dark badge, not the grid or a block
+
+    def hold(at_point, old, new):
+        """Press at ``at_point`` and move down from time ``old`` to ``new``, not letting go."""
+        QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         at_point)
+        for step in (10, 20, y_shift(grid, old, new)):
+            QTest.mouseMove(viewport, QPoint(at_point.x(), at_point.y() + step))
+        return grid.drag_badge()
+
+    # Moving: the ghost is labelled with the start the drop would give.
+    start = block_point(grid, "a@t")
+    text, rect = hold(start, at(4, 10), at(4, 11, 30))
+    assert text == "11:30" and badge_painted(rect)
+    assert rect.bottom() <= grid.time_to_y(at(4, 11, 30))  # just above the ghost's top
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       QPoint(start.x(), start.y() + y_shift(grid, at(4, 10), at(4, 11, 30))))
+    assert grid.drag_badge() is None
+    # Resizing: labelled with the new end, just below the ghost's lower edge.
+    grid.verticalScrollBar().setValue(round(8 * grid.hour_height))
+    text, rect = hold(bottom_edge(grid, "c@t"), at(4, 13), at(4, 14, 45))
+    assert text == "14:45" and badge_painted(rect)
+    assert rect.top() >= grid.time_to_y(at(4, 14, 45))
+    QTest.keyClick(grid, Qt.Key.Key_Escape)
+    assert grid.drag_badge() is None
+
+
+def test_the_programme_hours_hide_the_night_and_fill_the_view(qtbot, programme):
+    programme.events["early@t"] = event("early@t", 5, 7, 8)
+    grid = make_grid(qtbot, programme)
+    assert grid.shown_hours() == (0, 24 * 60)
+    # The hours the events need: a@t at 10:00 ... early@t at 7:00 to late@t at 23:00.
+    assert grid.programme_hours() == (7 * 60, 23 * 60)
+    grid.set_hours(None)
+    assert grid.shown_hours() == (7 * 60, 23 * 60)
+    vbar = grid.verticalScrollBar()
+    vbar.setValue(0)  # as far up as it goes: 07:00, not midnight
+    assert grid.y_to_time(grid._grid_top() + 1, date(2019, 4, 5)).hour == 7
+    assert grid.slot_at(QPointF(grid.x_for(date(2019, 4, 5)), grid._grid_top() + 2)).start \
+        == at(5, 7)
+    # The smallest zoom leaves no empty space under the last hour: the hours fill the view.
+    grid.set_hour_height(24)
+    assert grid.zoom == 24 and grid.hour_height > 24
+    visible = grid.viewport().height() - grid._grid_top()
+    assert 16 * grid.hour_height == pytest.approx(visible, abs=1)
+    assert vbar.maximum() == vbar.minimum()
+    # Hours set by hand: an event before them is drawn at their top edge, not hidden.
+    grid.set_hours((9 * 60, 21 * 60))
+    grid.set_hour_height(48)
+    vbar.setValue(vbar.minimum())
+    rect = grid.block_rect("early@t")
+    assert rect is not None
+    assert rect.top() == pytest.approx(grid.time_to_y(at(5, 9)), abs=1)
+    assert grid.shown_text("early@t")[0].startswith("07:00")
+    image = grid.viewport().grab().toImage()  # its arrow points up
+    arrow = QColor(image.pixel(round(rect.right() - 7), round(rect.top() + 5)))
+    assert arrow.lightness() < 80
+    grid.set_hours((0, 24 * 60))
+    assert grid.shown_hours() == (0, 24 * 60)

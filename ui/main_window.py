@@ -62,6 +62,7 @@ from ui.event_actions import EventActions
 from ui.i18n import error_text, numerus
 from ui.settings import SNAPS, VIEWS, Settings, View
 from ui.undo_actions import UndoAction
+from ui.view_options import ViewOptions
 from ui.views.grid import GridView, TrackLegend
 
 if TYPE_CHECKING:
@@ -229,18 +230,21 @@ class MainWindow(QMainWindow):
 
         self.view_group = QActionGroup(self)
         self.view_actions: dict[View, QAction] = {}
-        labels = {"week": self.tr("&Week Grid"), "venues": self.tr("&Venue Grid"),
-                  "agenda": self.tr("&Agenda")}
+        labels = {"week": self.tr("&Week Grid"), "day": self.tr("&Day"),
+                  "venues": self.tr("&Venue Grid"), "agenda": self.tr("&Agenda")}
         tips = {
             "week": self.tr("One column per day"),
+            "day": self.tr("One day, as wide as the window"),
             "venues": self.tr("One column per venue, for one day"),
             "agenda": self.tr("A sortable table of events"),
         }
         # The toolbar's names are short, as a calendar's view switch is ("Week", "Day").
-        short = {"week": self.tr("Week"), "venues": self.tr("Venues"),
+        short = {"week": self.tr("Week"), "day": self.tr("Day"), "venues": self.tr("Venues"),
                  "agenda": self.tr("Agenda")}
-        for n, view in enumerate(VIEWS, start=1):
-            action = self._action(labels[view], None, f"Ctrl+{n}", tips[view], checkable=True)
+        # The day view came last: the others keep the keys they had.
+        keys = {"week": "Ctrl+1", "venues": "Ctrl+2", "agenda": "Ctrl+3", "day": "Ctrl+4"}
+        for view in VIEWS:
+            action = self._action(labels[view], None, keys[view], tips[view], checkable=True)
             action.setIconText(short[view])
             action.triggered.connect(lambda _c=False, v=view: self.set_view(v))
             self.view_group.addAction(action)
@@ -411,6 +415,9 @@ class MainWindow(QMainWindow):
         # Find in front: the panels above tabbed their docks in behind it, and Qt shows the
         # last one tabbed.
         self.my_programme.dock.raise_()
+        # View > Hours and Hide Empty Venues, before the Panels.
+        panels = self.view_menu.actions().index(self.panels_menu.menuAction())
+        self.view_options = ViewOptions(self, self.view_menu.actions()[panels - 1])
 
     @property
     def clash_panel(self) -> ClashPanel:

@@ -53,6 +53,7 @@ def render(
     with TemporaryDirectory() as folder, language(lang):
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
         from ui.main_window import MainWindow
+        from ui.settings import VIEWS
 
         window = MainWindow(programme, None, lang=lang, remember=False)
         width, height = max(size[0], MIN_SIZE[0]), max(size[1], MIN_SIZE[1])
@@ -60,8 +61,7 @@ def render(
         if source:
             window.setWindowTitle(window.windowTitle().replace(
                 QCoreApplication.translate("MainWindow", "built-in programme"), source))
-        window.set_view("agenda" if view == "agenda" else ("venues" if view == "venues"
-                                                           else "week"), remember=False)
+        window.set_view(view if view in VIEWS else "week", remember=False)  # type: ignore[arg-type]
         window.show()
         app.processEvents()
         if day is not None:

@@ -12,8 +12,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QByteArray, QSettings
 
-View = Literal["week", "venues", "agenda"]
-VIEWS: tuple[View, ...] = ("week", "venues", "agenda")
+View = Literal["week", "day", "venues", "agenda"]
+# In the order of the View menu and the toolbar (their shortcuts: see the window).
+VIEWS: tuple[View, ...] = ("week", "day", "venues", "agenda")
+# Which hours of a day the grids show: those the programme's events need, all of them, or
+# the user's own ("HH:MM-HH:MM" in the settings).
+Hours = Literal["programme", "all", "custom"]
 SNAPS = (5, 15, 30)
 DEFAULT_SECOND_ZONE = "Europe/Berlin"
 MAX_RECENT = 8
@@ -59,6 +63,36 @@ class Settings:
     @hour_height.setter
     def hour_height(self, value: int) -> None:
         self._s.setValue("view/hour_height", int(value))
+
+    @property
+    def hours(self) -> tuple[Hours, tuple[int, int]]:
+        """Which hours the grids show, and for "custom" which (minutes after midnight)."""
+        value = str(self._get("view/hours", "programme"))
+        if value in ("programme", "all"):
+            return value, (0, 24 * 60)  # type: ignore[return-value]
+        try:
+            first, last = (_minutes(part) for part in value.split("-"))
+        except ValueError:
+            return "programme", (0, 24 * 60)
+        if not 0 <= first < last <= 24 * 60:
+            return "programme", (0, 24 * 60)
+        return "custom", (first, last)
+
+    def set_hours(self, kind: Hours, hours: tuple[int, int] = (0, 24 * 60)) -> None:
+        if kind == "custom":
+            first, last = hours
+            self._s.setValue("view/hours", f"{first // 60:02d}:{first % 60:02d}-"
+                                           f"{last // 60:02d}:{last % 60:02d}")
+        else:
+            self._s.setValue("view/hours", kind)
+
+    @property
+    def hide_empty_venues(self) -> bool:
+        return str(self._get("view/hide_empty_venues", "false")).lower() in ("true", "1")
+
+    @hide_empty_venues.setter
+    def hide_empty_venues(self, value: bool) -> None:
+        self._s.setValue("view/hide_empty_venues", "true" if value else "false")
 
     @property
     def second_zone(self) -> str:
@@ -144,6 +178,11 @@ class Settings:
 
     def sync(self) -> None:
         self._s.sync()
+
+
+def _minutes(text: str) -> int:
+    hours, _, minutes = text.strip().partition(":")
+    return int(hours) * 60 + int(minutes or "0")
 
 
 def _int(value: object, default: int) -> int:

@@ -1086,6 +1086,29 @@
     </message>
 </context>
 <context>
+    <name>HoursDialog</name>
+    <message>
+        <source>Hours Shown</source>
+        <translation>Angezeigte Stunden</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Bis</translation>
+    </message>
+    <message>
+        <source>Events outside these hours are shown at their edge.</source>
+        <translation>Veranstaltungen außerhalb dieser Stunden werden an ihrem Rand gezeigt.</translation>
+    </message>
+    <message>
+        <source>Show at least an hour.</source>
+        <translation>Mindestens eine Stunde zeigen.</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -1211,6 +1234,10 @@
         <translation>&amp;Wochenraster</translation>
     </message>
     <message>
+        <source>&amp;Day</source>
+        <translation>T&amp;ag</translation>
+    </message>
+    <message>
         <source>&amp;Venue Grid</source>
         <translation>&amp;Ortsraster</translation>
     </message>
@@ -1221,6 +1248,10 @@
     <message>
         <source>One column per day</source>
         <translation>Eine Spalte je Tag</translation>
+    </message>
+    <message>
+        <source>One day, as wide as the window</source>
+        <translation>Ein Tag, so breit wie das Fenster</translation>
     </message>
     <message>
         <source>One column per venue, for one day</source>
@@ -1237,6 +1268,10 @@
     <message>
         <source>Venues</source>
         <translation>Orte</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>Agenda</source>
@@ -2110,6 +2145,17 @@ Die übrigen importieren?</translation>
     </message>
 </context>
 <context>
+    <name>TrackLegend</name>
+    <message>
+        <source>{track}: hidden; click to show it</source>
+        <translation>{track}: ausgeblendet; zum Zeigen klicken</translation>
+    </message>
+    <message>
+        <source>{track}: click to hide it</source>
+        <translation>{track}: zum Ausblenden klicken</translation>
+    </message>
+</context>
+<context>
     <name>UnscheduledModel</name>
     <message>
         <source>Track: {name}</source>
@@ -2168,6 +2214,45 @@ Die übrigen importieren?</translation>
             <numerusform>%n Veranstaltung ohne Termin</numerusform>
             <numerusform>%n Veranstaltungen ohne Termin</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ViewOptions</name>
+    <message>
+        <source>&amp;Hours</source>
+        <translation>&amp;Uhrzeiten</translation>
+    </message>
+    <message>
+        <source>The &amp;Programme&apos;s Hours</source>
+        <translation>&amp;Stunden des Programms</translation>
+    </message>
+    <message>
+        <source>The &amp;Whole Day</source>
+        <translation>&amp;Ganzer Tag</translation>
+    </message>
+    <message>
+        <source>&amp;Custom Hours…</source>
+        <translation>&amp;Eigene Zeiten …</translation>
+    </message>
+    <message>
+        <source>From the first start to the last end of the programme&apos;s events</source>
+        <translation>Vom ersten Beginn bis zum letzten Ende der Veranstaltungen des Programms</translation>
+    </message>
+    <message>
+        <source>Hide Empt&amp;y Venues</source>
+        <translation>Leere Orte aus&amp;blenden</translation>
+    </message>
+    <message>
+        <source>In the venue grid, leave out the venues with nothing on the day</source>
+        <translation>Im Ortsraster die Orte weglassen, an denen an dem Tag nichts stattfindet</translation>
+    </message>
+    <message>
+        <source>The &amp;Programme&apos;s Hours ({first}–{last})</source>
+        <translation>&amp;Stunden des Programms ({first}–{last})</translation>
+    </message>
+    <message>
+        <source>&amp;Custom Hours ({first}–{last})…</source>
+        <translation>&amp;Eigene Zeiten ({first}–{last}) …</translation>
     </message>
 </context>
 <context>

@@ -1099,6 +1099,29 @@
     </message>
 </context>
 <context>
+    <name>HoursDialog</name>
+    <message>
+        <source>Hours Shown</source>
+        <translation>Показываемые часы</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;С</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;До</translation>
+    </message>
+    <message>
+        <source>Events outside these hours are shown at their edge.</source>
+        <translation>Мероприятия вне этих часов показываются у их края.</translation>
+    </message>
+    <message>
+        <source>Show at least an hour.</source>
+        <translation>Покажите хотя бы один час.</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -1224,6 +1247,10 @@
         <translation>&amp;Неделя</translation>
     </message>
     <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Один день</translation>
+    </message>
+    <message>
         <source>&amp;Venue Grid</source>
         <translation>&amp;Площадки</translation>
     </message>
@@ -1234,6 +1261,10 @@
     <message>
         <source>One column per day</source>
         <translation>По столбцу на день</translation>
+    </message>
+    <message>
+        <source>One day, as wide as the window</source>
+        <translation>Один день во всю ширину окна</translation>
     </message>
     <message>
         <source>One column per venue, for one day</source>
@@ -1250,6 +1281,10 @@
     <message>
         <source>Venues</source>
         <translation>Площадки</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>День</translation>
     </message>
     <message>
         <source>Agenda</source>
@@ -2130,6 +2165,17 @@ Import the others?</source>
     </message>
 </context>
 <context>
+    <name>TrackLegend</name>
+    <message>
+        <source>{track}: hidden; click to show it</source>
+        <translation>{track}: скрыто; щёлкните, чтобы показать</translation>
+    </message>
+    <message>
+        <source>{track}: click to hide it</source>
+        <translation>{track}: щёлкните, чтобы скрыть</translation>
+    </message>
+</context>
+<context>
     <name>UnscheduledModel</name>
     <message>
         <source>Track: {name}</source>
@@ -2189,6 +2235,45 @@ Import the others?</source>
             <numerusform>%n мероприятия без времени</numerusform>
             <numerusform>%n мероприятий без времени</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ViewOptions</name>
+    <message>
+        <source>&amp;Hours</source>
+        <translation>&amp;Время суток</translation>
+    </message>
+    <message>
+        <source>The &amp;Programme&apos;s Hours</source>
+        <translation>&amp;Часы программы</translation>
+    </message>
+    <message>
+        <source>The &amp;Whole Day</source>
+        <translation>&amp;Весь день</translation>
+    </message>
+    <message>
+        <source>&amp;Custom Hours…</source>
+        <translation>&amp;Свои часы…</translation>
+    </message>
+    <message>
+        <source>From the first start to the last end of the programme&apos;s events</source>
+        <translation>От первого начала до последнего окончания мероприятий программы</translation>
+    </message>
+    <message>
+        <source>Hide Empt&amp;y Venues</source>
+        <translation>Скр&amp;ыть пустые площадки</translation>
+    </message>
+    <message>
+        <source>In the venue grid, leave out the venues with nothing on the day</source>
+        <translation>В сетке площадок не показывать площадки, где в этот день ничего нет</translation>
+    </message>
+    <message>
+        <source>The &amp;Programme&apos;s Hours ({first}–{last})</source>
+        <translation>&amp;Часы программы ({first}–{last})</translation>
+    </message>
+    <message>
+        <source>&amp;Custom Hours ({first}–{last})…</source>
+        <translation>&amp;Свои часы ({first}–{last})…</translation>
     </message>
 </context>
 <context>

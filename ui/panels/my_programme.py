@@ -60,6 +60,9 @@ class MyProgramme(QObject):
 
         self._build_actions()
         self.panel.filter_changed.connect(self._apply)
+        # The track chips under the grid switch the panel's track boxes: one filter.
+        window.legend.track_clicked.connect(self._toggle_track)
+        self.panel.filter_changed.connect(self._show_hidden_tracks)
         self.stars.changed.connect(self._stars_changed)
         self.panel.clashes_activated.connect(self.show_events)
         window.grid.selection_changed.connect(lambda _uids: self.star_action.refresh())
@@ -69,6 +72,7 @@ class MyProgramme(QObject):
         # At once, not on the panel's next turn: the first paint already shows the
         # remembered filter.
         self._apply(self.panel.current_filter())
+        self._show_hidden_tracks(self.panel.current_filter())
         self._stars_changed()
         self.search_warm_up: Task | None = None
         window.after_first_paint(self._warm_up_search)
@@ -217,6 +221,17 @@ class MyProgramme(QObject):
         if agenda is not None:
             agenda.set_filter(shown)  # type: ignore[attr-defined]
             self._agenda_ready = True
+
+    def _toggle_track(self, track: str) -> None:
+        box = self.panel.track_boxes.get(track)
+        if box is not None:
+            box.toggle()
+
+    def _show_hidden_tracks(self, flt: object) -> None:
+        assert isinstance(flt, EventFilter)
+        tracks = self._window.document.programme.tracks
+        self._window.legend.set_hidden(
+            () if flt.tracks is None else [t for t in tracks if t not in flt.tracks])
 
     def shown_uids(self) -> set[str] | None:
         """The UIDs the views show, or None when no filter is applied."""

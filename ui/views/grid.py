@@ -51,7 +51,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QSizePolicy, QToolTip, QWidget
 
 from planner.availability import busy_spans
-from planner.layout import band_rows
+from planner.layout import band_rows, working_hours
 from planner.model import Event, Lang, Programme
 from ui.settings import DEFAULT_HOUR_HEIGHT, HOUR_HEIGHTS
 from ui.tooltips import plain_tooltip
@@ -70,7 +70,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
 T = TypeVar("T")
-Mode = Literal["week", "venues"]
+Mode = Literal["week", "day", "venues"]
 
 # What the Unscheduled panel's list puts in a drag: the session's UID, as UTF-8.
 SESSION_MIME = "application/x-programme-planner-session"
@@ -79,7 +79,7 @@ SESSION_MIME = "application/x-programme-planner-session"
 MAX_DAYS_AT_ONCE = 9
 PAGE_DAYS = 7
 RESIZE_HANDLE = 5.0
-MIN_COLUMN_WIDTH = {"week": 120.0, "venues": 150.0}
+MIN_COLUMN_WIDTH = {"week": 120.0, "day": 120.0, "venues": 150.0}
 RIGHT_GAP = 8.0  # free space right of the blocks in a column, to double-click on
 MAX_CACHED_TEXTS = 4096  # blocks whose laid-out text is kept (a few screens' worth)
 # The all-day band shows at most this many rows; the last says "+N more" where it must,
@@ -97,6 +97,7 @@ _TEXT = QColor("#1b1b1b")
 _CANCELLED_TEXT = QColor("#6d6d6d")
 _WHERE_TEXT = QColor("#4a4a4a")
 _MORE_FILL = QColor("#f1f3f4")
+_BADGE_FILL = QColor(32, 33, 36, 220)  # the time a drop would give, beside the ghost
 _MORE_EDGE = QColor("#9aa0a6")
 # Titles break between words (and after hyphens), never inside a word: a word too long for
 # its line is cut with an ellipsis instead.
@@ -155,7 +156,13 @@ class GridView(QAbstractScrollArea):
         self._programme = programme
         self._lang: Lang = lang
         self._mode: Mode = mode
-        self._hour_height = float(DEFAULT_HOUR_HEIGHT)
+        self._hour_height = float(DEFAULT_HOUR_HEIGHT)  # the zoom asked for
+        self._px = self._hour_height  # pixels an hour takes: more where the hours fill
+        # The hours shown (minutes): None for the hours the programme's events need.
+        self._hours_wanted: tuple[int, int] | None = (0, MINUTES_PER_DAY)
+        self._hours: tuple[int, int] = (0, MINUTES_PER_DAY)
+        self._programme_hours: tuple[int, int] | None = None
+        self._hide_empty_venues = False
         self._snap = 15
         self._second_zone: ZoneInfo | None = ZoneInfo("Europe/Berlin")
         self._starred: set[str] = set()
@@ -258,13 +265,23 @@ class GridView(QAbstractScrollArea):
             event = programme.events.get(uid)
             if event is not None:
                 self._index.add(event)
+        if self._programme_hours is not None:
+            # The programme's hours grow with an event outside them at once; they shrink
+            # when the programme is shown anew (not worth a look at every event per edit).
+            first, last = self._programme_hours
+            if any(top < first or bottom > last for uid in events
+                   for top, bottom in self._index.spans(uid)):
+                self._programme_hours = None
         if getattr(changes, "venues", None):
             self._keys_cache = None  # the venue grid's columns
             self._venue_busy.clear()  # their availability may have changed
             self._texts.clear()  # blocks name their venue
+        elif events and self._hide_empty_venues:
+            self._keys_cache = None  # a venue may have got its first event, or lost its last
         before = list(self._selected)
         self._selected = [u for u in self._selected if u in programme.events]
         self._band_cache = None
+        self._update_scrollbars()
         self._vp.update()
         if before != self._selected:
             self.selection_changed.emit(list(self._selected))
@@ -275,6 +292,7 @@ class GridView(QAbstractScrollArea):
         self._index.set_shown(shown)
         self._band_cache = None
         self._keys_cache = None
+        self._programme_hours = None
         self._texts.clear()
         for event in self._programme.events.values():
             self._index.add(event)
@@ -288,6 +306,8 @@ class GridView(QAbstractScrollArea):
         work out what they show when next painted."""
         self._index.set_shown(None if uids is None else set(uids))
         self._band_cache = None
+        if self._hide_empty_venues:
+            self._keys_cache = None
         self._update_scrollbars()
         self._vp.update()
 
@@ -335,11 +355,16 @@ class GridView(QAbstractScrollArea):
         return self._mode
 
     def set_mode(self, mode: Mode) -> None:
+        """Show the week grid, one day, or the venues of one day (which opens on the
+        day's first event)."""
+        changed = mode != self._mode
         self._mode = mode
         self._band_cache = None
         self._keys_cache = None
         self._texts.clear()  # the venue grid's blocks name their track, not their venue
         self._update_scrollbars()
+        if changed and mode != "week":
+            self.scroll_to_first_event()
         self._vp.update()
 
     def set_language(self, lang: Lang) -> None:
@@ -361,12 +386,14 @@ class GridView(QAbstractScrollArea):
         self._band_cache = None
         self._keys_cache = None
         self._update_scrollbars()
+        if self._mode != "week":
+            self.scroll_to_first_event()  # another day: its first event in view
         self._vp.update()
         self.date_changed.emit(day)
 
     def step_date(self, steps: int) -> None:
-        """Next or previous day (venue grid) or page of days (week grid)."""
-        if self._mode == "venues":
+        """Next or previous day (day and venue grids) or page of days (week grid)."""
+        if self._mode != "week":
             self.set_date(self._day + timedelta(days=steps))
         else:
             days = self.days()
@@ -385,7 +412,36 @@ class GridView(QAbstractScrollArea):
 
     @property
     def hour_height(self) -> float:
+        """Pixels an hour takes now: the zoom, or more where the hours shown fill the
+        view at a smaller one."""
+        return self._px
+
+    @property
+    def zoom(self) -> float:
+        """The hour height asked for (View > Zoom, Ctrl+wheel): what is remembered."""
         return self._hour_height
+
+    def set_hours(self, hours: tuple[int, int] | None) -> None:
+        """Show the hours from ``hours[0]`` to ``hours[1]`` (minutes after midnight) of
+        each day, or with None the hours the programme's events need (from the first
+        start to the last end, :func:`planner.layout.working_hours`). An event outside
+        them is drawn at their edge, marked with an arrow."""
+        if hours is not None:
+            first, last = sorted(min(max(int(h), 0), MINUTES_PER_DAY) for h in hours)
+            hours = (first, last) if last > first else (0, MINUTES_PER_DAY)
+        self._hours_wanted = hours
+        self._update_scrollbars()
+        self._vp.update()
+
+    def programme_hours(self) -> tuple[int, int]:
+        """The hours the programme's events need (minutes after midnight)."""
+        if self._programme_hours is None:
+            self._programme_hours = working_hours(self._index.spans())
+        return self._programme_hours
+
+    def shown_hours(self) -> tuple[int, int]:
+        """The hours the grid shows (minutes after midnight)."""
+        return self._hours
 
     def set_hour_height(self, height: float, anchor_y: float | None = None) -> None:
         """Zoom so that an hour is ``height`` pixels, keeping the time at ``anchor_y``."""
@@ -396,13 +452,13 @@ class GridView(QAbstractScrollArea):
         minutes = self._y_to_minutes(anchor)
         self._hour_height = height
         self._update_scrollbars()
-        offset = minutes * height / 60 - (anchor - self._grid_top())
+        offset = minutes * self._px / 60 - (anchor - self._grid_top())
         self.verticalScrollBar().setValue(round(offset))
         self._vp.update()
         self.zoom_changed.emit(int(height))
 
     def zoom_in(self) -> None:
-        bigger = [h for h in HOUR_HEIGHTS if h > self._hour_height]
+        bigger = [h for h in HOUR_HEIGHTS if h > self._px]
         if bigger:
             self.set_hour_height(bigger[0])
 
@@ -414,8 +470,8 @@ class GridView(QAbstractScrollArea):
     # -- columns --------------------------------------------------------------------------
 
     def days(self) -> list[date]:
-        """The days the grid shows now (one, in the venue grid)."""
-        if self._mode == "venues":
+        """The days the grid shows now (one, in the day and venue grids)."""
+        if self._mode != "week":
             return [self._day]
         return [day for day, _ in self.keys()]
 
@@ -424,7 +480,12 @@ class GridView(QAbstractScrollArea):
         if self._keys_cache is None:
             programme = self._programme
             if self._mode == "venues":
-                self._keys_cache = [(self._day, vid) for vid in programme.venues]
+                venues = list(programme.venues)
+                if self._hide_empty_venues:
+                    venues = [v for v in venues if self._venue_has_events(v)] or venues
+                self._keys_cache = [(self._day, vid) for vid in venues]
+            elif self._mode == "day":
+                self._keys_cache = [(self._day, None)]
             else:
                 all_days = programme.days
                 if len(all_days) > MAX_DAYS_AT_ONCE:
@@ -432,6 +493,32 @@ class GridView(QAbstractScrollArea):
                     all_days = all_days[page * PAGE_DAYS:(page + 1) * PAGE_DAYS]
                 self._keys_cache = [(day, None) for day in all_days]
         return self._keys_cache
+
+    def _venue_has_events(self, venue: str) -> bool:
+        """Whether the venue grid's day has an event (that the filter shows) at ``venue``."""
+        day = self._day
+        column = self._index.column((day, venue))
+        if column is not None and column.blocks:
+            return True
+        return any(item.venue == venue and item.first <= day <= item.last
+                   for item in self._index.band_items())
+
+    @property
+    def hides_empty_venues(self) -> bool:
+        return self._hide_empty_venues
+
+    def set_hide_empty_venues(self, hide: bool) -> None:
+        """In the venue grid, leave out the venues with nothing on the day (while some
+        venue has something)."""
+        self._hide_empty_venues = bool(hide)
+        self._columns_changed()
+
+    def _columns_changed(self) -> None:
+        if self._mode == "venues":
+            self._keys_cache = None
+            self._band_cache = None
+            self._update_scrollbars()
+            self._vp.update()
 
     def _ruler_width(self) -> float:
         return 58.0 + (50.0 if self._second_zone is not None else 0.0)
@@ -479,11 +566,11 @@ class GridView(QAbstractScrollArea):
         return self._minutes_to_y(minutes)
 
     def _minutes_to_y(self, minutes: float) -> float:
-        return (self._grid_top() + minutes * self._hour_height / 60
+        return (self._grid_top() + minutes * self._px / 60
                 - self.verticalScrollBar().value())
 
     def _y_to_minutes(self, y: float) -> float:
-        return (y - self._grid_top() + self.verticalScrollBar().value()) * 60 / self._hour_height
+        return (y - self._grid_top() + self.verticalScrollBar().value()) * 60 / self._px
 
     def y_to_time(self, y: float, day: date) -> datetime:
         """The instant at ``y`` on ``day`` (not snapped), in the programme's zone."""
@@ -512,6 +599,9 @@ class GridView(QAbstractScrollArea):
             return None
         day, venue = self.keys()[index]
         minutes = self._snapped(self._y_to_minutes(y), down=True)
+        first, last = self._hours
+        if not first <= minutes < last:
+            return None  # below the last hour shown
         minutes = min(max(minutes, 0.0), float(MINUTES_PER_DAY - self._snap))
         return Slot(self._at(day, minutes), day, venue)
 
@@ -524,9 +614,10 @@ class GridView(QAbstractScrollArea):
     # -- blocks ---------------------------------------------------------------------------
 
     def _visible_range(self) -> tuple[float, float]:
+        first, last = self._hours
         top = self._y_to_minutes(self._grid_top())
         bottom = self._y_to_minutes(self._vp.height())
-        return top, bottom
+        return max(top, first), min(bottom, last)
 
     def _block_rect(self, block: Block, index: int) -> QRectF:
         return next(self._column_rects(index, (block,)))[1]
@@ -535,20 +626,22 @@ class GridView(QAbstractScrollArea):
         """Column ``index``'s left edge for blocks, the width they share, the y of its
         midnight, and pixels per minute."""
         return (self.column_left(index) + 2, self.column_width() - RIGHT_GAP - 2,
-                self._grid_top() - self.verticalScrollBar().value(), self._hour_height / 60)
+                self._grid_top() - self.verticalScrollBar().value(), self._px / 60)
 
     def _column_rects(self, index: int,
                       blocks: Iterable[Block]) -> Iterator[tuple[Block, QRectF]]:
         """``blocks`` of column ``index`` with their rectangles; the column's geometry is
         worked out once, not per block (a festival's week has thousands in view)."""
         left, usable, origin, scale = self._column_geometry(index)
-        shortest = self._min_block
+        limits = self._index.limits
         crowded = usable - self._more_width
         for block in blocks:
             sub = (crowded if block.more else usable) / block.columns
-            yield block, QRectF(left + block.column * sub, origin + block.top * scale,
-                                sub * block.span - 2,
-                                max((block.bottom - block.top) * scale, shortest) - 1)
+            top, bottom = ((block.view_top, block.view_bottom) if block.view_top is not None
+                           and block.view_bottom is not None
+                           else limits.view(block.top, block.bottom))
+            yield block, QRectF(left + block.column * sub, origin + top * scale,
+                                sub * block.span - 2, (bottom - top) * scale - 1)
 
     def _more_rects(self, index: int,
                     groups: Iterable[MoreBlock]) -> Iterator[tuple[MoreBlock, QRectF]]:
@@ -812,7 +905,7 @@ class GridView(QAbstractScrollArea):
         first, last = self._visible_range()
         if block.top < first or block.top + 30 > last:
             vbar = self.verticalScrollBar()
-            vbar.setValue(round(max(block.top - 30, 0) * self._hour_height / 60))
+            vbar.setValue(round(max(block.top - 30, 0) * self._px / 60))
 
     # -- scrolling ------------------------------------------------------------------------
 
@@ -820,18 +913,24 @@ class GridView(QAbstractScrollArea):
         """Tell the index how many sub-columns fit side by side at a readable width, and
         how short a block may be, for the current width and zoom."""
         usable = self.column_width() - RIGHT_GAP - 2
+        first, last = self._hours
         self._index.set_limits(Limits(
             columns=max(int(usable // self._min_lane), 1),
             kept=max(int((usable - self._more_width) // self._min_lane), 1),
-            shortest=self._min_block * 60 / self._hour_height))
+            shortest=self._min_block * 60 / self._px, first=first, last=last))
 
     def _update_scrollbars(self) -> None:
-        self._update_limits()
         viewport = self._vp
-        content_h = MINUTES_PER_DAY * self._hour_height / 60
         visible_h = max(viewport.height() - self._grid_top(), 0)
+        first, last = self._hours = (self._hours_wanted if self._hours_wanted is not None
+                                     else self.programme_hours())
+        # Hours that would leave the view half empty at this zoom are stretched to fill
+        # it: a small zoom never opens on empty space.
+        self._px = max(self._hour_height, visible_h * 60 / (last - first))
+        self._update_limits()
         vbar = self.verticalScrollBar()
-        vbar.setRange(0, max(0, round(content_h - visible_h)))
+        top, bottom = first * self._px / 60, last * self._px / 60
+        vbar.setRange(round(top), max(round(top), round(bottom - visible_h)))
         vbar.setPageStep(max(round(visible_h), 1))
         content_w = self.column_width() * len(self.keys())
         visible_w = max(viewport.width() - self._ruler_width(), 0)
@@ -841,15 +940,24 @@ class GridView(QAbstractScrollArea):
 
     def scroll_to_first_event(self) -> None:
         """Scroll so that the earliest event of the shown days is near the top (the part
-        after midnight of the night before's last event does not count as one)."""
-        firsts = (
-            next((block.top for block in column.blocks if not block.cut_before), None)
-            for key in self.keys()
-            if (column := self._index.column(key)) is not None
-        )
-        tops = [top for top in firsts if top is not None]
-        minutes = min(tops) - 30 if tops else 8 * 60
-        self.verticalScrollBar().setValue(round(max(minutes, 0) * self._hour_height / 60))
+        after midnight of the night before's last event does not count as one), and in
+        a venue grid wider than the window its venue's column into view."""
+        firsts = []
+        for index, key in enumerate(self.keys()):
+            column = self._index.column(key)
+            top = next((block.top for block in column.blocks if not block.cut_before),
+                       None) if column is not None else None
+            if top is not None:
+                firsts.append((top, index))
+        minutes = min(firsts)[0] - 30 if firsts else 8 * 60
+        self.verticalScrollBar().setValue(round(max(minutes, 0) * self._px / 60))
+        if firsts and self._mode == "venues":  # the week keeps its first day in view
+            index = min(firsts)[1]
+            hbar = self.horizontalScrollBar()
+            left = index * self.column_width()
+            visible_w = self._vp.width() - self._ruler_width()
+            if not hbar.value() <= left <= hbar.value() + visible_w - self.column_width():
+                hbar.setValue(round(left))
 
     def scroll_to_uid(self, uid: str) -> None:
         event = self._programme.events.get(uid)
@@ -859,7 +967,7 @@ class GridView(QAbstractScrollArea):
         if start.date() not in self.days():
             self.set_date(start.date())
         minutes = start.hour * 60 + start.minute - 30
-        self.verticalScrollBar().setValue(round(max(minutes, 0) * self._hour_height / 60))
+        self.verticalScrollBar().setValue(round(max(minutes, 0) * self._px / 60))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -897,10 +1005,10 @@ class GridView(QAbstractScrollArea):
         # Grid: weekend shading, hour lines, column lines.
         painter.save()
         painter.setClipRect(QRectF(ruler, top, viewport.width() - ruler, viewport.height() - top))
-        grid_bottom = min(self._minutes_to_y(MINUTES_PER_DAY), viewport.height())
+        grid_bottom = min(self._minutes_to_y(self._hours[1]), viewport.height())
         for index in columns:
             day = keys[index][0]
-            if day.weekday() >= 5 and self._mode == "week":
+            if day.weekday() >= 5 and self._mode != "venues":
                 painter.fillRect(QRectF(self.column_left(index), top, width, grid_bottom - top),
                                  QColor(0, 0, 0, 10))
         if self._mode == "venues":
@@ -913,11 +1021,11 @@ class GridView(QAbstractScrollArea):
         strong = QColor(line)
         strong.setAlpha(150)
         hour = int(max(first_minute, 0) // 60)
-        while hour <= 24 and hour * 60 <= last_minute + 60:
+        while hour * 60 <= min(last_minute + 60, self._hours[1]):
             y = self._minutes_to_y(hour * 60)
             painter.setPen(QPen(strong, 1))
             painter.drawLine(QPointF(ruler, y), QPointF(viewport.width(), y))
-            if self._hour_height >= 40:
+            if self._px >= 40:
                 painter.setPen(QPen(light, 1, Qt.PenStyle.DotLine))
                 half = self._minutes_to_y(hour * 60 + 30)
                 painter.drawLine(QPointF(ruler, half), QPointF(viewport.width(), half))
@@ -988,6 +1096,24 @@ class GridView(QAbstractScrollArea):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
         self._paint_block_text(painter, event, block, rect, cancelled, ghost)
+        if block.view_top is not None and block.view_bottom is not None:
+            # Outside the hours shown, drawn at their edge: an arrow says which way it lies.
+            before = block.top < block.view_top - 0.5 and not block.cut_before
+            after = block.bottom > block.view_bottom + 0.5 and not block.cut_after
+            if before or after:
+                self._paint_beyond(painter, rect, up=before)
+
+    def _paint_beyond(self, painter: QPainter, rect: QRectF, up: bool) -> None:
+        size = 4.0
+        x = rect.right() - size - 3
+        y = rect.top() + size + 2 if up else rect.bottom() - size - 2
+        tip = -size if up else size
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_TEXT)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.drawPolygon([QPointF(x - size, y - tip / 2), QPointF(x + size, y - tip / 2),
+                             QPointF(x, y + tip / 2)])
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
     def _paint_more(self, painter: QPainter, group: MoreBlock, rect: QRectF) -> None:
         """A "+N": a badge saying how many events of a crowded cluster have no sub-column,
@@ -1128,6 +1254,51 @@ class GridView(QAbstractScrollArea):
                           cut_before=cut_before, cut_after=cut_after)
             self._paint_block(painter, ghost, self._block_rect(ghost, keys.index(key)),
                               ghost=True)
+        badge = self.drag_badge()
+        if badge is not None:
+            text, rect = badge
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_BADGE_FILL)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.drawRoundedRect(rect, 3, 3)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setFont(self._small_bold)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+    def drag_badge(self) -> tuple[str, QRectF] | None:
+        """While a block is dragged: the time the drop would give it (the new start when
+        moving, the new end when resizing) and where that is shown, beside the ghost's top
+        or bottom edge."""
+        drag = self._drag
+        if drag is None or not drag.moved:
+            return None
+        keys = self.keys()
+        start, end = self._dragged_to(drag)
+        when = end if drag.mode == "resize" else start
+        local = when.astimezone(self._programme.zone)
+        day = local.date()
+        if drag.mode == "resize" and local.time() == time(0) and day > start.date():
+            day -= timedelta(days=1)  # an end at midnight is drawn at the bottom of the day
+        key: Key = (day, drag.key[1])
+        if key not in keys:
+            return None
+        text = f"{local:%H:%M}"
+        metrics = self._small_bold_metrics
+        width, height = metrics.horizontalAdvance(text) + 10, metrics.height() + 4
+        index = keys.index(key)
+        left = self.column_left(index) + 2
+        minutes = (self._local_minutes(local) if not (drag.mode == "resize" and local.time()
+                                                      == time(0)) else MINUTES_PER_DAY)
+        y = self._minutes_to_y(minutes)
+        top = y + 1 if drag.mode == "resize" else y - height - 1
+        if drag.mode == "move" and top < self._grid_top():
+            top = y + 1  # no room above the block: over its top line
+        return text, QRectF(left, top, width, height)
+
+    def _local_minutes(self, when: datetime) -> float:
+        local = when.astimezone(self._programme.zone)
+        return local.hour * 60 + local.minute + local.second / 60
 
     def _paint_plan(self, painter: QPainter, keys: list[Key]) -> None:
         """The previewed plan: each event where the plan puts it, as a ghost block."""
@@ -1199,7 +1370,7 @@ class GridView(QAbstractScrollArea):
         index = keys.index(key)
         top = self.time_to_y(slot.start)
         rect = QRectF(self.column_left(index) + 1, top, self.column_width() - 2,
-                      self._snap * self._hour_height / 60)
+                      self._snap * self._px / 60)
         highlight = QColor(self.palette().color(QPalette.ColorRole.Highlight))
         highlight.setAlpha(60)
         painter.fillRect(rect, highlight)
@@ -1232,7 +1403,7 @@ class GridView(QAbstractScrollArea):
             day, venue_id = keys[index]
             left = self.column_left(index)
             cell = QRectF(left, 0, width, header_h)
-            if day == today and self._mode == "week":
+            if day == today and self._mode != "venues":
                 painter.fillRect(cell, QColor("#fff4d6"))
             painter.setPen(palette.color(QPalette.ColorRole.WindowText))
             if venue_id is None:
@@ -1459,7 +1630,7 @@ class GridView(QAbstractScrollArea):
                                     line.replace("&", "&&"))
             action.setData(item.uid)
             action.triggered.connect(lambda _c=False, uid=item.uid: self._choose(uid))
-        if day is not None and self._mode == "week":
+        if day is not None and self._mode != "venues":
             menu.addSeparator()
             action = menu.addAction(self.tr("Show This Day by Venue"))
             action.triggered.connect(lambda _c=False: self.day_activated.emit(day))
@@ -1597,7 +1768,7 @@ class GridView(QAbstractScrollArea):
         drag, press = self._drag, self._press
         assert drag is not None and press is not None
         block = drag.block
-        delta = (pos.y() - press.pos.y()) * 60 / self._hour_height
+        delta = (pos.y() - press.pos.y()) * 60 / self._px
         length = block.bottom - block.top
         if drag.mode == "move":
             top = self._snapped(block.top + delta)
@@ -1728,7 +1899,7 @@ class GridView(QAbstractScrollArea):
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y()
             if steps > 0:
-                bigger = [h for h in HOUR_HEIGHTS if h > self._hour_height]
+                bigger = [h for h in HOUR_HEIGHTS if h > self._px]
                 if bigger:
                     self.set_hour_height(bigger[0], event.position().y())
             elif steps < 0:
@@ -1801,14 +1972,21 @@ class _Drag:
 
 
 class TrackLegend(QWidget):
-    """A row of coloured chips naming the tracks."""
+    """A row of coloured chips naming the tracks; a click on one hides its track or shows
+    it again. The legend keeps no filter of its own: ``track_clicked`` asks whoever holds
+    the filter (the Find panel's track boxes) to switch the track, and :meth:`set_hidden`
+    shows what that filter hides (a chip hollow, grey and struck through)."""
+
+    track_clicked = Signal(str)
 
     def __init__(self, programme: Programme, parent: QWidget | None = None, *,
                  lang: Lang = "en") -> None:
         super().__init__(parent)
         self._programme = programme
         self._lang: Lang = lang
+        self._hidden: set[str] = set()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMouseTracking(True)
 
     def set_programme(self, programme: Programme) -> None:
         self._programme = programme
@@ -1819,9 +1997,65 @@ class TrackLegend(QWidget):
         self._lang = lang
         self.update()
 
-    def _items(self) -> list[tuple[str, QColor]]:
-        return [(t.name.get(self._lang), QColor(t.colour))
-                for t in self._programme.tracks.values()]
+    def set_hidden(self, tracks: Iterable[str]) -> None:
+        """The tracks the filter hides now."""
+        self._hidden = set(tracks)
+        self.update()
+
+    def hidden_tracks(self) -> set[str]:
+        return set(self._hidden)
+
+    def _chips(self) -> Iterator[tuple[str, str, QColor, QRectF]]:
+        """Each track's id, name, colour and chip, as far as the row has room."""
+        fm = QFontMetricsF(self.font())
+        x, h = 8.0, fm.height()
+        y = (self.height() - h) / 2
+        for track in self._programme.tracks.values():
+            name = track.name.get(self._lang)
+            width = fm.horizontalAdvance(name) + 24
+            if x + width > self.width():
+                return
+            yield track.id, name, QColor(track.colour), QRectF(x, y, width, h)
+            x += width + 8
+
+    def chip_rect(self, track: str) -> QRectF:
+        """Where the chip of ``track`` is (an empty rectangle when it has no room)."""
+        return next((rect for tid, _, _, rect in self._chips() if tid == track), QRectF())
+
+    def chip_tooltip(self, track: str) -> str:
+        item = self._programme.tracks.get(track)
+        name = item.name.get(self._lang) if item is not None else track
+        if track in self._hidden:
+            return self.tr("{track}: hidden; click to show it").format(track=name)
+        return self.tr("{track}: click to hide it").format(track=name)
+
+    def _track_at(self, pos: QPointF) -> str | None:
+        return next((tid for tid, _, _, rect in self._chips() if rect.contains(pos)), None)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        track = self._track_at(event.position())
+        if event.button() == Qt.MouseButton.LeftButton and track is not None:
+            self.track_clicked.emit(track)
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        over = self._track_at(event.position()) is not None
+        self.setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
+        super().mouseMoveEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            track = self._track_at(QPointF(event.pos()))
+            if track is not None:
+                QToolTip.showText(event.globalPos(), plain_tooltip(self.chip_tooltip(track)),
+                                  self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     def sizeHint(self) -> QSize:
         return QSize(400, round(QFontMetricsF(self.font()).height() + 12))
@@ -1829,24 +2063,23 @@ class TrackLegend(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        fm = QFontMetricsF(self.font())
-        x = 8.0
-        h = fm.height()
-        y = (self.height() - h) / 2
-        for name, colour in self._items():
-            width = fm.horizontalAdvance(name) + 24
-            if x + width > self.width():
-                break
-            chip = QRectF(x, y, width, h)
-            painter.setPen(QPen(colour.darker(115), 1))
-            painter.setBrush(_mix(colour, QColor("#ffffff"), 0.78))
+        struck = QFont(self.font())
+        struck.setStrikeOut(True)
+        for track, name, colour, chip in self._chips():
+            h = chip.height()
+            hidden = track in self._hidden
+            painter.setPen(QPen(CANCELLED_EDGE if hidden else colour.darker(115), 1,
+                                Qt.PenStyle.DashLine if hidden else Qt.PenStyle.SolidLine))
+            painter.setBrush(QColor("#ffffff") if hidden else _mix(colour, QColor("#ffffff"),
+                                                                    0.78))
             painter.drawRoundedRect(chip, h / 2, h / 2)
-            painter.setBrush(colour)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawEllipse(QPointF(x + 9, y + h / 2), 4, 4)
-            painter.setPen(QColor("#1b1b1b"))
+            # A hidden track's dot is a ring: the colour is still there to recognise.
+            painter.setBrush(Qt.BrushStyle.NoBrush if hidden else colour)
+            painter.setPen(QPen(colour, 1.5) if hidden else Qt.PenStyle.NoPen)
+            painter.drawEllipse(QPointF(chip.left() + 9, chip.center().y()), 4, 4)
+            painter.setFont(struck if hidden else self.font())
+            painter.setPen(_CANCELLED_TEXT if hidden else QColor("#1b1b1b"))
             painter.drawText(chip.adjusted(16, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter, name)
-            x += width + 8
         painter.end()
 
 

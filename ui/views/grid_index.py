@@ -10,7 +10,7 @@ a filter or a resize costs only the columns in view. No painting and no Qt here:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -42,6 +42,10 @@ class Block:
     cut_after: bool = False
     # Its cluster was too crowded: a "+N" group needs room to the right of its sub-columns.
     more: bool = False
+    # Where it is drawn: inside the hours shown, and never shorter than a line of text
+    # (None until the column is laid out: a dragged ghost is placed as it is painted).
+    view_top: float | None = None
+    view_bottom: float | None = None
 
 
 @dataclass(slots=True)
@@ -75,12 +79,23 @@ class BandItem:
 @dataclass(frozen=True, slots=True)
 class Limits:
     """How a column's blocks are laid out: at most ``columns`` sub-columns side by side
-    (a crowded cluster keeps ``kept`` and gathers the rest into "+N"), and each block at
-    least ``shortest`` minutes tall (enough for a line of text at the current zoom)."""
+    (a crowded cluster keeps ``kept`` and gathers the rest into "+N"), each block at least
+    ``shortest`` minutes tall (enough for a line of text at the current zoom), inside the
+    hours shown (minutes ``first`` to ``last``): a block outside them is drawn at their
+    edge, so that hiding the night never hides an event."""
 
     columns: int = 1_000_000
     kept: int = 1_000_000
     shortest: float = 0.0
+    first: float = 0.0
+    last: float = float(MINUTES_PER_DAY)
+
+    def view(self, top: float, bottom: float) -> tuple[float, float]:
+        """Where a block from ``top`` to ``bottom`` is drawn (minutes)."""
+        shortest = min(self.shortest, self.last - self.first)
+        low = min(max(top, self.first), self.last - shortest)
+        high = max(min(bottom, self.last), low + shortest)
+        return low, high
 
 
 @dataclass(slots=True)
@@ -140,6 +155,27 @@ class GridIndex:
     def set_limits(self, limits: Limits) -> None:
         """Lay the columns out anew for ``limits`` when next looked at (a resize or zoom)."""
         self.limits = limits
+
+    def spans(self, uid: str | None = None) -> Iterator[tuple[float, float]]:
+        """The start and end (minutes) of every timed block on its day (of event ``uid``
+        only, if given), for the hours a programme needs: a part before or after midnight
+        of an event that runs past it does not count (a concert until 01:00 needs no
+        night shown)."""
+        if uid is None:
+            keys: Iterable[Key] = self.columns
+        else:
+            keys = self._keys.get(uid, ())
+        for key in keys:
+            if key[1] is not None:
+                continue  # each block is in its day's column and its venue's
+            for block in self.columns[key].every:
+                if uid is not None and block.uid != uid:
+                    continue
+                if block.cut_before and block.cut_after:
+                    continue
+                top = block.top if not block.cut_before else block.bottom
+                bottom = block.bottom if not block.cut_after else block.top
+                yield min(top, bottom), max(top, bottom)
 
     def band_items(self) -> Iterator[BandItem]:
         shown = self.shown
@@ -203,9 +239,10 @@ class GridIndex:
         if column is None or column.limits == limits:
             return column
         blocks = column.blocks
-        shortest = limits.shortest
+        for block in blocks:
+            block.view_top, block.view_bottom = limits.view(block.top, block.bottom)
         placed, more = limit_columns(
-            [(n, b.top, max(b.bottom, b.top + shortest)) for n, b in enumerate(blocks)],
+            [(n, b.view_top, b.view_bottom) for n, b in enumerate(blocks)],
             limits.columns, limits.kept)
         column.placed = []
         for n, block in enumerate(blocks):
@@ -216,9 +253,9 @@ class GridIndex:
                 column.placed.append(block)
         column.more = [MoreBlock(key, group.start, group.end,
                                  tuple(blocks[n] for n in group.keys)) for group in more]
-        column.starts = [b.top for b in column.placed]
-        column.longest = max((max(b.bottom - b.top, shortest) for b in column.placed),
-                             default=0.0)
+        spans = [limits.view(b.top, b.bottom) for b in column.placed]
+        column.starts = [top for top, _ in spans]
+        column.longest = max((bottom - top for top, bottom in spans), default=0.0)
         column.limits = limits
         return column
 
@@ -229,14 +266,11 @@ class GridIndex:
             return []
         lo = bisect.bisect_left(column.starts, first - column.longest)
         hi = bisect.bisect_right(column.starts, last)
-        shortest = self.limits.shortest
-        return [b for b in column.placed[lo:hi] if max(b.bottom, b.top + shortest) > first]
+        return [b for b in column.placed[lo:hi] if (b.view_bottom or 0.0) > first]
 
     def visible_more(self, key: Key, first: float, last: float) -> list[MoreBlock]:
         """The "+N" groups of column ``key`` that show between minutes ``first`` and ``last``."""
         column = self.laid_out(key)
         if column is None:
             return []
-        shortest = self.limits.shortest
-        return [m for m in column.more
-                if m.top <= last and max(m.bottom, m.top + shortest) > first]
+        return [m for m in column.more if m.top <= last and m.bottom > first]

@@ -273,14 +273,14 @@ def test_a_missing_translation_is_marked_with_the_language_shown(tmp_path: Path)
 
 
 def test_pages_are_cut_by_the_bytes_their_events_take(tmp_path: Path) -> None:
-    names = write_site(load_builtin(), tmp_path, page_bytes=20_000)
+    names = write_site(load_builtin(), tmp_path, page_bytes=10_000)
     pages = [n for n in names if n.startswith("day-")]
     assert len(pages) > 8, "some day needs more than one page"
     listed = []
     for name in pages:
         text = (tmp_path / name).read_text(encoding="utf-8")
         cards = re.findall(r"<article .*?</article>", text, re.S)
-        assert len(cards) == 1 or sum(len(c.encode()) for c in cards) <= 20_000
+        assert len(cards) == 1 or sum(len(c.encode()) for c in cards) <= 10_000
         listed.extend(cards)
     assert len(listed) == 67
 

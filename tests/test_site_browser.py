@@ -126,8 +126,7 @@ class Page:
         box = self.driver.find_element(By.ID, "q")
         box.clear()
         box.send_keys(text)
-        self.wait_until("document.querySelector('#shown').textContent !== '' && "
-                        f"new URLSearchParams(location.hash.slice(1)).get('q') === {text!r}")
+        self.wait_until(f"document.querySelector('#shown').dataset.q === {text!r}")
 
     def star(self, uid: str) -> None:
         self.js("""document.querySelector('article.ev[data-uid="' + arguments[0] + '"] '
@@ -419,6 +418,9 @@ def test_the_language_switch_changes_titles_and_dates(page: Page) -> None:
     assert page.text(title).startswith("Стартовая конференция")
     assert page.js("return document.documentElement.lang") == "ru"
     assert page.text('label[for="q"]') == "Поиск"
+    description = f'article.ev[data-uid="{KICK_OFF}"] .desc'
+    page.wait_until(f"document.querySelector({description!r}).textContent"
+                    ".startsWith('Министр')")
     assert page.text("#shown") == "Показано мероприятий: 67 из 67"
     page.driver.refresh()
     page.wait_until("document.readyState === 'complete'")
@@ -426,6 +428,8 @@ def test_the_language_switch_changes_titles_and_dates(page: Page) -> None:
     page.click('button[data-set-lang="de"]')
     assert page.text(heading) == "Mittwoch, 3. April 2019"
     assert page.text(title).startswith("Auftaktkonferenz")
+    assert page.js(f"return document.querySelector({description!r}).textContent"
+                   ).startswith("NRW-Wirtschafts- und Digitalminister")
     assert page.js("return document.title") == "16. Deutsche Woche in St. Petersburg"
 
 

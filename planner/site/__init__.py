@@ -45,7 +45,7 @@ from planner.ics import (
     vtimezone,
     zone_years,
 )
-from planner.model import LANGS, Event, Lang, Programme, Texts, Venue, speaker_labels
+from planner.model import FALLBACK, LANGS, Event, Lang, Programme, Texts, Venue, speaker_labels
 from planner.recurrence import expand, expand_all
 from planner.site.marks import Marks, marks_of, marks_since
 from planner.site.strings import NATIVE_NAMES, day_label, text, ui_table
@@ -235,22 +235,22 @@ def languages_markup(texts: Texts) -> Markup:
     """A text in the three languages as the pages carry it: one ``<span data-l>`` per
     language (the stylesheet shows the reader's), or the text once when all agree. A
     language that falls back to another's text says so in ``lang`` for screen readers."""
+    # Markup.format goes through string.Formatter: too slow for the festival's 100,000
+    # texts. Every value below is escaped; the rest is our own markup.
     values = [texts.get(lang) for lang in LANGS]
     if values[0] == values[1] == values[2]:
         owners = [lang for lang in LANGS if getattr(texts, lang)]
         if len(owners) == 1:  # one language's text standing in for all: say which
-            return Markup('<span lang="{}">{}</span>').format(owners[0], values[0])
+            return Markup(f'<span lang="{owners[0]}">{escape(values[0])}</span>')
         return escape(values[0])
     spans = []
     for lang, value in zip(LANGS, values, strict=True):
-        own = getattr(texts, lang)
-        if own:
-            spans.append(Markup('<span data-l="{}">{}</span>').format(lang, value))
+        if getattr(texts, lang):
+            spans.append(f'<span data-l="{lang}">{escape(value)}</span>')
         else:
             source = next(other for other in LANGS if getattr(texts, other) == value)
-            spans.append(Markup('<span data-l="{}" lang="{}">{}</span>').format(
-                lang, source, value))
-    return Markup("").join(spans)
+            spans.append(f'<span data-l="{lang}" lang="{source}">{escape(value)}</span>')
+    return Markup("".join(spans))
 
 
 def _ui(key: str, **values: object) -> Texts:
@@ -284,13 +284,28 @@ def _day_or_time(value: datetime, all_day: bool) -> date | datetime:
     return value.date() if all_day else value
 
 
+def _owned(texts: Texts) -> dict[str, str]:
+    """The languages ``texts`` has, each with its text (site.js picks by the fallback
+    order, and so knows which language it shows)."""
+    return {lang: getattr(texts, lang) for lang in LANGS if getattr(texts, lang)}
+
+
+def _text_language(texts: Texts, lang: Lang) -> str:
+    """The language ``texts.get(lang)`` is really in (another one when ``lang``'s is
+    missing)."""
+    return next((other for other in FALLBACK[lang] if getattr(texts, other)), lang)
+
+
 def _compact(texts: Texts | Mapping[Lang, str]) -> str | dict[str, str]:
     """Texts for the data files: one string when the three languages agree."""
-    values: dict[str, str] = {
-        lang: (texts.get(lang) if isinstance(texts, Texts) else texts[lang]) for lang in LANGS
-    }
+    if isinstance(texts, Texts):
+        if texts.de == texts.en == texts.ru:  # the common case of names: no fallback to do
+            return texts.en
+        values = {"de": texts.get("de"), "en": texts.get("en"), "ru": texts.get("ru")}
+    else:
+        values = {lang: texts[lang] for lang in LANGS}
     first = values["en"]
-    return first if all(v == first for v in values.values()) else values
+    return first if values["de"] == first == values["ru"] else values
 
 
 # ---------------------------------------------------------------------------------------------
@@ -313,6 +328,14 @@ class _Site:
         self.zone_label = _zone_label(programme)
         self._markup: dict[Texts, Markup] = {}
         self._venues: dict[str, Markup] = {}
+        self._ui: dict[str, Markup] = {}
+        self._descriptions: dict[Texts, int] = {}
+        # The labels every event repeats: plain texts for elements marked data-i18n
+        # themselves, marked spans for the rest.
+        self.labels: dict[str, str | Markup] = {
+            key: text(key, lang) for key in ("star", "website", "add_to_calendar", "details")
+        }
+        self.labels.update({key: self.ui(key) for key in ("languages", "speakers")})
         self.days = slots_by_day(programme)
         # Each listing is rendered once, first, so that pages can be cut by its size.
         card = _environment().get_template("_event.html").module.event_card  # type: ignore[attr-defined]
@@ -353,11 +376,15 @@ class _Site:
     def ui(self, key: str, **values: object) -> Markup:
         """A site text in the page's language, marked for the script to switch (with the
         values of its placeholders, if it has any)."""
-        shown = text(key, self.lang, **values)
         if not values:
-            return Markup('<span data-i18n="{}">{}</span>').format(key, shown)
+            found = self._ui.get(key)
+            if found is None:  # the same few labels on every event: made once
+                found = self._ui[key] = Markup(
+                    f'<span data-i18n="{escape(key)}">{escape(text(key, self.lang))}</span>')
+            return found
         return Markup("<span data-i18n=\"{}\" data-values=\"{}\">{}</span>").format(
-            key, json.dumps(values, ensure_ascii=False, sort_keys=True, default=str), shown)
+            key, json.dumps(values, ensure_ascii=False, sort_keys=True, default=str),
+            text(key, self.lang, **values))
 
     def day_name(self, day: date, style: str = "long") -> Markup:
         """The day in the three languages (see :func:`strings.day_label` for the styles)."""
@@ -372,13 +399,13 @@ class _Site:
         them in the reader's zone too."""
         if slot.event.all_day:
             return self.ui("all_day")
-        end: Markup = escape(f"{slot.end:%H:%M}")
+        end = f"{slot.end:%H:%M}"
         end_day = (slot.end - timedelta(microseconds=1)).date()
         if end_day != slot.day:
-            end = Markup("{} {}").format(self.day_name(end_day, "short"), end)
+            end = f"{self.day_name(end_day, 'short')} {end}"
         if slot.continued:
-            return Markup("{} –{}").format(self.ui("continued"), end)
-        return Markup("{}–{}").format(f"{slot.start:%H:%M}", end)
+            return Markup(f"{self.ui('continued')} –{end}")
+        return Markup(f"{slot.start:%H:%M}–{end}")
 
     def venue(self, venue: Venue) -> Markup:
         """The venue as its events show it (rendered once per venue)."""
@@ -518,6 +545,30 @@ class _Site:
                 data["overrides"].append(changed)
         return data
 
+    def _description_key(self, description: Texts) -> int:
+        """A number for ``description``, the same for every event that has it."""
+        key = self._descriptions.get(description)
+        if key is None:
+            key = self._descriptions[description] = len(self._descriptions)
+        return key
+
+    def texts_file(self, page: Page) -> str:
+        """Where the descriptions of ``page``'s events wait in every language."""
+        return f"data/texts/{page.file.removesuffix('.html')}.js"
+
+    def page_texts(self, page: Page) -> str:
+        """The script holding the descriptions of ``page``'s events in every language, by
+        their number: site.js reads it when the reader searches or turns to another
+        language, so that the page itself carries each description once."""
+        found = {}
+        for part in page.days:
+            for slot in part.slots:
+                key = self._descriptions.get(slot.event.description)
+                if key is not None and str(key) not in found:
+                    found[str(key)] = _owned(slot.event.description)
+        payload = json.dumps(found, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        return f"plannerSiteTexts({payload});\n"
+
     def bucket_files(self) -> dict[str, str]:
         buckets: list[list[dict[str, Any]]] = [[] for _ in range(self.buckets)]
         for uid in sorted(self.programme.events):
@@ -552,6 +603,7 @@ class _Site:
             "single": self.single,
             "days": [f"{day:%Y-%m-%d}" for day in programme.days],
             "venues": {vid: _compact(v.name) for vid, v in programme.venues.items()},
+            "fallback": {lang: list(FALLBACK[lang]) for lang in LANGS},
             "ui": ui_table(),
             "vtimezones": zones,
         }
@@ -559,17 +611,40 @@ class _Site:
     # -- pages --
 
     def event_view(self, slot: Slot) -> dict[str, Any]:
-        """The values the event template shows for one listed occurrence."""
+        """Everything the event template shows of one listed occurrence, worked out here
+        in one call: the template only puts it together (a call from a template costs
+        several times a call from Python, and the festival lists 50,000 of them)."""
         event = slot.event
         programme = self.programme
         venue = programme.venues.get(event.venue)
         track = programme.tracks.get(event.track)
+        marks: list[tuple[str, Markup]] = []
+        if event.status in ("cancelled", "tentative"):
+            marks.append((event.status, self.ui(event.status)))
+        marks.extend((mark, self.ui(mark)) for mark in marks_of(self.marks, slot.uid, slot.start))
+        languages = Markup(", ").join(self.ui(f"lang_{code}") for code in event.languages)
+        description = event.description
+        has_description = bool(description.en or description.de or description.ru)
         return {
-            "track": track,
-            "venue": venue,
-            "speakers": speaker_labels(programme, event),
-            "marks": marks_of(self.marks, slot.uid, slot.start),
-            "ics": self.event_ics.get(event.uid),
+            "anchor": slot.anchor,
+            "uid": slot.uid,
+            "event": event,
+            "timed": not event.all_day,
+            "start": slot.start.isoformat(),
+            "end": slot.end.isoformat(),
+            "when": self.when(slot),
+            "title": self.ml(event.title),
+            "marks": marks,
+            "track": self.ml(track.name) if track is not None else None,
+            "languages": languages,
+            "venue": self.venue(venue) if venue is not None else None,
+            "speakers": "; ".join(speaker_labels(programme, event)),
+            # The description in the page's language only (the others wait in the page's
+            # texts file, see page_texts): descriptions are most of an event's bytes.
+            "description": description.get(self.lang) if has_description else None,
+            "description_lang": _text_language(description, self.lang),
+            "description_key": self._description_key(description) if has_description else None,
+            "ics": self.event_ics.get(slot.uid),
             "url": event.url if _WEB_URL_RE.match(event.url) else "",
         }
 
@@ -600,7 +675,7 @@ def _environment() -> Environment:
 
 
 def render_pages(site: _Site) -> dict[str, str]:
-    """Every HTML page of the site by file name."""
+    """Every HTML page of the site, and the texts file of each, by file name."""
     environment = _environment()
     common = {
         "site": site,
@@ -615,6 +690,7 @@ def render_pages(site: _Site) -> dict[str, str]:
     page_template = environment.get_template("page.html")
     for page in site.pages:
         pages[page.file] = page_template.render(common, page=page, nav=site.nav(page))
+        pages[site.texts_file(page)] = site.page_texts(page)
     if not site.single:
         pages["index.html"] = environment.get_template("overview.html").render(
             common, page=None, nav=site.nav(None))

@@ -84,6 +84,7 @@
     showCount();
     showClashes();
     if (!mine.hidden) renderMine();
+    if (code !== config.lang || texts) loadTexts().then(showDescriptions);
   }
 
   // ------------------------------------------------------------------ the viewer's zone
@@ -173,10 +174,48 @@
 
   /** What a search looks through, as planner/search.py: titles, descriptions, the track,
       the speakers and the venue's name and address, in every language (the hidden
-      languages' spans are text of the page too); not the page's own labels. */
+      languages' spans are text of the page too, the descriptions come from the texts
+      file); not the page's own labels. */
   function haystack(card) {
-    return normalise($$(".ttl, .desc, .tn, .sp, .vn, .addr", card)
-      .map((element) => element.textContent).join("\n"));
+    const parts = $$(".ttl, .desc, .tn, .sp, .vn, .addr", card).map((element) => element.textContent);
+    const details = card.querySelector("details[data-d]");
+    const description = details && texts && texts[details.dataset.d];
+    if (description) parts.push(...Object.values(description));
+    return normalise(parts.join("\n"));
+  }
+
+  // ---------------------------------------------------- descriptions in every language
+
+  // A page carries each description once, in its own language: descriptions are most of
+  // an event's bytes. The others wait in the page's texts file, read when the reader
+  // searches or turns to another language.
+  let texts = null;
+  let textsLoading = null;
+
+  /** Called by the page's texts file: each description by its number, in the languages
+      it has. */
+  window.plannerSiteTexts = function (found) { texts = found; };
+
+  function loadTexts() {
+    const source = $("#programme") && $("#programme").dataset.texts;
+    if (!textsLoading) {
+      textsLoading = (source ? loadScript(source) : Promise.resolve())
+        .then(() => { texts = texts || {}; }, () => { texts = {}; });
+    }
+    return textsLoading;
+  }
+
+  /** Each description in the reader's language (or the next one it has). */
+  function showDescriptions() {
+    for (const details of document.querySelectorAll("details[data-d]")) {
+      const description = texts && texts[details.dataset.d];
+      if (!description) continue;
+      const own = config.fallback[lang].find((code) => description[code]);
+      const paragraph = details.lastElementChild;
+      paragraph.textContent = description[own];
+      if (own === lang) paragraph.removeAttribute("lang");
+      else paragraph.lang = own;
+    }
   }
 
   const state = { view: "programme", q: "", tracks: null, venue: "", day: "" };
@@ -244,6 +283,11 @@
   function applyFilters() {
     if (!filterForm) return;
     const words = normalise(state.q).split(" ").filter(Boolean);
+    if (words.length && !texts) {
+      // The descriptions in the other languages first (a moment, once).
+      loadTexts().then(applyFilters);
+      return;
+    }
     if (words.length && !haystacks) haystacks = cards.map(haystack);
     shownCount = 0;
     cards.forEach((card, index) => {
@@ -272,7 +316,9 @@
 
   function showCount() {
     const status = $("#shown");
-    if (status) status.textContent = ui("shown", { count: shownCount, total: cards.length });
+    if (!status) return;
+    status.textContent = ui("shown", { count: shownCount, total: cards.length });
+    status.dataset.q = state.q;  // the search the count is for
   }
 
   // ---------------------------------------------------------------------------- views

@@ -325,6 +325,34 @@ def cannot_write(path: Path, reason: object) -> Message:
     return msg("{path}: cannot write ({reason})", path=path, reason=reason)
 
 
+def _build_beside(path: Path, fill: Callable[[sqlite3.Connection, Path], object]) -> None:
+    """Make a new database at ``path`` by ``fill(connection, temporary_path)`` on a file
+    beside it that is then linked into place: a crash leaves no file or a whole one, and an
+    existing file (even one that appears meanwhile) is refused, never overwritten."""
+    if path.exists():
+        raise ProgrammeFileError(msg("{path}: file exists already", path=path))
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        tmp.unlink(missing_ok=True)
+        # Made here rather than by SQLite, whose "unable to open database file" would not
+        # say why (a read-only folder: Permission denied).
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            fill(conn, tmp)
+        finally:
+            conn.close()
+        os.link(tmp, path)  # fails if the target appeared meanwhile
+    except FileExistsError:
+        raise ProgrammeFileError(msg("{path}: file exists already", path=path)) from None
+    except OSError as exc:
+        raise ProgrammeFileError(cannot_write(path, exc.strerror)) from None
+    except sqlite3.Error as exc:  # a full disk, a folder that refuses locks, ...
+        raise ProgrammeFileError(cannot_write(path, exc)) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 # ---------------------------------------------------------------------------------------------
 # Opening
 
@@ -543,38 +571,29 @@ class ProgrammeStore:
         The file is built beside the target and moved into place, so a crash leaves either
         no file or a complete one.
         """
-        path = Path(path)
-        if path.exists():
-            raise ProgrammeFileError(msg("{path}: file exists already", path=path))
         validate_programme(programme)
-        tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-        try:
-            tmp.unlink(missing_ok=True)
-            # Made here rather than by SQLite, whose "unable to open database file" would not
-            # say why (a read-only folder: Permission denied).
-            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
-            conn = sqlite3.connect(tmp, isolation_level=None)
-            try:
-                conn.executescript(SCHEMA_V1)
-                for migration in MIGRATIONS:
-                    conn.executescript(migration)
-                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                store = cls(tmp, conn, readonly=False)
-                store.replace_all(programme)
-            finally:
-                conn.close()
-            # link() fails if the target appeared meanwhile: never overwrite a file.
-            os.link(tmp, path)
-        except FileExistsError:
-            raise ProgrammeFileError(msg("{path}: file exists already", path=path)) from None
-        except OSError as exc:
-            raise ProgrammeFileError(cannot_write(path, exc.strerror)) from None
-        except sqlite3.Error as exc:  # a full disk, a folder that refuses locks, ...
-            raise ProgrammeFileError(cannot_write(path, exc)) from None
-        finally:
-            tmp.unlink(missing_ok=True)
+
+        def fill(conn: sqlite3.Connection, tmp: Path) -> None:
+            conn.executescript(SCHEMA_V1)
+            for migration in MIGRATIONS:
+                conn.executescript(migration)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            cls(tmp, conn, readonly=False).replace_all(programme)
+
+        _build_beside(Path(path), fill)
         return cls.open(path)
+
+    def copy_to(self, path: str | os.PathLike[str]) -> ProgrammeStore:
+        """Copy the whole file to a new file at ``path`` and open the copy for editing.
+
+        The copy is made through SQLite's backup API, so it holds everything the file
+        holds, not only the programme: its releases, and whatever else other modules keep
+        in it. Like :meth:`create`, it is built beside the target and moved into place, and
+        an existing file is refused. A file opened read-only gives an editable copy.
+        """
+        _build_beside(Path(path), lambda conn, _tmp: self._conn.backup(conn))
+        return type(self).open(path)
 
     def close(self) -> None:
         self._conn.close()

@@ -285,3 +285,31 @@ def test_suggested_names():
     assert suggest_name(named("Final")) == "Version 2"
     # Never a name that is taken.
     assert suggest_name(named("Version 1", "Version 3", "Version 2")) == "Version 4"
+
+
+def test_a_copy_of_the_file_keeps_its_releases(tmp_path):
+    # Save As copies the whole file (SQLite's backup), not only the programme.
+    path = week(tmp_path)
+    with ProgrammeStore.open(path) as store:
+        programme = store.load()
+        record_release(store, programme, "Version 1", "first", now=T1)
+        uid = sorted(programme.events)[0]
+        edit(store, uid, title=Texts.same("Changed"))
+        record_release(store, store.load(), "Version 2", now=T2)
+        expected = store.load()
+    before = digest(path)
+    with ProgrammeStore.open(path, readonly=True) as store:
+        copy = store.copy_to(tmp_path / "copy.programme")  # read-only: an editable copy
+    with copy:
+        assert not copy.readonly
+        assert [r.name for r in list_releases(copy)] == ["Version 1", "Version 2"]
+        assert load_release(copy, "Version 1") == programme
+        assert copy.load() == expected
+        edit(copy, uid, title=Texts.same("Only in the copy"))
+    assert digest(path) == before
+    with ProgrammeStore.open(path) as store:
+        with pytest.raises(Exception, match="file exists already"):
+            store.copy_to(tmp_path / "copy.programme")
+    assert open_programme(tmp_path / "copy.programme").events[uid].title == \
+        Texts.same("Only in the copy")
+    assert not list(tmp_path.glob(".copy.programme.tmp-*"))

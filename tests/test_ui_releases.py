@@ -223,3 +223,51 @@ def test_without_a_file_there_are_no_releases(qtbot):
         assert window.releases.panel.hint.text().startswith("Save the programme to a file")
     finally:
         window.close()
+
+
+def test_save_as_carries_the_releases_to_the_new_file(qtbot, window, filed, tmp_path,
+                                                      monkeypatch):
+    # File › Save As on a programme with releases: the copy is the whole programme file,
+    # its releases included, and the window goes on with the copy's releases.
+    from PySide6.QtWidgets import QFileDialog
+    from test_ui_window import at
+
+    release_through_the_dialog(qtbot, window, "Version 1", "the first")
+    window.move_event("talk@t", at(7, 15))
+    release_through_the_dialog(qtbot, window, "Version 2")
+    window.move_event("talk@t", at(7, 16))
+    copy = tmp_path / "copy.programme"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(copy), "")))
+    window.save_as_action.trigger()
+    qtbot.waitUntil(lambda: window.document.path == copy, timeout=5000)
+    with ProgrammeStore.open(filed, readonly=True) as old, \
+            ProgrammeStore.open(copy, readonly=True) as new:
+        assert list_releases(new) == list_releases(old)
+        assert [r.name for r in list_releases(new)] == ["Version 1", "Version 2"]
+        assert new.load().events["talk@t"].start == at(7, 16)
+    # The dock now follows the copy: its releases, and the change since "Version 2".
+    panel = window.releases.panel
+    qtbot.waitUntil(lambda: panel.changes_model.rowCount() == 1, timeout=10000)
+    assert sorted(panel.releases_model.index(n, 0).data()
+                  for n in range(panel.releases_model.rowCount())) == ["Version 1", "Version 2"]
+    assert panel.heading.text() == "Changes since release “Version 2”"
+    # A release made now goes into the copy, and the original keeps what it had.
+    release_through_the_dialog(qtbot, window, "Version 3")
+    with ProgrammeStore.open(copy, readonly=True) as new:
+        assert [r.name for r in list_releases(new)][-1] == "Version 3"
+    with ProgrammeStore.open(filed, readonly=True) as old:
+        assert [r.name for r in list_releases(old)] == ["Version 1", "Version 2"]
+
+
+def test_save_as_of_the_builtin_programme_has_no_releases(qtbot, tmp_path, errors):
+    window = make_window(qtbot, None, None, errors=errors)
+    try:
+        path = tmp_path / "german-week.programme"
+        assert window.save_as_path(path)
+        with ProgrammeStore.open(path, readonly=True) as store:
+            assert list_releases(store) == []
+            assert len(store.load().events) == len(window.document.programme.events)
+        assert window.releases.release_action.isEnabled()
+    finally:
+        window.close()

@@ -237,8 +237,22 @@ class Document(QObject):
     # -- files ----------------------------------------------------------------------------
 
     def save_as(self, path: str | Path) -> None:
-        """Write the programme to a new file and keep editing that file from now on."""
-        store = ProgrammeStore.create(path, self.programme)
+        """Write the programme to a new file and keep editing that file from now on.
+
+        A programme with a file is copied whole (its releases go with it); one without a
+        file (new, built-in, recovered) is written afresh."""
+        if self.store is None:
+            store = ProgrammeStore.create(path, self.programme)
+        else:
+            store = self.store.copy_to(path)
+            if self._unsaved:
+                # Work the file does not hold yet (a recovered programme): the copy gets it.
+                try:
+                    store.replace_all(self.programme)
+                except ProgrammeError:
+                    store.close()
+                    Path(path).unlink(missing_ok=True)
+                    raise
         old, self.store = self.store, store
         if old is not None:
             old.close()

@@ -237,6 +237,7 @@ class Releases(QObject):
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
         self._document: Document | None = None
+        self._path: Path | None = None  # the file the list is of
         self._release_dialog: Any = None
         self._build_actions()
         self.panel.releases_view.clicked.connect(self._release_clicked)
@@ -275,15 +276,28 @@ class Releases(QObject):
         if self._document is not None:
             try:
                 self._document.changed.disconnect(self._changed)
+                self._document.saved.disconnect(self._saved)
             except (RuntimeError, TypeError):  # gone with its document
                 pass
         self._document = document
+        self._path = document.path
         document.changed.connect(self._changed)
+        # Save As puts the programme in another file (with releases, or the first file of
+        # a programme that had none): the list follows the file.
+        document.saved.connect(self._saved)
         self.since = None
         self.refresh()
 
     def _changed(self, _changes: object) -> None:
         self._timer.start()
+
+    def _saved(self) -> None:
+        store = self.store
+        path = None if store is None else store.path
+        if path != self._path:
+            self._path = path
+            self.since = None
+            self.refresh()
 
     @property
     def store(self) -> ProgrammeStore | None:

@@ -491,3 +491,38 @@ def test_the_time_rulers_are_headed_in_the_window_language(qtbot, lang, main, se
         menu = [a.text() for a in window.zone_actions.values()]
         assert second.split("\n")[0] + " (Europe/Berlin)" in menu
         window.close()
+
+
+IMPORT = {
+    "en": ("&Import…", ["ICS", "CSV", "schedule.xml", "schedule.json"]),
+    "de": ("&Importieren …", ["ICS", "CSV", "schedule.xml", "schedule.json"]),
+    "ru": ("&Импорт…", ["ICS", "CSV", "schedule.xml", "schedule.json"]),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ru"])
+def test_import_names_every_kind_of_file_it_reads(qtbot, monkeypatch, lang):
+    # File › Import reads calendars, spreadsheets and schedule files: its label does not
+    # name two of them, its tip names all, and the file dialog offers each kind.
+    from PySide6.QtWidgets import QFileDialog
+
+    label, kinds = IMPORT[lang]
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        staticmethod(lambda *a, **k: asked.append(a) or ([], "")))
+    with language(lang):
+        window = make_window(qtbot, lang)
+        try:
+            action = window.import_action
+            assert action.text() == label
+            for kind in kinds:
+                assert kind in action.statusTip()
+            action.trigger()
+        finally:
+            window.close()
+    [(_parent, _title, _folder, filters)] = asked
+    first, *others = filters.split(";;")
+    for pattern in ("*.ics", "*.csv", "*.xml", "*.json"):
+        assert pattern in first
+    assert [f[f.index("("):] for f in others] == [
+        "(*.ics)", "(*.csv)", "(*.xml *.json)", "(*)"]

@@ -204,8 +204,10 @@ class MainWindow(QMainWindow):
         self.save_action.setIcon(icon(QStyle.StandardPixmap.SP_DialogSaveButton))
         self.save_as_action = self._action(self.tr("Save &As…"), self.file_save_as, std.SaveAs,
                                            self.tr("Save the programme in a new file"))
-        self.import_action = self._action(self.tr("&Import ICS or CSV…"), self.file_import,
-                                          "Ctrl+I", self.tr("Merge events from calendar files"))
+        self.import_action = self._action(
+            self.tr("&Import…"), self.file_import, "Ctrl+I",
+            self.tr("Merge events from calendars (ICS), spreadsheets (CSV) and conference "
+                    "schedules (schedule.xml, schedule.json)"))
         self.export_action = self._action(self.tr("&Export ICS…"), self.file_export, "Ctrl+Shift+E",
                                           self.tr("Write the programme as a calendar file"))
         self.quit_action = self._action(self.tr("&Quit"), self.close, std.Quit)
@@ -1081,8 +1083,10 @@ class MainWindow(QMainWindow):
 
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Import Events"), self.settings.last_folder,
-            self.tr("Calendars, spreadsheets and schedules (*.ics *.csv *.xml *.json);;"
-                    "All files (*)"))
+            ";;".join([
+                self.tr("Calendars, spreadsheets and schedules (*.ics *.csv *.xml *.json)"),
+                self.tr("Calendars (*.ics)"), self.tr("Spreadsheets (*.csv)"),
+                self.tr("Schedules (*.xml *.json)"), self.tr("All files (*)")]))
         if paths:
             self.settings.last_folder = str(Path(paths[0]).parent)
             self.start_import(paths)

@@ -1182,14 +1182,6 @@
         <translation>Das Programm in einer neuen Datei speichern</translation>
     </message>
     <message>
-        <source>&amp;Import ICS or CSV…</source>
-        <translation>ICS oder CSV &amp;importieren …</translation>
-    </message>
-    <message>
-        <source>Merge events from calendar files</source>
-        <translation>Veranstaltungen aus Kalenderdateien übernehmen</translation>
-    </message>
-    <message>
         <source>&amp;Export ICS…</source>
         <translation>ICS e&amp;xportieren …</translation>
     </message>
@@ -1473,16 +1465,20 @@
         <translation>&lt;h3&gt;Programme Planner&lt;/h3&gt;&lt;p&gt;Das Programm einer mehrtägigen Veranstaltung an vielen Orten planen, prüfen und veröffentlichen.&lt;/p&gt;&lt;p&gt;Eingebautes Programm: die 16. Deutsche Woche in St. Petersburg (2019), eine anschauliche Rekonstruktion.&lt;/p&gt;&lt;p&gt;Qt for Python {version}. Schrift: Noto Sans, SIL Open Font License 1.1.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Calendars, spreadsheets and schedules (*.ics *.csv *.xml *.json);;All files (*)</source>
-        <translation>Kalender, Tabellen und Fahrpläne (*.ics *.csv *.xml *.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>New event “{title}”</source>
         <translation>Neue Veranstaltung „{title}“</translation>
     </message>
     <message>
         <source>Open Read-Onl&amp;y…</source>
         <translation>Sc&amp;hreibgeschützt öffnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren …</translation>
+    </message>
+    <message>
+        <source>Merge events from calendars (ICS), spreadsheets (CSV) and conference schedules (schedule.xml, schedule.json)</source>
+        <translation>Veranstaltungen aus Kalendern (ICS), Tabellen (CSV) und Konferenzplänen (schedule.xml, schedule.json) übernehmen</translation>
     </message>
     <message>
         <source>Trac&amp;ks, Venues and People…</source>
@@ -1543,6 +1539,22 @@
     <message>
         <source>Import Events</source>
         <translation>Veranstaltungen importieren</translation>
+    </message>
+    <message>
+        <source>Calendars, spreadsheets and schedules (*.ics *.csv *.xml *.json)</source>
+        <translation>Kalender, Tabellen und Konferenzpläne (*.ics *.csv *.xml *.json)</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv)</source>
+        <translation>Tabellen (*.csv)</translation>
+    </message>
+    <message>
+        <source>Schedules (*.xml *.json)</source>
+        <translation>Konferenzpläne (*.xml *.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Importing {count} file(s)…</source>

@@ -1195,14 +1195,6 @@
         <translation>Сохранить программу в новый файл</translation>
     </message>
     <message>
-        <source>&amp;Import ICS or CSV…</source>
-        <translation>&amp;Импорт ICS или CSV…</translation>
-    </message>
-    <message>
-        <source>Merge events from calendar files</source>
-        <translation>Добавить мероприятия из файлов календаря</translation>
-    </message>
-    <message>
         <source>&amp;Export ICS…</source>
         <translation>&amp;Экспорт ICS…</translation>
     </message>
@@ -1487,16 +1479,20 @@
         <translation>&lt;h3&gt;Programme Planner&lt;/h3&gt;&lt;p&gt;Планирование, проверка и публикация программы многодневного мероприятия на многих площадках.&lt;/p&gt;&lt;p&gt;Встроенная программа: 16-я Неделя Германии в Санкт-Петербурге (2019), наглядная реконструкция.&lt;/p&gt;&lt;p&gt;Qt for Python {version}. Шрифт: Noto Sans, SIL Open Font License 1.1.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Calendars, spreadsheets and schedules (*.ics *.csv *.xml *.json);;All files (*)</source>
-        <translation>Календари, таблицы и расписания (*.ics *.csv *.xml *.json);;Все файлы (*)</translation>
-    </message>
-    <message>
         <source>New event “{title}”</source>
         <translation>Новое мероприятие «{title}»</translation>
     </message>
     <message>
         <source>Open Read-Onl&amp;y…</source>
         <translation>Открыть только для &amp;чтения…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Импорт…</translation>
+    </message>
+    <message>
+        <source>Merge events from calendars (ICS), spreadsheets (CSV) and conference schedules (schedule.xml, schedule.json)</source>
+        <translation>Добавить события из календарей (ICS), таблиц (CSV) и расписаний конференций (schedule.xml, schedule.json)</translation>
     </message>
     <message>
         <source>Trac&amp;ks, Venues and People…</source>
@@ -1557,6 +1553,22 @@
     <message>
         <source>Import Events</source>
         <translation>Импорт мероприятий</translation>
+    </message>
+    <message>
+        <source>Calendars, spreadsheets and schedules (*.ics *.csv *.xml *.json)</source>
+        <translation>Календари, таблицы и расписания (*.ics *.csv *.xml *.json)</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv)</source>
+        <translation>Таблицы (*.csv)</translation>
+    </message>
+    <message>
+        <source>Schedules (*.xml *.json)</source>
+        <translation>Расписания конференций (*.xml *.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
     </message>
     <message>
         <source>Importing {count} file(s)…</source>

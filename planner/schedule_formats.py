@@ -12,21 +12,30 @@ Times: a session's ``date`` (ISO 8601 with its offset) is read in the conference
 ``time_zone_name`` when the file names an IANA zone; older files without ``date`` give the
 day's date and ``start`` in that zone, a start before the day's own start being on the next
 calendar day (frab days run past midnight). The end is the start plus ``duration``
-(``HH:MM``, ``HH:MM:SS``), or the JSON ``end``. Rooms become venues and tracks tracks (with
+(``HH:MM``, ``HH:MM:SS``), or the JSON ``end``. A file that names no zone (frab's older
+files) is read in the fixed-offset zone of its sessions' offset (``Etc/GMT-1`` for +01:00). Rooms become venues and tracks tracks (with
 their colours), persons speakers; a language is kept when it is one the programme speaks.
+
+Hostile files: XML is parsed by defusedxml with entities and external references refused,
+and a file of more than :data:`MAX_ELEMENTS` elements is refused before it is parsed.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
 from planner.i18n import Message, msg
 from planner.importing import IncomingEvent, ReadResult, problem
@@ -38,6 +47,10 @@ _BOM = b"\xef\xbb\xbf"
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _DURATION = re.compile(r"^\s*(\d+):(\d{1,2})(?::(\d{1,2}))?\s*$")
 PROGRESS_EVERY = 50
+# Elements (XML tags; JSON objects and arrays) a schedule may hold: twice what a festival of
+# 50,000 sessions needs (about 40 a session). It bounds the memory and time a file of the
+# largest size we read (50 MB, planner.inputs) can take, whatever it is made of.
+MAX_ELEMENTS = 4_000_000
 
 
 class ScheduleFileError(ProgrammeError):
@@ -107,18 +120,35 @@ def read_schedule(
     """
     source = str(source)
     kind = kind or schedule_kind(data)
+    if kind is not None:
+        # Counted on the bytes, before any parsing: an over-count (a "<" in UTF-16, a brace
+        # in a text) only ever errs on the side of refusing a file that is not a schedule.
+        count = data.count(b"<") if kind == "xml" else data.count(b"{") + data.count(b"[")
+        if count > MAX_ELEMENTS:
+            raise _refuse(source, msg("it holds more than {limit} elements",
+                                      limit=MAX_ELEMENTS))
     if kind == "xml":
         conference, sessions = _read_xml(data, source)
     elif kind == "json":
         conference, sessions = _read_json(data, source)
     else:
         raise ScheduleFileError(msg("{file}: not a schedule.xml or schedule.json", file=source))
+    if conference.zone is None:
+        conference = dataclasses.replace(conference, zone=_offset_zone(sessions))
     zone_name = conference.zone.key if conference.zone is not None else None
     result = ReadResult(source=source, zone=zone_name, name=conference.title)
+    seen: set[str] = set()
     for n, session in enumerate(sessions):
         if progress is not None and n % PROGRESS_EVERY == 0:
             progress(n, len(sessions))
         uid = _uid(session, conference)
+        if uid and uid in seen:
+            # A guid given to two sessions (a workshop held twice, as a merged congress
+            # schedule has it): each is kept, the later ones known by their time as well,
+            # so that importing the file again finds each where it was.
+            stamp = re.sub(r"\D", "", session.date or session.day + session.start)[:12]
+            uid = f"{uid}/{stamp or n}"
+        seen.add(uid)
         ref = f"{source}: event '{uid or session.title}'"
         try:
             result.events.append(_incoming(session, conference, uid, ref, source))
@@ -145,12 +175,16 @@ def _text(element: ET.Element | None, tag: str | None = None) -> str:
 
 
 def _read_xml(data: bytes, source: str) -> tuple[_Conference, list[_Session]]:
-    # No schedule declares entities; refusing them keeps entity expansion (the "billion
-    # laughs") out of the parser.
-    if b"<!ENTITY" in data:
-        raise _refuse(source, msg("it declares XML entities"))
+    # defusedxml's parser: no schedule declares entities or points at other documents, so
+    # both are refused, which keeps entity expansion (the "billion laughs") and external
+    # entities (a file's content read into a title) out, in any encoding.
     try:
-        root = ET.fromstring(data)
+        root = SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True,
+                                 forbid_external=True)
+    except EntitiesForbidden:
+        raise _refuse(source, msg("it declares XML entities")) from None
+    except (ExternalReferenceForbidden, DTDForbidden):
+        raise _refuse(source, msg("it refers to another document")) from None
     except ET.ParseError as exc:
         raise _refuse(source, exc) from None
     if root.tag != "schedule":
@@ -191,6 +225,8 @@ def _read_json(data: bytes, source: str) -> tuple[_Conference, list[_Session]]:
             raise TypeError("'days' is not a list")
     except ValueError as exc:
         raise _refuse(source, exc) from None
+    except RecursionError:  # arrays in arrays, thousands deep
+        raise _refuse(source, msg("its values are nested too deeply")) from None
     except (KeyError, TypeError) as exc:
         reason = f"no {exc.args[0]!r}" if isinstance(exc, KeyError) else exc
         raise _refuse(source, reason) from None
@@ -229,6 +265,28 @@ def _dicts(value: Any) -> Iterator[dict[str, Any]]:
 
 def _str(value: Any) -> str:
     return "" if value is None else str(value).strip()
+
+
+def _offset_zone(sessions: list[_Session]) -> ZoneInfo | None:
+    """For a file that names no zone (frab's older files): the fixed-offset zone of the
+    offset most sessions' dates carry (``Etc/GMT-1`` for +01:00), so that a session at 11:00
+    in the file is at 11:00 in the programme; ``None`` (UTC) when there is none, or it is
+    not a whole number of hours (the only offsets that have a zone of their own)."""
+    offsets: Counter[timedelta] = Counter()
+    for session in sessions:
+        try:
+            offset = datetime.fromisoformat(session.date.replace("Z", "+00:00")).utcoffset()
+        except ValueError:
+            continue
+        if offset is not None:
+            offsets[offset] += 1
+    if not offsets:
+        return None
+    offset = offsets.most_common(1)[0][0]
+    hours, rest = divmod(offset, timedelta(hours=1))
+    if rest or not -12 <= hours <= 14 or hours == 0:
+        return None
+    return ZoneInfo(f"Etc/GMT{-hours:+d}")  # POSIX signs: Etc/GMT-1 is UTC+1
 
 
 def _conference(title: str, acronym: str, zone: str, colours: Mapping[str, str]) -> _Conference:
@@ -317,5 +375,7 @@ def _incoming(session: _Session, conference: _Conference, uid: str, ref: str,
 
 
 def _paragraphs(texts: Iterable[str]) -> list[str]:
-    """The non-empty texts, each once (pretalx often repeats the abstract)."""
-    return list(dict.fromkeys(t.strip() for t in texts if t and t.strip()))
+    """The non-empty texts, each once (pretalx often repeats the abstract), with plain line
+    ends (frab keeps the CR LF of the web form it was typed into, as ``&#13;``)."""
+    lines = (t.replace("\r\n", "\n").replace("\r", "\n").strip() for t in texts if t)
+    return list(dict.fromkeys(t for t in lines if t))

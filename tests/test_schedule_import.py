@@ -26,6 +26,12 @@ DATA = Path(__file__).resolve().parent / "data" / "schedules"
 ROMHACK = DATA / "pretalx-romhack-camp-2026.xml"
 DEMOCON = DATA / "pretalx-democon.json"
 CAMP = DATA / "frab-camp2019.json"
+CONGRESS = DATA / "frab-36c3-merged.xml"
+# The "billion laughs": ten entities of ten of the one before, a title of 10^9 "lol"s.
+LAUGHS = ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE schedule [\n <!ENTITY lol "lol">\n'
+          + "".join(f' <!ENTITY lol{i} "{("&lol" + ("" if i == 1 else str(i - 1)) + ";") * 10}">\n'
+                    for i in range(1, 10))
+          + "]>\n<schedule><conference><title>&lol9;</title></conference></schedule>\n")
 
 
 def digest(path: Path) -> str:
@@ -99,6 +105,61 @@ def test_frab_schedule_json(tmp_path):
     assert opening.description.en == "A hearty welcome me lasses and lads!"
 
 
+def test_frab_schedule_xml(tmp_path):
+    # frab's 36C3 Fahrplan as the congress apps read it: no time_zone_name, each session's
+    # date with its offset (+01:00), days that run to 04:00, descriptions with CRs (&#13;).
+    path = tmp_path / "36c3.programme"
+    result = run("import", str(CONGRESS), "-p", str(path), "--skip-invalid")
+    assert result.returncode == 0, result.stderr
+    # 1,351 sessions; three guids stand for two sessions each (workshops held twice): each
+    # session is kept, the second known by its time as well.
+    assert "1350 added" in result.stdout and "1 skipped" in result.stdout
+    # The one session of no length, named with its time as the file gives it (12:45).
+    assert "'7581590f-0f77-5766-94d6-a4f3a0c43a2f': end 2019-12-29 12:45 is not after " \
+        "start 2019-12-29 12:45" in result.stdout + result.stderr
+    programme = open_programme(path)
+    assert programme.name.en == "36th Chaos Communication Congress"
+    # Without a zone name the file's own offset is the programme's time (UTC+1), so that
+    # a session at 11:00 in the file is at 11:00 in the programme.
+    assert programme.timezone == "Etc/GMT-1"
+    plus_one = ZoneInfo("Etc/GMT-1")
+    opening = programme.events["6a32cb72-a69d-423c-91b5-60d88eb8e6c7"]
+    assert opening.title.en == "Opening Ceremony"
+    assert opening.start == datetime(2019, 12, 27, 11, 0, tzinfo=plus_one)
+    assert opening.start.astimezone(UTC) == datetime(2019, 12, 27, 10, 0, tzinfo=UTC)
+    assert opening.end - opening.start == timedelta(minutes=30)
+    assert programme.venues[opening.venue].name.en == "Ada"
+    assert programme.tracks[opening.track].name.en == "CCC"
+    assert [programme.people[p].name for p in opening.speakers] == ["bleeptrack", "blinry"]
+    assert opening.languages == ("de",)
+    assert opening.url == \
+        "https://fahrplan.events.ccc.de/congress/2019/Fahrplan/events/11223.html"
+    # Past midnight on the first congress day: the 28th, as its date says.
+    jeopardy = programme.events["d1b8ed3f-2c22-47d2-9aca-0f9d3cf48eb8"]
+    assert jeopardy.title.en == "Hacker Jeopardy"
+    assert jeopardy.start == datetime(2019, 12, 28, 0, 50, tzinfo=plus_one)
+    assert jeopardy.end - jeopardy.start == timedelta(hours=2)
+    assert jeopardy.description.en.startswith("Zahlenraten für Geeks")
+    plundervolt = programme.events["479cc703-bacb-49e2-b364-e16f5ba000b9"]
+    assert "Plundervolt" in plundervolt.title.en
+    assert "\r" not in plundervolt.description.en
+    assert [programme.people[p].name for p in plundervolt.speakers] == [
+        "Daniel Gruss", "Kit Murdock"]
+    solder = [e for e in programme.events.values() if e.title.en == "Löten für Einsteiger"]
+    assert sorted((e.uid, e.start.day) for e in solder) == [
+        ("4f5c1cc5-ad99-52dc-89cd-699eae66bcb8", 27),
+        ("4f5c1cc5-ad99-52dc-89cd-699eae66bcb8/201912291400", 29)]
+    # Importing it again changes nothing; with --timezone the same instants in Hamburg's zone.
+    again = run("import", str(CONGRESS), "-p", str(path), "--skip-invalid")
+    assert "0 added, 0 updated, 1350 unchanged" in again.stdout, again.stdout
+    berlin = tmp_path / "36c3-berlin.programme"
+    result = run("import", str(CONGRESS), "-p", str(berlin), "--skip-invalid",
+                 "--timezone", "Europe/Berlin")
+    assert result.returncode == 0, result.stderr
+    opening = open_programme(berlin).events["6a32cb72-a69d-423c-91b5-60d88eb8e6c7"]
+    assert opening.start == datetime(2019, 12, 27, 11, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+
+
 def test_importing_again_changes_nothing_and_a_new_version_updates_by_guid(tmp_path):
     path = imported(tmp_path, CAMP)
     before = open_programme(path)
@@ -165,6 +226,12 @@ def test_a_schedule_merges_into_an_existing_programme(tmp_path):
         ("entities.xml", b'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aaaa">]>'
                          b"<schedule>&a;</schedule>", "declares XML entities"),
         ("noconf.xml", b"<schedule><version>1</version></schedule>", "no <conference>"),
+        ("external.xml", b'<?xml version="1.0"?><!DOCTYPE schedule [<!ENTITY e SYSTEM '
+                         b'"file:///etc/passwd">]><schedule><conference><title>&e;</title>'
+                         b"</conference></schedule>", "declares XML entities"),
+        ("laughs.xml", LAUGHS.encode(), "declares XML entities"),
+        ("deep.json", b'{"schedule": {"conference": {"days": ' + b"[" * 100_000
+                      + b"]" * 100_000 + b"}}}", "nested too deeply"),
     ],
 )
 def test_a_broken_schedule_is_refused_and_nothing_changes(tmp_path, name, content, says):
@@ -177,6 +244,29 @@ def test_a_broken_schedule_is_refused_and_nothing_changes(tmp_path, name, conten
     assert digest(path) == before
     with pytest.raises(ScheduleFileError):
         read_import_file(bad)
+
+
+def test_entities_are_refused_in_any_encoding():
+    # A UTF-16 file has no "<!ENTITY" in its bytes: the parser itself refuses entities.
+    data = LAUGHS.replace('encoding="utf-8"', 'encoding="utf-16"').encode("utf-16")
+    with pytest.raises(ScheduleFileError, match="declares XML entities"):
+        read_schedule(data, "laughs16.xml", "xml")
+    xxe = LAUGHS.replace('<!ENTITY lol "lol">', '<!ENTITY lol SYSTEM "file:///etc/hostname">')
+    with pytest.raises(ScheduleFileError, match="declares XML entities"):
+        read_schedule(xxe.replace("utf-8", "utf-16").encode("utf-16"), "xxe16.xml", "xml")
+
+
+def test_a_file_of_too_many_elements_is_refused_before_it_is_parsed(monkeypatch):
+    import planner.schedule_formats as formats
+
+    monkeypatch.setattr(formats, "MAX_ELEMENTS", 1000)
+    head = b"<schedule><conference><title>t</title></conference>"
+    with pytest.raises(ScheduleFileError, match="more than 1000 elements"):
+        read_schedule(head + b"<x/>" * 1000 + b"</schedule>", "many.xml", "xml")
+    assert read_schedule(head + b"<x/>" * 900 + b"</schedule>", "few.xml", "xml").events == []
+    with pytest.raises(ScheduleFileError, match="more than 1000 elements"):
+        read_schedule(b'{"schedule": {"conference": {"days": [' + b"{}," * 1000 + b"{}]}}}",
+                      "many.json", "json")
 
 
 def test_a_session_without_usable_time_is_a_problem(tmp_path):

@@ -840,7 +840,8 @@ def read_import_file(
     path = Path(path)
     data = read_input(path)
     kind = schedule_kind(data)
-    if kind is not None:
+    if kind is not None or path.suffix.lower() in (".xml", ".json"):
+        # An .xml or .json file that is no schedule is told so, not read as a calendar.
         return read_schedule(data, path, kind, progress)
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper()
     if head.startswith(b"BEGIN:VCALENDAR") or path.suffix.lower() != ".csv":

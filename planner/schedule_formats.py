@@ -13,8 +13,9 @@ Times: a session's ``date`` (ISO 8601 with its offset) is read in the conference
 day's date and ``start`` in that zone, a start before the day's own start being on the next
 calendar day (frab days run past midnight). The end is the start plus ``duration``
 (``HH:MM``, ``HH:MM:SS``), or the JSON ``end``. A file that names no zone (frab's older
-files) is read in the fixed-offset zone of its sessions' offset (``Etc/GMT-1`` for +01:00). Rooms become venues and tracks tracks (with
-their colours), persons speakers; a language is kept when it is one the programme speaks.
+files) is read in the fixed-offset zone of its sessions' offset (``Etc/GMT-1`` for +01:00).
+Rooms become venues and tracks tracks (with their colours), persons speakers; a language is
+kept when it is one the programme speaks.
 
 Hostile files: XML is parsed by defusedxml with entities and external references refused,
 and a file of more than :data:`MAX_ELEMENTS` elements is refused before it is parsed.
@@ -23,6 +24,7 @@ and a file of more than :data:`MAX_ELEMENTS` elements is refused before it is pa
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -51,6 +53,9 @@ PROGRESS_EVERY = 50
 # 50,000 sessions needs (about 40 a session). It bounds the memory and time a file of the
 # largest size we read (50 MB, planner.inputs) can take, whatever it is made of.
 MAX_ELEMENTS = 4_000_000
+# How deep an XML element may be: a schedule's are six deep (with links and recordings), and
+# markup in a description is escaped text, never elements.
+MAX_DEPTH = 32
 
 
 class ScheduleFileError(ProgrammeError):
@@ -179,8 +184,7 @@ def _read_xml(data: bytes, source: str) -> tuple[_Conference, list[_Session]]:
     # both are refused, which keeps entity expansion (the "billion laughs") and external
     # entities (a file's content read into a title) out, in any encoding.
     try:
-        root = SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True,
-                                 forbid_external=True)
+        root = _parse_xml(data, source)
     except EntitiesForbidden:
         raise _refuse(source, msg("it declares XML entities")) from None
     except (ExternalReferenceForbidden, DTDForbidden):
@@ -213,6 +217,28 @@ def _read_xml(data: bytes, source: str) -> tuple[_Conference, list[_Session]]:
                     url=_text(event, "url") or _text(event, "origin_url"),
                 ))  # fmt: skip
     return conference, sessions
+
+
+def _parse_xml(data: bytes, source: str) -> ET.Element:
+    """The document's root, parsed as it streams in: a schedule is a few elements deep
+    (schedule, day, room, event, persons, person), so an element deeper than
+    :data:`MAX_DEPTH` ends the parse at once instead of building a tree a million deep."""
+    depth = 0
+    root: ET.Element | None = None
+    for event, element in SafeET.iterparse(io.BytesIO(data), events=("start", "end"),
+                                           forbid_dtd=False, forbid_entities=True,
+                                           forbid_external=True):
+        if event == "end":
+            depth -= 1
+            continue
+        depth += 1
+        if root is None:
+            root = element
+        if depth > MAX_DEPTH:
+            raise _refuse(source, msg("its elements are nested more than {limit} deep",
+                                      limit=MAX_DEPTH))
+    assert root is not None  # a document without a root element is a ParseError
+    return root
 
 
 def _read_json(data: bytes, source: str) -> tuple[_Conference, list[_Session]]:

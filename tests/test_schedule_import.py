@@ -230,6 +230,11 @@ def test_a_schedule_merges_into_an_existing_programme(tmp_path):
                          b'"file:///etc/passwd">]><schedule><conference><title>&e;</title>'
                          b"</conference></schedule>", "declares XML entities"),
         ("laughs.xml", LAUGHS.encode(), "declares XML entities"),
+        ("deep.xml", b"<schedule><conference><title>" + b"<b>" * 1000 + b"t" + b"</b>" * 1000
+                     + b"</title></conference></schedule>", "nested more than 32 deep"),
+        ("feed.xml", b'<?xml version="1.0"?><rss><channel/></rss>',
+         "not a schedule.xml or schedule.json"),
+        ("other.json", b'{"events": []}', "not a schedule.xml or schedule.json"),
         ("deep.json", b'{"schedule": {"conference": {"days": ' + b"[" * 100_000
                       + b"]" * 100_000 + b"}}}", "nested too deeply"),
     ],

@@ -13,8 +13,8 @@ The harness measures each run's wall time and peak memory (the child's maximum r
 set) and reports the worst of each.
 
 Cases are made in code (so that a 60 MB file is not committed) and read from
-``tests/data/hostile/``: every ``*.ics`` and ``*.csv`` there is imported into a programme
-and into a new one. ``tests/test_hostile.py`` runs the same cases.
+``tests/data/hostile/``: every ``*.ics``, ``*.csv``, ``*.xml`` and ``*.json`` there is
+imported into a programme and into a new one. ``tests/test_hostile.py`` runs the same cases.
 
 A full disk is a real one where the harness may mount a small tmpfs (as root); elsewhere the
 child's largest file size is limited (``RLIMIT_FSIZE``), so that the kernel refuses the
@@ -581,7 +581,33 @@ def _data_case(source: Path, creating: bool) -> Callable[[Path], Run]:
     return build
 
 
-for _source in sorted(DATA.glob("*.[ic][cs][sv]")) if DATA.is_dir() else ():
+# Schedule files (schedule.xml, schedule.json) of many elements or deep nesting, made here:
+# too large to commit.
+def _schedule(name: str, body: Callable[[], bytes]) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        path.write_bytes(body())
+        return path
+    return make
+
+
+_HEAD = b'<?xml version="1.0"?><schedule><conference><title>t</title></conference>'
+case("schedule-xml-of-12-million-elements", "9", owner="publish")(_import_of(_schedule(
+    "many.xml", lambda: _HEAD + b"<x/>" * 12_000_000 + b"</schedule>"), "elements"))
+case("schedule-json-of-16-million-objects", "9", owner="publish")(_import_of(_schedule(
+    "many.json", lambda: b'{"schedule": {"conference": {"days": ['
+    + b"{}," * 16_000_000 + b"{}]}}}"), "elements"))
+case("schedule-xml-nested-a-million-deep", "9", owner="publish")(_import_of(_schedule(
+    "deep.xml", lambda: _HEAD.replace(b"<title>t", b"<title>" + b"<b>" * 1_000_000)
+    .replace(b"</title>", b"</b>" * 1_000_000 + b"</title>") + b"</schedule>"),
+    "nested more than"))
+case("schedule-json-nested-a-million-deep", "9", owner="publish")(_import_of(_schedule(
+    "deep.json", lambda: b'{"schedule": {"conference": {"days": ' + b"[" * 1_000_000
+    + b"]" * 1_000_000 + b"}}}"), "nested too deeply"))
+
+
+_KINDS = (".ics", ".csv", ".xml", ".json")
+for _source in sorted(p for p in DATA.iterdir() if p.suffix in _KINDS) if DATA.is_dir() else ():
     for _creating in (False, True):
         case(f"file-{_source.name}{'-new' if _creating else ''}", "data",
              owner=_source.parent.name)(_data_case(_source, _creating))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -193,8 +194,8 @@ def test_publish_from_the_menu(qtbot, window, tmp_path):
     assert feeds[0]["webcal"] == "webcal://example.org/fest/programme.ics"
     assert "Published release “Version 1” to" in window.statusBar().currentMessage()
     # Remembered for the next publish and for printing.
-    assert window.settings.publish_folder == str(out)
-    assert window.settings.publish_base_url == "https://example.org/fest/"
+    assert window.settings.publish_place(window.document.path) == (
+        str(out), "https://example.org/fest/")
     again = open_dialog(qtbot, window, window.releases.publish_action, PublishDialog)
     assert again.folder_edit.text() == str(out)
     assert again.url_edit.text() == "https://example.org/fest/"
@@ -248,10 +249,11 @@ def test_save_as_carries_the_releases_to_the_new_file(qtbot, window, filed, tmp_
         assert new.load().events["talk@t"].start == at(7, 16)
     # The dock now follows the copy: its releases, and the change since "Version 2".
     panel = window.releases.panel
-    qtbot.waitUntil(lambda: panel.changes_model.rowCount() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: panel.changes_model.rowCount() == 1
+                    and panel.heading.text() == "Changes since release “Version 2”",
+                    timeout=10000)
     assert sorted(panel.releases_model.index(n, 0).data()
                   for n in range(panel.releases_model.rowCount())) == ["Version 1", "Version 2"]
-    assert panel.heading.text() == "Changes since release “Version 2”"
     # A release made now goes into the copy, and the original keeps what it had.
     release_through_the_dialog(qtbot, window, "Version 3")
     with ProgrammeStore.open(copy, readonly=True) as new:
@@ -271,3 +273,74 @@ def test_save_as_of_the_builtin_programme_has_no_releases(qtbot, tmp_path, error
         assert window.releases.release_action.isEnabled()
     finally:
         window.close()
+
+
+def test_each_programme_remembers_its_own_publish_folder_and_address(qtbot, window, filed,
+                                                                     tmp_path, errors):
+    # The folder and address of a publish belong to the programme: another programme's
+    # File › Publish must not offer to replace the first one's folder, nor print QR codes
+    # of the first one's feeds.
+    release_through_the_dialog(qtbot, window, "Version 1")
+    out = tmp_path / "site"
+    dialog = open_dialog(qtbot, window, window.releases.publish_action, PublishDialog)
+    assert Path(dialog.folder_edit.text()) == filed.with_name("fest-published")
+    assert Path(dialog.folder_edit.text()).is_absolute()
+    dialog.folder_edit.setText(str(out))
+    qtbot.keyClicks(dialog.url_edit, "https://example.org/fest/")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Published"),
+                    timeout=20000)
+    assert window.my_programme._base_url() == "https://example.org/fest/"
+    other = tmp_path / "other" / "second.programme"
+    other.parent.mkdir()
+    save_new(other, programme_with_events())
+    second = make_window(qtbot, None, ProgrammeStore.open(other), errors)
+    try:
+        release_through_the_dialog(qtbot, second, "Version 1")
+        dialog = open_dialog(qtbot, second, second.releases.publish_action, PublishDialog)
+        assert Path(dialog.folder_edit.text()) == other.with_name("second-published")
+        assert dialog.url_edit.text() == ""
+        assert second.my_programme._base_url() is None
+        dialog.reject()
+    finally:
+        second.close()
+    # The first programme still has its own.
+    again = open_dialog(qtbot, window, window.releases.publish_action, PublishDialog)
+    assert again.folder_edit.text() == str(out)
+    assert again.url_edit.text() == "https://example.org/fest/"
+    again.reject()
+
+
+def test_the_publish_dialog_labels_have_their_shortcuts(qtbot, window):
+    # "&Folder:" is a label with a buddy (Alt+F goes to the field), never a literal "&".
+    from PySide6.QtWidgets import QLabel
+
+    release_through_the_dialog(qtbot, window, "Version 1")
+    dialog = open_dialog(qtbot, window, window.releases.publish_action, PublishDialog)
+    labels = {label.text(): label.buddy() for label in dialog.findChildren(QLabel)
+              if "&" in label.text()}
+    assert labels["&Folder:"] is dialog.folder_edit
+    assert labels["&Web address:"] is dialog.url_edit
+    assert labels["&Language:"] is dialog.lang_combo
+    dialog.reject()
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1440, 900)])
+def test_the_releases_list_shows_several_releases_in_a_small_window(qtbot, window, size):
+    # The dock is narrow: the list must not scroll sideways and hide all but one release.
+    window.resize(*size)
+    window.releases.dock.raise_()
+    for name in ("Version 1", "Version 2", "Version 3"):
+        window.move_event("talk@t", window.document.programme.events["talk@t"].start
+                          + timedelta(hours=1))
+        release_through_the_dialog(qtbot, window, name)
+    view = window.releases.panel.releases_view
+    qtbot.waitUntil(lambda: view.model().rowCount() == 3, timeout=10000)
+    QApplication.processEvents()
+    assert not view.horizontalScrollBar().isVisible()
+    last = view.rowViewportPosition(2) + view.rowHeight(2)
+    assert 0 < last <= view.viewport().height()
+    # Name, time and size fit whole; the note is in the tooltip where it does not fit.
+    for column in range(3):
+        assert view.columnViewportPosition(column) + view.columnWidth(column) \
+            <= view.viewport().width()

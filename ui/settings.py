@@ -7,6 +7,8 @@ a bad value in the settings file falls back to the default instead of breaking t
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Literal, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -137,24 +139,35 @@ class Settings:
 
     # -- publishing -----------------------------------------------------------------------
 
-    @property
-    def publish_folder(self) -> str:
-        """The folder File > Publish wrote last."""
-        return str(self._get("publish/folder", ""))
+    # The folder and address of File > Publish belong to the programme published: another
+    # programme must not be offered the first one's folder (a publish replaces it whole), nor
+    # print the QR codes of its feeds. Kept by programme file, the most recent few.
+    MAX_PUBLISH_PLACES = 50
 
-    @publish_folder.setter
-    def publish_folder(self, value: str) -> None:
-        self._s.setValue("publish/folder", value)
+    def _publish_places(self) -> dict[str, list[str]]:
+        try:
+            places = json.loads(str(self._get("publish/places", "{}")))
+        except ValueError:
+            return {}
+        if not isinstance(places, dict):
+            return {}
+        return {str(k): v for k, v in places.items()
+                if isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)}
 
-    @property
-    def publish_base_url(self) -> str:
-        """Where that folder is served (empty: not known); printing puts QR codes of its
-        feeds on the pages."""
-        return str(self._get("publish/base_url", ""))
+    def publish_place(self, programme: Path) -> tuple[str, str]:
+        """The folder File > Publish wrote last for the programme file ``programme``, and
+        where that folder is served (empty strings: not known); printing the programme puts
+        the QR codes of that address's feeds on its pages."""
+        folder, url = self._publish_places().get(str(programme.resolve()), ["", ""])
+        return folder, url
 
-    @publish_base_url.setter
-    def publish_base_url(self, value: str) -> None:
-        self._s.setValue("publish/base_url", value)
+    def set_publish_place(self, programme: Path, folder: str, base_url: str) -> None:
+        places = self._publish_places()
+        key = str(programme.resolve())
+        places.pop(key, None)
+        places[key] = [folder, base_url]  # the newest last; the oldest go first
+        kept = dict(list(places.items())[-self.MAX_PUBLISH_PLACES:])
+        self._s.setValue("publish/places", json.dumps(kept, ensure_ascii=False))
 
     # -- window ---------------------------------------------------------------------------
 

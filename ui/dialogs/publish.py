@@ -54,7 +54,11 @@ class PublishDialog(QDialog):
         browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self._browse)
         row.addWidget(browse)
-        form.addRow(self.tr("&Folder:"), row)
+        # A label of its own: QFormLayout gives a row of a layout no buddy, and its "&"
+        # would show as it is.
+        folder_label = QLabel(self.tr("&Folder:"))
+        folder_label.setBuddy(self.folder_edit)
+        form.addRow(folder_label, row)
 
         self.url_edit = QLineEdit(base_url)
         self.url_edit.setObjectName("publish_base_url")

@@ -339,7 +339,10 @@ class MyProgramme(QObject):
         QR code of their feed."""
         from planner.publish import PublishError, check_base_url
 
-        url = self._window.settings.publish_base_url
+        path = self._window.document.path
+        if path is None:
+            return None
+        _folder, url = self._window.settings.publish_place(path)
         try:
             return check_base_url(url) if url else None
         except PublishError:

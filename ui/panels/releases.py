@@ -174,6 +174,16 @@ class ReleasesPanel(QWidget):
         self.releases_view.setObjectName("releases_view")
         self.releases_view.setModel(self.releases_model)
         self._table(self.releases_view)
+        # The dock is narrow: name, time and size whole, the note in what room is left (and
+        # in the tooltip), never a sideways scroll that hides the rows behind a scroll bar.
+        header = self.releases_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(0)
+        self.releases_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.releases_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = self.releases_view.verticalHeader().defaultSectionSize()
+        self.releases_view.setMinimumHeight(header.sizeHint().height() + 3 * rows + 4)
         splitter.addWidget(self.releases_view)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
@@ -204,7 +214,8 @@ class ReleasesPanel(QWidget):
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
-        splitter.setSizes([120, 480])
+        splitter.setCollapsible(0, False)
+        splitter.setSizes([self.releases_view.minimumHeight(), 480])
 
     @staticmethod
     def _table(view: QTableView) -> None:
@@ -504,18 +515,20 @@ class Releases(QObject):
             return None
         releases = self.releases()
         settings = window.settings
-        folder = settings.publish_folder
-        if not folder and window.document.path is not None:
-            folder = str(window.document.path.with_name(
-                f"{window.document.path.stem}-published"))
-        dialog = PublishDialog(folder, settings.publish_base_url, window.lang,
+        programme = self.store.path
+        folder, base_url = settings.publish_place(programme)
+        if not folder:
+            # Beside the programme, named after it, spelt out whole (the window may have been
+            # opened on a relative path).
+            folder = str(programme.resolve().with_name(f"{programme.stem}-published"))
+        dialog = PublishDialog(folder, base_url, window.lang,
                                releases[-1].name if releases else None, window.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def accepted() -> None:
-            settings.publish_folder = str(dialog.folder())
-            settings.publish_base_url = dialog.base_url()
-            self.publish(dialog.folder(), dialog.options())
+            chosen = dialog.folder().absolute()
+            settings.set_publish_place(programme, str(chosen), dialog.base_url())
+            self.publish(chosen, dialog.options())
 
         dialog.accepted.connect(accepted)
         dialog.open()

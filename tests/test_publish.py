@@ -32,7 +32,7 @@ from planner.publish.folder import MARKER
 from planner.publish.frab import guid_for
 from planner.publish.names import safe_name, safe_names
 from planner.releases import record_release
-from planner.store import ProgrammeStore, save_new
+from planner.store import ProgrammeStore, open_programme, save_new
 
 DATA = Path(__file__).resolve().parent / "data" / "voc-schedule"
 T1 = datetime(2019, 3, 20, 12, 0, tzinfo=UTC)
@@ -457,6 +457,50 @@ def test_changes_json_and_pages(tmp_path):
     assert "webcal://example.org/gw2019/programme.ics" in english
     assert "Veröffentlichung Version 2" in page
     assert "Выпуск Version 2" in (out / "changes.ru.html").read_text(encoding="utf-8")
+
+
+def test_the_change_page_puts_the_changes_first_and_groups_the_feeds(tmp_path):
+    # A page called "What changed" opens with the changes; the feeds follow, grouped
+    # (the whole programme, tracks, venues), each named by its track or venue alone.
+    from html.parser import HTMLParser
+
+    path = two_releases(tmp_path)
+    do_publish(path, tmp_path / "out", base_url=BASE, lang="en")
+    page = (tmp_path / "out" / "changes.en.html").read_text(encoding="utf-8")
+    assert page.index("Release Version 2") < page.index("Subscribe")
+    assert page.index("The first release") < page.index("Subscribe")
+
+    class Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.headings: list[str] = []
+            self.links: list[str] = []
+            self._in: str | None = None
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("h3", "a"):
+                self._in = tag
+                if tag == "a":
+                    self.links.append("")
+
+        def handle_endtag(self, tag):
+            self._in = None
+
+        def handle_data(self, data):
+            if self._in == "h3":
+                self.headings.append(data.strip())
+            elif self._in == "a":
+                self.links[-1] += data.strip()
+
+    reader = Reader()
+    reader.feed(page[page.index("Subscribe"):])
+    assert reader.headings == ["The whole programme", "Tracks", "Venues"]
+    programme = open_programme(path)
+    for track in programme.tracks.values():
+        assert track.name.en in reader.links
+    for venue in programme.venues.values():
+        assert venue.name.en in reader.links
+    assert not [link for link in reader.links if link.startswith(programme.name.en + ":")]
 
 
 @pytest.mark.parametrize("lang", ["de", "ru"])

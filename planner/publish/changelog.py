@@ -116,13 +116,23 @@ def changes_html(context: PublishContext, lang: Lang, environment: Environment) 
             "changes": [{"kind": c.kind, "label": t[f"kind_{c.kind}"], "text": c.message(lang)}
                         for c in entry.changes],
         })
-    feeds = [{"kind": feed.kind, "title": feed.title, "path": feed.path,
-              "webcal": context.webcal(feed.path),
-              "qr": qr_path(feed.path) if context.base_url else None}
-             for feed in context.feeds]
+    # The feeds after the changes, grouped, each named by its track or venue alone (the
+    # group's heading and the page say whose programme it is).
+    names = {"programme": {"programme": programme.name.get(lang)},
+             "track": {k: v.name.get(lang) for k, v in programme.tracks.items()},
+             "venue": {k: v.name.get(lang) for k, v in programme.venues.items()}}
+    groups = []
+    for kind, heading in (("programme", t["whole_programme"]), ("track", t["tracks"]),
+                          ("venue", t["venues"])):
+        feeds = [{"label": names[kind].get(feed.id, feed.title), "path": feed.path,
+                  "webcal": context.webcal(feed.path),
+                  "qr": qr_path(feed.path) if context.base_url else None}
+                 for feed in context.feeds if feed.kind == kind]
+        if feeds:
+            groups.append({"heading": heading, "feeds": feeds})
     page = environment.get_template("changes.html").render(
         lang=lang, t=t, name=programme.name.get(lang), entries=entries,
-        feeds=feeds, languages=LANGS,
+        feed_groups=groups, languages=LANGS,
     )
     return page.encode("utf-8")
 

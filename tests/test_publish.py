@@ -27,7 +27,7 @@ from test_cli import assert_usage_error, run
 from planner import publish as publishing
 from planner.builtin import load_builtin
 from planner.model import Person, Programme, Recurrence, Texts, Venue, move_event, put_event
-from planner.publish import PublishError, PublishOptions, prepare, publish
+from planner.publish import PublishError, PublishOptions, check_base_url, prepare, publish
 from planner.publish.folder import MARKER
 from planner.publish.frab import guid_for
 from planner.publish.names import safe_name, safe_names
@@ -542,9 +542,20 @@ def test_qr_codes_point_at_the_feeds(tmp_path):
 
 def test_a_bad_base_url_is_refused(tmp_path):
     path = two_releases(tmp_path)
-    for bad in ("ftp://example.org/", "example.org", "https://", "https://x.org/?a=b"):
+    for bad in ("ftp://example.org/", "example.org", "https://", "https://x.org/?a=b",
+                # What no address holds: it would go into webcal links, QR codes and feeds.
+                "https://ex ample.org/", "https://example.org/a b/", "https://example.org/\t/",
+                'https://example.org/"><script>/', "https://example.org/<b>/",
+                "https://user:secret@example.org/", "https://example.org:port/",
+                "javascript://example.org/%0Aalert(1)//"):
         with pytest.raises(PublishError, match="is not an http"):
             do_publish(path, tmp_path / "out", base_url=bad)
+    assert not (tmp_path / "out").exists()
+    # What addresses do hold: a port, an IDN host, escapes, a path without its last slash.
+    for good, expected in (("https://example.org:8443/fest", "https://example.org:8443/fest/"),
+                           ("https://пример.рф/неделя/", "https://пример.рф/неделя/"),
+                           ("http://[::1]:8000/a%20b/", "http://[::1]:8000/a%20b/")):
+        assert check_base_url(good) == expected
 
 
 # ---------------------------------------------------------------------------------------------

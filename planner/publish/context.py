@@ -63,11 +63,20 @@ class Feed:
     path: str
 
 
+# A host as addresses write it: a name (in any script: an IDN), or an IPv6 address in
+# brackets, with an optional port; no user name or password (the address is public).
+_HOST = re.compile(r"(?:[\w-]+(?:\.[\w-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
+# What an address never holds as it is (RFC 3986): white space, controls, quotes, angle
+# brackets and the rest; it would go into webcal links, QR codes and feeds.
+_NOT_IN_URL = re.compile(r'[\s\x00-\x1f\x7f"<>\\^`{|}]')
+
+
 def check_base_url(url: str) -> str:
     """``url`` as a base for links: http(s) with a host, ending in ``/``."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or \
-            parts.fragment:
+            parts.fragment or _NOT_IN_URL.search(url.strip()) or \
+            not _HOST.fullmatch(parts.netloc):
         raise PublishError(
             msg("base URL '{url}' is not an http:// or https:// address of a folder", url=url)
         )

@@ -325,14 +325,20 @@ def cannot_write(path: Path, reason: object) -> Message:
     return msg("{path}: cannot write ({reason})", path=path, reason=reason)
 
 
-def _build_beside(path: Path, fill: Callable[[sqlite3.Connection, Path], object]) -> None:
+def _build_beside(path: Path, fill: Callable[[sqlite3.Connection, Path], object],
+                  replace: bool = False) -> None:
     """Make a new database at ``path`` by ``fill(connection, temporary_path)`` on a file
-    beside it that is then linked into place: a crash leaves no file or a whole one, and an
-    existing file (even one that appears meanwhile) is refused, never overwritten."""
-    if path.exists():
+    beside it that is then moved into place: a crash leaves the old file or the whole new
+    one. An existing file (even one that appears meanwhile) is refused, or with ``replace``
+    (the user chose to replace it) replaced, unless it is open for editing elsewhere: its
+    lock is taken for the moment of the swap."""
+    if path.exists() and not replace:
         raise ProgrammeFileError(msg("{path}: file exists already", path=path))
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    held: int | None = None
     try:
+        if replace and path.exists():
+            held = _lock_for_replacing(path)
         tmp.unlink(missing_ok=True)
         # Made here rather than by SQLite, whose "unable to open database file" would not
         # say why (a read-only folder: Permission denied).
@@ -342,7 +348,10 @@ def _build_beside(path: Path, fill: Callable[[sqlite3.Connection, Path], object]
             fill(conn, tmp)
         finally:
             conn.close()
-        os.link(tmp, path)  # fails if the target appeared meanwhile
+        if held is not None:
+            os.replace(tmp, path)
+        else:
+            os.link(tmp, path)  # fails if the target appeared meanwhile
     except FileExistsError:
         raise ProgrammeFileError(msg("{path}: file exists already", path=path)) from None
     except OSError as exc:
@@ -350,7 +359,26 @@ def _build_beside(path: Path, fill: Callable[[sqlite3.Connection, Path], object]
     except sqlite3.Error as exc:  # a full disk, a folder that refuses locks, ...
         raise ProgrammeFileError(cannot_write(path, exc)) from None
     finally:
+        if held is not None:
+            os.close(held)
         tmp.unlink(missing_ok=True)
+
+
+def _lock_for_replacing(path: Path) -> int:
+    """A descriptor of ``path`` holding its editing lock, so that no window edits the file
+    while it is replaced; a file open for editing elsewhere is refused."""
+    if not path.is_file():
+        raise ProgrammeFileError(msg("{path}: is not a file", path=path))
+    fd = os.open(path, os.O_RDWR | os.O_CLOEXEC)
+    try:
+        _lock_exclusively(fd)
+    except BlockingIOError:
+        os.close(fd)
+        raise ProgrammeLockedError(FileLock(path)._locked_message()) from None
+    except OSError:
+        os.close(fd)
+        raise
+    return fd
 
 
 # ---------------------------------------------------------------------------------------------
@@ -565,11 +593,13 @@ class ProgrammeStore:
         return store
 
     @classmethod
-    def create(cls, path: str | os.PathLike[str], programme: Programme) -> ProgrammeStore:
-        """Write ``programme`` to a new file at ``path``; an existing file is refused.
+    def create(cls, path: str | os.PathLike[str], programme: Programme, *,
+               replace: bool = False) -> ProgrammeStore:
+        """Write ``programme`` to a new file at ``path``; an existing file is refused, or
+        with ``replace`` replaced (unless it is open for editing elsewhere).
 
         The file is built beside the target and moved into place, so a crash leaves either
-        no file or a complete one.
+        the old file (or none) or a complete new one.
         """
         validate_programme(programme)
 
@@ -581,18 +611,20 @@ class ProgrammeStore:
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             cls(tmp, conn, readonly=False).replace_all(programme)
 
-        _build_beside(Path(path), fill)
+        _build_beside(Path(path), fill, replace)
         return cls.open(path)
 
-    def copy_to(self, path: str | os.PathLike[str]) -> ProgrammeStore:
+    def copy_to(self, path: str | os.PathLike[str], *,
+                replace: bool = False) -> ProgrammeStore:
         """Copy the whole file to a new file at ``path`` and open the copy for editing.
 
         The copy is made through SQLite's backup API, so it holds everything the file
         holds, not only the programme: its releases, and whatever else other modules keep
         in it. Like :meth:`create`, it is built beside the target and moved into place, and
-        an existing file is refused. A file opened read-only gives an editable copy.
+        an existing file is refused unless ``replace``. A file opened read-only gives an
+        editable copy.
         """
-        _build_beside(Path(path), lambda conn, _tmp: self._conn.backup(conn))
+        _build_beside(Path(path), lambda conn, _tmp: self._conn.backup(conn), replace)
         return type(self).open(path)
 
     def close(self) -> None:

@@ -276,3 +276,19 @@ def test_lock_of_a_killed_process_is_taken_over(tmp_path):
     child.wait()
     with ProgrammeStore.open(path) as store:
         assert len(store.load().events) == 3
+
+
+def test_create_replaces_an_existing_file_only_when_asked_and_not_while_it_is_open(tmp_path):
+    path = tmp_path / "week.programme"
+    save_new(path, small_programme())
+    programme = full_programme()
+    ProgrammeStore.create(path, programme, replace=True).close()
+    assert open_programme(path) == programme
+    with ProgrammeStore.open(path):
+        with pytest.raises(ProgrammeLockedError, match="already open for editing"):
+            ProgrammeStore.create(path, small_programme(), replace=True)
+    assert open_programme(path) == programme
+    (tmp_path / "folder.programme").mkdir()
+    with pytest.raises(ProgrammeFileError, match="is not a file"):
+        ProgrammeStore.create(tmp_path / "folder.programme", programme, replace=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.programme", "week.programme"]

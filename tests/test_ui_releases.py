@@ -344,3 +344,37 @@ def test_the_releases_list_shows_several_releases_in_a_small_window(qtbot, windo
     for column in range(3):
         assert view.columnViewportPosition(column) + view.columnWidth(column) \
             <= view.viewport().width()
+
+
+def test_save_as_over_a_file_the_user_chose_to_replace(qtbot, window, filed, tmp_path,
+                                                      monkeypatch, errors):
+    # The file dialog asked "replace it?" and the user said yes: Save As replaces the file
+    # (whole, releases included), unless that file is open for editing elsewhere.
+    from PySide6.QtWidgets import QFileDialog
+
+    release_through_the_dialog(qtbot, window, "Version 1")
+    target = tmp_path / "old.programme"
+    save_new(target, programme_with_events())
+    chosen = [str(target)]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (chosen[0], "")))
+    assert window.file_save_as()
+    assert errors == []
+    assert window.document.path == target
+    with ProgrammeStore.open(target, readonly=True) as store:
+        assert [r.name for r in list_releases(store)] == ["Version 1"]
+    assert not list(tmp_path.glob(".old.programme.tmp-*"))
+    # A file open for editing in another window is not replaced.
+    busy = tmp_path / "busy.programme"
+    save_new(busy, programme_with_events())
+    before = busy.read_bytes()
+    chosen[0] = str(busy)
+    with ProgrammeStore.open(busy):
+        assert not window.file_save_as()
+    assert len(errors) == 1 and "already open for editing" in errors[0]
+    assert busy.read_bytes() == before
+    assert window.document.path == target
+    # Its own file: nothing to replace, the programme is simply saved.
+    chosen[0] = str(target)
+    assert window.file_save_as()
+    assert len(errors) == 1 and window.document.path == target

@@ -236,15 +236,20 @@ class Document(QObject):
 
     # -- files ----------------------------------------------------------------------------
 
-    def save_as(self, path: str | Path) -> None:
-        """Write the programme to a new file and keep editing that file from now on.
+    def save_as(self, path: str | Path, *, replace: bool = False) -> None:
+        """Write the programme to a new file and keep editing that file from now on; with
+        ``replace`` (the user chose to replace it) an existing file is replaced, unless it
+        is open for editing elsewhere. Its own file is simply saved.
 
         A programme with a file is copied whole (its releases go with it); one without a
         file (new, built-in, recovered) is written afresh."""
+        if self.store is not None and _same_file(self.store.path, Path(path)):
+            self.save()
+            return
         if self.store is None:
-            store = ProgrammeStore.create(path, self.programme)
+            store = ProgrammeStore.create(path, self.programme, replace=replace)
         else:
-            store = self.store.copy_to(path)
+            store = self.store.copy_to(path, replace=replace)
             if self._unsaved:
                 # Work the file does not hold yet (a recovered programme): the copy gets it.
                 try:
@@ -275,6 +280,13 @@ class Document(QObject):
         if self.store is not None:
             self.store.close()
             self.store = None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
 
 
 def _set_all(target: dict[str, T], values: Mapping[str, T | None]) -> None:

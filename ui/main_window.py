@@ -1045,13 +1045,16 @@ class MainWindow(QMainWindow):
             self.tr("Programmes (*{suffix})").format(suffix=SUFFIX))
         if not path:
             return False
-        if not path.endswith(SUFFIX):
+        # The dialog asked before naming a file that is there: replacing it is the choice.
+        # A name it was given without the suffix was not the file it asked about.
+        replace = path.endswith(SUFFIX)
+        if not replace:
             path += SUFFIX
-        return self.save_as_path(path)
+        return self.save_as_path(path, replace=replace)
 
-    def save_as_path(self, path: str | Path) -> bool:
+    def save_as_path(self, path: str | Path, *, replace: bool = False) -> bool:
         try:
-            self.document.save_as(path)
+            self.document.save_as(path, replace=replace)
         except ProgrammeError as exc:
             self.show_error(error_text(exc, self._lang))
             return False

@@ -176,6 +176,25 @@ def test_a_folder_of_other_files_is_not_replaced(tmp_path):
     assert (empty / "programme.ics").is_file()
 
 
+def test_a_symbolic_link_as_the_folder_is_refused_and_left_alone(tmp_path):
+    # The swap would put a folder where the link was (and leave its target stale): the
+    # link is refused, saying so, and neither it nor what it points to changes.
+    path = two_releases(tmp_path)
+    real = tmp_path / "real"
+    do_publish(path, real)
+    before = sorted(p.name for p in real.iterdir())
+    link = tmp_path / "site"
+    link.symlink_to(real)
+    with pytest.raises(PublishError, match="is a symbolic link"):
+        do_publish(path, link)
+    assert link.is_symlink() and sorted(p.name for p in real.iterdir()) == before
+    dangling = tmp_path / "dangling"
+    dangling.symlink_to(tmp_path / "nowhere")
+    with pytest.raises(PublishError, match="is a symbolic link"):
+        do_publish(path, dangling)
+    assert dangling.is_symlink() and not (tmp_path / "nowhere").exists()
+
+
 def test_a_folder_that_cannot_be_made_is_refused(tmp_path):
     path = two_releases(tmp_path)
     (tmp_path / "file").write_bytes(b"x")

@@ -35,7 +35,11 @@ class PublishError(ProgrammeError):
 
 
 def _check_target(target: Path) -> None:
-    if target.is_symlink() or (target.exists() and not target.is_dir()):
+    if target.is_symlink():
+        # Swapping a folder in would replace the link, not what it points to.
+        raise PublishError(msg("{path}: is a symbolic link (to {target}); give the folder "
+                               "itself", path=target, target=os.readlink(target)))
+    if target.exists() and not target.is_dir():
         raise PublishError(msg("{path}: is not a folder", path=target))
     if target.is_dir() and not (target / MARKER).is_file() and any(target.iterdir()):
         raise PublishError(

@@ -447,6 +447,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
     protected = _protected(args)
     if args.output not in (None, "-"):
         check_output(args.output, protected)  # before the work, not after it
+    if args.split_dir is not None:
+        split = Path(args.split_dir)
+        if split.exists() and not split.is_dir():
+            # Said before anything is written, not after the -o file.
+            raise UsageError(msg("{path}: is not a folder", path=split))
     programme = load(args)
     if programme.unscheduled:
         # A calendar event needs a time: the unscheduled ones cannot go into the file.

@@ -235,3 +235,15 @@ def test_kill_9_during_export_leaves_the_previous_file(tmp_path, festival):
     assert target.read_bytes() == OLD
     # What a killed writer leaves is its hidden temporary file, never a broken out.ics.
     assert all(name.startswith(".out.ics.") for name in leftovers(tmp_path))
+
+
+def test_a_split_dir_that_is_a_file_is_refused_before_anything_is_written(tmp_path):
+    from test_cli import assert_usage_error, run
+
+    blocker = tmp_path / "tracks"
+    blocker.write_bytes(b"not a folder")
+    output = tmp_path / "all.ics"
+    assert_usage_error(run("export", "-o", str(output), "--split-dir", str(blocker)),
+                       "tracks", "is not a folder")
+    assert not output.exists()
+    assert blocker.read_bytes() == b"not a folder"

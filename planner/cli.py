@@ -206,6 +206,27 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang_option(schedule, "language of the plan and its reasons")
     schedule.set_defaults(handler=_cmd_schedule)
 
+    sync = commands.add_parser(
+        "sync", help="two-way sync with a CalDAV server (Nextcloud, Radicale); exit 1 if "
+        "conflicts wait")
+    sync.add_argument("-p", "--programme", metavar="PROGRAMME", required=True,
+                      help="programme file (made from the server's programme if it does not "
+                      "exist)")
+    sync.add_argument("--url", help="calendar home, e.g. https://HOST/remote.php/dav/calendars/"
+                      "USER/ (remembered in the programme file)")
+    sync.add_argument("--user", help="user name on the server (remembered)")
+    sync.add_argument("--password-file", metavar="FILE",
+                      help="file whose first line is the password (else the "
+                      "PLANNER_CALDAV_PASSWORD variable); never stored")
+    sync.add_argument("--prefer", choices=("local", "server"),
+                      help="settle every conflict for this side")
+    sync.add_argument("--insecure", action="store_true",
+                      help="accept a certificate that cannot be verified (a self-signed "
+                      "one); remembered for this server")
+    sync.add_argument("--json", action="store_true", help="print the result as JSON")
+    _add_lang_option(sync, "language of messages, and of the calendars on a first sync")
+    sync.set_defaults(handler=_cmd_sync)
+
     shot = commands.add_parser(
         "screenshot", help="draw the window to a PNG without a display, then exit"
     )
@@ -227,8 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 COMMANDS = (
     "new", "info", "check", "print", "export", "import", "release", "changes", "publish",
-    "schedule",
-    "screenshot",
+    "schedule", "sync", "screenshot",
 )
 
 
@@ -621,6 +641,67 @@ def _cmd_changes(args: argparse.Namespace) -> int:
         names = [venues[v].name.get(args.lang) if v in venues else v for v in tell.venues]
         print(f"venues to tell: {', '.join(names)}")
     return EXIT_OK
+
+
+def _cmd_sync(args: argparse.Namespace) -> int:
+    from planner.sync import account_for, read_password, sync_store
+    from planner.sync.engine import reason_message
+    from planner.sync.state import load_state
+
+    path = Path(args.programme)
+    password = read_password(args.password_file)
+    insecure = True if args.insecure else None
+    creating = not path.exists()
+    if creating and not args.url:
+        raise UsageError(msg("{path}: no such file; to make it from the programme on a "
+                             "server, give --url", path=path))
+    target = path
+    if creating:
+        # Filled from the server under a temporary name, and put in place only when the
+        # sync succeeds: a failed first sync leaves no half-made file behind.
+        path = path.with_name(f".{path.name}.sync-{os.getpid()}")
+        frame = Programme(name=Texts.same(target.stem), timezone="UTC",
+                          first_day=date.today(), last_day=date.today())
+        ProgrammeStore.create(path, frame).close()
+    try:
+        with ProgrammeStore.open(path) as store:
+            account = account_for(load_state(store.connection), args.url, args.user, insecure)
+            report = sync_store(store, account, password, prefer=args.prefer,
+                                lang=args.lang, fetch_only=creating)
+            programme = store.load()
+        if creating:
+            os.link(path, target)
+    finally:
+        if creating:
+            path.unlink(missing_ok=True)
+    conflicts = []
+    for record in report.conflicts:
+        local = programme.events.get(record.ident)
+        title = local.title.get(args.lang) if local is not None else ""
+        conflicts.append({"uid": record.ident, "title": title,
+                          "reason": reason_message(record).render(args.lang)})
+    problems = [p.render(args.lang) for p in report.problems]
+    if args.json:
+        print(json.dumps({
+            "url": account.url, "uploaded": report.uploaded, "downloaded": report.downloaded,
+            "deleted_here": report.deleted_here, "deleted_there": report.deleted_there,
+            "settled": report.settled, "conflicts": conflicts, "problems": problems,
+            "requests": report.requests,
+        }, ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            print(f"problem: {problem}")
+        for item in conflicts:
+            title = f" \"{item['title']}\"" if item["title"] else ""
+            print(f"conflict: {item['uid']}{title}: {item['reason']}")
+        verb = "created" if creating else "synced"
+        print(f"{verb} {target} with {account.url}: {report.uploaded} sent, "
+              f"{report.downloaded} received, {report.deleted_here} deleted here, "
+              f"{report.deleted_there} deleted there"
+              + (f", {report.settled} conflicts settled" if report.settled else "")
+              + (f"; {len(conflicts)} conflicts wait (settle them with --prefer local or "
+                 f"--prefer server, or in the window)" if conflicts else ""))
+    return EXIT_FOUND if conflicts else EXIT_OK
 
 
 def _cmd_publish(args: argparse.Namespace) -> int:

@@ -394,6 +394,12 @@ def export_rule(event: Event, text: str | None = None) -> vRecur:
     return rule
 
 
+def _add_zones(calendar: Calendar, events: Sequence[Event], programme: Programme) -> None:
+    for zone_name, (lo, hi) in sorted(zone_years(events, programme).items()):
+        if zone_name != "UTC":
+            calendar.add_component(vtimezone(zone_name, lo, hi))
+
+
 def build_calendar(
     programme: Programme,
     events: Sequence[Event],
@@ -437,9 +443,22 @@ def calendar_head(
     calendar.add("X-WR-TIMEZONE", programme.timezone)
     calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
-    for zone_name, (lo, hi) in sorted(zone_years(events, programme).items()):
-        if zone_name != "UTC":
-            calendar.add_component(vtimezone(zone_name, lo, hi))
+    _add_zones(calendar, events, programme)
+    return calendar
+
+
+def object_calendar(
+    programme: Programme, event: Event, options: ExportOptions, stamp: datetime
+) -> Calendar:
+    """The VCALENDAR of one calendar object resource on a CalDAV server (RFC 4791 section
+    4.1): ``event`` with the VTIMEZONE it uses, and none of the iTIP METHOD and
+    calendar-wide names that a file for a whole calendar carries."""
+    calendar = Calendar()
+    calendar.add("VERSION", "2.0")
+    calendar.add("PRODID", PRODID)
+    calendar.add("CALSCALE", "GREGORIAN")
+    _add_zones(calendar, [event], programme)
+    calendar.add_component(build_event(programme, event, options, stamp))
     return calendar
 
 

@@ -52,7 +52,7 @@ from planner.snapshot import event_from_dict, event_to_dict
 from planner.zones import zone_for_key
 
 APPLICATION_ID = 0x50504C4E  # "PPLN"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 SUFFIX = ".programme"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _DEFAULT_TRAVEL = TravelSettings()
@@ -300,6 +300,20 @@ MIGRATIONS: list[str] = [
         uid TEXT NOT NULL REFERENCES sessions(uid) ON DELETE CASCADE,
         person TEXT NOT NULL REFERENCES people(id), position INTEGER NOT NULL,
         PRIMARY KEY (uid, person));
+    """,
+    # 5 -> 6: CalDAV sync state (planner.sync.state): the server and its collections, what
+    # each event looked like on both sides at the last sync, conflicts, deletes to finish.
+    """
+    CREATE TABLE sync_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE sync_collections (
+        name TEXT PRIMARY KEY, track TEXT, token TEXT, shown TEXT NOT NULL);
+    CREATE TABLE sync_items (
+        ident TEXT PRIMARY KEY, href TEXT NOT NULL UNIQUE, etag TEXT,
+        local_hash TEXT NOT NULL, remote_hash TEXT NOT NULL, remote_key TEXT NOT NULL);
+    CREATE TABLE sync_conflicts (
+        ident TEXT PRIMARY KEY, local TEXT, remote TEXT, href TEXT, etag TEXT,
+        reason TEXT NOT NULL, found TEXT NOT NULL);
+    CREATE TABLE sync_deletes (href TEXT PRIMARY KEY, etag TEXT);
     """,
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION - 1
@@ -786,9 +800,17 @@ class ProgrammeStore:
             _write_events(conn, programme.events.values())
             _write_sessions(conn, programme.unscheduled.values())
 
-    def write(self, programme: Programme, changes: Changes) -> None:
-        """Write ``changes`` (read from ``programme``) in one transaction."""
+    def write(
+        self,
+        programme: Programme,
+        changes: Changes,
+        also: Callable[[sqlite3.Connection], None] | None = None,
+    ) -> None:
+        """Write ``changes`` (read from ``programme``) in one transaction; ``also`` writes
+        more in the same transaction (a sync records what it did with the change it makes)."""
         with self.transaction() as conn:
+            if also is not None:
+                also(conn)
             if changes.meta:
                 self._write_meta(conn, programme)
             # A zone an event uses must be there with the event: the few custom zones are

@@ -59,3 +59,29 @@ def chromium(tmp_path_factory: pytest.TempPathFactory):
         yield driver
     finally:
         driver.quit()
+
+
+@pytest.fixture(scope="session")
+def radicale(tmp_path_factory: pytest.TempPathFactory):
+    """A Radicale CalDAV server on a free loopback port for the whole session."""
+    from support.davserver import Radicale
+
+    server = Radicale(tmp_path_factory.mktemp("radicale"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def dav(radicale, tmp_path: Path):
+    """A fresh calendar home (a user of its own) on the session's Radicale, reached through
+    a proxy that counts requests and can refuse, hold or drop them."""
+    from support.davserver import Proxy
+    from sync_helpers import Dav
+
+    user = radicale.add_user()
+    proxy = Proxy(radicale.port)
+    password_file = tmp_path / "password"
+    password_file.write_text("secret\n", encoding="utf-8")
+    yield Dav(radicale, proxy, user, "secret", password_file)
+    proxy.close()

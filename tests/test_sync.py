@@ -1,0 +1,638 @@
+"""Two-way CalDAV sync against a real Radicale: two planners through one server, a third
+client writing with the caldav library, conflicts, deletions, and servers that fail."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from datetime import date, timedelta
+
+import pytest
+from factories import at, event
+from icalendar import Calendar
+from support.davserver import NotCalDav
+from sync_helpers import (
+    data_of,
+    edit,
+    load,
+    make_file,
+    retitle,
+    rich_programme,
+    run_cli,
+    status_rows,
+    sync,
+)
+
+from planner.model import Person, Texts, Venue
+from planner.store import ProgrammeStore
+from planner.sync import Account
+from planner.sync.resource import PAYLOAD, PROGRAMME_COLLECTION
+from planner.sync.server import SyncError
+
+
+def cli_sync(capsys, path, dav, *extra):
+    return run_cli(capsys, "sync", "-p", str(path), "--url", dav.url, "--user", dav.user,
+                   "--password-file", str(dav.password_file), *extra)
+
+
+def two_planners(tmp_path, dav, programme=None):
+    """Planner A syncs a programme up; planner B builds its copy from the server."""
+    a = make_file(tmp_path / "a.programme", programme)
+    sync(a, dav)
+    b = tmp_path / "b.programme"
+    make_file(b, _empty())
+    sync(b, dav)
+    return a, b
+
+
+def _empty():
+    from planner.model import Programme
+
+    return Programme(Texts.same("b"), "UTC", date.today(), date.today())
+
+
+def file_digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------
+# The layout on the server
+
+
+def test_first_sync_makes_a_calendar_per_track_and_a_resource_per_event(dav, tmp_path):
+    a = make_file(tmp_path / "a.programme")
+    report = sync(a, dav)
+    assert report.uploaded == 5 and report.first and not report.conflicts
+    calendars = dav.calendars()
+    assert set(calendars) == {"business", "culture", PROGRAMME_COLLECTION}
+    business = calendars["business"]
+    assert business.get_display_name() == "Business"
+    props = business.get_properties([_colour()])
+    assert list(props.values()) == ["#1f6fb2"]
+    resources = dav.resources()
+    assert sorted(resources) == [
+        "business/daily%40t.ics", "business/fair%40t.ics", "business/gone%40t.ics",
+        "business/talk%40t.ics", "culture/concert%40t.ics",
+        f"{PROGRAMME_COLLECTION}/programme.ics",
+    ]
+    talk = Calendar.from_ical(resources["business/talk%40t.ics"]).walk("VEVENT")[0]
+    # The standard part is what an export writes, so any calendar shows it.
+    assert str(talk["SUMMARY"]) == "Talk"
+    assert "Anna Beispiel" in str(talk["DESCRIPTION"])
+    assert str(talk["LOCATION"]).startswith("Goethe-Institut")
+    assert talk.get(PAYLOAD) is not None
+    journal = Calendar.from_ical(resources[f"{PROGRAMME_COLLECTION}/programme.ics"])
+    assert [c.name for c in journal.subcomponents] == ["VJOURNAL"]
+
+
+def _colour():
+    from caldav.elements import ical
+
+    return ical.CalendarColor()
+
+
+def test_a_second_planner_rebuilds_the_same_programme_from_an_empty_one(dav, tmp_path, capsys):
+    a = make_file(tmp_path / "a.programme")
+    sync(a, dav)
+    b = tmp_path / "b.programme"
+    code, out, err = cli_sync(capsys, b, dav)
+    assert (code, err) == (0, "")
+    assert "0 sent, 5 received" in out
+    assert data_of(load(b)) == data_of(load(a))
+    # Both now agree with the server: nothing goes either way.
+    assert not sync(a, dav).changed and not sync(b, dav).changed
+
+
+def test_a_new_file_is_not_made_when_the_server_holds_no_programme(dav, tmp_path, capsys):
+    b = tmp_path / "b.programme"
+    code, out, err = cli_sync(capsys, b, dav)
+    assert code == 2 and err.startswith("error: ") and "holds no programme" in err
+    assert not b.exists() and list(tmp_path.glob("*.programme*")) == []
+    assert set(dav.calendars()) == set()
+
+
+def test_url_and_user_are_remembered_and_the_password_never(dav, tmp_path, capsys):
+    a = make_file(tmp_path / "a.programme")
+    cli_sync(capsys, a, dav)
+    assert b"secret" not in a.read_bytes()
+    edit(a, retitle("talk@t", "Talk 2"))
+    code, out, _ = run_cli(capsys, "sync", "-p", str(a), "--password-file",
+                           str(dav.password_file))
+    assert code == 0 and "1 sent" in out
+    code, _, err = run_cli(capsys, "sync", "-p", str(a))
+    assert code == 2 and "asks for a password" in err
+
+
+def test_the_password_comes_from_the_environment(dav, tmp_path, capsys, monkeypatch):
+    a = make_file(tmp_path / "a.programme")
+    monkeypatch.setenv("PLANNER_CALDAV_PASSWORD", dav.password)
+    code, out, err = run_cli(capsys, "sync", "-p", str(a), "--url", dav.url, "--user",
+                             dav.user)
+    assert (code, err) == (0, "") and "5 sent" in out
+
+
+# ---------------------------------------------------------------------------------------------
+# Incremental, two-way
+
+
+def test_a_sync_with_nothing_changed_sends_one_small_request_per_collection(dav, tmp_path):
+    programme = rich_programme()
+    for n in range(50):
+        e = event(f"extra-{n}@t", day=3 + n % 8, start=8 + n % 10, end=9 + n % 10,
+                  track="culture" if n % 2 else "business", title=Texts.same(f"Extra {n}"))
+        programme.events[e.uid] = e
+    a = make_file(tmp_path / "a.programme", programme)
+    sync(a, dav)
+    sync(a, dav)  # the first sync's own writes are behind its stored tokens
+    dav.proxy.reset()
+    report = sync(a, dav)
+    assert not report.changed
+    seen = dav.proxy.seen
+    assert len(seen) == 3 == report.requests  # the programme's collection and two tracks
+    assert {s.method for s in seen} == {"REPORT"} and all(s.status == 207 for s in seen)
+    assert max(s.size for s in seen) < 1000
+
+
+def test_one_changed_event_goes_up_alone(dav, tmp_path):
+    a = make_file(tmp_path / "a.programme")
+    sync(a, dav)
+    edit(a, retitle("concert@t", "Concert (new time)"))
+    dav.proxy.reset()
+    report = sync(a, dav)
+    assert report.uploaded == 1
+    puts = [s for s in dav.proxy.seen if s.method == "PUT"]
+    assert [s.path for s in puts] == [f"/{dav.user}/culture/concert@t.ics"]
+
+
+def test_edits_additions_and_deletions_travel_both_ways(dav, tmp_path):
+    a, b = two_planners(tmp_path, dav)
+
+    def on_a(programme):
+        talk = programme.events["talk@t"]
+        return {"talk@t": dataclasses.replace(talk, start=at(4, 14), end=at(4, 15),
+                                              venue="petri"),
+                "gone@t": None}
+
+    def on_b(programme):
+        new = event("new@t", day=9, start=11, end=12, track="culture",
+                    title=Texts("Neu", "New", "Новое"))
+        concert = programme.events["concert@t"]
+        return {"new@t": new,
+                "concert@t": dataclasses.replace(concert, status="cancelled")}
+
+    edit(a, on_a)
+    edit(b, on_b)
+    assert sync(a, dav).uploaded == 1 and sync(a, dav).deleted_there == 0
+    report = sync(b, dav)
+    assert (report.downloaded, report.deleted_here, report.uploaded) == (1, 1, 2)
+    report = sync(a, dav)
+    assert report.downloaded == 2
+    assert data_of(load(a)) == data_of(load(b))
+    got = load(a)
+    assert "gone@t" not in got.events and got.events["concert@t"].status == "cancelled"
+    assert got.events["talk@t"].venue == "petri" and got.events["talk@t"].start == at(4, 14)
+    assert dav.event_uids() == sorted(got.events)
+
+
+def test_moving_an_event_to_another_track_moves_its_resource(dav, tmp_path):
+    a, b = two_planners(tmp_path, dav)
+    edit(a, lambda p: {"talk@t": dataclasses.replace(p.events["talk@t"], track="culture")})
+    sync(a, dav)
+    resources = dav.resources()
+    assert "culture/talk%40t.ics" in resources and "business/talk%40t.ics" not in resources
+    sync(b, dav)
+    assert load(b).events["talk@t"].track == "culture"
+    assert data_of(load(a)) == data_of(load(b))
+    assert status_rows(a)["deletes"] == 0
+
+
+def test_tracks_venues_people_and_settings_merge_entry_by_entry(dav, tmp_path):
+    a, b = two_planners(tmp_path, dav)
+
+    def on_a(programme):
+        programme.venues["club"] = Venue("club", Texts.same("Club"), "Liteyny 5", 59.94, 30.35)
+        programme.travel = dataclasses.replace(programme.travel, buffer_minutes=20)
+        return {"club@t": event("club@t", day=8, start=20, end=23, venue="club",
+                                track="culture", title=Texts.same("Club night"))}
+
+    def on_b(programme):
+        programme.people["carl"] = Person("carl", "Carl Meyer", "AHK")
+        programme.name = Texts("Deutsche Woche", "German Week", "Немецкая неделя")
+        programme.last_day = date(2019, 4, 12)
+        talk = programme.events["talk@t"]
+        return {"talk@t": dataclasses.replace(talk, speakers=(*talk.speakers, "carl"))}
+
+    edit(a, on_a)
+    edit(b, on_b)
+    sync(a, dav)
+    sync(b, dav)
+    sync(a, dav)
+    got_a, got_b = load(a), load(b)
+    assert data_of(got_a) == data_of(got_b)
+    assert "club" in got_a.venues and "carl" in got_a.people
+    assert got_a.travel.buffer_minutes == 20 and got_a.name.en == "German Week"
+    assert got_a.last_day == date(2019, 4, 12)
+    assert got_a.events["talk@t"].speakers == ("anna", "boris", "carl")
+
+
+def test_a_new_track_gets_a_calendar_of_its_own(dav, tmp_path):
+    from planner.model import Track
+
+    a, b = two_planners(tmp_path, dav)
+
+    def on_a(programme):
+        programme.tracks["science"] = Track("science", Texts("Wissenschaft", "Science",
+                                                             "Наука"), "#2e7d32")
+        return {"lab@t": event("lab@t", track="science", title=Texts.same("Lab tour"))}
+
+    edit(a, on_a)
+    sync(a, dav)
+    assert "science" in dav.calendars()
+    sync(b, dav)
+    assert load(b).events["lab@t"].track == "science"
+    assert data_of(load(a)) == data_of(load(b))
+
+
+# ---------------------------------------------------------------------------------------------
+# Conflicts
+
+
+def test_a_conflict_is_listed_never_settled_silently_and_settled_by_prefer(dav, tmp_path,
+                                                                        capsys):
+    a, b = two_planners(tmp_path, dav)
+    edit(a, retitle("talk@t", "Talk by A"))
+    edit(b, retitle("talk@t", "Talk by B"))
+    sync(a, dav)
+    before = load(b)
+    code, out, err = cli_sync(capsys, b, dav)
+    assert code == 1 and err == ""
+    assert 'conflict: talk@t "Talk by B": changed here and on the server' in out
+    assert load(b).events["talk@t"].title.en == "Talk by B"
+    assert data_of(load(b)) == data_of(before)
+    assert status_rows(b)["conflicts"] == ["talk@t"]
+    # Still there at the next sync; and the server keeps A's version meanwhile.
+    assert cli_sync(capsys, b, dav)[0] == 1
+    sync(a, dav)
+    assert load(a).events["talk@t"].title.en == "Talk by A"
+    code, out, _ = cli_sync(capsys, b, dav, "--prefer", "server")
+    assert code == 0 and "1 conflicts settled" in out
+    assert load(b).events["talk@t"].title.en == "Talk by A"
+    assert status_rows(b)["conflicts"] == []
+
+
+def test_prefer_local_writes_this_side_over_the_server(dav, tmp_path, capsys):
+    a, b = two_planners(tmp_path, dav)
+    edit(a, retitle("talk@t", "Talk by A"))
+    edit(b, retitle("talk@t", "Talk by B"))
+    sync(a, dav)
+    assert cli_sync(capsys, b, dav)[0] == 1
+    code, _, _ = cli_sync(capsys, b, dav, "--prefer", "local")
+    assert code == 0
+    sync(a, dav)
+    assert load(a).events["talk@t"].title.en == "Talk by B"
+    assert data_of(load(a)) == data_of(load(b))
+
+
+def test_the_same_change_on_both_sides_is_no_conflict(dav, tmp_path):
+    a, b = two_planners(tmp_path, dav)
+    change = retitle("talk@t", "Same title")
+    edit(a, change)
+    edit(b, change)
+    # The same edit made at the same second on both sides: the same event.
+    with ProgrammeStore.open(b) as store:
+        programme = store.load()
+        programme.events["talk@t"] = load(a).events["talk@t"]
+        store.replace_all(programme)
+    sync(a, dav)
+    report = sync(b, dav)
+    assert not report.conflicts and report.downloaded == 0
+
+
+@pytest.mark.parametrize("deleted_on", ["a", "b"])
+def test_deleted_on_one_side_changed_on_the_other_is_a_conflict(dav, tmp_path, capsys,
+                                                                deleted_on):
+    a, b = two_planners(tmp_path, dav)
+    deleter, changer = (a, b) if deleted_on == "a" else (b, a)
+    edit(deleter, lambda p: {"talk@t": None})
+    edit(changer, retitle("talk@t", "Changed"))
+    sync(a, dav)
+    code, out, _ = cli_sync(capsys, b, dav, "--json")
+    assert code == 1
+    result = json.loads(out)
+    reason = ("deleted here, changed on the server" if deleted_on == "b"
+              else "changed here, deleted on the server")
+    assert [(c["uid"], c["reason"]) for c in result["conflicts"]] == [("talk@t", reason)]
+    # Keeping the change restores the event everywhere.
+    keep = "local" if changer == b else "server"
+    cli_sync(capsys, b, dav, "--prefer", keep)
+    sync(a, dav)
+    assert load(a).events["talk@t"].title.en == "Changed"
+    assert data_of(load(a)) == data_of(load(b))
+    assert dav.event_uids().count("talk@t") == 1
+
+
+def test_a_venue_changed_differently_on_both_sides_is_a_conflict(dav, tmp_path, capsys):
+    a, b = two_planners(tmp_path, dav)
+
+    def address(text):
+        def change(programme):
+            programme.venues["goethe"] = dataclasses.replace(programme.venues["goethe"],
+                                                             address=text)
+        return change
+
+    edit(a, address("Moika 58"))
+    edit(b, address("Naberezhnaya 58"))
+    sync(a, dav)
+    code, out, _ = cli_sync(capsys, b, dav)
+    assert code == 1 and "conflict: programme/venues/goethe" in out
+    assert load(b).venues["goethe"].address == "Naberezhnaya 58"
+    code, _, _ = cli_sync(capsys, b, dav, "--prefer", "server")
+    assert code == 0
+    assert load(b).venues["goethe"].address == "Moika 58"
+    sync(a, dav)
+    assert data_of(load(a)) == data_of(load(b))
+
+
+# ---------------------------------------------------------------------------------------------
+# Another calendar client on the same calendars (Thunderbird, Nextcloud, a phone)
+
+
+def _edit_resource(dav, collection, name, change):
+    calendar = dav.calendars()[collection]
+    obj = calendar.event_by_url(calendar.url.join(name))
+    obj.load()
+    component = obj.icalendar_instance.walk("VEVENT")[0]
+    change(component)
+    obj.save()
+
+
+def test_an_edit_in_a_calendar_client_comes_back_right(dav, tmp_path):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    a, b = two_planners(tmp_path, dav)
+
+    def thunderbird(component):
+        component["SUMMARY"] = "Talk (moved)"
+        component.pop("DTSTART")
+        component.pop("DTEND")
+        zone = ZoneInfo("Europe/Moscow")
+        component.add("DTSTART", datetime(2019, 4, 4, 16, 0, tzinfo=zone))
+        component.add("DTEND", datetime(2019, 4, 4, 17, 30, tzinfo=zone))
+        component["LOCATION"] = "Petrikirche"
+        component["SEQUENCE"] = 1
+        component.add("X-MOZ-GENERATION", "3")
+
+    _edit_resource(dav, "business", "talk%40t.ics", thunderbird)
+    report = sync(a, dav)
+    assert report.downloaded == 1 and not report.conflicts
+    talk = load(a).events["talk@t"]
+    # The title changed in the calendar language only; the other translations stay.
+    assert talk.title == Texts("Vortrag", "Talk (moved)", "Доклад")
+    assert (talk.start, talk.end, talk.venue) == (at(4, 16), at(4, 17, 30), "petri")
+    assert talk.speakers == ("anna", "boris") and talk.languages == ("de", "ru")
+    assert talk.description.de == "Über Dinge" and talk.attendance == 80
+    sync(b, dav)
+    assert data_of(load(a)) == data_of(load(b))
+    assert not sync(a, dav).changed and not sync(b, dav).changed
+
+
+def test_events_made_and_deleted_in_a_calendar_client(dav, tmp_path):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    a, b = two_planners(tmp_path, dav)
+    business = dav.calendars()["business"]
+    zone = ZoneInfo("Europe/Moscow")
+    business.save_event(
+        dtstart=datetime(2019, 4, 9, 10, tzinfo=zone), dtend=datetime(2019, 4, 9, 11, tzinfo=zone),
+        summary="Breakfast with the consul", location="Goethe-Institut", uid="phone-1@example")
+    business.event_by_url(business.url.join("fair%40t.ics")).delete()
+    report = sync(a, dav)
+    assert (report.downloaded, report.deleted_here) == (1, 1)
+    made = load(a).events["phone-1@example"]
+    assert (made.track, made.venue, made.title.en) == ("business", "goethe",
+                                                        "Breakfast with the consul")
+    assert "fair@t" not in load(a).events
+    sync(b, dav)
+    assert data_of(load(a)) == data_of(load(b))
+
+
+def test_an_event_moved_to_another_calendar_changes_its_track(dav, tmp_path):
+    a, _ = two_planners(tmp_path, dav)
+    calendars = dav.calendars()
+    old = calendars["business"].event_by_url(calendars["business"].url.join("talk%40t.ics"))
+    old.load()
+    calendars["culture"].save_event(old.data)
+    old.delete()
+    report = sync(a, dav)
+    assert not report.conflicts
+    assert load(a).events["talk@t"].track == "culture"
+    assert dav.event_uids().count("talk@t") == 1
+
+
+def test_an_unreadable_resource_is_reported_and_left_alone(dav, tmp_path):
+    a, _ = two_planners(tmp_path, dav)
+    business = dav.calendars()["business"]
+    business.save_event("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\n"
+                        "UID:broken@x\r\nDTSTAMP:20190101T000000Z\r\nDTSTART:20190404T100000Z"
+                        "\r\nSUMMARY:No end, no good\r\nRRULE:FREQ=DAILY\r\nEND:VEVENT\r\n"
+                        "END:VCALENDAR\r\n")
+    before = data_of(load(a))
+    report = sync(a, dav)
+    assert report.problems and "broken@x" not in load(a).events
+    assert data_of(load(a)) == before
+
+
+# ---------------------------------------------------------------------------------------------
+# Servers that fail, refuse, or are not there
+
+
+def test_an_unreachable_server_leaves_the_programme_untouched(tmp_path, capsys):
+    from support.davserver import free_port
+
+    a = make_file(tmp_path / "a.programme")
+    digest = file_digest(a)
+    password = tmp_path / "pw"
+    password.write_text("x\n")
+    code, out, err = run_cli(capsys, "sync", "-p", str(a), "--url",
+                             f"http://127.0.0.1:{free_port()}/me/", "--user", "me",
+                             "--password-file", str(password))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("error: cannot reach http://127.0.0.1:")
+    assert "Connection refused" in err and "wait for the next sync" in err
+    assert file_digest(a) == digest
+
+
+def test_a_wrong_password_is_said_clearly(dav, tmp_path, capsys):
+    a = make_file(tmp_path / "a.programme")
+    digest = file_digest(a)
+    wrong = tmp_path / "wrong"
+    wrong.write_text("nope\n")
+    code, _, err = run_cli(capsys, "sync", "-p", str(a), "--url", dav.url, "--user",
+                           dav.user, "--password-file", str(wrong))
+    assert code == 2 and "refused the user name" in err and err.count("\n") == 1
+    assert file_digest(a) == digest
+
+
+def test_an_address_that_is_not_caldav_is_said_clearly(tmp_path, capsys):
+    site = NotCalDav()
+    try:
+        a = make_file(tmp_path / "a.programme")
+        digest = file_digest(a)
+        code, _, err = run_cli(capsys, "sync", "-p", str(a), "--url", site.url(), "--user",
+                               "me")
+        assert code == 2 and "is not a CalDAV calendar home" in err
+        assert file_digest(a) == digest
+    finally:
+        site.close()
+
+
+def test_a_calendar_instead_of_a_calendar_home_is_said_clearly(dav, tmp_path, capsys):
+    a = make_file(tmp_path / "a.programme")
+    sync(a, dav)
+    b = make_file(tmp_path / "b.programme")
+    code, _, err = run_cli(capsys, "sync", "-p", str(b), "--url", dav.url + "business/",
+                           "--user", dav.user, "--password-file", str(dav.password_file))
+    assert code == 2 and "is a calendar, not a calendar home" in err
+
+
+@pytest.mark.parametrize(("status", "words"), [(403, "does not allow"),
+                                                (507, "no room left")])
+def test_a_server_that_refuses_writes_loses_nothing(dav, tmp_path, capsys, status, words):
+    a, b = two_planners(tmp_path, dav)
+    edit(a, retitle("talk@t", "Edited while refused"))
+    dav.proxy.refuse["PUT"] = status
+    code, _, err = cli_sync(capsys, a, dav)
+    assert code == 2 and words in err and f"({status} " in err and err.count("\n") == 1
+    assert load(a).events["talk@t"].title.en == "Edited while refused"
+    dav.proxy.refuse.clear()
+    assert cli_sync(capsys, a, dav)[0] == 0
+    sync(b, dav)
+    assert load(b).events["talk@t"].title.en == "Edited while refused"
+
+
+def test_a_server_that_keeps_failing_the_precondition_stops_the_sync(dav, tmp_path, capsys):
+    a, _ = two_planners(tmp_path, dav)
+    edit(a, retitle("talk@t", "Never accepted"))
+    dav.proxy.refuse["PUT"] = 412
+    code, _, err = cli_sync(capsys, a, dav)
+    assert code == 2 and "412 Precondition Failed" in err and "talk@t" in err
+    assert load(a).events["talk@t"].title.en == "Never accepted"
+    dav.proxy.refuse.clear()
+    assert cli_sync(capsys, a, dav)[0] == 0
+
+
+def test_the_server_stopping_mid_sync_loses_nothing_and_the_next_sync_converges(
+        dav, tmp_path, capsys):
+    programme = rich_programme()
+    for n in range(30):
+        e = event(f"more-{n}@t", day=3 + n % 8, title=Texts.same(f"More {n}"))
+        programme.events[e.uid] = e
+    a = make_file(tmp_path / "a.programme", programme)
+    dav.proxy.drop_after = 12  # part way through the uploads
+    code, _, err = cli_sync(capsys, a, dav)
+    assert code == 2 and err.startswith("error: ") and err.count("\n") == 1
+    assert data_of(load(a)) == data_of(programme)
+    dav.proxy.reset()
+    assert cli_sync(capsys, a, dav)[0] == 0
+    assert dav.event_uids() == sorted(programme.events)
+    b = tmp_path / "b.programme"
+    assert cli_sync(capsys, b, dav)[0] == 0
+    assert data_of(load(b)) == data_of(load(a))
+
+
+def test_a_server_without_sync_collection_is_compared_by_etag(dav, tmp_path):
+    dav.proxy.no_sync_collection = True
+    a, b = two_planners(tmp_path, dav)
+    edit(a, retitle("talk@t", "By ETag"))
+    assert sync(a, dav).uploaded == 1
+    report = sync(b, dav)
+    assert report.downloaded == 1
+    assert data_of(load(a)) == data_of(load(b))
+    dav.proxy.seen.clear()
+    assert not sync(b, dav).changed
+    # Once the server said it has no sync-collection, it is not asked again.
+    assert [s.method for s in dav.proxy.seen] == ["PROPFIND"] * 3
+
+
+def test_an_expired_sync_token_lists_the_calendar_anew(dav, tmp_path):
+    import sqlite3
+
+    a, b = two_planners(tmp_path, dav)
+    conn = sqlite3.connect(b)
+    conn.execute("UPDATE sync_collections SET token = 'http://radicale.org/ns/sync/"
+                 "0000000000000000000000000000000000000000000000000000000000000000'")
+    conn.commit()
+    conn.close()
+    edit(a, retitle("talk@t", "After expiry"))
+    sync(a, dav)
+    report = sync(b, dav)
+    assert report.downloaded == 1 and not report.conflicts
+    assert data_of(load(a)) == data_of(load(b))
+
+
+def test_a_new_url_starts_afresh_and_the_old_servers_state_is_forgotten(dav, radicale,
+                                                                         tmp_path):
+    a = make_file(tmp_path / "a.programme")
+    sync(a, dav)
+    other = radicale.add_user()
+    account = Account(radicale.url(other), other)
+    report = sync(a, dav, account=account)
+    assert report.first and report.uploaded == 5
+    assert load(a).events.keys() == rich_programme().events.keys()
+
+
+def test_sync_refuses_a_file_open_elsewhere(dav, tmp_path, capsys):
+    a = make_file(tmp_path / "a.programme")
+    with ProgrammeStore.open(a):
+        code, _, err = cli_sync(capsys, a, dav)
+    assert code == 2 and "already open for editing" in err
+
+
+def test_days_grow_with_the_programme(dav, tmp_path):
+    a, b = two_planners(tmp_path, dav)
+
+    def later(programme):
+        programme.last_day = programme.last_day + timedelta(days=2)
+        return {"late@t": event("late@t", day=12, title=Texts.same("Late"))}
+
+    edit(a, later)
+    sync(a, dav)
+    sync(b, dav)
+    assert load(b).last_day == date(2019, 4, 12) and "late@t" in load(b).events
+
+
+def test_sync_errors_are_programme_errors():
+    with pytest.raises(SyncError):
+        from planner.sync.server import Server
+
+        Server("ftp://example.org/", "me", None)
+
+
+def test_series_with_dates_exceptions_overrides_and_kept_properties_travel(dav, tmp_path,
+                                                                          capsys):
+    from planner.model import Recurrence, RecurrenceId, validate_event
+
+    programme = rich_programme()
+    start, end = at(3, 15), at(3, 16)
+    late = event("tour@t", start=at(4, 17), end=at(4, 18), track="culture", venue="petri",
+                 title=Texts.same("City tour (late)"),
+                 recurrence_id=RecurrenceId(at(4, 15)))
+    tour = event("tour@t", start=start, end=end, track="culture", venue="petri",
+                 title=Texts.same("City tour"),
+                 recurrence=Recurrence("FREQ=DAILY;COUNT=4", exdates=(at(5, 15),),
+                                       rdates=(at(9, 15),)),
+                 overrides=(late,), source_uid="tour@example",
+                 preserved="CLASS:PUBLIC\r\nX-ORGANISER-NOTE:bring umbrellas\r\n",
+                 absent=frozenset({"COLOR"}))
+    validate_event(programme, tour)
+    programme.events[tour.uid] = tour
+    a = make_file(tmp_path / "a.programme", programme)
+    sync(a, dav)
+    b = tmp_path / "b.programme"
+    assert cli_sync(capsys, b, dav)[0] == 0
+    assert data_of(load(b)) == data_of(load(a))
+    assert load(b).events["tour@t"] == tour
+    assert not sync(a, dav).changed

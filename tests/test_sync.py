@@ -26,9 +26,8 @@ from sync_helpers import (
 
 from planner.model import Person, Texts, Venue
 from planner.store import ProgrammeStore
-from planner.sync import Account
+from planner.sync import Account, SyncError
 from planner.sync.resource import PAYLOAD, PROGRAMME_COLLECTION
-from planner.sync.server import SyncError
 
 
 def cli_sync(capsys, path, dav, *extra):
@@ -636,3 +635,85 @@ def test_series_with_dates_exceptions_overrides_and_kept_properties_travel(dav, 
     assert data_of(load(b)) == data_of(load(a))
     assert load(b).events["tour@t"] == tour
     assert not sync(a, dav).changed
+
+
+def test_the_server_really_stopping_mid_sync(dav, radicale, tmp_path, capsys):
+    """Radicale itself goes away between two requests of a sync, and comes back."""
+    a, b = two_planners(tmp_path, dav)
+
+    def changes(programme):
+        return {f"late-{n}@t": event(f"late-{n}@t", day=4 + n % 5,
+                                     title=Texts.same(f"Late {n}")) for n in range(6)}
+
+    edit(a, changes)
+    intended = data_of(load(a))
+    dav.proxy.reset()
+    dav.proxy.hold_on = ("PUT", ".ics", 2)
+    import threading
+
+    def stop_then_release():
+        dav.proxy.held.wait(60)
+        radicale.stop()
+        dav.proxy.release.set()
+
+    stopper = threading.Thread(target=stop_then_release)
+    stopper.start()
+    try:
+        code, _, err = cli_sync(capsys, a, dav)
+    finally:
+        stopper.join()
+        radicale.start()
+    assert code == 2 and err.startswith("error: ") and err.count("\n") == 1
+    assert data_of(load(a)) == intended
+    dav.proxy.reset()
+    assert cli_sync(capsys, a, dav)[0] == 0
+    sync(b, dav)
+    assert data_of(load(b)) == intended
+    assert dav.event_uids() == sorted(load(a).events)
+
+
+def test_unscheduled_sessions_and_availability_travel(dav, tmp_path):
+    from datetime import timedelta
+
+    from planner.model import Session, TimeWindow, schedule_session
+
+    def plan(programme):
+        programme.people["anna"] = dataclasses.replace(
+            programme.people["anna"],
+            availability=(TimeWindow(at(4, 9), at(4, 18)),
+                          TimeWindow(at(4, 12), at(4, 13), "blocked")))
+        programme.venues["petri"] = dataclasses.replace(
+            programme.venues["petri"], availability=(TimeWindow(at(6, 8), at(6, 22)),))
+        for n in (1, 2):
+            programme.unscheduled[f"open-{n}@t"] = Session(
+                f"open-{n}@t", Texts.same(f"Open session {n}"), timedelta(minutes=45),
+                "culture", speakers=("anna",))
+
+    a = make_file(tmp_path / "a.programme")
+    edit(a, plan)
+    sync(a, dav)
+    b = tmp_path / "b.programme"
+    make_file(b, _empty())
+    sync(b, dav)
+    assert data_of(load(b)) == data_of(load(a))
+    assert set(load(b).unscheduled) == {"open-1@t", "open-2@t"}
+    # B places one session; A edits the other: both arrive, nothing twice.
+
+    def place(programme):
+        schedule_session(programme, "open-1@t", at(8, 10), "goethe")
+
+    def rename(programme):
+        session = programme.unscheduled["open-2@t"]
+        programme.unscheduled["open-2@t"] = dataclasses.replace(
+            session, title=Texts.same("Open session two"))
+
+    edit(b, place)
+    edit(a, rename)
+    sync(b, dav)
+    sync(a, dav)
+    sync(b, dav)
+    got = load(a)
+    assert "open-1@t" in got.events and "open-1@t" not in got.unscheduled
+    assert got.unscheduled["open-2@t"].title.en == "Open session two"
+    assert data_of(load(b)) == data_of(got)
+    assert dav.event_uids().count("open-1@t") == 1

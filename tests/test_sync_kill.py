@@ -24,6 +24,27 @@ from planner.model import Texts, Venue
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def kill_sync_at(path, dav, moment):
+    """Run ``main.py sync`` on ``path`` in a child, and kill -9 it while the proxy holds
+    the request ``moment`` (method, path text, n-th) the server has carried out."""
+    dav.proxy.reset()
+    dav.proxy.hold_on = moment
+    child = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "sync", "-p", str(path), "--password-file",
+         str(dav.password_file)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=path.parent)
+    try:
+        assert dav.proxy.held.wait(60), child.communicate(timeout=30)
+        child.send_signal(signal.SIGKILL)
+        child.wait(30)
+    finally:
+        dav.proxy.release.set()
+        if child.poll() is None:
+            child.kill()
+        child.communicate()
+    dav.proxy.reset()
+
+
 def changes_on_a(programme):
     talk = programme.events["talk@t"]
     programme.venues["club"] = Venue("club", Texts.same("Club"), "Liteyny 5")
@@ -52,22 +73,7 @@ def test_kill_during_a_sync_then_the_next_sync_converges(dav, tmp_path, moment):
     edit(b, retitle("concert@t", "Concert, from B"))
     sync(b, dav)
     intended = load(a)
-    dav.proxy.reset()
-    dav.proxy.hold_on = moment
-    child = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), "sync", "-p", str(a), "--password-file",
-         str(dav.password_file)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
-    try:
-        assert dav.proxy.held.wait(60), child.communicate(timeout=30)
-        child.send_signal(signal.SIGKILL)
-        child.wait(30)
-    finally:
-        dav.proxy.release.set()
-        if child.poll() is None:
-            child.kill()
-        child.communicate()
-    dav.proxy.reset()
+    kill_sync_at(a, dav, moment)
     # The file opens and holds a consistent programme: the edits, some of B's maybe.
     after_kill = load(a)
     assert after_kill.events.keys() == intended.events.keys()
@@ -83,3 +89,24 @@ def test_kill_during_a_sync_then_the_next_sync_converges(dav, tmp_path, moment):
     rows = status_rows(a)
     assert rows["items"] == len(got.events) and rows["deletes"] == 0
     assert not sync(a, dav).changed and not sync(b, dav).changed
+
+
+def test_kill_while_uploads_run_side_by_side(dav, tmp_path):
+    """Many new events go up several at a time; killed with some of them on the server
+    and not recorded, the next sync neither duplicates nor loses one."""
+    a, b = two_planners(tmp_path, dav)
+
+    def many(programme):
+        return {f"many-{n}@t": event(f"many-{n}@t", day=3 + n % 8, start=8 + n % 10,
+                                     end=9 + n % 10, title=Texts.same(f"Many {n}"))
+                for n in range(40)}
+
+    edit(a, many)
+    intended = load(a)
+    kill_sync_at(a, dav, ("PUT", "many-", 9))
+    assert not sync(a, dav).conflicts
+    sync(b, dav)
+    assert data_of(load(a)) == data_of(intended)
+    assert data_of(load(b)) == data_of(intended)
+    assert dav.event_uids() == sorted(intended.events)
+    assert not sync(a, dav).changed

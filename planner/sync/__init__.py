@@ -21,14 +21,19 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.i18n import msg
-from planner.model import Lang
-from planner.store import ProgrammeStore
-from planner.sync.engine import Engine, Prefer, Progress, SyncReport
-from planner.sync.local import LocalSide, StoreSide
-from planner.sync.server import Server, SyncError
-from planner.sync.state import AUTH, INSECURE, URL, USER, StatusChanges, SyncState, server_changes
+from planner.sync.errors import SyncError
+from planner.sync.state import AUTH, INSECURE, URL, USER, SyncState, server_changes
+
+if TYPE_CHECKING:
+    # The engine and the HTTP stack load when a sync runs, not with the window.
+    from planner.model import Lang
+    from planner.store import ProgrammeStore
+    from planner.sync.engine import Prefer, Progress, SyncReport
+    from planner.sync.local import LocalSide
+    from planner.sync.server import Server
 
 PASSWORD_VARIABLE = "PLANNER_CALDAV_PASSWORD"
 
@@ -80,6 +85,8 @@ def read_password(path: str | os.PathLike[str] | None) -> str | None:
 
 def server_for(account: Account, password: str | None) -> Server:
     """The server object for ``account`` (nothing is sent yet)."""
+    from planner.sync.server import Server
+
     return Server(account.url, account.user or None, password, verify=not account.insecure,
                   auth_scheme=account.auth)
 
@@ -92,9 +99,10 @@ def sync_local(
     """Sync ``local`` with the server of ``account``; raises :class:`SyncError` when the
     server cannot be used (the programme is as it was, or holds what was done). With
     ``fetch_only`` (a new, empty programme) the server must hold a programme already."""
+    from planner.sync.engine import Engine
+
     server = server_for(account, password)
-    settings: StatusChanges = server_changes(account.url, account.user, account.insecure,
-                                             local.state)
+    settings = server_changes(account.url, account.user, account.insecure, local.state)
     try:
         return Engine(local, server, settings=settings, prefer=prefer, lang=lang,
                       progress=progress, fetch_only=fetch_only).run()
@@ -109,9 +117,11 @@ def sync_store(
 ) -> SyncReport:
     """Sync the programme file ``store`` (open for editing) with the server of
     ``account``."""
+    from planner.sync.local import StoreSide
+
     return sync_local(StoreSide(store), account, password, prefer=prefer, lang=lang,
                       progress=progress, fetch_only=fetch_only)
 
 
-__all__ = ["Account", "PASSWORD_VARIABLE", "SyncError", "SyncReport", "account_for",
-           "read_password", "server_for", "sync_local", "sync_store"]
+__all__ = ["Account", "PASSWORD_VARIABLE", "SyncError", "account_for", "read_password",
+           "server_for", "sync_local", "sync_store"]

@@ -30,27 +30,23 @@ else found then is handled in the same sync.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
-from collections.abc import Callable, Iterable
+import queue
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
 from planner.i18n import Message, msg
-from planner.model import LANGS, Event, Lang, Programme, ProgrammeError
+from planner.model import LANGS, Event, Lang, Programme, ProgrammeError, Session
 from planner.snapshot import event_from_dict, from_dict
 from planner.sync import resource as res
+from planner.sync.errors import RefusedError, SyncError
 from planner.sync.local import Frame, LocalSide, StaleStep, Step
 from planner.sync.merge import Key, MergeConflict, MergeResult, entries, merge, rebuild
-from planner.sync.server import (
-    CollectionInfo,
-    Listing,
-    PreconditionFailed,
-    RefusedError,
-    Server,
-    SyncError,
-    path_of,
-)
+from planner.sync.server import CollectionInfo, Listing, PreconditionFailed, Server, path_of
 from planner.sync.state import (
     AUTH,
     LANG,
@@ -71,6 +67,9 @@ Progress = Callable[[int, int], None]
 MAX_ROUNDS = 4
 # Steps recorded per transaction while many events go one way (the first sync).
 COMMIT_EVERY = 100
+# Uploads go several at a time, each thread with a connection of its own, from this many on.
+PARALLEL_FROM = 20
+UPLOAD_THREADS = 4
 # The last programme data seen on the server, for merging while it does not change.
 META_REMOTE = "meta_remote"
 # Idents of conflicts about the programme's own data (its entries) start with this.
@@ -111,6 +110,7 @@ class SyncReport:
 
     @property
     def changed(self) -> bool:
+        """Whether anything went either way (or a conflict was settled)."""
         return bool(self.uploaded or self.downloaded or self.deleted_there
                     or self.deleted_here or self.settled)
 
@@ -132,6 +132,21 @@ class _Upload:
 
     event: Event
     at: tuple[str, str | None] | None
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """An upload made ready: its href, the ETag to match (``None``: a new resource), its
+    bytes and digests, and for a move the old copy's href and ETag."""
+
+    ident: str
+    href: str
+    etag: str | None
+    body: bytes
+    digest: str
+    key: str
+    moved_from: tuple[str, str | None] | None = None
+    new_etag: str | None = None
 
 
 @dataclass(slots=True)
@@ -185,10 +200,12 @@ class Engine:
 
     @property
     def programme(self) -> Programme:
+        """The programme as the local side holds it now."""
         return self.local.programme
 
     @property
     def state(self) -> SyncState:
+        """The sync state as the local side holds it now."""
         return self.local.state
 
     def _commit(self, step: Step, *, now: bool = False) -> None:
@@ -355,11 +372,11 @@ class Engine:
         target = _programme_from_payload(data)
         programme = self.programme
         step = Step()
-        if (target.name, target.timezone, target.first_day, target.last_day,
-                target.travel) != (programme.name, programme.timezone, programme.first_day,
-                                   programme.last_day, programme.travel):
+        if (target.name, target.timezone, target.first_day, target.last_day, target.travel,
+                target.zones) != (programme.name, programme.timezone, programme.first_day,
+                                  programme.last_day, programme.travel, programme.zones):
             step.frame = Frame(target)
-        used = _used(programme.events.values())
+        used = _used((*programme.events.values(), *programme.unscheduled.values()))
         for kind in ("tracks", "venues", "people"):
             mine: dict[str, Any] = getattr(programme, kind)
             theirs: dict[str, Any] = getattr(target, kind)
@@ -374,6 +391,14 @@ class Engine:
             if kind != "people" and [k for k in mine if k in theirs] != [
                     k for k in theirs if k in mine]:
                 step.orders[kind] = list(theirs)
+        # Unscheduled sessions: nothing refers to one, so one gone goes at once; one that
+        # is still a placed event here waits until the events are synced (the server's
+        # side unscheduled it, and takes the event away).
+        for uid, session in target.unscheduled.items():
+            if programme.unscheduled.get(uid) != session and uid not in programme.events:
+                step.sessions[uid] = session
+        for uid in programme.unscheduled.keys() - target.unscheduled.keys():
+            step.sessions[uid] = None
         if step.touches_programme():
             self._commit(step, now=True)
 
@@ -543,7 +568,12 @@ class Engine:
             wanted = [h for h, etag in view.items()
                       if h not in known or known[h].etag is None or known[h].etag != etag]
             fetched = self.server.fetch(prefix, wanted) if wanted else {}
+            read = 0
             for href, etag in view.items():
+                if href in fetched and self.progress is not None:
+                    read += 1
+                    if read % 50 == 0:  # reading many (a first sync) takes a while
+                        self.progress(read, len(fetched))
                 item = known.get(href)
                 if href in fetched:
                     found_etag, body = fetched[href]
@@ -705,6 +735,8 @@ class Engine:
         assert event is not None
         programme = self.programme
         step = Step(events={ident: event}, expected={ident: local})
+        if ident in programme.unscheduled:
+            step.sessions[ident] = None  # placed on the server's side
         for kind, found in (("tracks", fetched.tracks), ("venues", fetched.venues),
                             ("people", fetched.people)):
             mine: dict[str, Any] = getattr(programme, kind)
@@ -765,26 +797,44 @@ class Engine:
         written: set[str] = set()
         refused: list[str] = []
         entities = res.Entities.of(self.programme)
-        total, done = len(plan.uploads) + len(plan.deletes), 0
-        for upload in plan.uploads:
-            hrefs = self._put(upload, entities)
-            if hrefs:
-                written.update(_collection_of(h) for h in hrefs)
-            else:
-                refused.append(upload.event.uid)
+        total = len(plan.uploads) + len(plan.deletes)
+        done = 0
+
+        def count() -> None:
+            nonlocal done
             done += 1
             if self.progress is not None:
                 self.progress(done, total)
+
+        prepared = [self._prepare(upload, entities) for upload in plan.uploads]
+        # Moves write and delete in an order of their own (see _move); the rest at once.
+        plain = [p for p in prepared if p.moved_from is None]
+        for item, ok in self._send_all(plain):
+            if ok:
+                written.add(_collection_of(item.href))
+                self._record(item)
+            else:
+                refused.append(item.ident)
+            count()
+        for item in prepared:
+            if item.moved_from is None:
+                continue
+            hrefs = self._move(item)
+            if hrefs:
+                written.update(_collection_of(h) for h in hrefs)
+            else:
+                refused.append(item.ident)
+            count()
         for ident, href, etag in plan.deletes:
-            done += 1
+            count()
             try:
                 self.server.delete(href, etag, msg("deleting event '{uid}'", uid=ident))
             except PreconditionFailed:
                 refused.append(ident)
                 continue
             written.add(_collection_of(href))
-            item = self.state.items.get(ident)
-            if item is not None and item.href == href:
+            known = self.state.items.get(ident)
+            if known is not None and known.href == href:
                 self._commit(Step(status=StatusChanges(items={ident: None})))
                 self.report.deleted_there += 1
         self._flush()
@@ -800,9 +850,8 @@ class Engine:
             self._retry.update(refused)
         return written
 
-    def _put(self, upload: _Upload, entities: res.Entities) -> list[str]:
-        """One upload; returns the hrefs written, empty when the server's copy changed
-        since it was listed (the next round lists it and decides again)."""
+    def _prepare(self, upload: _Upload, entities: res.Entities) -> _Prepared:
+        """Where and how ``upload`` is written, and its bytes."""
         event = upload.event
         ident = event.uid
         href = self._collection_href(event.track) + res.resource_name(ident)
@@ -810,50 +859,102 @@ class Engine:
         if upload.at is not None and upload.at[0] == href:
             etag = upload.at[1]
         elif upload.at is not None:
-            # Moved to another track: the old copy is remembered for deleting before the
-            # new one is written, so a sync killed in between leaves no second copy.
             moved_from = upload.at
-            item = self.state.items.get(ident) or ItemStatus(ident, href, None, "", "", "")
-            self._commit(Step(status=StatusChanges(
-                deletes={upload.at[0]: upload.at[1]},
-                items={ident: dataclasses.replace(item, href=href, etag=None)})), now=True)
         data = res.payload(event, entities, self._lang)
         body = res.render_event(self.programme, event, data)
+        return _Prepared(ident, href, etag, body, res.event_hash(event), res.digest(data),
+                         moved_from)
+
+    def _send(self, item: _Prepared, server: Server | None = None) -> bool:
+        """PUT ``item`` (through ``server``, one of the upload threads' own, or this
+        sync's); ``False`` when the server's copy changed since it was listed."""
         try:
-            new_etag = self.server.put(href, body, etag,
-                                       msg("storing event '{uid}'", uid=ident))
+            item.new_etag = (server or self.server).put(
+                item.href, item.body, item.etag, msg("storing event '{uid}'", uid=item.ident))
         except PreconditionFailed:
-            return []
-        digest = res.event_hash(event)
-        self._commit(Step(status=StatusChanges(items={ident: ItemStatus(
-            ident, href, new_etag, digest, digest, res.digest(data))})))
+            return False
+        return True
+
+    def _send_all(self, items: list[_Prepared]) -> Iterator[tuple[_Prepared, bool]]:
+        """Send ``items``, several at a time when there are many (a first sync, a server far
+        away): each upload thread has a connection of its own. Yields each with whether
+        it was stored, as they finish; the records are made here, on the sync's thread."""
+        if len(items) < PARALLEL_FROM:
+            for item in items:
+                yield item, self._send(item)
+            return
+        servers = [self.server.clone() for _ in range(UPLOAD_THREADS)]
+        spare: queue.Queue[Server] = queue.Queue()
+        for server in servers:
+            spare.put(server)
+
+        def send(item: _Prepared) -> bool:
+            server = spare.get()
+            try:
+                return self._send(item, server)
+            finally:
+                spare.put(server)
+
+        pool = ThreadPoolExecutor(max_workers=UPLOAD_THREADS)
+        try:
+            pending: dict[Future[bool], _Prepared] = {}
+            queued = iter(items)
+            for item in itertools.islice(queued, 2 * UPLOAD_THREADS):
+                pending[pool.submit(send, item)] = item
+            while pending:
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    item = pending.pop(future)
+                    yield item, future.result()
+                    for more in itertools.islice(queued, 1):
+                        pending[pool.submit(send, more)] = more
+        finally:
+            # On an error (or a cancel) the uploads under way finish; none starts.
+            pool.shutdown(wait=True, cancel_futures=True)
+            for server in servers:
+                self.server.requests += server.requests
+                server.close()
+
+    def _record(self, item: _Prepared) -> None:
+        self._commit(Step(status=StatusChanges(items={item.ident: ItemStatus(
+            item.ident, item.href, item.new_etag, item.digest, item.digest, item.key)})))
         self.report.uploaded += 1
-        if moved_from is None:
-            return [href]
+
+    def _move(self, item: _Prepared) -> list[str]:
+        """An event that moved to another track's collection: the old copy is remembered
+        for deleting before the new one is written (as "not confirmed yet"), so that a
+        sync killed in between leaves no second copy; then written, recorded, and the old
+        one deleted."""
+        assert item.moved_from is not None
+        old_href, old_etag = item.moved_from
+        known = self.state.items.get(item.ident) or ItemStatus(item.ident, item.href, None,
+                                                               "", "", "")
+        self._commit(Step(status=StatusChanges(
+            deletes={old_href: old_etag},
+            items={item.ident: dataclasses.replace(known, href=item.href, etag=None)})),
+            now=True)
+        if not self._send(item):
+            return []
+        self._record(item)
         self._flush()
         try:
-            self.server.delete(moved_from[0], moved_from[1],
-                               msg("deleting event '{uid}'", uid=ident))
+            self.server.delete(old_href, old_etag,
+                               msg("deleting event '{uid}'", uid=item.ident))
         except PreconditionFailed:
             pass  # changed there meanwhile: the listing finds it
-        self._commit(Step(status=StatusChanges(deleted={moved_from[0]})))
-        return [href, moved_from[0]]
+        self._commit(Step(status=StatusChanges(deleted={old_href})), now=True)
+        return [item.href, old_href]
 
     # -- conflicts recorded earlier -------------------------------------------------------
 
     def _settle_recorded(self) -> None:
         """With ``prefer``, settle the conflicts earlier syncs recorded."""
-        if self.prefer is None:
+        if self.prefer is None or not self.state.conflicts:
             return
-        for record in list(self.state.conflicts.values()):
-            step: Step | None
-            if record.ident.startswith(ENTRY_PREFIX):
-                step = settle_entry(self.state, record, self.prefer)
-            else:
-                step = settle(self.programme, record, self.prefer)
-            if step is not None:
-                self._commit(step, now=True)
-                self.report.settled += 1
+        choices = {ident: self.prefer for ident in self.state.conflicts}
+        step, _ = settle_choices(self.programme, self.state, choices)
+        self._commit(step, now=True)
+        self.report.settled += len(step.status.conflicts)
 
 
 def entry_ident(key: Key) -> str:
@@ -922,6 +1023,37 @@ def settle(programme: Programme, record: ConflictRecord, choice: Prefer) -> Step
     return step
 
 
+def settle_choices(
+    programme: Programme, state: SyncState, choices: dict[str, Prefer]
+) -> tuple[Step, Step]:
+    """The step that settles the conflicts in ``choices`` (ident -> "local" or "server"), and
+    the step that takes it back (for undo): each a transaction of its own. A choice that
+    cannot be made (the server's version of an event that cannot be used here) is left
+    out."""
+    forward = Step()
+    scratch = state.copy()
+    for ident, choice in sorted(choices.items()):
+        record = scratch.conflicts.get(ident)
+        if record is None:
+            continue
+        step = (settle_entry(scratch, record, choice) if ident.startswith(ENTRY_PREFIX)
+                else settle(programme, record, choice))
+        if step is not None:
+            step.status.apply_to(scratch)
+            forward.update(step)
+    backward = Step(
+        events={uid: programme.events.get(uid) for uid in forward.events},
+        expected=dict(forward.events),
+        tracks=dict.fromkeys(forward.tracks), venues=dict.fromkeys(forward.venues),
+        people=dict.fromkeys(forward.people),
+        status=StatusChanges(
+            settings={k: state.settings.get(k) for k in forward.status.settings},
+            items={k: state.items.get(k) for k in forward.status.items},
+            conflicts={k: state.conflicts.get(k) for k in forward.status.conflicts}),
+    )
+    return forward, backward
+
+
 def settle_entry(state: SyncState, record: ConflictRecord, choice: Prefer) -> Step:
     """The step that settles a conflict about an entry of the programme's data: the base
     of the next merge takes the other side's value, so that the next sync sees only the
@@ -966,7 +1098,7 @@ def _is_empty(programme: Programme) -> bool:
     return not (programme.events or programme.tracks or programme.venues or programme.people)
 
 
-def _used(events: Iterable[Event]) -> dict[str, set[str]]:
+def _used(events: Iterable[Event | Session]) -> dict[str, set[str]]:
     used: dict[str, set[str]] = {"tracks": set(), "venues": set(), "people": set()}
     for event in events:
         used["tracks"].add(event.track)

@@ -21,10 +21,12 @@ from planner.model import (
     Event,
     Person,
     Programme,
+    Session,
     Track,
     ValidationError,
     Venue,
     put_event,
+    put_session,
     validate_frame,
     validate_person,
     validate_track,
@@ -42,17 +44,21 @@ class StaleStep(Exception):  # noqa: N818 (a refusal, not a programming error)
 
 @dataclass(frozen=True, slots=True)
 class Frame:
-    """A programme's own settings: name, zone, days and travel (see planner.model)."""
+    """A programme's own settings: name, zone, days, travel, and the time zones files
+    defined (see planner.model)."""
 
-    programme: Programme  # read for name, timezone, first_day, last_day and travel only
+    programme: Programme  # read for its settings only
 
     def apply_to(self, target: Programme) -> None:
+        """Give ``target`` these settings (checked first)."""
         source = self.programme
         validate_frame(source.timezone, source.first_day, source.last_day)
         target.name = source.name
         target.timezone = source.timezone
         target.first_day, target.last_day = source.first_day, source.last_day
         target.travel = dataclasses.replace(source.travel)
+        target.zones.clear()
+        target.zones.update(source.zones)
 
 
 @dataclass(slots=True)
@@ -62,6 +68,8 @@ class Step:
 
     events: dict[str, Event | None] = field(default_factory=dict)
     expected: dict[str, Event | None] = field(default_factory=dict)
+    # Unscheduled sessions (events without a time yet), by UID.
+    sessions: dict[str, Session | None] = field(default_factory=dict)
     tracks: dict[str, Track | None] = field(default_factory=dict)
     venues: dict[str, Venue | None] = field(default_factory=dict)
     people: dict[str, Person | None] = field(default_factory=dict)
@@ -72,8 +80,8 @@ class Step:
 
     def touches_programme(self) -> bool:
         """Whether the step changes the programme (not only the sync state)."""
-        return bool(self.events or self.tracks or self.venues or self.people or self.frame
-                    or self.orders)
+        return bool(self.events or self.sessions or self.tracks or self.venues or self.people
+                    or self.frame or self.orders)
 
     def changes(self, programme: Programme) -> Changes:
         """What the step changed in ``programme``, for
@@ -85,6 +93,8 @@ class Step:
             events=[u for u, e in self.events.items() if e is not None],
             removed_events=[u for u, e in self.events.items() if e is None],
             tracks=tracks, venues=venues, people=self.people, meta=self.frame is not None,
+            sessions=[u for u, x in self.sessions.items() if x is not None],
+            removed_sessions=[u for u, x in self.sessions.items() if x is None],
         )  # fmt: skip
 
     def update(self, other: Step) -> None:
@@ -93,6 +103,7 @@ class Step:
         for uid, event in other.expected.items():
             self.expected.setdefault(uid, event)
         self.events.update(other.events)
+        self.sessions.update(other.sessions)
         self.tracks.update(other.tracks)
         self.venues.update(other.venues)
         self.people.update(other.people)
@@ -137,20 +148,32 @@ def apply_step(programme: Programme, step: Step) -> None:
         ordered = {key: items[key] for key in order if key in items}
         ordered.update({key: value for key, value in items.items() if key not in ordered})
         setattr(programme, kind, ordered)
-    for uid, event in step.events.items():
-        if event is None:
-            programme.events.pop(uid, None)
-        else:
+    # Removals first: a session placed (or an event unscheduled) leaves one list for the
+    # other, and a UID is never in both.
+    for uid in [u for u, e in step.events.items() if e is None]:
+        programme.events.pop(uid, None)
+    for uid in [u for u, x in step.sessions.items() if x is None]:
+        programme.unscheduled.pop(uid, None)
+    for event in step.events.values():
+        if event is not None:
+            if event.uid in programme.unscheduled:
+                raise ValidationError(msg("event '{uid}' is both placed and unscheduled",
+                                          uid=event.uid))
             put_event(programme, event, stamp=False)
+    for session in step.sessions.values():
+        if session is not None:
+            put_session(programme, session, stamp=False)
     gone = ({k for k, v in step.tracks.items() if v is None},
             {k for k, v in step.venues.items() if v is None},
             {k for k, v in step.people.items() if v is None})
     if any(gone):
-        for event in programme.events.values():
-            if (event.track in gone[0] or event.venue in gone[1]
-                    or not gone[2].isdisjoint(event.speakers)):
+        users: list[Event | Session] = [*programme.events.values(),
+                                        *programme.unscheduled.values()]
+        for item in users:
+            if (item.track in gone[0] or item.venue in gone[1]
+                    or not gone[2].isdisjoint(item.speakers)):
                 raise ValidationError(msg("event '{uid}' still uses what the sync would "
-                                          "remove", uid=event.uid))
+                                          "remove", uid=item.uid))
 
 
 def _put_all(target: dict[str, T], values: Mapping[str, T | None], check: object) -> None:
@@ -162,7 +185,25 @@ def _put_all(target: dict[str, T], values: Mapping[str, T | None], check: object
             target[key] = value
 
 
-class StoreSide:
+class HeldSide:
+    """A local side that keeps the programme and state the sync sees, as of its last
+    commit (the base of :class:`StoreSide` and the window's side)."""
+
+    _programme: Programme
+    _state: SyncState
+
+    @property
+    def programme(self) -> Programme:
+        """The programme as of the last commit."""
+        return self._programme
+
+    @property
+    def state(self) -> SyncState:
+        """The sync state as of the last commit."""
+        return self._state
+
+
+class StoreSide(HeldSide):
     """The programme file itself as the local side (the command line): each step is
     written in one transaction of the file."""
 
@@ -171,15 +212,8 @@ class StoreSide:
         self._programme = store.load()
         self._state = load_state(store.connection)
 
-    @property
-    def programme(self) -> Programme:
-        return self._programme
-
-    @property
-    def state(self) -> SyncState:
-        return self._state
-
     def commit(self, step: Step) -> None:
+        """Write ``step`` in one transaction of the file (see :class:`LocalSide`)."""
         programme = self._programme
         if not step.touches_programme():
             self.store.write(programme, Changes(), also=step.status.write)

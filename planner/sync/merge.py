@@ -18,20 +18,37 @@ from typing import Any
 Data = dict[str, Any]
 Key = tuple[str, ...]
 
-# Lists in the programme data whose items are entities with an "id".
+# Lists in the programme data that are always written, even empty; other lists of entities
+# (the unscheduled sessions, say) are written only when they hold some, as planner.snapshot
+# writes them.
 _ENTITY_LISTS = ("tracks", "venues", "people")
+
+
+def _entity_key(item: object) -> str | None:
+    """The id of an entity in the programme data (``id``, or ``uid`` for a session)."""
+    if isinstance(item, Mapping):
+        for name in ("id", "uid"):
+            if isinstance(item.get(name), str):
+                return str(item[name])
+    return None
+
+
+def _is_entity_list(name: str, value: object) -> bool:
+    return name in _ENTITY_LISTS or (
+        isinstance(value, list) and bool(value)
+        and all(_entity_key(item) is not None for item in value))
 
 
 def entries(data: Mapping[str, Any]) -> dict[Key, Any]:
     """``data`` (a programme payload, see planner.sync.resource) as flat entries: a key per
-    entity or setting."""
+    entity (a track, venue, person, unscheduled session, ... by its id) or setting."""
     flat: dict[Key, Any] = {}
     for key, value in data.items():
         if key == "programme":
             for name, item in value.items():
-                if name in _ENTITY_LISTS:
+                if _is_entity_list(name, item):
                     for entity in item:
-                        flat[("programme", name, str(entity["id"]))] = entity
+                        flat[("programme", name, str(_entity_key(entity)))] = entity
                 else:
                     flat[("programme", name)] = item
         elif key == "collections":
@@ -66,16 +83,19 @@ def rebuild(flat: Mapping[Key, Any], orders: Mapping[str, list[str]]) -> Data:
     lists: dict[str, dict[str, Any]] = {name: {} for name in _ENTITY_LISTS}
     for key, value in flat.items():
         if key[0] == "programme" and len(key) == 3:
-            lists[key[1]][key[2]] = value
+            lists.setdefault(key[1], {})[key[2]] = value
         elif key[0] == "programme":
             programme[key[1]] = value
         elif key[0] == "collections":
             collections[key[1]] = value
         else:
             data[key[0]] = value
-    for name in _ENTITY_LISTS:
-        order = orders.get(name) or sorted(lists[name])
-        programme[name] = [lists[name][i] for i in order if i in lists[name]]
+    for name, items in lists.items():
+        if not items and name not in _ENTITY_LISTS:
+            continue  # an empty list of sessions is not written
+        order = orders.get(name) or sorted(items)
+        programme[name] = [items[i] for i in order if i in items]
+        programme[name] += [items[i] for i in sorted(items) if i not in order]
     data["programme"] = programme
     data["collections"] = dict(sorted(collections.items()))
     return data
@@ -106,7 +126,7 @@ class MergeResult:
 def _ids(data: Mapping[str, Any] | None, name: str) -> list[str]:
     if not data:
         return []
-    return [str(item["id"]) for item in data.get("programme", {}).get(name, ())]
+    return [str(_entity_key(item)) for item in data.get("programme", {}).get(name, ())]
 
 
 def merge(
@@ -151,7 +171,8 @@ def merge(
         _put(merged_remote, key, value)
         _put(agreed, key, value)
     orders = {}
-    for name in _ENTITY_LISTS:
+    names = {k[1] for k in (*b, *lo, *re_) if k[0] == "programme" and len(k) == 3}
+    for name in sorted(names | set(_ENTITY_LISTS)):
         keep = {k[2] for k in merged_local if k[:2] == ("programme", name)}
         keep |= {k[2] for k in merged_remote if k[:2] == ("programme", name)}
         orders[name] = _order(_ids(base, name), _ids(local, name), _ids(remote, name), keep)

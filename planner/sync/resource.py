@@ -159,7 +159,7 @@ def entities_programme(
 ) -> Programme:
     """An event-less programme with ``frame``'s name, zone and days and the given entities."""
     data = snapshot.to_dict(dataclasses.replace(frame, tracks={}, venues={}, people={},
-                                                events={}))
+                                                events={}, unscheduled={}))
     data.update(tracks=list(tracks), venues=list(venues), people=list(people))
     return snapshot.from_dict(data, validate=False)
 
@@ -361,8 +361,9 @@ def read_event(
 def _scratch(programme: Programme, extra: Programme | None = None) -> Programme:
     """An event-less programme with ``programme``'s frame and entities, and those of
     ``extra`` that it lacks: where an import resolves names."""
-    scratch = dataclasses.replace(programme, events={}, tracks=dict(programme.tracks),
-                                  venues=dict(programme.venues), people=dict(programme.people))
+    scratch = dataclasses.replace(programme, events={}, unscheduled={},
+                                  tracks=dict(programme.tracks), venues=dict(programme.venues),
+                                  people=dict(programme.people))
     if extra is not None:
         scratch.tracks = extra.tracks | scratch.tracks
         scratch.venues = extra.venues | scratch.venues

@@ -23,7 +23,7 @@ from caldav.lib import error as dav_error
 from caldav.lib.url import URL
 
 from planner.i18n import Message, msg
-from planner.model import ProgrammeError
+from planner.sync.errors import RefusedError, SyncError, UnreachableError
 
 # The "sync token" of a collection on a server without sync-collection: list by PROPFIND.
 NO_SYNC_COLLECTION = ""
@@ -35,23 +35,6 @@ T = TypeVar("T")
 
 # The library logs each failed request as an error of its own; ours says it once, clearly.
 logging.getLogger("caldav").setLevel(logging.CRITICAL)
-
-
-class SyncError(ProgrammeError):
-    """A sync that cannot go on; the message says why. Nothing is lost: what was done is
-    recorded, what was not waits for the next sync."""
-
-
-class UnreachableError(SyncError):
-    """The server cannot be reached (offline, wrong host, a stopped server, TLS refused)."""
-
-
-class RefusedError(SyncError):
-    """The server refused a request (a password, a permission, no room)."""
-
-    def __init__(self, message: Message, status: int | None = None) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 class PreconditionFailed(Exception):  # noqa: N818 (an HTTP status, not a programming error)
@@ -99,6 +82,7 @@ class Server:
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise SyncError(msg("'{url}' is not an http:// or https:// address", url=url))
         self.url = url if url.endswith("/") else url + "/"
+        self._verify, self._timeout = verify, timeout
         self.home = path_of(self.url)
         self.user = user
         self._password = password
@@ -129,6 +113,12 @@ class Server:
             return original(url, method, body, headers or {}, **kwargs)
 
         self._client.request = counted  # type: ignore[method-assign,assignment]
+
+    def clone(self) -> Server:
+        """Another connection to the same server, logged in the same way (for a thread of
+        its own)."""
+        return Server(self.url, self.user, self._password, verify=self._verify,
+                      timeout=self._timeout, auth_scheme=self.auth_scheme)
 
     def close(self) -> None:
         """Let go of the connection."""

@@ -80,9 +80,11 @@ class ConflictRecord:
     found: str
 
     def local_data(self) -> Any:
+        """This side's version as data (``None``: deleted here)."""
         return None if self.local is None else json.loads(self.local)
 
     def remote_data(self) -> Any:
+        """The server's version as data (``None``: deleted there, or not usable)."""
         return None if self.remote is None else json.loads(self.remote)
 
 

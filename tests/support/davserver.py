@@ -205,10 +205,17 @@ class Proxy:
                                                       timeout=60)
                 headers = {k: v for k, v in self.headers.items()
                            if k.lower() not in ("host", "connection", "keep-alive")}
-                upstream.request(self.command, self.path, body or None, headers)
-                answer = upstream.getresponse()
-                data = answer.read()
-                upstream.close()
+                try:
+                    upstream.request(self.command, self.path, body or None, headers)
+                    answer = upstream.getresponse()
+                    data = answer.read()
+                except OSError:
+                    # The server behind is gone: so is the answer, as a client would see.
+                    self.close_connection = True
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    return
+                finally:
+                    upstream.close()
                 if hold:
                     proxy.held.set()
                     proxy.release.wait(60)

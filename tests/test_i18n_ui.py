@@ -462,8 +462,9 @@ def _alt_letters(menu, path, clashes):
 def test_no_menu_gives_two_entries_the_same_alt_letter(qtbot, lang):
     with language(lang):
         window = make_window(qtbot, lang)
-        # Its actions (Print, Door Sheets, My Programme) are in the menus too.
-        assert window.my_programme is not None
+        # Its actions (Print, Door Sheets, My Programme; Sync Now, Sync Settings, Sync
+        # Conflicts) are in the menus too.
+        assert window.my_programme is not None and window.sync_panel is not None
         clashes: list[str] = []
         _alt_letters(window.menuBar(), ["menu bar"], clashes)  # and every menu in it
         assert clashes == []

@@ -5,12 +5,17 @@ stamped SEQUENCE and LAST-MODIFIED included), so undo and redo replay stored sta
 never stamp again. When the first redo fails (the planner refuses the change, the file
 cannot be written), the command marks itself obsolete so that QUndoStack drops it, and
 keeps the error for the window to show.
+
+A step replays only over the state it left: when a CalDAV sync has changed its events since
+(another organiser's edit came in), undoing it would silently throw that change away, so it
+is refused with a message and dropped from the stack (:class:`ChangedSince`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -19,6 +24,13 @@ from planner.edits import resized
 from planner.model import Event, Person, ProgrammeError, Session, Track, Venue, moved, touch
 from planner.store import Changes
 from ui.document import Document
+
+if TYPE_CHECKING:
+    from planner.sync.local import Step
+
+
+class ChangedSince(ProgrammeError):
+    """An undo or redo refused because what it would replace is no longer what it left."""
 
 
 class _Command(QUndoCommand):
@@ -37,6 +49,8 @@ class _Command(QUndoCommand):
                 # The push itself failed: nothing changed, and the stack forgets this.
                 self.setObsolete(True)
             else:
+                if isinstance(exc, ChangedSince):
+                    self.setObsolete(True)  # it can never replay: the stack drops it
                 self.document.report(exc)
             return
         self._done_once = True
@@ -49,6 +63,19 @@ class _Command(QUndoCommand):
 
     def _do(self, forward: bool) -> None:
         raise NotImplementedError
+
+    def _check_unchanged(self, expected: Mapping[str, object], current: Mapping[str, object],
+                         *, whole: bool = False) -> None:
+        """Refuse to replay when ``current`` is not what this step left (``whole``: the
+        collection as a whole, else the entries the step touches)."""
+        if (whole and current.keys() != expected.keys()) or any(
+                current.get(key) != value for key, value in expected.items()):
+            raise self._changed_since()
+
+    def _changed_since(self) -> ChangedSince:
+        return ChangedSince(QCoreApplication.translate(
+            "commands", "“{step}” cannot be undone or redone any more: a sync brought "
+            "changes to the same events since").format(step=self.text()))
 
 
 class EventsCommand(_Command):
@@ -76,6 +103,9 @@ class EventsCommand(_Command):
 
     def _do(self, forward: bool) -> None:
         events = self.after if forward else self.before
+        if self._done_once:
+            self._check_unchanged(self.before if forward else self.after,
+                                  self.document.programme.events)
         people: dict[str, Person | None] = (
             dict(self.people) if forward else dict.fromkeys(self.people)
         )
@@ -163,6 +193,12 @@ class EntitiesCommand(_Command):
 
     def _do(self, forward: bool) -> None:
         tracks, venues, people = self.after if forward else self.before
+        if self._done_once:
+            programme = self.document.programme
+            left = self.before if forward else self.after
+            for expected, current in zip(left, (programme.tracks, programme.venues,
+                                                programme.people), strict=True):
+                self._check_unchanged(expected, current, whole=True)
         self.document.replace_entities(tracks, venues, people)
 
 
@@ -187,6 +223,25 @@ class ImportCommand(_Command):
             self.document.apply_changes(
                 lambda p: revert_plan(p, plan), lambda p: apply_plan(p, plan)
             )
+
+
+class SettleCommand(_Command):
+    """Settle sync conflicts as chosen in the conflicts dialog, in one undo step: taking the
+    server's version changes the programme, keeping this one's changes what the sync
+    remembers (so that the next sync sends it); undo puts both back as they were."""
+
+    def __init__(self, document: Document, forward: Step, backward: Step, text: str) -> None:
+        super().__init__(document, text)
+        self.forward = forward
+        self.backward = backward
+
+    def _do(self, forward: bool) -> None:
+        from planner.sync.local import StaleStep
+
+        try:
+            self.document.apply_sync(self.forward if forward else self.backward)
+        except StaleStep:
+            raise self._changed_since() from None
 
 
 def _title(event: Event) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -39,6 +39,9 @@ from planner.model import (
     validate_venue,
 )
 from planner.store import Changes, ProgrammeStore
+
+if TYPE_CHECKING:
+    from planner.sync.local import Step
 
 T = TypeVar("T")
 
@@ -227,6 +230,39 @@ class Document(QObject):
                 if rollback is not None:
                     rollback(self.programme)
                 raise
+        self.changed.emit(changes)
+        return changes
+
+    def apply_sync(self, step: Step) -> Changes:
+        """Make a step of a CalDAV sync (:class:`planner.sync.local.Step`): its programme
+        change and the sync's record of it in one transaction, then signal. It is no undo
+        step of its own (it is the other side's change, or the record of this side's); an
+        undo step whose events it changed refuses to undo over it (see ui.commands).
+
+        All of it happens or none of it; :class:`~planner.sync.local.StaleStep` when the
+        events it expects have been edited meanwhile."""
+        from planner.sync.local import Frame, apply_step
+
+        programme = self.programme
+        if self.store is None:
+            raise ProgrammeError(QCoreApplication.translate(
+                "Document", "this programme has no file yet: use Save As"))
+        if not step.touches_programme():
+            self.store.write(programme, Changes(), also=step.status.write)
+            return Changes()
+        before = programme.copy()
+        try:
+            apply_step(programme, step)
+            changes = step.changes(programme)
+            self.store.write(programme, changes, also=step.status.write)
+        except BaseException:
+            # In place: the views hold this programme object and its collections.
+            for name in ("tracks", "venues", "people", "events"):
+                mine: dict[str, object] = getattr(programme, name)
+                mine.clear()
+                mine.update(getattr(before, name))
+            Frame(before).apply_to(programme)
+            raise
         self.changed.emit(changes)
         return changes
 

@@ -72,6 +72,7 @@ if TYPE_CHECKING:
     from ui.panels.clashes import ClashPanel
     from ui.panels.my_programme import MyProgramme
     from ui.panels.releases import Releases
+    from ui.panels.sync import SyncPanel
     from ui.panels.unscheduled import Scheduling
     from ui.recovery import RecoveryWriter
     from ui.tasks import Task
@@ -420,6 +421,9 @@ class MainWindow(QMainWindow):
         # View > Hours and Hide Empty Venues, before the Panels.
         panels = self.view_menu.actions().index(self.panels_menu.menuAction())
         self.view_options = ViewOptions(self, self.view_menu.actions()[panels - 1])
+        # CalDAV sync (issue 18): its menu entries, status and timer, once the window shows.
+        self._sync_panel: SyncPanel | None = None
+        self.after_first_paint(lambda: self.sync_panel)
 
     @property
     def clash_panel(self) -> ClashPanel:
@@ -427,6 +431,14 @@ class MainWindow(QMainWindow):
         if self._clash_panel is None:
             self._clash_panel = _clash_panel(self)
         return self._clash_panel
+
+    @property
+    def sync_panel(self) -> SyncPanel:
+        """The CalDAV sync's actions, status and timer, made on first use (or once the
+        window has painted)."""
+        if self._sync_panel is None:
+            self._sync_panel = _sync_panel(self)
+        return self._sync_panel
 
     def after_first_paint(self, work: Callable[[], object]) -> None:
         """Do ``work`` once the window has painted for the first time: what the first
@@ -1231,6 +1243,8 @@ class MainWindow(QMainWindow):
             self.settings.sync()
         if self._recovery is not None:
             self._recovery.discard()
+        if self._sync_panel is not None:
+            self._sync_panel.cancel()  # stops at its next step; what it did is recorded
         self.document.close()
         event.accept()
 
@@ -1256,6 +1270,12 @@ def ask_read_only(parent: QWidget | None, error: ProgrammeLockedError, lang: Lan
 
 def _clash_panel(window: MainWindow) -> ClashPanel:
     from ui.panels.clashes import install
+
+    return install(window)
+
+
+def _sync_panel(window: MainWindow) -> SyncPanel:
+    from ui.panels.sync import install
 
     return install(window)
 

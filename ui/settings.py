@@ -25,6 +25,8 @@ DEFAULT_SECOND_ZONE = "Europe/Berlin"
 MAX_RECENT = 8
 HOUR_HEIGHTS = (24, 32, 40, 48, 60, 80, 100, 130, 170)
 DEFAULT_HOUR_HEIGHT = 48
+DEFAULT_SYNC_MINUTES = 5
+MAX_SYNC_MINUTES = 24 * 60
 
 
 class Settings:
@@ -168,6 +170,18 @@ class Settings:
         places[key] = [folder, base_url]  # the newest last; the oldest go first
         kept = dict(list(places.items())[-self.MAX_PUBLISH_PLACES:])
         self._s.setValue("publish/places", json.dumps(kept, ensure_ascii=False))
+
+    # -- sync -----------------------------------------------------------------------------
+
+    @property
+    def sync_minutes(self) -> int:
+        """How often the window syncs by itself once a server is set; 0 for never."""
+        value = _int(self._get("sync/minutes", DEFAULT_SYNC_MINUTES), DEFAULT_SYNC_MINUTES)
+        return min(max(value, 0), MAX_SYNC_MINUTES)
+
+    @sync_minutes.setter
+    def sync_minutes(self, value: int) -> None:
+        self._s.setValue("sync/minutes", int(value))
 
     # -- window ---------------------------------------------------------------------------
 

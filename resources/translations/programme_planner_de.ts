@@ -197,6 +197,109 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Sync Conflicts</source>
+        <translation>Synchronisierungskonflikte</translation>
+    </message>
+    <message>
+        <source>These were changed here and on the server since the last sync. Choose for each which version to keep; the other is replaced. Undo takes the choices back.</source>
+        <translation>Diese wurden seit der letzten Synchronisierung hier und auf dem Server geändert. Wählen Sie jeweils, welche Fassung bleibt; die andere wird ersetzt. Rückgängig nimmt die Wahl zurück.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Auf dem Server</translation>
+    </message>
+    <message>
+        <source>Keep &amp;this computer&apos;s version</source>
+        <translation>Fassung &amp;dieses Computers behalten</translation>
+    </message>
+    <message>
+        <source>Take the &amp;server&apos;s version</source>
+        <translation>Fassung des &amp;Servers übernehmen</translation>
+    </message>
+    <message>
+        <source>Decide &amp;later</source>
+        <translation>&amp;Später entscheiden</translation>
+    </message>
+    <message>
+        <source>Keep All of &amp;Mine</source>
+        <translation>Alle &amp;eigenen behalten</translation>
+    </message>
+    <message>
+        <source>Take All from the Ser&amp;ver</source>
+        <translation>Alle vom Ser&amp;ver übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>keep mine</source>
+        <translation>eigene behalten</translation>
+    </message>
+    <message>
+        <source>take the server&apos;s</source>
+        <translation>die des Servers übernehmen</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personeneintrag</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>Reihe</translation>
+    </message>
+    <message>
+        <source>Programme setting</source>
+        <translation>Programmeinstellung</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(gelöscht)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Mitwirkende</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Verweis</translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <source>this programme has no file yet: use Save As</source>
@@ -2150,6 +2253,175 @@ Die übrigen importieren?</translation>
     </message>
 </context>
 <context>
+    <name>SyncPanel</name>
+    <message>
+        <source>the programme was closed during the sync</source>
+        <translation>das Programm wurde während der Synchronisierung geschlossen</translation>
+    </message>
+    <message>
+        <source>S&amp;ync Now</source>
+        <extracomment>Emitted on the GUI thread when a sync ends: the report, or the error.</extracomment>
+        <translation>Jetzt s&amp;ynchronisieren</translation>
+    </message>
+    <message>
+        <source>Send this programme&apos;s changes to the calendar server and take those made elsewhere</source>
+        <translation>Die Änderungen dieses Programms an den Kalenderserver senden und die anderswo gemachten übernehmen</translation>
+    </message>
+    <message>
+        <source>Sync Se&amp;ttings…</source>
+        <translation>Synchronisierungseinstellun&amp;gen …</translation>
+    </message>
+    <message>
+        <source>The calendar server to sync with</source>
+        <translation>Der Kalenderserver, mit dem synchronisiert wird</translation>
+    </message>
+    <message>
+        <source>Sync &amp;Conflicts…</source>
+        <translation>Synchronisierungs&amp;konflikte …</translation>
+    </message>
+    <message>
+        <source>Events changed here and on the server: choose which version to keep</source>
+        <translation>Hier und auf dem Server geänderte Veranstaltungen: wählen, welche Fassung bleibt</translation>
+    </message>
+    <message>
+        <source>Save the programme to a file first: a programme syncs from its file.</source>
+        <translation>Zuerst das Programm in einer Datei speichern: ein Programm wird aus seiner Datei synchronisiert.</translation>
+    </message>
+    <message>
+        <source>a password is needed: Sync Now asks for it</source>
+        <translation>ein Passwort wird gebraucht: „Jetzt synchronisieren“ fragt danach</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisieren</translation>
+    </message>
+    <message>
+        <source>Password of {user} at {url}:</source>
+        <translation>Passwort von {user} auf {url}:</translation>
+    </message>
+    <message>
+        <source>{n} from the server</source>
+        <translation>{n} vom Server</translation>
+    </message>
+    <message>
+        <source>{n} sent</source>
+        <translation>{n} gesendet</translation>
+    </message>
+    <message>
+        <source>Synced: {what}</source>
+        <translation>Synchronisiert: {what}</translation>
+    </message>
+    <message>
+        <source>Sync: no server set</source>
+        <translation>Synchronisierung: kein Server eingestellt</translation>
+    </message>
+    <message>
+        <source>Syncing… {done} of {total}</source>
+        <translation>Synchronisiere… {done} von {total}</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisiere…</translation>
+    </message>
+    <message>
+        <source>Not synced since {when}</source>
+        <translation>Nicht synchronisiert seit {when}</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Noch nicht synchronisiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n Konflikt</numerusform>
+            <numerusform>%n Konflikte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync with the calendar server (F9)</source>
+        <translation>Mit dem Kalenderserver synchronisieren (F9)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Settle %n sync conflict(s)</source>
+        <translation>
+            <numerusform>%n Synchronisierungskonflikt lösen</numerusform>
+            <numerusform>%n Synchronisierungskonflikte lösen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation>Gerade synchronisiert</translation>
+    </message>
+    <message>
+        <source>Synced {n} min ago</source>
+        <translation>Vor {n} Min. synchronisiert</translation>
+    </message>
+    <message>
+        <source>Synced at {when}</source>
+        <translation>Synchronisiert um {when}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsDialog</name>
+    <message>
+        <source>Sync Settings</source>
+        <translation>Synchronisierungseinstellungen</translation>
+    </message>
+    <message>
+        <source>The address of a calendar home: the folder that holds a user&apos;s calendars on a CalDAV server. Nextcloud: https://HOST/remote.php/dav/calendars/USER/ (with an app password); Radicale: https://HOST:5232/USER/. Each track becomes a calendar there.</source>
+        <translation>Die Adresse eines Kalender-Stammordners: des Ordners, der die Kalender eines Benutzers auf einem CalDAV-Server enthält. Nextcloud: https://HOST/remote.php/dav/calendars/USER/ (mit einem App-Passwort); Radicale: https://HOST:5232/USER/. Jede Reihe wird dort ein Kalender.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>(kept in the system keyring)</source>
+        <translation>(im Schlüsselbund des Systems gespeichert)</translation>
+    </message>
+    <message>
+        <source>kept in the system keyring, never in the file</source>
+        <translation>im Schlüsselbund des Systems gespeichert, nie in der Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Accept a certificate that cannot be verified (a self-signed one)</source>
+        <translation>Ein nicht prüfbares Zertifikat annehmen (ein selbst signiertes)</translation>
+    </message>
+    <message>
+        <source>Only for a server you run yourself: the connection is then not protected against a server pretending to be it.</source>
+        <translation>Nur für einen Server, den Sie selbst betreiben: die Verbindung ist dann nicht dagegen geschützt, dass sich ein anderer Server als er ausgibt.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Sync &amp;automatically every:</source>
+        <translation>&amp;Automatisch synchronisieren alle:</translation>
+    </message>
+    <message>
+        <source>The address starts with https:// (or http://) and names a server.</source>
+        <translation>Die Adresse beginnt mit https:// (oder http://) und nennt einen Server.</translation>
+    </message>
+    <message>
+        <source>Give the user name on the server.</source>
+        <translation>Den Benutzernamen auf dem Server angeben.</translation>
+    </message>
+</context>
+<context>
     <name>TextsEditor</name>
     <message>
         <source>missing ({lang})</source>
@@ -2269,6 +2541,10 @@ Die übrigen importieren?</translation>
 </context>
 <context>
     <name>commands</name>
+    <message>
+        <source>“{step}” cannot be undone or redone any more: a sync brought changes to the same events since</source>
+        <translation>„{step}“ kann nicht mehr rückgängig gemacht oder wiederholt werden: eine Synchronisierung hat seitdem Änderungen an denselben Veranstaltungen gebracht</translation>
+    </message>
     <message>
         <source>Move the whole series “{title}”</source>
         <translation>Ganze Serie „{title}“ verschieben</translation>

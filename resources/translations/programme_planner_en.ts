@@ -166,6 +166,23 @@
     </message>
 </context>
 <context>
+    <name>SyncPanel</name>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Settle %n sync conflict(s)</source>
+        <translation>
+            <numerusform>Settle %n sync conflict</numerusform>
+            <numerusform>Settle %n sync conflicts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UnscheduledPanel</name>
     <message numerus="yes">
         <source>%n event(s) without a time</source>

@@ -197,6 +197,109 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Sync Conflicts</source>
+        <translation>Конфликты синхронизации</translation>
+    </message>
+    <message>
+        <source>These were changed here and on the server since the last sync. Choose for each which version to keep; the other is replaced. Undo takes the choices back.</source>
+        <translation>Это было изменено здесь и на сервере после последней синхронизации. Выберите для каждого, какую версию оставить; другая будет заменена. Отмена возвращает выбор.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Этот компьютер</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <source>Keep &amp;this computer&apos;s version</source>
+        <translation>Оставить версию &amp;этого компьютера</translation>
+    </message>
+    <message>
+        <source>Take the &amp;server&apos;s version</source>
+        <translation>Взять версию с &amp;сервера</translation>
+    </message>
+    <message>
+        <source>Decide &amp;later</source>
+        <translation>Решить &amp;позже</translation>
+    </message>
+    <message>
+        <source>Keep All of &amp;Mine</source>
+        <translation>Оставить все &amp;мои</translation>
+    </message>
+    <message>
+        <source>Take All from the Ser&amp;ver</source>
+        <translation>Взять все с сер&amp;вера</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Применить</translation>
+    </message>
+    <message>
+        <source>keep mine</source>
+        <translation>оставить мою</translation>
+    </message>
+    <message>
+        <source>take the server&apos;s</source>
+        <translation>взять с сервера</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Человек</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <source>Programme setting</source>
+        <translation>Настройка программы</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(удалено)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Спикеры</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Повтор</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Ссылка</translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <source>this programme has no file yet: use Save As</source>
@@ -2170,6 +2273,177 @@ Import the others?</source>
     </message>
 </context>
 <context>
+    <name>SyncPanel</name>
+    <message>
+        <source>the programme was closed during the sync</source>
+        <translation>программа была закрыта во время синхронизации</translation>
+    </message>
+    <message>
+        <source>S&amp;ync Now</source>
+        <extracomment>Emitted on the GUI thread when a sync ends: the report, or the error.</extracomment>
+        <translation>Синхрони&amp;зировать</translation>
+    </message>
+    <message>
+        <source>Send this programme&apos;s changes to the calendar server and take those made elsewhere</source>
+        <translation>Отправить изменения этой программы на сервер календарей и получить сделанные в других местах</translation>
+    </message>
+    <message>
+        <source>Sync Se&amp;ttings…</source>
+        <translation>Настро&amp;йки синхронизации…</translation>
+    </message>
+    <message>
+        <source>The calendar server to sync with</source>
+        <translation>Сервер календарей для синхронизации</translation>
+    </message>
+    <message>
+        <source>Sync &amp;Conflicts…</source>
+        <translation>Кон&amp;фликты синхронизации…</translation>
+    </message>
+    <message>
+        <source>Events changed here and on the server: choose which version to keep</source>
+        <translation>Мероприятия, изменённые здесь и на сервере: выберите, какую версию оставить</translation>
+    </message>
+    <message>
+        <source>Save the programme to a file first: a programme syncs from its file.</source>
+        <translation>Сначала сохраните программу в файл: программа синхронизируется из своего файла.</translation>
+    </message>
+    <message>
+        <source>a password is needed: Sync Now asks for it</source>
+        <translation>нужен пароль: «Синхронизировать» спросит его</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Синхронизация</translation>
+    </message>
+    <message>
+        <source>Password of {user} at {url}:</source>
+        <translation>Пароль {user} на {url}:</translation>
+    </message>
+    <message>
+        <source>{n} from the server</source>
+        <translation>{n} с сервера</translation>
+    </message>
+    <message>
+        <source>{n} sent</source>
+        <translation>{n} отправлено</translation>
+    </message>
+    <message>
+        <source>Synced: {what}</source>
+        <translation>Синхронизировано: {what}</translation>
+    </message>
+    <message>
+        <source>Sync: no server set</source>
+        <translation>Синхронизация: сервер не задан</translation>
+    </message>
+    <message>
+        <source>Syncing… {done} of {total}</source>
+        <translation>Синхронизация… {done} из {total}</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Синхронизация…</translation>
+    </message>
+    <message>
+        <source>Not synced since {when}</source>
+        <translation>Не синхронизировано с {when}</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Ещё не синхронизировано</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n конфликт</numerusform>
+            <numerusform>%n конфликта</numerusform>
+            <numerusform>%n конфликтов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync with the calendar server (F9)</source>
+        <translation>Синхронизировать с сервером календарей (F9)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Settle %n sync conflict(s)</source>
+        <translation>
+            <numerusform>Разрешить %n конфликт синхронизации</numerusform>
+            <numerusform>Разрешить %n конфликта синхронизации</numerusform>
+            <numerusform>Разрешить %n конфликтов синхронизации</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation>Только что синхронизировано</translation>
+    </message>
+    <message>
+        <source>Synced {n} min ago</source>
+        <translation>Синхронизировано {n} мин. назад</translation>
+    </message>
+    <message>
+        <source>Synced at {when}</source>
+        <translation>Синхронизировано в {when}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsDialog</name>
+    <message>
+        <source>Sync Settings</source>
+        <translation>Настройки синхронизации</translation>
+    </message>
+    <message>
+        <source>The address of a calendar home: the folder that holds a user&apos;s calendars on a CalDAV server. Nextcloud: https://HOST/remote.php/dav/calendars/USER/ (with an app password); Radicale: https://HOST:5232/USER/. Each track becomes a calendar there.</source>
+        <translation>Адрес папки календарей: папки, в которой лежат календари пользователя на сервере CalDAV. Nextcloud: https://HOST/remote.php/dav/calendars/USER/ (с паролем приложения); Radicale: https://HOST:5232/USER/. Каждое направление станет там календарём.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Пользователь:</translation>
+    </message>
+    <message>
+        <source>(kept in the system keyring)</source>
+        <translation>(хранится в связке ключей системы)</translation>
+    </message>
+    <message>
+        <source>kept in the system keyring, never in the file</source>
+        <translation>хранится в связке ключей системы, никогда не в файле</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>П&amp;ароль:</translation>
+    </message>
+    <message>
+        <source>Accept a certificate that cannot be verified (a self-signed one)</source>
+        <translation>Принимать непроверяемый сертификат (самоподписанный)</translation>
+    </message>
+    <message>
+        <source>Only for a server you run yourself: the connection is then not protected against a server pretending to be it.</source>
+        <translation>Только для сервера, которым вы управляете сами: соединение тогда не защищено от сервера, выдающего себя за него.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин.</translation>
+    </message>
+    <message>
+        <source>Sync &amp;automatically every:</source>
+        <translation>Синхронизировать &amp;автоматически каждые:</translation>
+    </message>
+    <message>
+        <source>The address starts with https:// (or http://) and names a server.</source>
+        <translation>Адрес начинается с https:// (или http://) и называет сервер.</translation>
+    </message>
+    <message>
+        <source>Give the user name on the server.</source>
+        <translation>Укажите имя пользователя на сервере.</translation>
+    </message>
+</context>
+<context>
     <name>TextsEditor</name>
     <message>
         <source>missing ({lang})</source>
@@ -2290,6 +2564,10 @@ Import the others?</source>
 </context>
 <context>
     <name>commands</name>
+    <message>
+        <source>“{step}” cannot be undone or redone any more: a sync brought changes to the same events since</source>
+        <translation>«{step}» больше нельзя отменить или повторить: синхронизация с тех пор принесла изменения тех же мероприятий</translation>
+    </message>
     <message>
         <source>Move the whole series “{title}”</source>
         <translation>Сдвиг всей серии «{title}»</translation>

@@ -2259,7 +2259,7 @@ Die übrigen importieren?</translation>
         <translation>das Programm wurde während der Synchronisierung geschlossen</translation>
     </message>
     <message>
-        <source>S&amp;ync Now</source>
+        <source>Sync No&amp;w</source>
         <extracomment>Emitted on the GUI thread when a sync ends: the report, or the error.</extracomment>
         <translation>Jetzt s&amp;ynchronisieren</translation>
     </message>

@@ -2279,7 +2279,7 @@ Import the others?</source>
         <translation>программа была закрыта во время синхронизации</translation>
     </message>
     <message>
-        <source>S&amp;ync Now</source>
+        <source>Sync No&amp;w</source>
         <extracomment>Emitted on the GUI thread when a sync ends: the report, or the error.</extracomment>
         <translation>Синхрони&amp;зировать</translation>
     </message>

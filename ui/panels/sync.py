@@ -171,7 +171,7 @@ class SyncPanel(QObject):
     def _build_actions(self) -> None:
         window = self._window
         parent = window.window()
-        self.sync_action = QAction(self.tr("S&ync Now"), parent)
+        self.sync_action = QAction(self.tr("Sync No&w"), parent)
         self.sync_action.setObjectName("sync_now")
         self.sync_action.setShortcut(QKeySequence("F9"))
         self.sync_action.setStatusTip(self.tr("Send this programme's changes to the calendar "

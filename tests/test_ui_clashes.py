@@ -94,7 +94,7 @@ def test_checking_runs_on_a_worker_and_the_panel_says_so_meanwhile(qtbot, monkey
     qtbot.waitUntil(lambda: bool(threads), timeout=3000)
     # The window is shown and answers while the check runs.
     assert window.isVisible()
-    assert "checking" in dock_title(window)
+    assert dock_title(window) == "Clashes (…)"  # the tab: short; the panel says more
     assert "Checking" in panel.status_label.text()
     assert panel.clashes() == []
     release.set()

@@ -341,9 +341,42 @@ def test_the_releases_list_shows_several_releases_in_a_small_window(qtbot, windo
     last = view.rowViewportPosition(2) + view.rowHeight(2)
     assert 0 < last <= view.viewport().height()
     # Name, time and size fit whole; the note is in the tooltip where it does not fit.
-    for column in range(3):
+    for column in range(2):
         assert view.columnViewportPosition(column) + view.columnWidth(column) \
             <= view.viewport().width()
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "ru"])
+def test_the_releases_list_reads_whole_in_a_narrow_dock_in_each_language(qtbot, filed, lang,
+                                                                         errors):
+    # The table had a header ("Veröffentlichung", "Veröffentlicht", "Veranstaltungen")
+    # wider than the dock: each cell now says what it is, and none is cut.
+    from ui.i18n import language
+
+    with language(lang):
+        store = ProgrammeStore.open(filed)
+        window = make_window(qtbot, store.load(), store, errors)
+        window.resize(1024, 700)
+        window.show()
+        window.releases.dock.raise_()
+        release_through_the_dialog(qtbot, window, "Version 1")
+        view = window.releases.panel.releases_view
+        qtbot.waitUntil(lambda: view.model().rowCount() == 1, timeout=10000)
+        QApplication.processEvents()
+        assert view.horizontalHeader().isHidden()
+        model = view.model()
+        when = model.index(0, 1).data()
+        assert when.splitlines()[1] == {"de": "2 Veranstaltungen", "en": "2 events",
+                                        "ru": "2 мероприятия"}[lang]
+        metrics = view.fontMetrics()
+        for column in range(2):
+            text = model.index(0, column).data()
+            rect = view.visualRect(model.index(0, column))
+            assert rect.right() <= view.viewport().width()
+            lines = text.splitlines()
+            assert max(metrics.horizontalAdvance(line) for line in lines) < rect.width()
+            assert len(lines) * metrics.lineSpacing() <= rect.height()
+        window.close()
 
 
 def test_save_as_over_a_file_the_user_chose_to_replace(qtbot, window, filed, tmp_path,

@@ -548,7 +548,7 @@ def test_start_paints_first_then_makes_the_clashes_panel_and_asks_about_recovery
     watch = Watch()
     window.grid.viewport().installEventFilter(watch)
     dock = window.findChild(QDockWidget, "clash_dock")
-    assert window.isVisible() and "checking" in dock.windowTitle()
+    assert window.isVisible() and dock.windowTitle() == "Clashes (…)"
     qtbot.waitUntil(lambda: bool(asked), timeout=5000)
     # At the grid's first paint: no panel yet, no question yet.
     assert seen == [(False, 0)]

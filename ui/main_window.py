@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self._selection: list[str] = []
         self._builtin = programme is None or store is None
         self._painted = False
+        self._shown_once = False
         self._after_paint: list[Callable[[], object]] = []
         if programme is None:
             programme = load_builtin()
@@ -135,6 +136,8 @@ class MainWindow(QMainWindow):
         self.resize(1440, 900)
         if remember:
             self._restore_window()
+        self.fit_dock_tabs()
+        _hide_stray_tab_bars(self)
         self._refresh_all(grid=False)  # the grid was built with the programme
         QTimer.singleShot(0, self.grid.scroll_to_first_event)
 
@@ -403,7 +406,7 @@ class MainWindow(QMainWindow):
         # The Clashes tab lies behind Find: its dock is here from the start, and its panel
         # (with the clash check it starts) is made once the window has painted.
         self.clash_dock = self.add_dock(
-            QWidget(), QCoreApplication.translate("ClashPanel", "Clashes (checking…)"),
+            QWidget(), QCoreApplication.translate("ClashPanel", "Clashes (…)"),
             "clash_dock")
         self._clash_panel: ClashPanel | None = None
         self.after_first_paint(lambda: self.clash_panel)
@@ -415,8 +418,9 @@ class MainWindow(QMainWindow):
         self.releases = _releases(self)
         # Cut, copy, paste, duplicate, cancel, keyboard moves and the grid's context menus.
         self.event_actions = EventActions(self, self.my_programme.star_action)
-        # Find in front: the panels above tabbed their docks in behind it, and Qt shows the
-        # last one tabbed.
+        # The column's two tab groups: the calendar in front of the unscheduled sessions,
+        # Find in front of Clashes and Releases (Qt shows the last one tabbed).
+        self.calendar_dock.raise_()
         self.my_programme.dock.raise_()
         # View > Hours and Hide Empty Venues, before the Panels.
         panels = self.view_menu.actions().index(self.panels_menu.menuAction())
@@ -424,6 +428,19 @@ class MainWindow(QMainWindow):
         # CalDAV sync (issue 18): its menu entries, status and timer, once the window shows.
         self._sync_panel: SyncPanel | None = None
         self.after_first_paint(lambda: self.sync_panel)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if self.settings.window_state is None or not self._remember:
+                # The upper group as tall as the month and the summary under it need (the
+                # Unscheduled panel behind it would take half the column), Find the rest.
+                # Once the window has its size: before, the column shares out its height
+                # by the panels' hints.
+                self.resizeDocks([self.calendar_dock],
+                                 [self.calendar_dock.widget().sizeHint().height()],
+                                 Qt.Orientation.Vertical)
 
     @property
     def clash_panel(self) -> ClashPanel:
@@ -473,7 +490,48 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         self.panels_menu.addAction(dock.toggleViewAction())
+        # A count in a title ("Clashes (14)") may need a wider tab.
+        dock.windowTitleChanged.connect(self._fit_dock_tabs_soon)
         return dock
+
+    def fit_dock_tabs(self) -> None:
+        """Widen each side's column of docks until every tab in it shows its whole title
+        ("Veröffentlichungen", "Конфликты (14)"): an elided tab ("Rele…") names nothing.
+        Never narrows a column the user widened."""
+        from PySide6.QtWidgets import QTabBar
+
+        # A scratch bar measures the titles as the window's own tab bars lay them out (the
+        # window makes and drops those with its layout).
+        bar = QTabBar()
+        bar.setShape(QTabBar.Shape.RoundedSouth)
+        for area in (Qt.DockWidgetArea.LeftDockWidgetArea,
+                     Qt.DockWidgetArea.RightDockWidgetArea):
+            docks = [dock for dock in self.findChildren(QDockWidget)
+                     if self.dockWidgetArea(dock) == area and not dock.isFloating()
+                     and not dock.isHidden()]
+            need = 0
+            for dock in docks:
+                group = [dock, *(other for other in self.tabifiedDockWidgets(dock)
+                                 if not other.isHidden())]
+                if len(group) < 2:
+                    continue
+                while bar.count():
+                    bar.removeTab(0)
+                for member in group:
+                    bar.addTab(member.windowTitle())
+                need = max(need, bar.sizeHint().width())
+            if docks and need > docks[0].width():
+                self.resizeDocks([docks[0]], [need], Qt.Orientation.Horizontal)
+        bar.deleteLater()
+
+    def _fit_dock_tabs_soon(self) -> None:
+        if not getattr(self, "_fit_pending", False):
+            self._fit_pending = True
+            QTimer.singleShot(0, self, self._fit_dock_tabs_now)
+
+    def _fit_dock_tabs_now(self) -> None:
+        self._fit_pending = False
+        self.fit_dock_tabs()
 
     # -- settings -------------------------------------------------------------------------
 
@@ -1266,6 +1324,20 @@ def ask_read_only(parent: QWidget | None, error: ProgrammeLockedError, lang: Lan
     box.setDefaultButton(read_only)
     box.exec()
     return box.clickedButton() is read_only
+
+
+def _hide_stray_tab_bars(window: QMainWindow) -> None:
+    """Hide the tab bars the dock layout has made so far, before the window first shows.
+
+    With two tab groups in one column, Qt (6.11) keeps a bar from an early layout pass
+    that it no longer uses: shown with the window, it would sit over the calendar with
+    stale titles. The bars in use are shown again by the layout itself."""
+    from PySide6.QtWidgets import QTabBar
+
+    if window.isVisible():
+        return
+    for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        bar.hide()
 
 
 def _clash_panel(window: MainWindow) -> ClashPanel:

@@ -165,10 +165,6 @@
         <translation>Alle Arten</translation>
     </message>
     <message>
-        <source>Clashes (checking…)</source>
-        <translation>Konflikte (wird geprüft …)</translation>
-    </message>
-    <message>
         <source>Clashes ({count})</source>
         <translation>Konflikte ({count})</translation>
     </message>
@@ -187,6 +183,10 @@
     <message>
         <source>{count} clashes: click one to show its events.</source>
         <translation>Konflikte: {count}. Einen anklicken, um seine Veranstaltungen zu zeigen.</translation>
+    </message>
+    <message>
+        <source>Clashes (…)</source>
+        <translation>Konflikte (…)</translation>
     </message>
 </context>
 <context>
@@ -2117,9 +2117,12 @@ Die übrigen importieren?</translation>
         <source>Released</source>
         <translation>Veröffentlicht</translation>
     </message>
-    <message>
-        <source>Events</source>
-        <translation>Veranstaltungen</translation>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n Veranstaltung</numerusform>
+            <numerusform>%n Veranstaltungen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Note</source>

@@ -142,6 +142,16 @@
     </message>
 </context>
 <context>
+    <name>ReleasesModel</name>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Scheduling</name>
     <message numerus="yes">
         <source>Unschedule %n event(s)</source>

@@ -165,10 +165,6 @@
         <translation>Все виды</translation>
     </message>
     <message>
-        <source>Clashes (checking…)</source>
-        <translation>Конфликты (проверка…)</translation>
-    </message>
-    <message>
         <source>Clashes ({count})</source>
         <translation>Конфликты ({count})</translation>
     </message>
@@ -187,6 +183,10 @@
     <message>
         <source>{count} clashes: click one to show its events.</source>
         <translation>Конфликтов: {count}. Щёлкните по конфликту, чтобы показать его мероприятия.</translation>
+    </message>
+    <message>
+        <source>Clashes (…)</source>
+        <translation>Конфликты (…)</translation>
     </message>
 </context>
 <context>
@@ -2134,9 +2134,13 @@ Import the others?</source>
         <source>Released</source>
         <translation>Выпущен</translation>
     </message>
-    <message>
-        <source>Events</source>
-        <translation>Мероприятия</translation>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n мероприятие</numerusform>
+            <numerusform>%n мероприятия</numerusform>
+            <numerusform>%n мероприятий</numerusform>
+        </translation>
     </message>
     <message>
         <source>Note</source>

@@ -2,7 +2,7 @@
 
 The whole check (:class:`planner.conflicts.ClashIndex`) is built on a worker thread from a
 copy of the programme, so that opening a festival-sized programme never freezes the window;
-the panel says "checking…" meanwhile. The built index is handed to the GUI thread and used
+its tab reads "Clashes (…)" meanwhile. The built index is handed to the GUI thread and used
 only there: each edit then costs one :meth:`ClashIndex.update` of the changed events (well
 under a millisecond) and a merge of the sorted clash list into the model. Changes that touch
 what every clash depends on (venues, people, travel settings, the programme's days, the
@@ -492,7 +492,7 @@ class ClashPanel(QWidget):
 
     def title(self) -> str:
         if self._index is None:
-            return self.tr("Clashes (checking…)")
+            return self.tr("Clashes (…)")  # short: a tab title
         return self.tr("Clashes ({count})").format(count=self.model.rowCount())
 
     # -- document --

@@ -57,7 +57,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ReleasesModel(QAbstractTableModel):
-    """The releases, newest first: name, time, events, note."""
+    """The releases, newest first: name; time and number of events (two lines); note.
+
+    Each cell says what it is ("60 events"): the list needs no header, whose words
+    ("Veröffentlichung", "Veranstaltungen") would not fit a narrow dock."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -74,13 +77,12 @@ class ReleasesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.releases)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 4
+        return 3
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Release"), self.tr("Released"), self.tr("Events"),
-                    self.tr("Note"))[section]
+            return (self.tr("Release"), self.tr("Released"), self.tr("Note"))[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -95,9 +97,9 @@ class ReleasesModel(QAbstractTableModel):
                 from ui.i18n import medium_date
 
                 local = release.created.astimezone(self.zone)
-                return f"{medium_date(local.date())} {local:%H:%M}"
-            if column == 2:
-                return release.event_count
+                count = numerus(self.tr("%n event(s)", "", release.event_count),
+                                release.event_count)
+                return f"{medium_date(local.date())} {local:%H:%M}\n{count}"
             return release.note
         if role == Qt.ItemDataRole.ToolTipRole and release.note:
             return plain_tooltip(release.note)  # typed by a user: never markup
@@ -176,14 +178,19 @@ class ReleasesPanel(QWidget):
         self._table(self.releases_view)
         # The dock is narrow: name, time and size whole, the note in what room is left (and
         # in the tooltip), never a sideways scroll that hides the rows behind a scroll bar.
+        # No header: its words would be wider than the cells.
         header = self.releases_view.horizontalHeader()
+        header.hide()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(0)
         self.releases_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.releases_view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        rows = self.releases_view.verticalHeader().defaultSectionSize()
-        self.releases_view.setMinimumHeight(header.sizeHint().height() + 3 * rows + 4)
+        rows = self.releases_view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Three releases of two lines each.
+        line = self.releases_view.fontMetrics().lineSpacing()
+        self.releases_view.setMinimumHeight(3 * (2 * line + 8) + 4)
         splitter.addWidget(self.releases_view)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)

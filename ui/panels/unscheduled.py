@@ -290,8 +290,9 @@ class Scheduling(QObject):
         self.panel = UnscheduledPanel(self.model)
         self.dock = window.add_dock(self.panel, self.tr("Unscheduled"), "unscheduled_dock",
                                     Qt.DockWidgetArea.LeftDockWidgetArea)
-        window.tabifyDockWidget(window.clash_dock, self.dock)
-        window.clash_dock.raise_()
+        # Behind the calendar: the column's lower tabs (Find, Clashes, Releases) keep
+        # their whole titles in a 270-pixel column in every language.
+        window.tabifyDockWidget(window.calendar_dock, self.dock)
         self.plan: Plan | None = None
         self.task: Task | None = None
         self.suggest_dialog: SuggestDialog | None = None

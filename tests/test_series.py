@@ -366,3 +366,19 @@ def test_moving_a_series_moves_its_dates_and_changed_occurrences_along():
     assert days(later) == [(3, 14), (4, 16), (6, 14), (9, 14)]
     assert [o.venue for o in later.overrides] == ["petri", "petri"]
     validate_event(small_programme(), later)
+
+
+def test_is_iana_answers_as_the_list_of_every_zone_does() -> None:
+    # is_iana asks about the one name (the start-up checks the programme's zone) instead of
+    # listing every zone file: it must agree with that list for every name in it, and for
+    # names the list leaves out or that are no zone at all.
+    from zoneinfo import available_timezones
+
+    from planner.zones import is_iana
+
+    names = available_timezones()
+    assert names and all(is_iana(name) for name in names)
+    for name in ("posixrules", "right/Europe/Berlin", "posix/Europe/Berlin", "Europe",
+                 "Europe/Nowhere", "../etc/passwd", "/etc/localtime", "", "Europe//Berlin",
+                 "Europe/./Berlin", "zone.tab", "tzdata.zi", "Customized Time Zone"):
+        assert is_iana(name) == (name in names), name

@@ -57,6 +57,19 @@ def make_window(qtbot, programme=None, errors=None):
     return window
 
 
+def shown_clashes(qtbot, programme, lang):
+    """The window at its default size with the Clashes tab in front, checked."""
+    window = MainWindow(programme, None, lang=lang, remember=False)
+    qtbot.addWidget(window)
+    window.resize(1440, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = ready(qtbot, window)
+    window.clash_dock.raise_()
+    qtbot.waitUntil(panel.view.isVisible)
+    return window, panel
+
+
 def ready(qtbot, window):
     panel = window.clash_panel
     qtbot.waitUntil(lambda: panel.index is not None and not panel.checking, timeout=5000)
@@ -436,14 +449,7 @@ def test_the_clash_list_shows_kind_time_and_the_whole_message(qtbot, lang, kind)
                  event("b@t", 5, 11, 12, venue="petri", speakers=("boris",))):
         programme.events[item.uid] = item
     with language(lang):
-        window = MainWindow(programme, None, lang=lang, remember=False)
-        qtbot.addWidget(window)
-        window.resize(1440, 900)
-        window.show()
-        qtbot.waitExposed(window)
-        panel = ready(qtbot, window)
-        window.clash_dock.raise_()
-        qtbot.waitUntil(panel.view.isVisible)
+        window, panel = shown_clashes(qtbot, programme, lang)
         view = panel.view
         assert view.isColumnHidden(KIND_COLUMN) and view.isColumnHidden(TIME_COLUMN)
         kinds = {c.kind for c in panel.clashes()}
@@ -466,4 +472,63 @@ def test_the_clash_list_shows_kind_time_and_the_whole_message(qtbot, lang, kind)
         image = view.viewport().grab().toImage()
         # Painted: the kind's dot in its colour, and text, not an empty row.
         assert len({image.pixel(x, y) for x in range(0, 60) for y in range(0, 30)}) > 5
+        window.close()
+
+
+def _lines(text, font, width):
+    from PySide6.QtGui import QTextLayout
+
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    count = 0
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        count += 1
+    layout.endLayout()
+    return count
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "ru"])
+def test_rows_are_as_high_as_the_longest_message_needs(qtbot, lang):
+    """The rows were six lines high whatever the messages: a short clash sat in a row of
+    blank space. They fit the longest message at the list's width, and follow the dock
+    when it is widened."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import language
+    from ui.panels.clashes import MESSAGE_LINES, ROW_PADDING
+
+    with language(lang):
+        window, panel = shown_clashes(qtbot, programme_with_a_clash(), lang)
+        view = panel.view
+
+        def needed():
+            width = view.viewport().width() - 2 * ROW_PADDING
+            return max(_lines(panel.proxy.index(row, 2).data(), view.font(), width)
+                       for row in range(panel.proxy.rowCount()))
+
+        narrow = needed()
+        assert 1 < narrow <= MESSAGE_LINES
+        assert panel.delegate.lines == narrow
+        line = view.fontMetrics().lineSpacing()
+        assert view.rowHeight(0) <= (narrow + 1) * line + 2 * ROW_PADDING + 2
+        window.resizeDocks([window.clash_dock], [900], Qt.Orientation.Horizontal)
+        qtbot.waitUntil(lambda: needed() < narrow, timeout=3000)
+        QApplication.processEvents()
+        assert panel.delegate.lines == needed()
+        assert view.rowHeight(0) == panel.delegate.row_height(view.font())
+        window.close()
+
+
+@pytest.mark.parametrize("lang, one", [("en", "1 clash: click it"), ("de", "1 Konflikt:"),
+                                       ("ru", "1 конфликт:")])
+def test_the_count_above_the_list_has_plural_forms(qtbot, lang, one):
+    from ui.i18n import language
+
+    with language(lang):
+        window = MainWindow(programme_with_a_clash(), None, lang=lang, remember=False)
+        qtbot.addWidget(window)
+        panel = ready(qtbot, window)
+        assert panel.model.rowCount() == 1
+        assert panel.status_label.text().startswith(one)
         window.close()

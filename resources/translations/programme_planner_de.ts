@@ -180,9 +180,12 @@
         <source>No clashes.</source>
         <translation>Keine Konflikte.</translation>
     </message>
-    <message>
-        <source>{count} clashes: click one to show its events.</source>
-        <translation>Konflikte: {count}. Einen anklicken, um seine Veranstaltungen zu zeigen.</translation>
+    <message numerus="yes">
+        <source>%n clash(es): click one to show its events.</source>
+        <translation>
+            <numerusform>%n Konflikt: anklicken, um seine Veranstaltungen zu zeigen.</numerusform>
+            <numerusform>%n Konflikte: einen anklicken, um seine Veranstaltungen zu zeigen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Clashes (…)</source>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ClashPanel</name>
+    <message numerus="yes">
+        <source>%n clash(es): click one to show its events.</source>
+        <translation>
+            <numerusform>%n clash: click it to show its events.</numerusform>
+            <numerusform>%n clashes: click one to show its events.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EventActions</name>
     <message numerus="yes">
         <source>%n event(s) copied</source>

@@ -180,9 +180,13 @@
         <source>No clashes.</source>
         <translation>Конфликтов нет.</translation>
     </message>
-    <message>
-        <source>{count} clashes: click one to show its events.</source>
-        <translation>Конфликтов: {count}. Щёлкните по конфликту, чтобы показать его мероприятия.</translation>
+    <message numerus="yes">
+        <source>%n clash(es): click one to show its events.</source>
+        <translation>
+            <numerusform>%n конфликт: щёлкните по нему, чтобы показать его мероприятия.</numerusform>
+            <numerusform>%n конфликта: щёлкните по конфликту, чтобы показать его мероприятия.</numerusform>
+            <numerusform>%n конфликтов: щёлкните по конфликту, чтобы показать его мероприятия.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Clashes (…)</source>

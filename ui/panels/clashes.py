@@ -19,6 +19,7 @@ shown, and while an event is dragged the stretches where it would clash are shad
 from __future__ import annotations
 
 import dataclasses
+import heapq
 from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -28,7 +29,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRectF,
     QRegularExpression,
@@ -53,7 +56,7 @@ from PySide6.QtWidgets import (
 from planner.conflicts import CLASH_KINDS, Clash, ClashIndex, clash_sort_key
 from planner.model import Event, Lang, Programme
 from planner.store import Changes
-from ui.i18n import error_text
+from ui.i18n import error_text, numerus
 from ui.tasks import Task, background_pool
 from ui.tooltips import plain_tooltip
 
@@ -78,9 +81,12 @@ REBUILD_ABOVE = 500
 # More row changes than this in one refresh: a model reset is cheaper than row inserts.
 RESET_ABOVE = 200
 
-# Lines of a clash's message in the list (the tooltip has it whole): enough for the
+# Lines of a clash's message in the list at most (the tooltip has it whole): enough for the
 # longest sentences (a travel clash, with both events and the trip) in the dock's width.
 MESSAGE_LINES = 6
+# The rows are as high as the longest messages need (at most MESSAGE_LINES): this many of
+# the longest by characters are measured, whatever the number of clashes.
+FIT_SAMPLE = 24
 # Around a clash in the list, in pixels.
 ROW_PADDING = 4
 
@@ -158,6 +164,10 @@ class ClashModel(QAbstractTableModel):
         self.changePersistentIndexList(persistent, [
             self.index(where[id(old[i.row()])], i.column()) for i in persistent])
         self.layoutChanged.emit()
+
+    def messages(self) -> list[str]:
+        """The message of each clash listed."""
+        return [clash.message for clash in self._rows]
 
     def set_clashes(self, clashes: list[Clash]) -> tuple[list[Clash], list[Clash]] | None:
         """Show ``clashes`` (sorted by :func:`clash_sort_key`) in place of the rows; returns
@@ -301,11 +311,14 @@ class ClashDelegate(QStyledItemDelegate):
     """A clash as the dock lists it: the kind's dot, the kind and the time in bold on the
     first line, the message wrapped at word boundaries below it (elided with "…" after
     :data:`MESSAGE_LINES` lines). Every row is as high as the others, so that a list of
-    thousands of clashes needs no measuring."""
+    thousands of clashes needs no measuring: ``lines`` tall, as many as the longest
+    messages need (see :meth:`ClashPanel.fit_rows`)."""
+
+    lines = MESSAGE_LINES
 
     def row_height(self, font: QFont) -> int:
         line = QFontMetricsF(font).lineSpacing()
-        return round(line * (1 + MESSAGE_LINES) + 2 * ROW_PADDING)
+        return round(line * (1 + self.lines) + 2 * ROW_PADDING)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> Any:  # noqa: N802
         size = super().sizeHint(option, index)
@@ -346,8 +359,20 @@ class ClashDelegate(QStyledItemDelegate):
                                             rect.right() - x))
         painter.setFont(opt.font)
         _draw_wrapped(painter, str(index.data() or ""), opt.font,
-                      QRectF(rect.left(), rect.top() + line, rect.width(), line * MESSAGE_LINES))
+                      QRectF(rect.left(), rect.top() + line, rect.width(), line * self.lines))
         painter.restore()
+
+
+def _line_count(text: str, font: QFont, width: float) -> int:
+    """Lines ``text`` takes wrapped at word boundaries in ``width`` (as painted)."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    count = 0
+    while count <= MESSAGE_LINES and (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        count += 1
+    layout.endLayout()
+    return count
 
 
 def _draw_wrapped(painter: QPainter, text: str, font: QFont, rect: QRectF) -> None:
@@ -461,6 +486,8 @@ class ClashPanel(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(
             self.delegate.row_height(self.view.font()))
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # The rows follow the width of the dock: a wider one needs fewer lines.
+        self.view.viewport().installEventFilter(self)
         self.view.clicked.connect(self._on_clicked)
         self.view.activated.connect(self._on_clicked)
         layout = QVBoxLayout(self)
@@ -636,10 +663,31 @@ class ClashPanel(QWidget):
         elif count == 0:
             text = self.tr("No clashes.")
         else:
-            text = self.tr("{count} clashes: click one to show its events.").format(
-                count=count)
+            text = numerus(self.tr("%n clash(es): click one to show its events.", "", count),
+                           count)
         self.status_label.setText(text)
         self.title_changed.emit(self.title())
+        self.fit_rows()
+
+    def fit_rows(self) -> None:
+        """Make the rows as high as the longest messages need in the list's width (one line
+        at least, :data:`MESSAGE_LINES` at most): a list of short clashes is not a column
+        of blank space."""
+        width = self.view.viewport().width() - 2 * ROW_PADDING
+        if width <= 0:
+            return
+        font = self.view.font()
+        longest = heapq.nlargest(FIT_SAMPLE, self.model.messages(), key=len)
+        lines = max((_line_count(text, font, width) for text in longest), default=1)
+        lines = min(max(lines, 1), MESSAGE_LINES)
+        if lines != self.delegate.lines:
+            self.delegate.lines = lines
+            self.view.verticalHeader().setDefaultSectionSize(self.delegate.row_height(font))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self.fit_rows()
+        return super().eventFilter(watched, event)
 
     # -- the list --
 

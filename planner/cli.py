@@ -142,8 +142,13 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument("files", metavar="FILE", nargs="+", help="ICS or CSV files")
     import_.add_argument("-p", "--programme", metavar="PROGRAMME", required=True,
                          help="programme file to import into (created if it does not exist)")
-    import_.add_argument("--skip-invalid", action="store_true",
-                         help="import the valid events and list those skipped")
+    import_.add_argument("--strict", action="store_true",
+                         help="refuse the whole import if any event cannot be imported "
+                              "(by default the others are imported and each one skipped is "
+                              "listed with its reason)")
+    # What was --skip-invalid's behaviour is the default now; the option stays accepted.
+    import_.add_argument("--skip-invalid", action="store_true", help=argparse.SUPPRESS)
+    _add_lang_option(import_, "language of the report")
     import_.add_argument("--timezone", help="zone of a programme this import creates (default: "
                          "the files' X-WR-TIMEZONE or TZIDs, else this computer's)")
     import_.set_defaults(handler=_cmd_import)
@@ -507,14 +512,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from planner.importing import (
         apply_plan,
         new_programme_for,
-        plan_import,
+        plan_files,
         read_import_file,
         refuse_if_invalid,
+        refuse_if_nothing,
+        report_lines,
     )
 
     results = [read_import_file(name) for name in args.files]
-    items = [e for r in results for e in r.events]
-    problems = [p for r in results for p in r.problems]
     path = Path(args.programme)
     creating = not path.exists()
     store = None
@@ -529,11 +534,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
     try:
         if store is not None:
             programme = store.load()
-        plan = plan_import(programme, items, problems=problems, extend_days=creating,
-                           sessions=[x for r in results for x in r.sessions],
-                           windows=[x for r in results for x in r.windows])
-        if not args.skip_invalid:
+        plan = plan_files(programme, results, fit_days=creating)
+        if args.strict:
             refuse_if_invalid(plan)
+        refuse_if_nothing(results, plan)
         changes = apply_plan(programme, plan)
         if store is not None:
             if changes:
@@ -543,14 +547,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     finally:
         if store is not None:
             store.close()
-    for problem in plan.skipped:
-        print(f"skipped: {shortened(problem.message)}")
-    counts = plan.counts
-    print(f"{'created' if creating else 'updated'} {path}: {counts['added']} added, "
-          f"{counts['updated']} updated, {counts['unchanged']} unchanged"
-          + (f", {counts['skipped']} skipped" if counts["skipped"] else "")
-          + (f", availability of {len(plan.availability)} changed" if plan.availability
-             else ""))
+    for line in report_lines(plan, path, creating, args.lang):
+        print(line)
     return EXIT_OK
 
 

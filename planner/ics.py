@@ -13,15 +13,17 @@ a programme.
 
 from __future__ import annotations
 
-import dataclasses
+import calendar as calendars_module
 import hashlib
+import re
+import warnings
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 from zoneinfo import ZoneInfo
 
 from icalendar import (
@@ -31,17 +33,28 @@ from icalendar import (
     TimezoneDaylight,
     TimezoneStandard,
     vBroken,
+    vCategory,
     vDuration,
     vRecur,
     vUri,
 )
 from icalendar import Event as VEvent
+from icalendar.timezone import tzp
+from icalendar.timezone.zoneinfo import ZONEINFO
 
 from planner.i18n import Message, msg
 from planner.ids import split_speakers
-from planner.importing import IncomingEvent, ReadResult, in_years, outside_years
+from planner.importing import (
+    UNTITLED,
+    IncomingEvent,
+    ReadResult,
+    in_years,
+    one_line,
+    outside_years,
+)
 from planner.importing import problem as make_problem
 from planner.model import (
+    MAX_SEQUENCE,
     Event,
     Lang,
     Programme,
@@ -50,10 +63,22 @@ from planner.model import (
     Venue,
     speaker_labels,
 )
+from planner.recurrence import rule_problem
 from planner.windows_zones import iana_zone_name
+from planner.zones import (
+    ZoneDefinitionError,
+    custom_zone,
+    is_iana,
+    matching_iana_zone,
+    zone_changes,
+    zone_for_key,
+)
 
 PRODID = "-//Programme Planner//Programme Planner 1//EN"
 REFRESH = timedelta(hours=12)
+# Years of clock changes written past the programme for a zone that a series without end
+# uses (its yearly rules go on without end anyway).
+UNBOUNDED_YEARS = 1
 
 # The label of the speakers' paragraph that ends an exported DESCRIPTION; import reads it
 # back into speakers.
@@ -176,41 +201,89 @@ def _transitions(zone: ZoneInfo, start: datetime, end: datetime) -> list[datetim
 
 @cache
 def vtimezone(zone_name: str, first_year: int, last_year: int) -> Timezone:
-    """A VTIMEZONE for ``zone_name`` valid from 1 January ``first_year`` to the end of
-    ``last_year``: the offset in force then, and one observance per change after it.
+    """A VTIMEZONE for ``zone_name`` valid from 1 January ``first_year`` on: the offset in
+    force then, and its changes, the yearly ones as yearly rules.
 
-    This is the one form the four parsers behind real clients all read right (tested in
-    tests/test_ics_clients.py): each observance has no RDATE and no RRULE, and its DTSTART
-    is the local time *before* the change. icalendar's own generated VTIMEZONEs (RDATE lists,
-    DTSTART after the change) are misread by ical.js, vobject and libical; and limiting the
-    span to the years the events use keeps Moscow's 2011 and 2014 changes out of the file.
-    The result is cached: treat it as read-only.
+    This is the form the four parsers behind real clients all read right (tested in
+    tests/test_ics_clients.py): a change that recurs every year at the same weekday and
+    time is one observance with an RRULE (the form Thunderbird writes); a change that does
+    not is an observance of its own, with no RDATE, whose DTSTART is the local time *before*
+    the change. vobject misreads observances of their own for zones whose standard time is
+    UTC (London, Lisbon) and ical.js, vobject and libical misread icalendar's own generated
+    VTIMEZONEs (RDATE lists, DTSTART after the change). The rules of the changes in
+    ``last_year`` have no end: a repeating event goes on past it. Limiting the span to the
+    years the events use keeps Moscow's 2011 and 2014 changes out of the file. The result
+    is cached: treat it as read-only.
     """
-    zone = ZoneInfo(zone_name)
+    return zone_vtimezone(ZoneInfo(zone_name), zone_name, first_year, last_year)
+
+
+def _weekday_in_month(local: datetime) -> set[int]:
+    """Which of its month's weekdays of its kind ``local`` is: the n-th and, if it is the
+    last one, -1."""
+    days = calendars_module.monthrange(local.year, local.month)[1]
+    found = {(local.day - 1) // 7 + 1}
+    if local.day > days - 7:
+        found.add(-1)
+    return found
+
+
+def zone_vtimezone(zone: ZoneInfo, tzid: str, first_year: int, last_year: int) -> Timezone:
+    """:func:`vtimezone` for any ``ZoneInfo`` (also one a file defined, see
+    :mod:`planner.zones`), written under ``tzid``."""
     start = datetime(first_year, 1, 1, tzinfo=zone).astimezone(UTC)
-    end = datetime(last_year + 1, 1, 1, tzinfo=zone).astimezone(UTC)
+    # One year more than asked: its changes show which are yearly (a rule needs two).
+    end = datetime(last_year + 2, 1, 1, tzinfo=zone).astimezone(UTC)
+    last_year += 1
     timezone = Timezone()
-    timezone.add("TZID", zone_name)
-
-    def observance(at_utc: datetime, before: datetime, after: datetime) -> None:
-        before_local = before.astimezone(zone)
-        after_local = after.astimezone(zone)
-        offset_from = before_local.utcoffset()
-        offset_to = after_local.utcoffset()
-        assert offset_from is not None and offset_to is not None
-        dst = after_local.dst()
-        kind = TimezoneDaylight() if dst else TimezoneStandard()
-        # Local time just before the change, read in the offset that was in force then.
-        kind.add("DTSTART", (at_utc + offset_from).replace(tzinfo=None))
-        kind.add("TZOFFSETFROM", offset_from)
-        kind.add("TZOFFSETTO", offset_to)
-        kind.add("TZNAME", after_local.tzname() or zone_name)
-        timezone.add_component(kind)
-
-    observance(start, start, start)
-    for change in _transitions(zone, start, end):
-        observance(change, change - timedelta(seconds=1), change)
+    timezone.add("TZID", tzid)
+    # Each change: its instant, the local time before it, and what it changes to.
+    rows: list[tuple[datetime, datetime, tuple[Any, ...]]] = []
+    for at in _transitions(zone, start, end):
+        before, after = (at - timedelta(seconds=1)).astimezone(zone), at.astimezone(zone)
+        local = (at + (before.utcoffset() or timedelta(0))).replace(tzinfo=None)
+        kind = (bool(after.dst()), before.utcoffset(), after.utcoffset(),
+                after.tzname() or tzid, local.month, local.weekday(), local.time())
+        rows.append((at, local, kind))
+    # The offset in force at the start: before its first observance, ical.js reads a time
+    # in no offset the VTIMEZONE gives.
+    here = start.astimezone(zone)
+    rows.insert(0, (start, here.replace(tzinfo=None), (
+        bool(here.dst()), here.utcoffset(), here.utcoffset(), here.tzname() or tzid, 0, 0, None)))
+    # Changes of one kind in successive years, on the same n-th (or last) weekday of the
+    # month, become one observance with a yearly rule.
+    groups: list[tuple[tuple[Any, ...], list[tuple[datetime, datetime]], set[int]]] = []
+    last_of: dict[tuple[Any, ...], int] = {}
+    for at, local, kind in rows:
+        weekdays = _weekday_in_month(local)
+        index = last_of.get(kind)
+        if index is not None:
+            _, members, common = groups[index]
+            if local.year == members[-1][1].year + 1 and common & weekdays:
+                members.append((at, local))
+                groups[index] = (kind, members, common & weekdays)
+                continue
+        last_of[kind] = len(groups)
+        groups.append((kind, [(at, local)], weekdays))
+    for kind, members, common in groups:
+        dst, offset_from, offset_to, name, month, weekday, _ = kind
+        observance = TimezoneDaylight() if dst else TimezoneStandard()
+        observance.add("DTSTART", members[0][1])
+        observance.add("TZOFFSETFROM", offset_from)
+        observance.add("TZOFFSETTO", offset_to)
+        observance.add("TZNAME", name)
+        if len(members) > 1:
+            nth = -1 if -1 in common else min(common)
+            rule: dict[str, Any] = {"FREQ": "YEARLY", "BYMONTH": month,
+                                    "BYDAY": f"{nth}{WEEKDAY_CODES[weekday]}"}
+            if members[-1][1].year < last_year:
+                rule["UNTIL"] = members[-1][0]
+            observance.add("RRULE", rule)
+        timezone.add_component(observance)
     return timezone
+
+
+WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -265,22 +338,39 @@ def _is_unambiguous(value: datetime) -> bool:
 
 
 def zone_years(events: Iterable[Event], programme: Programme) -> dict[str, tuple[int, int]]:
-    """The zones ``events`` are written in, each with the first and last year a VTIMEZONE
-    for it must cover (all-day events need none)."""
+    """The zones ``events`` (and their changed occurrences) are written in, each with the
+    first and last year a VTIMEZONE for it must cover (all-day events need none). A series
+    without end needs its zone's changes past the programme's last year: calendars that take
+    it in show it for years (the yearly rules of the last year written go on)."""
     spans: dict[str, tuple[int, int]] = {}
     last_year = programme.last_day.year
+
+    def cover(key: str, lo: int, hi: int) -> None:
+        old = spans.get(key)
+        spans[key] = (lo, hi) if old is None else (min(lo, old[0]), max(hi, old[1]))
+
     for event in events:
-        if event.all_day:
-            continue
-        key = event.zone.key
-        lo = event.start.year
-        hi = max(event.end.year, last_year if event.recurrence else event.end.year)
-        if key in spans:
-            old_lo, old_hi = spans[key]
-            spans[key] = (min(lo, old_lo), max(hi, old_hi))
-        else:
-            spans[key] = (lo, hi)
+        for one in (event, *event.overrides):
+            if one.all_day:
+                continue
+            hi = one.end.year
+            if one.recurrence is not None:
+                hi = max(hi, last_year, _series_last_year(one))
+            cover(one.zone.key, one.start.year, hi)
+            if one.recurrence_id is not None and not event.all_day:
+                cover(one.recurrence_id.start.tzinfo.key,  # type: ignore[union-attr]
+                      one.recurrence_id.start.year, one.recurrence_id.start.year)
     return spans
+
+
+def _series_last_year(event: Event) -> int:
+    from planner.recurrence import expand, rule_is_bounded
+
+    assert event.recurrence is not None
+    if not all(rule_is_bounded(r) for r in event.recurrence.rules):
+        return max(event.start.year, event.end.year) + UNBOUNDED_YEARS
+    found = expand(event, before=event.start + timedelta(days=366 * UNBOUNDED_YEARS))
+    return max((o.end.year for o in found.occurrences), default=event.end.year)
 
 
 def _speakers_line(programme: Programme, event: Event, lang: Lang) -> str:
@@ -322,6 +412,45 @@ def export_exdates(event: Event) -> list[date | datetime]:
     if event.all_day:
         return sorted(x.date() for x in event.recurrence.exdates)
     return sorted(event.recurrence.exdates)
+@lru_cache(maxsize=4096)
+def _preserved(text: str) -> VEvent:
+    """The properties and components an import kept (:func:`_preserve`), read back; shared
+    between exports, so treat the result as read-only."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        component = VEvent.from_ical(f"BEGIN:VEVENT\r\n{text}END:VEVENT\r\n")
+    assert isinstance(component, VEvent)
+    return component
+
+
+def _zone_id(value: datetime, zone_ids: Mapping[str, str]) -> str | None:
+    tz = value.tzinfo
+    return zone_ids.get(tz.key) if isinstance(tz, ZoneInfo) else None
+
+
+def _add_time(vevent: VEvent, name: str, value: date | datetime | list[Any],
+              zone_ids: Mapping[str, str], parameters: dict[str, str] | None = None) -> None:
+    """``vevent.add(name, value)``, naming a zone a file defined by the TZID it had."""
+    if isinstance(value, list) and value and isinstance(value[0], tuple) and getattr(
+            value[0][0], "tzinfo", None) is not None and getattr(
+            value[0][0].tzinfo, "key", None) in ("UTC", "Etc/UTC"):
+        value = [(a.astimezone(UTC), b.astimezone(UTC)) for a, b in value]
+    if parameters:
+        vevent.add(name, value, parameters=parameters)
+    else:
+        vevent.add(name, value)
+    first: Any = value[0] if isinstance(value, list) else value
+    period = isinstance(first, tuple)
+    if period:
+        first = first[0]
+    tzid = _zone_id(first, zone_ids) if isinstance(first, datetime) else None
+    if tzid is None and period and isinstance(first, datetime):
+        # icalendar names no zone for periods: the start's zone is theirs (UTC is "Z").
+        key = getattr(first.tzinfo, "key", None)
+        tzid = None if key in (None, "UTC", "Etc/UTC") else key
+    if tzid is not None:
+        prop = vevent[name]
+        (prop[-1] if isinstance(prop, list) else prop).params["TZID"] = tzid
 
 
 def build_event(
@@ -329,43 +458,69 @@ def build_event(
     event: Event,
     options: ExportOptions,
     stamp: datetime,
+    zone_ids: Mapping[str, str] | None = None,
 ) -> VEvent:
-    """The VEVENT for ``event`` (see the module doc for what it carries)."""
+    """The VEVENT for ``event`` (see the module doc for what it carries); a changed
+    occurrence (:attr:`~planner.model.Event.overrides`) is a VEVENT of its own, see
+    :func:`build_vevents`. ``zone_ids`` names the zones files defined (see
+    :func:`zone_ids`)."""
     lang = options.lang
+    zone_ids = zone_ids or {}
+    kept = _preserved(event.preserved) if event.preserved else None
     vevent = VEvent()
     add = vevent.add
-    add("UID", event.uid)
+    add("UID", event.ical_uid)
     add("DTSTAMP", stamp)
-    add("LAST-MODIFIED", event.last_modified.astimezone(UTC))
+    absent = event.absent
+    if "LAST-MODIFIED" not in absent:
+        add("LAST-MODIFIED", event.last_modified.astimezone(UTC))
     add("SEQUENCE", event.sequence)
-    start, end = event_times(event)
-    add("DTSTART", start)
-    add("DTEND", end)
-    add("SUMMARY", event.title.get(lang))
+    _add_times(vevent, event, zone_ids)
+    if not ("SUMMARY" in absent and event.title == UNTITLED):
+        add("SUMMARY", event.title.get(lang))
     description = description_text(programme, event, lang)
     if description:
         add("DESCRIPTION", description)
     venue = programme.venues.get(event.venue)
-    if venue is not None:
+    if venue is not None and not venue.placeholder:
         add("LOCATION", location_text(venue, lang))
-        if venue.lat is not None and venue.lon is not None:
+        if venue.lat is not None and venue.lon is not None and "GEO" not in absent and (
+                kept is None or "GEO" not in kept):
             add("GEO", (venue.lat, venue.lon))
+        if venue.lat is not None and venue.lon is not None and (
+                "X-APPLE-STRUCTURED-LOCATION" not in absent) and (
+                kept is None or "X-APPLE-STRUCTURED-LOCATION" not in kept):
             # Apple Calendar's map pin; it also keeps name and address apart for import.
             add("X-APPLE-STRUCTURED-LOCATION", vUri(f"geo:{venue.lat},{venue.lon}"),
                 parameters={"VALUE": "URI", "X-ADDRESS": venue.address,
                             "X-APPLE-RADIUS": "70", "X-TITLE": venue.name.get(lang)})
     track = programme.tracks.get(event.track)
-    if track is not None:
-        add("CATEGORIES", [track.name.get(lang)])
-        add("COLOR", css3_colour_name(track.colour))
-    add("STATUS", event.status.upper())
-    if event.url:
+    categories = []
+    if track is not None and not track.placeholder:
+        categories.append(track.name.get(lang))
+        if "COLOR" not in absent:
+            add("COLOR", css3_colour_name(track.colour))
+    if kept is not None:
+        categories += [str(c) for line in _all(kept.get("CATEGORIES"))
+                       for c in getattr(line, "cats", ())]
+    if categories:
+        add("CATEGORIES", categories)
+    if not ("STATUS" in absent and event.status == "confirmed"):
+        add("STATUS", event.status.upper())
+    kept_urls = [str(u).strip() for u in _all(kept.get("URL"))] if kept is not None else []
+    if event.url and event.url not in kept_urls:
         add("URL", event.url)
     if event.recurrence is not None:
-        add("RRULE", export_rule(event))
-        exdates = export_exdates(event)
-        if exdates:
-            add("EXDATE", exdates)
+        _add_series(vevent, event, zone_ids)
+    if kept is not None:
+        for name, value in kept.property_items(recursive=False, sorted=False):
+            if name in ("BEGIN", "END", "CATEGORIES"):
+                continue
+            if name == "URL" and str(value).strip() != event.url and event.url:
+                continue  # the URL changed since: the new one is written above
+            add(name, value, encode=False)
+        for component in kept.subcomponents:
+            vevent.add_component(component)
     if options.alarm_minutes is not None:
         alarm = Alarm()
         alarm.add("ACTION", "DISPLAY")
@@ -375,29 +530,141 @@ def build_event(
     return vevent
 
 
+def _add_times(vevent: VEvent, event: Event, zone_ids: Mapping[str, str]) -> None:
+    if event.all_day:
+        vevent.add("DTSTART", event.start.date())
+        vevent.add("DTEND", event.end.date())
+    elif event.recurrence is None and event.recurrence_id is None and not event.overrides \
+            and not (_is_unambiguous(event.start) and _is_unambiguous(event.end)):
+        # Clients disagree on times in a DST gap or overlap; an instant in UTC they all read.
+        vevent.add("DTSTART", event.start.astimezone(UTC))
+        if event.end != event.start:
+            vevent.add("DTEND", event.end.astimezone(UTC))
+    else:
+        _add_time(vevent, "DTSTART", event.start, zone_ids)
+        # An instant (an event without end in its file) has none (RFC 5545 3.6.1).
+        if event.end != event.start:
+            _add_time(vevent, "DTEND", event.end, zone_ids)
+    rid = event.recurrence_id
+    if rid is not None:
+        parameters = {"RANGE": "THISANDFUTURE"} if rid.this_and_future else None
+        value = rid.start.date() if event.all_day else rid.start
+        _add_time(vevent, "RECURRENCE-ID", value, zone_ids, parameters)
+
+
+def _add_series(vevent: VEvent, event: Event, zone_ids: Mapping[str, str]) -> None:
+    recurrence = event.recurrence
+    assert recurrence is not None
+    for rule in recurrence.rules:
+        vevent.add("RRULE", export_rule(event, rule))
+
+    def values(moments: Iterable[datetime]) -> list[date | datetime]:
+        if event.all_day:
+            return [m.date() for m in sorted(moments)]
+        return sorted(moments)
+
+    if recurrence.rdates:
+        _add_time(vevent, "RDATE", values(recurrence.rdates), zone_ids)
+    if recurrence.periods:
+        periods = [(p.start, p.end) for p in recurrence.periods]
+        _add_time(vevent, "RDATE", periods, zone_ids, {"VALUE": "PERIOD"})
+    if recurrence.exdates:
+        _add_time(vevent, "EXDATE", values(recurrence.exdates), zone_ids)
+
+
 def export_rule(event: Event, text: str | None = None) -> vRecur:
     """An RRULE of a repeating ``event`` as written (``text``, one of its rules; the first
     by default): an UNTIL in UTC (a date for an all-day event), as RFC 5545 requires beside
-    a DTSTART with TZID."""
+    a DTSTART with TZID; an UNTIL that a file gave as a DATE stays one."""
     assert event.recurrence is not None
     from planner.recurrence import rule_until_to_utc
 
     text = event.recurrence.rule if text is None else text
     rule: vRecur = vRecur.from_ical(text)
     if "UNTIL" in rule:
+        until = rule["UNTIL"][0]
         if event.all_day:
             # With a DATE DTSTART, UNTIL must be a DATE too (RFC 5545 3.3.10).
-            until = rule["UNTIL"][0]
             rule["UNTIL"] = [until.date() if isinstance(until, datetime) else until]
-        else:
+        elif isinstance(until, datetime) and event.zone.key not in ("UTC", "Etc/UTC"):
+            # Wall-clock in the model, UTC in the file (RFC 5545: DTSTART has a TZID). A
+            # DATE stays a DATE, as its file gave it: the whole day.
             rule = vRecur.from_ical(rule_until_to_utc(text, event.start))
+        elif isinstance(until, datetime):
+            rule["UNTIL"] = [until.replace(tzinfo=UTC)]
     return rule
 
 
-def _add_zones(calendar: Calendar, events: Sequence[Event], programme: Programme) -> None:
-    for zone_name, (lo, hi) in sorted(zone_years(events, programme).items()):
-        if zone_name != "UTC":
-            calendar.add_component(vtimezone(zone_name, lo, hi))
+def build_vevents(
+    programme: Programme,
+    event: Event,
+    options: ExportOptions,
+    stamp: datetime,
+    zone_ids: Mapping[str, str] | None = None,
+) -> list[VEvent]:
+    """The VEVENTs of ``event``: its own, then one per changed occurrence (RECURRENCE-ID)."""
+    found = [build_event(programme, event, options, stamp, zone_ids)]
+    for override in sorted(event.overrides, key=_override_order):
+        found.append(build_event(programme, override, options, stamp, zone_ids))
+    return found
+
+
+def _override_order(event: Event) -> tuple[datetime, bool]:
+    assert event.recurrence_id is not None
+    return event.recurrence_id.start, event.recurrence_id.this_and_future
+
+
+def event_ical(
+    programme: Programme, event: Event, options: ExportOptions, stamp: datetime,
+    zone_ids: Mapping[str, str] | None = None,
+) -> bytes:
+    """:func:`build_vevents`'s VEVENTs as bytes, one after the other."""
+    return b"".join(v.to_ical() for v in build_vevents(programme, event, options, stamp,
+                                                        zone_ids))
+
+
+def zone_ids(programme: Programme, keys: Iterable[str]) -> dict[str, str]:
+    """The TZID to write for each zone a file defined (of ``keys``): the one its file gave,
+    unless another zone of the export is written under that name."""
+    keys = set(keys)
+    taken = {k for k in keys if k not in programme.zones}
+    found = {}
+    for key in sorted(k for k in keys if k in programme.zones):
+        # Without the characters TEXT escapes: vobject compares a VTIMEZONE's TZID
+        # ("Canberra\, Melbourne") with the events' TZID parameter without unescaping it.
+        tzid = _plain(_custom_tzid(programme.zones[key]) or key)
+        if tzid in taken:
+            tzid = _plain(key)
+        taken.add(tzid)
+        found[key] = tzid
+    return found
+
+
+def _plain(tzid: str) -> str:
+    return tzid.replace(", ", " / ").replace(",", "/").replace(";", "/").replace(
+        "\\", "/").replace('"', "'")
+
+
+@lru_cache(maxsize=256)
+def _custom_vtimezone(text: str) -> Timezone:
+    component = Timezone.from_ical(text)
+    assert isinstance(component, Timezone)
+    return component
+
+
+def _custom_tzid(text: str) -> str | None:
+    tzid = _custom_vtimezone(text).get("TZID")
+    return None if tzid is None else str(tzid)
+
+
+def _vtimezone_of(programme: Programme, key: str, lo: int, hi: int,
+                  ids: Mapping[str, str]) -> Timezone:
+    if key not in programme.zones:
+        return vtimezone(key, lo, hi)
+    # A zone a file defined goes back out with the clock changes the file gave it, under
+    # its TZID, in the form every client reads alike (the file's own form may not be read
+    # alike: RDATE lists, DTSTART after the change).
+    return zone_vtimezone(zone_for_key(key, programme.zones), ids.get(key, key), lo, hi)
 
 
 def build_calendar(
@@ -410,8 +677,10 @@ def build_calendar(
     """The VCALENDAR for ``events`` of ``programme`` (already selected and sorted)."""
     stamp = export_stamp(now)
     calendar = calendar_head(programme, events, options, title)
+    ids = zone_ids(programme, zone_years(events, programme))
     for event in events:
-        calendar.add_component(build_event(programme, event, options, stamp))
+        for vevent in build_vevents(programme, event, options, stamp, ids):
+            calendar.add_component(vevent)
     return calendar
 
 
@@ -447,18 +716,33 @@ def calendar_head(
     return calendar
 
 
+def _add_zones(
+    calendar: Calendar, events: Sequence[Event], programme: Programme
+) -> dict[str, str]:
+    """Add one VTIMEZONE per zone that ``events`` use (UTC needs none), under the TZIDs
+    :func:`zone_ids` gives, and return those TZIDs."""
+    years = zone_years(events, programme)
+    ids = zone_ids(programme, years)
+    for zone_name, (lo, hi) in sorted(years.items()):
+        if zone_name not in ("UTC", "Etc/UTC"):
+            calendar.add_component(_vtimezone_of(programme, zone_name, lo, hi, ids))
+    return ids
+
+
 def object_calendar(
     programme: Programme, event: Event, options: ExportOptions, stamp: datetime
 ) -> Calendar:
     """The VCALENDAR of one calendar object resource on a CalDAV server (RFC 4791 section
-    4.1): ``event`` with the VTIMEZONE it uses, and none of the iTIP METHOD and
-    calendar-wide names that a file for a whole calendar carries."""
+    4.1): ``event`` (its own VEVENT first, then one per changed occurrence, as RFC 4791
+    keeps every component of one UID in one resource) with the VTIMEZONEs it uses, and none
+    of the iTIP METHOD and calendar-wide names that a file for a whole calendar carries."""
     calendar = Calendar()
     calendar.add("VERSION", "2.0")
     calendar.add("PRODID", PRODID)
     calendar.add("CALSCALE", "GREGORIAN")
-    _add_zones(calendar, [event], programme)
-    calendar.add_component(build_event(programme, event, options, stamp))
+    ids = _add_zones(calendar, [event], programme)
+    for vevent in build_vevents(programme, event, options, stamp, ids):
+        calendar.add_component(vevent)
     return calendar
 
 
@@ -493,10 +777,38 @@ def export_by_track(
 
 # ---------------------------------------------------------------------------------------------
 # Import
+#
+# A file is read as calendar clients read it (issue 15): every VCALENDAR in it, old Macs'
+# CR-only line ends, every VEVENT with its RFC 5545 meaning. What cannot be used is one
+# problem per event; the rest of the file is imported. Every time keeps the zone its file
+# gives it: a VTIMEZONE the file defines is used as defined, clock changes included (an IANA
+# zone that matches it in the years used stands in, else the definition itself, see
+# planner.zones); a TZID without VTIMEZONE is read by its name (IANA, Windows, vendor
+# prefixes), else in X-WR-TIMEZONE, else in the programme's zone, and a note says so.
 
 _BOM = b"\xef\xbb\xbf"
 # Components read between two progress reports (a report may stop the reading).
 PROGRESS_EVERY = 50
+# Properties the model reads into fields of its own; every other one is kept as it came.
+_MODELLED = frozenset({
+    "UID", "DTSTAMP", "DTSTART", "DTEND", "DURATION", "SUMMARY", "DESCRIPTION", "LOCATION",
+    "CATEGORIES", "COLOR", "STATUS", "URL", "SEQUENCE", "LAST-MODIFIED", "RRULE", "RDATE",
+    "EXDATE", "RECURRENCE-ID",
+})
+_SINGLE_PROPERTIES = ("UID", "DTSTART", "DTEND", "DURATION", "RECURRENCE-ID")
+_DATE_PROPERTIES = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID")
+# A TZID longer than this names no zone (and would send zoneinfo's package lookup deep).
+_MAX_TZID = 200
+
+
+class _SafeZoneinfo(ZONEINFO):
+    """icalendar's zoneinfo provider, asking zoneinfo only for names tzdata has: a TZID of
+    300 "/"-separated parts made zoneinfo import 300 nested packages (a RecursionError)."""
+
+    def timezone(self, name: str) -> Any:
+        if len(name) > _MAX_TZID or not is_iana(name):
+            return None
+        return super().timezone(name)
 
 
 def _text(component: Any, name: str) -> str:
@@ -510,6 +822,10 @@ def _text(component: Any, name: str) -> str:
 
 def _first(value: Any) -> Any:
     return value[0] if isinstance(value, list) else value
+
+
+def _all(value: Any) -> list[Any]:
+    return [] if value is None else value if isinstance(value, list) else [value]
 
 
 def _shown(prop: Any) -> str:
@@ -527,54 +843,6 @@ def _usable(component: Any, name: str) -> Any:
     return None if value is None or isinstance(value, vBroken) else value
 
 
-def _normalise(value: date | datetime, tzid: str | None) -> tuple[datetime, bool] | Message:
-    """``(datetime, all_day)`` for a DTSTART/DTEND value, or what is wrong with it.
-
-    A datetime comes back aware in an IANA zone (kept), aware in UTC, or naive (floating).
-    A zone defined only by the file's VTIMEZONE is turned into UTC here.
-    """
-    if not isinstance(value, datetime):
-        return datetime(value.year, value.month, value.day), True
-    zone = value.tzinfo
-    if zone is None:
-        if tzid is None:
-            return value, False
-        name = iana_zone_name(tzid)
-        if name is None:
-            return msg("unknown time zone '{zone}' (no VTIMEZONE for it in the file)", zone=tzid)
-        return value.replace(tzinfo=ZoneInfo(name)), False
-    if isinstance(zone, ZoneInfo):
-        if zone.key in ("UTC", "Etc/UTC"):
-            return value.astimezone(UTC), False
-        return value, False
-    if value.utcoffset() == timedelta(0) and tzid is None:
-        return value.astimezone(UTC), False
-    if tzid is not None:
-        name = iana_zone_name(tzid)
-        if name is not None:
-            return value.replace(tzinfo=ZoneInfo(name)), False
-    return value.astimezone(UTC), False
-
-
-def _dates_of(prop: Any) -> list[date | datetime]:
-    values: list[date | datetime] = []
-    for line in prop if isinstance(prop, list) else [prop]:
-        tzid = line.params.get("TZID") if hasattr(line, "params") else None
-        for item in getattr(line, "dts", ()):  # VALUE=URI and the like carry no dates
-            value = item.dt
-            if isinstance(value, tuple):
-                value = value[0]
-            if not isinstance(value, date) or not in_years(value):
-                continue  # a duration where a date belongs, or a date no programme holds
-            if isinstance(value, datetime):
-                normal = _normalise(value, tzid)
-                if isinstance(normal, Message):
-                    continue
-                value = normal[0]
-            values.append(value)
-    return values
-
-
 def _split_speakers(description: str) -> tuple[str, tuple[str, ...]]:
     return split_speakers(description, SPEAKERS_LABEL.values())
 
@@ -582,16 +850,38 @@ def _split_speakers(description: str) -> tuple[str, tuple[str, ...]]:
 def _fallback_uid(component: Any) -> str:
     # A client that writes no UID still gets the same one on every import of the file.
     basis = "|".join(
-        str(_first(component.get(name)).to_ical() if component.get(name) is not None else "")
+        _shown(_first(component.get(name))) if component.get(name) is not None else ""
         for name in ("DTSTART", "SUMMARY", "LOCATION")
     )
     return f"import-{hashlib.sha1(basis.encode()).hexdigest()[:16]}@programme-planner"
 
 
+def _line_ends(data: bytes) -> bytes:
+    """``data`` with every line ending in CRLF, also old Macs' lone CR."""
+    if b"\r" in data:
+        data = re.sub(rb"\r(?!\n)", b"\r\n", data)
+    if b"TZID=" in data:
+        # A DATE with a TZID ("DTSTART;TZID=US/Eastern:20060102"), which icalendar turns into
+        # midnight there: libical and vobject read a date, and so does the import.
+        data = _DATE_WITH_TZID.sub(_say_date, data)
+    return data
+
+
+_DATE_WITH_TZID = re.compile(rb"(?mi)^(DTSTART|DTEND|RECURRENCE-ID);([^:\r\n]*):(\d{8})(?=\r?$)")
+
+
+def _say_date(found: re.Match[bytes]) -> bytes:
+    name, params, value = found.groups()
+    if b"TZID=" not in params.upper() or b"VALUE=" in params.upper():
+        return found.group(0)
+    return name + b";" + params + b";VALUE=DATE:" + value
+
+
 def read_ics(
     data: bytes, source: str | Path, progress: Callable[[int, int], None] | None = None
 ) -> ReadResult:
-    """Read ICS bytes into incoming events and problems (one per event that cannot be used).
+    """Read ICS bytes into incoming events, problems (one per event that cannot be used)
+    and notes (times read in a zone the file does not name).
 
     ``source`` names the file in messages. A file that is not iCalendar at all raises
     :class:`IcsError`. ``progress(done, total)``, if given, is called now and then with the
@@ -603,252 +893,620 @@ def read_ics(
         progress(0, 0)
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
+    notes = []
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise IcsError(
-            msg("{file}: not UTF-8 text (byte {pos})", file=source, pos=exc.start)
-        ) from None
+        if b"\x00" in data:
+            raise IcsError(
+                msg("{file}: not UTF-8 text (byte {pos})", file=source, pos=exc.start)
+            ) from None
+        # Older Outlook and Mac files are in the Windows (Latin) character set; clients read
+        # them, with the odd letter wrong at worst.
+        data = data.decode("cp1252", errors="replace").encode("utf-8")
+        notes.append(msg("{file}: not UTF-8 text (byte {pos}); read as Windows-1252",
+                         file=source, pos=exc.start))
+    data = _line_ends(data)
+    tzp.use(_SafeZoneinfo())
+    broken: list[tuple[str, str]] = []
     try:
-        calendar = Calendar.from_ical(data)
+        calendars = _calendars(_parse(data))
+        if not calendars:
+            # A VCALENDAR without its END line gives icalendar nothing: read apart below.
+            raise ValueError("no VCALENDAR")
     # icalendar's parser also lets AttributeError and TypeError out on some malformed lines
     # (a parameter given twice becomes a list where it expects a string).
-    except (ValueError, IndexError, KeyError, AttributeError, TypeError) as exc:
+    except _PARSE_ERRORS as exc:
         if not data.strip():
             raise IcsError(msg("{file}: empty file", file=source)) from None
-        if str(exc).startswith("Found no components"):
-            # icalendar's words for a BEGIN never closed, with the file's start as bytes:
-            # say what it most likely means, a download or copy cut short.
-            raise IcsError(msg("{file}: not an iCalendar file (a BEGIN line has no END line; "
-                               "is the file cut short?)", file=source)) from None
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise IcsError(
-            msg("{file}: not an iCalendar file ({reason})", file=source, reason=reason)
-        ) from None
-    if calendar.name != "VCALENDAR":
+        # One bad component costs that component, not the file: each is read on its own.
+        calendars, broken = _read_apart(data)
+        if not calendars:
+            if str(exc).startswith("Found no components"):
+                # icalendar's words for a BEGIN never closed, with the file's start as bytes:
+                # say what it most likely means, a download or copy cut short.
+                raise IcsError(msg("{file}: not an iCalendar file (a BEGIN line has no END "
+                                   "line; is the file cut short?)", file=source)) from None
+            reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+            raise IcsError(
+                msg("{file}: not an iCalendar file ({reason})", file=source, reason=reason)
+            ) from None
+    if not calendars:
         raise IcsError(msg("{file}: not an iCalendar file (no VCALENDAR)", file=source))
-    calendar_zone = None
-    wr_zone = _text(calendar, "X-WR-TIMEZONE")
-    if wr_zone:
-        calendar_zone = iana_zone_name(wr_zone)
-    result = ReadResult(source=source, zone=calendar_zone, name=_text(calendar, "X-WR-CALNAME"))
+    result = ReadResult(source=source, notes=notes)
+    for what, reason in broken:
+        if what:
+            result.problems.append(make_problem(
+                f"{source}: {what}", msg("cannot be read ({reason})", reason=reason)))
+        else:
+            result.problems.append(make_problem(source, msg(
+                "a BEGIN line has no END line; is the file cut short?")))
+    total = sum(len(c.subcomponents) for c in calendars)
+    done = 0
     zones: Counter[str] = Counter()
-    overrides: list[tuple[str, datetime | date, IncomingEvent | None]] = []
-    components = calendar.subcomponents
-    for n, component in enumerate(components):
-        if progress is not None and n % PROGRESS_EVERY == 0:
-            progress(n, len(components))
-        if component.name != "VEVENT":
-            continue
-        item = _read_vevent(component, source, calendar_zone, result)
-        if item is None:
-            continue
-        event, recurrence_id = item
-        if recurrence_id is not None:
-            overrides.append((event.uid, recurrence_id, event))
-            continue
-        if isinstance(event.start.tzinfo, ZoneInfo):
-            zones[event.start.tzinfo.key] += 1
-        result.events.append(event)
-        if component.get("RDATE") is not None:
-            result.events.extend(_extra_dates(event, _dates_of(component["RDATE"]), source))
-    _apply_overrides(result, overrides)
+    for calendar in calendars:
+        reader = _CalendarReader(calendar, source, result)
+        if result.zone is None:
+            result.zone = reader.calendar_zone
+        result.name = result.name or _text(calendar, "X-WR-CALNAME")
+        for component in calendar.subcomponents:
+            if progress is not None and done % PROGRESS_EVERY == 0:
+                progress(done, total)
+            done += 1
+            if component.name != "VEVENT":
+                continue
+            item = reader.event(component)
+            if item is None:
+                continue
+            if isinstance(item.start.tzinfo, ZoneInfo):
+                zones[item.start.tzinfo.key] += 1
+            result.events.append(item)
+        reader.finish()
     if progress is not None:
-        progress(len(components), len(components))
+        progress(total, total)
     if result.zone is None and zones:
-        result.zone = zones.most_common(1)[0][0]
+        result.zone = next((z for z, _ in zones.most_common() if is_iana(z) and z != "UTC"),
+                           None)
     return result
 
 
-_SINGLE_PROPERTIES = ("UID", "DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "SEQUENCE")
-_DATE_PROPERTIES = ("DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE", "RDATE", "RECURRENCE-ID")
+_PARSE_ERRORS = (ValueError, IndexError, KeyError, AttributeError, TypeError, RecursionError)
 
 
-def _read_vevent(
-    component: Any, source: str, calendar_zone: str | None, result: ReadResult
-) -> tuple[IncomingEvent, datetime | date | None] | None:
-    uid_prop = _first(component.get("UID"))
-    uid = str(uid_prop).strip() if uid_prop is not None else ""
-    if not uid:
-        uid = _fallback_uid(component)
-    ref = f"{source}: event '{uid}'"
+def _parse(data: bytes | str) -> list[Any]:
+    with warnings.catch_warnings():
+        # icalendar warns about TZIDs it guesses; what we make of them is in the notes.
+        warnings.simplefilter("ignore")
+        found: list[Any] = Calendar.from_ical(data, multiple=True)
+    return found
 
-    def problem(reason: Message) -> None:
-        result.problems.append(make_problem(ref, reason))
 
-    # Which of two DTSTARTs (or UIDs, SEQUENCEs) is meant cannot be told: RFC 5545 allows one.
-    for name in _SINGLE_PROPERTIES:
-        if isinstance(component.get(name), list):
-            problem(msg("{name} appears more than once", name=name))
-            return None
-    for name, _reason in component.errors:
-        if name in _DATE_PROPERTIES or name == "SEQUENCE":
-            shown = _shown(_first(component.get(name)))
-            if name == "SEQUENCE":
-                problem(msg("SEQUENCE '{value}' is not a whole number", value=shown))
-            else:
-                problem(msg("{name} '{value}' is not a valid date or time", name=name,
-                            value=shown))
-            return None
-    start_prop = component.get("DTSTART")
-    if start_prop is None:
-        problem(msg("has no start (DTSTART)"))
-        return None
+def _calendars(components: list[Any]) -> list[Any]:
+    """The VCALENDARs among a file's top-level components; events without a VCALENDAR
+    around them (khal keeps them so, RFC examples show them so) are read as one more."""
+    calendars = [c for c in components if c.name == "VCALENDAR"]
+    loose = [c for c in components if c.name in ("VEVENT", "VTIMEZONE")]
+    if loose:
+        holder = Calendar()
+        for component in loose:
+            holder.add_component(component)
+        calendars.append(holder)
+    return calendars
 
-    def when(name: str, prop: Any) -> tuple[datetime, bool] | None:
-        value = getattr(prop, "dt", None)  # VALUE=URI and the like carry no date
-        if not isinstance(value, date):  # a duration or period where a date belongs
-            problem(msg("{name} '{value}' is not a valid date or time", name=name,
-                        value=_shown(prop)))
-            return None
-        if not in_years(value):
-            problem(outside_years(name, value))
-            return None
-        normal = _normalise(value, prop.params.get("TZID"))
-        if isinstance(normal, Message):
-            problem(normal)
-            return None
-        return normal
 
-    start = when("DTSTART", start_prop)
-    if start is None:
-        return None
-    start_dt, all_day = start
-    end_prop = component.get("DTEND")
-    end_dt: datetime | None
-    if end_prop is not None:
-        end = when("DTEND", end_prop)
-        if end is None:
-            return None
-        end_dt = end[0]
-        if end[1] != all_day:
-            problem(msg("DTSTART and DTEND must both be dates or both date-times"))
-            return None
-    elif component.get("DURATION") is not None:
-        duration = getattr(component["DURATION"], "dt", None)
-        if not isinstance(duration, timedelta):
-            problem(msg("{name} '{value}' is not a valid date or time", name="DURATION",
-                        value=_shown(component["DURATION"])))
-            return None
+def _read_apart(data: bytes) -> tuple[list[Any], list[tuple[str, str]]]:
+    """The calendars of a file icalendar cannot read whole, each component read on its
+    own; and, for each that cannot be read, what it is and why."""
+    from icalendar import parser
+
+    reader: Any = parser.Contentlines
+    try:
+        lines = reader.from_ical(data.decode("utf-8"))
+    except _PARSE_ERRORS:
+        return [], []
+    calendars: list[Any] = []
+    broken: list[tuple[str, str]] = []
+    head: list[str] = []
+    block: list[str] = []
+    parts: list[Any] = []
+    depth = 0
+    for line in lines:
+        upper = line[:40].upper()
+        if upper.startswith("BEGIN:"):
+            depth += 1
+        if depth == 1 and not upper.startswith(("BEGIN:", "END:")):
+            head.append(line)
+        elif depth >= 2 or (depth == 1 and upper.startswith("BEGIN:V") and not upper.startswith(
+                "BEGIN:VCALENDAR")):
+            block.append(line)
+        if upper.startswith("END:"):
+            depth = max(0, depth - 1)
+            if depth <= 1 and block:
+                text = "\r\n".join(block) + "\r\n"
+                name = block[0].partition(":")[2].strip().upper()
+                block = []
+                try:
+                    parts.extend(_parse(text))
+                except _PARSE_ERRORS as exc:
+                    uid = next((b.partition(":")[2] for b in text.split("\r\n")
+                                if b[:4].upper() == "UID:"), "")
+                    what = f"event '{uid}'" if name == "VEVENT" and uid else name
+                    reason = (str(exc).splitlines() or [""])[0][:200]
+                    salvaged = _salvage(text)
+                    if salvaged is None:
+                        broken.append((what, reason))
+                    else:
+                        parts.append(salvaged)
+                        broken.append((what, f"a line of it left out: {reason}"))
+            if depth == 0 and upper.startswith("END:VCALENDAR"):
+                calendar = Calendar()
+                try:
+                    calendar = _parse("BEGIN:VCALENDAR\r\n" + "\r\n".join(head)
+                                      + "\r\nEND:VCALENDAR\r\n")[0]
+                except _PARSE_ERRORS:
+                    pass
+                for part in parts:
+                    calendar.add_component(part)
+                calendars.append(calendar)
+                head, parts = [], []
+    if depth > 0 or block:
+        # A component the file ends inside (a download cut short): what there is of it.
+        open_now: list[str] = []
+        for line in block:
+            if line[:6].upper() == "BEGIN:":
+                open_now.append(line[6:].strip())
+            elif line[:4].upper() == "END:" and open_now:
+                open_now.pop()
+        text = "\r\n".join(block + [f"END:{n}" for n in reversed(open_now)]) + "\r\n"
+        salvaged = _salvage(text) if block else None
+        if salvaged is not None:
+            parts.append(salvaged)
+        broken.append(("", ""))
+    # What stands outside any VCALENDAR (or in one the file never ends): its events.
+    return _calendars([*calendars, *parts]), broken
+
+
+def _salvage(text: str) -> Any:
+    """The component in ``text`` without the property lines icalendar cannot read (each
+    tried on its own), or ``None`` when it cannot be read even so."""
+    lines = text.split("\r\n")
+    kept = []
+    inside = ["VEVENT"]
+    for line in lines:
+        upper = line[:40].upper()
+        if upper.startswith("BEGIN:"):
+            inside.append(line[6:].strip().upper())
+        if not line or upper.startswith(("BEGIN:", "END:")):
+            kept.append(line)
+            if upper.startswith("END:") and len(inside) > 1:
+                inside.pop()
+            continue
+        # Each line read in the component it stands in (a TRIGGER means something else
+        # in a VALARM than elsewhere).
+        name = inside[-1]
         try:
-            end_dt = start_dt + duration
-        except OverflowError:
-            end_dt = datetime.max
-        if not in_years(end_dt):
-            problem(outside_years("DTSTART + DURATION", end_dt))
-            return None
-    else:
-        end_dt = start_dt + timedelta(days=1) if all_day else None
-    if end_dt is not None and isinstance(start_dt.tzinfo, ZoneInfo) and not all_day:
-        if end_dt.tzinfo is not None and end_dt.tzinfo != start_dt.tzinfo:
-            end_dt = end_dt.astimezone(start_dt.tzinfo)
-    description, speakers = _split_speakers(_text(component, "DESCRIPTION"))
-    categories = component.get("CATEGORIES")
-    track = ""
-    if categories is not None:
-        cats = [str(c).strip() for line in (categories if isinstance(categories, list)
-                                            else [categories])
-                if not isinstance(line, vBroken)  # whose attributes raise
-                for c in getattr(line, "cats", ())]  # none in VALUE=URI and the like
-        track = next((c for c in cats if c), "")
-    geo = _usable(component, "GEO")
-    if not hasattr(geo, "latitude"):  # VALUE=TEXT and the like
-        geo = None
-    structured = _first(component.get("X-APPLE-STRUCTURED-LOCATION"))
-    venue_title = venue_address = ""
-    if structured is not None and hasattr(structured, "params"):
-        venue_title = str(structured.params.get("X-TITLE", "")).strip()
-        venue_address = str(structured.params.get("X-ADDRESS", "")).strip()
-    rule = None
-    exdates: tuple[datetime | date, ...] = ()
-    rrule_prop = component.get("RRULE")
-    if rrule_prop is not None:
-        rule = _shown(_first(rrule_prop))
-        if component.get("EXDATE") is not None:
-            exdates = tuple(_dates_of(component["EXDATE"]))
-    last_modified = _usable(component, "LAST-MODIFIED") or _usable(component, "DTSTAMP")
-    modified = None
-    if isinstance(getattr(last_modified, "dt", None), datetime) and in_years(last_modified.dt):
-        modified = last_modified.dt
-        modified = modified.replace(tzinfo=UTC) if modified.tzinfo is None else modified
-    colour = css3_colour_hex(_text(component, "COLOR")) if component.get("COLOR") else None
-    sequence_prop = component.get("SEQUENCE")
-    if sequence_prop is not None and not isinstance(sequence_prop, int):  # VALUE=TEXT
-        problem(msg("SEQUENCE '{value}' is not a whole number", value=str(sequence_prop)))
+            _parse(f"BEGIN:{name}\r\n{line}\r\nEND:{name}\r\n")
+        except _PARSE_ERRORS:
+            continue
+        kept.append(line)
+    try:
+        found = _parse("\r\n".join(kept))
+    except _PARSE_ERRORS:
         return None
-    status = _text(component, "STATUS").lower() or "confirmed"
-    event = IncomingEvent(
-        ref=ref,
-        where=source,
-        uid=uid,
-        title=_text(component, "SUMMARY"),
-        start=start_dt,
-        end=end_dt,
-        all_day=all_day,
-        floating_zone=calendar_zone,
-        track=track,
-        track_colour=colour,
-        venue=_text(component, "LOCATION") or venue_title,
-        venue_title=venue_title,
-        venue_address=venue_address,
-        venue_lat=float(geo.latitude) if geo is not None else None,
-        venue_lon=float(geo.longitude) if geo is not None else None,
-        speakers=speakers,
-        description=description,
-        status=status,
-        rule=rule,
-        exdates=exdates,
-        sequence=int(sequence_prop) if sequence_prop is not None else 0,
-        last_modified=modified,
-        url=_text(component, "URL"),
-    )
-    recurrence_id = component.get("RECURRENCE-ID")
-    if recurrence_id is not None:
-        rid = when("RECURRENCE-ID", recurrence_id)
-        if rid is None:
+    return found[0] if len(found) == 1 else None
+
+
+class _CalendarReader:
+    """Reads the VEVENTs of one VCALENDAR: its zones, then each event."""
+
+    def __init__(self, calendar: Any, source: str, result: ReadResult) -> None:
+        self.source = source
+        self.result = result
+        wr_zone = _text(calendar, "X-WR-TIMEZONE")
+        self.calendar_zone = iana_zone_name(wr_zone) if wr_zone else None
+        if wr_zone and self.calendar_zone is None:
+            result.notes.append(msg("{file}: X-WR-TIMEZONE '{zone}' names no time zone we "
+                                    "know; it is not used", file=source, zone=wr_zone[:80]))
+        # By the TZID without spaces at its ends: one file wrote "Mitteleuropäische Zeit "
+        # in its VTIMEZONE and its events alike, icalendar keeps the space in one of them.
+        self.definitions = {
+            str(c.get("TZID")).strip(): c for c in calendar.subcomponents
+            if c.name == "VTIMEZONE" and c.get("TZID") is not None
+        }
+        self.years = _years_by_tzid(calendar)
+        self.zones: dict[str, ZoneInfo | None] = {}
+        self.floating = 0  # events whose times name no zone
+
+    def finish(self) -> None:
+        if self.floating:
+            where = self.calendar_zone or ""
+            self.result.notes.append(
+                msg("{file}: {count} event(s) with times in no zone (floating), read in "
+                    "{zone}", file=self.source, count=self.floating, zone=where)
+                if where else
+                msg("{file}: {count} event(s) with times in no zone (floating), read in the "
+                    "programme's zone", file=self.source, count=self.floating)
+            )
+
+    # -- zones --
+
+    def zone(self, tzid: str) -> ZoneInfo | None:
+        """The zone ``tzid`` stands for, or ``None`` for "the floating zone" (with a note)."""
+        if tzid in self.zones:
+            return self.zones[tzid]
+        zone = self._resolve(tzid)
+        self.zones[tzid] = zone
+        return zone
+
+    def _resolve(self, tzid: str) -> ZoneInfo | None:
+        shown = tzid[:80]
+        definition = self.definitions.get(tzid.strip())
+        if definition is not None and len(tzid) <= _MAX_TZID:
+            try:
+                changes = zone_changes(definition)
+            except ZoneDefinitionError as exc:
+                self.result.notes.append(msg("{file}: time zone '{zone}' cannot be used "
+                                             "({reason})", file=self.source, zone=shown,
+                                             reason=exc.message))
+            else:
+                # Compared in the years the events use: a file defines its zones for those.
+                first, last = self.years.get(tzid, (2000, 2000))
+                named = iana_zone_name(tzid)
+                hints = (named,) if named else ()
+                found = matching_iana_zone(changes, first, last, hints)
+                if found is not None:
+                    return ZoneInfo(found)
+                # Defined by the file alone: kept as defined, and written back on export.
+                key = tzid if not is_iana(tzid) and tzid not in ("UTC", "Z") else (
+                    f"{tzid} (as defined in the file)")
+                text = definition.to_ical().decode()
+                try:
+                    zone = custom_zone(key, text)
+                except ZoneDefinitionError as exc:
+                    self.result.notes.append(msg("{file}: time zone '{zone}' cannot be used "
+                                                 "({reason})", file=self.source, zone=shown,
+                                                 reason=exc.message))
+                else:
+                    self.result.zones[key] = text
+                    return zone
+        name = iana_zone_name(tzid) if len(tzid) <= _MAX_TZID else None
+        if name is not None:
+            return ZoneInfo(name)
+        if self.calendar_zone is not None:
+            self.result.notes.append(
+                msg("{file}: unknown time zone '{zone}', read in {fallback} (the file's "
+                    "X-WR-TIMEZONE)", file=self.source, zone=shown, fallback=self.calendar_zone))
+            return ZoneInfo(self.calendar_zone)
+        self.result.notes.append(
+            msg("{file}: unknown time zone '{zone}', read in the programme's zone",
+                file=self.source, zone=shown))
+        return None
+
+    def moment(self, value: date | datetime, tzid: str | None) -> tuple[datetime | date, bool]:
+        """A date or date-time as the import keeps it (see IncomingEvent), and whether it
+        is floating."""
+        if not isinstance(value, datetime):
+            return value, False
+        if tzid is not None and not (value.tzinfo is not None and value.utcoffset() ==
+                                     timedelta(0) and str(tzid).upper() in ("UTC", "Z")):
+            zone = self.zone(str(tzid))
+            wall = value.replace(tzinfo=None)
+            return (wall, True) if zone is None else (wall.replace(tzinfo=zone), False)
+        if value.tzinfo is None:
+            return value, True
+        return value.astimezone(UTC), False
+
+    # -- events --
+
+    def event(self, component: Any) -> IncomingEvent | None:
+        try:
+            return self._event(component)
+        except _Skip:
             return None
-        return event, rid[0] if not rid[1] else rid[0].date()
-    return event, None
+
+    def _event(self, component: Any) -> IncomingEvent:
+        source = self.source
+        uid_prop = _first(component.get("UID"))
+        written = str(uid_prop) if uid_prop is not None else ""
+        uid = written.strip()
+        if not uid or "\n" in uid or "\r" in uid:
+            uid = _fallback_uid(component) if not uid else uid.replace("\r", "").replace(
+                "\n", " ")
+        # The UID goes back out as the file wrote it (spaces and all), when it can.
+        source_uid = written if written != uid and uid and written.isprintable() else ""
+        ref = f"{source}: event '{uid}'"
+
+        def fail(reason: Message) -> NoReturn:
+            self.result.problems.append(make_problem(ref, reason))
+            raise _Skip
+
+        def note(reason: Message) -> None:
+            self.result.notes.append(one_line(msg("{path}: {reason}", path=ref,
+                                                  reason=reason)))
+
+        # RFC 5545 allows one of each; clients read the first, and so does the import.
+        single = {}
+        for name in _SINGLE_PROPERTIES:
+            value = component.get(name)
+            if isinstance(value, list):
+                note(msg("{name} appears more than once; the first is used", name=name))
+                value = value[0]
+            single[name] = value
+            if isinstance(value, vBroken) and name in ("DTEND", "DURATION"):
+                # The start places the event; without a readable end it takes no time.
+                note(msg("{name} '{value}' is not a valid date or time; left out", name=name,
+                         value=_shown(value)[:80]))
+                single[name] = None
+            elif isinstance(value, vBroken) and name in _DATE_PROPERTIES:
+                fail(msg("{name} '{value}' is not a valid date or time", name=name,
+                         value=_shown(value)[:80]))
+        start_prop = single["DTSTART"]
+        if start_prop is None:
+            fail(msg("has no start (DTSTART)"))
+
+        def when(name: str, prop: Any) -> tuple[datetime, bool]:
+            # VALUE=URI and the like carry no date; icalendar could not read a vBroken one.
+            value = None if isinstance(prop, vBroken) else getattr(prop, "dt", None)
+            if not isinstance(value, date):  # a duration or period where a date belongs
+                fail(msg("{name} '{value}' is not a valid date or time", name=name,
+                         value=_shown(prop)[:80]))
+            if not in_years(value):
+                fail(outside_years(name, value))
+            if isinstance(value, datetime) and str(prop.params.get("VALUE", "")).upper() == "DATE":
+                value = value.date()  # a date with a TZID (see _line_ends)
+            moment, _ = self.moment(value, prop.params.get("TZID"))
+            if isinstance(moment, datetime):
+                return moment, False
+            return datetime(moment.year, moment.month, moment.day), True
+
+        start, all_day = when("DTSTART", start_prop)
+        end: datetime | None = None
+        end_prop = single["DTEND"]
+        duration_prop = single["DURATION"]
+        if end_prop is not None:
+            end, end_all_day = when("DTEND", end_prop)
+            if end_all_day != all_day:
+                if all_day:
+                    # A date-time end of an all-day event: the day it falls on is the last.
+                    end = datetime.combine(end.date() + timedelta(days=1), time(0))
+                else:
+                    # A date end of an event with times: the start of that day.
+                    end = end.replace(tzinfo=start.tzinfo)
+        elif duration_prop is not None:
+            duration = None if isinstance(duration_prop, vBroken) else getattr(
+                duration_prop, "dt", None)
+            if not isinstance(duration, timedelta):
+                note(msg("{name} '{value}' is not a valid date or time; left out",
+                         name="DURATION", value=_shown(duration_prop)[:80]))
+            else:
+                try:
+                    end = start + duration
+                except OverflowError:
+                    end = datetime.max
+                if not in_years(end):
+                    fail(outside_years("DTSTART + DURATION", end))
+        if end is not None and isinstance(start.tzinfo, ZoneInfo) and end.tzinfo is not None \
+                and not all_day and end.tzinfo is not start.tzinfo:
+            end = end.astimezone(start.tzinfo)
+        if end is not None and not all_day and _ends_before(end, start):
+            note(msg("it ends before it starts; read as taking no time"))
+            end = None
+        sequence = 0
+        sequence_prop = component.get("SEQUENCE")
+        if sequence_prop is not None:
+            first = _first(sequence_prop)
+            if isinstance(first, int):
+                sequence = max(0, min(int(first), MAX_SEQUENCE))
+            # Any other SEQUENCE (text, a number too large) counts as none: kept as it came.
+        kept: list[tuple[str, Any]] = []
+        absent: set[str] = set()
+        for name in ("SUMMARY", "STATUS", "COLOR", "GEO", "X-APPLE-STRUCTURED-LOCATION",
+                     "LAST-MODIFIED"):
+            if component.get(name) is None:
+                absent.add(name)
+        status = _text(component, "STATUS").lower()
+        if status not in ("confirmed", "tentative", "cancelled"):
+            if status:
+                kept.append(("STATUS", component.get("STATUS")))
+            status = "confirmed"
+            absent.add("STATUS")
+        url = _usable(component, "URL")
+        url_text = str(url).strip() if url is not None else ""
+        if url is not None and (not url_text.isprintable() or " " in url_text
+                                or isinstance(component.get("URL"), list)):
+            # Not one line a URI can be (issue 14.5): kept as it came, not as the URL.
+            kept.append(("URL", component.get("URL")))
+            url_text = ""
+        elif component.get("URL") is not None and (not url_text or getattr(
+                component.get("URL"), "params", None)):
+            # With parameters (VALUE=URI), or empty: kept as it came, written back as long
+            # as the URL stays the same.
+            kept.append(("URL", component.get("URL")))
+        categories = [str(c).strip() for line in _all(component.get("CATEGORIES"))
+                      if not isinstance(line, vBroken)  # whose attributes raise
+                      for c in getattr(line, "cats", ())]  # none in VALUE=URI and the like
+        track = next((c for c in categories if c), "")
+        if track:
+            categories.remove(track)
+        if categories:
+            # All categories go back out (even an empty one); the first one is the track.
+            kept.append(("CATEGORIES", vCategory(categories)))
+        for name, value in component.property_items(recursive=False, sorted=False):
+            if name not in _MODELLED and name not in ("BEGIN", "END"):
+                kept.append((name, value))
+        if isinstance(sequence_prop, list) or (sequence_prop is not None
+                                                 and not isinstance(_first(sequence_prop), int)):
+            kept.append(("SEQUENCE", sequence_prop))
+        description, speakers = _split_speakers(_text(component, "DESCRIPTION"))
+        geo = _usable(component, "GEO")
+        if not hasattr(geo, "latitude"):  # VALUE=TEXT and the like
+            geo = None
+        structured = _first(component.get("X-APPLE-STRUCTURED-LOCATION"))
+        venue_title = venue_address = ""
+        if structured is not None and hasattr(structured, "params"):
+            venue_title = str(structured.params.get("X-TITLE", "")).strip()
+            venue_address = str(structured.params.get("X-ADDRESS", "")).strip()
+        rules = []
+        for line in _all(component.get("RRULE")):
+            # Spaces between parts ("BYDAY=MO, TU") mean nothing; dateutil refuses them.
+            text = "".join(_shown(line).split())
+            reason = None if isinstance(line, vBroken) else rule_problem(text, start)
+            if isinstance(line, vBroken) or reason is not None:
+                # What no client can follow: kept as it came, the event taking place once.
+                note(msg("repeat rule '{rule}' cannot be read ({reason}); imported as a "
+                         "single event", rule=text[:120], reason=reason or "?"))
+                kept.append(("RRULE", line))
+                continue
+            rules.append(text)
+        rdates, periods, unread = self._dates(component.get("RDATE"), exact_for=all_day)
+        kept.extend(("RDATE", line) for line in unread)
+        exdates, _, unread = self._dates(component.get("EXDATE"))
+        kept.extend(("EXDATE", line) for line in unread)
+        last_modified = _usable(component, "LAST-MODIFIED") or _usable(component, "DTSTAMP")
+        modified = None
+        if isinstance(getattr(last_modified, "dt", None), datetime) and in_years(
+                last_modified.dt):
+            modified = last_modified.dt
+            modified = modified.replace(tzinfo=UTC) if modified.tzinfo is None else modified
+        colour = css3_colour_hex(_text(component, "COLOR")) if component.get("COLOR") else None
+        recurrence_id: datetime | date | None = None
+        this_and_future = False
+        rid_prop = single["RECURRENCE-ID"]
+        if rid_prop is not None:
+            rid, rid_all_day = when("RECURRENCE-ID", rid_prop)
+            recurrence_id = rid.date() if rid_all_day else rid
+            this_and_future = str(rid_prop.params.get("RANGE", "")).upper() == "THISANDFUTURE"
+            if rules or rdates or periods:
+                # A changed occurrence does not repeat (RFC 5545): its rules are kept as
+                # they came, not followed.
+                kept.extend(("RRULE", line) for line in _all(component.get("RRULE")))
+                kept.extend(("RDATE", line) for line in _all(component.get("RDATE")))
+                rules, rdates, periods = [], [], []
+        if not all_day and start.tzinfo is None:
+            self.floating += 1
+        return IncomingEvent(
+            ref=ref,
+            where=source,
+            uid=uid,
+            title=_text(component, "SUMMARY"),
+            start=start,
+            end=end,
+            all_day=all_day,
+            floating_zone=self.calendar_zone,
+            track=track,
+            track_colour=colour,
+            venue=_text(component, "LOCATION"),
+            venue_title=venue_title,
+            venue_address=venue_address,
+            venue_lat=float(geo.latitude) if geo is not None else None,
+            venue_lon=float(geo.longitude) if geo is not None else None,
+            speakers=speakers,
+            description=description,
+            status=status,
+            rule=rules[0] if rules else None,
+            more_rules=tuple(rules[1:]),
+            exdates=tuple(exdates),
+            rdates=tuple(rdates),
+            periods=tuple(periods),
+            sequence=sequence,
+            last_modified=modified,
+            url=url_text,
+            recurrence_id=recurrence_id,
+            this_and_future=this_and_future,
+            preserved=_preserve(kept, component.subcomponents),
+            absent=frozenset(absent),
+            source_uid=source_uid,
+        )
+
+    def _dates(
+        self, prop: Any, exact_for: bool | None = None
+    ) -> tuple[list[datetime | date], list[tuple[datetime, datetime]], list[Any]]:
+        """The dates and date-times of RDATE or EXDATE lines, their periods, and the lines
+        icalendar could not read (kept as they came, for clients that can). With
+        ``exact_for`` (whether the event is all-day), a line with values of the other kind
+        (dates beside times, a period of dates) is one of those too: what it means is not
+        agreed, so it goes back out as it came."""
+        values: list[datetime | date] = []
+        periods: list[tuple[datetime, datetime]] = []
+        unread: list[Any] = []
+        for line in _all(prop):
+            if isinstance(line, vBroken):
+                unread.append(line)
+                continue
+            if exact_for is not None and any(
+                    _odd_date(item.dt, all_day=exact_for) for item in getattr(line, "dts", ())):
+                unread.append(line)
+                continue
+            tzid = line.params.get("TZID") if hasattr(line, "params") else None
+            for item in getattr(line, "dts", ()):  # VALUE=URI and the like carry no dates
+                value = item.dt
+                if isinstance(value, tuple):
+                    begin, length = value
+                    if not isinstance(begin, datetime) or not in_years(begin):
+                        continue
+                    finish = begin + length if isinstance(length, timedelta) else length
+                    if not isinstance(finish, datetime) or not in_years(finish):
+                        continue
+                    first, _ = self.moment(begin, tzid)
+                    last, _ = self.moment(finish, tzid)
+                    if isinstance(first, datetime) and isinstance(last, datetime):
+                        periods.append((first, last))
+                    continue
+                if not isinstance(value, date) or not in_years(value):
+                    continue  # a duration where a date belongs, or a date no programme holds
+                moment, _ = self.moment(value, tzid)
+                values.append(moment)
+        return values, periods, unread
 
 
-def _extra_dates(
-    event: IncomingEvent, values: list[date | datetime], source: str
-) -> list[IncomingEvent]:
-    """Each RDATE as an event of its own (the model's repeats are rules only), keyed
-    ``UID/START`` like a changed occurrence."""
-    extras = []
-    length = None if event.end is None else event.end - event.start
-    for value in values:
-        start = value if isinstance(value, datetime) else datetime.combine(value, time(0))
-        if start.replace(tzinfo=None) == event.start.replace(tzinfo=None):
+def _odd_date(value: Any, *, all_day: bool) -> bool:
+    """Whether an RDATE value is not of its event's kind: a date (or a period of dates) on
+    an event with times, or a time on an all-day event."""
+    if isinstance(value, tuple):
+        return not all(isinstance(v, datetime) for v in value if isinstance(v, date)) or all_day
+    return isinstance(value, datetime) == all_day
+
+
+def _ends_before(end: datetime, start: datetime) -> bool:
+    if (end.tzinfo is None) != (start.tzinfo is None):
+        return end.replace(tzinfo=None) < start.replace(tzinfo=None)
+    return end < start
+
+
+class _Skip(Exception):
+    """An event that cannot be used (its problem is reported already)."""
+
+
+def _years_by_tzid(calendar: Any) -> dict[str, tuple[int, int]]:
+    """For each TZID the calendar's events use, the first and last year they use it in."""
+    years: dict[str, tuple[int, int]] = {}
+    for component in calendar.subcomponents:
+        if component.name != "VEVENT":
             continue
-        uid = f"{event.uid}/{_stamp(start)}"
-        extras.append(dataclasses.replace(
-            event, uid=uid, ref=f"{source}: event '{uid}'", start=start,
-            end=None if length is None else start + length, rule=None, exdates=(),
-        ))
-    return extras
+        for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
+            prop = _first(component.get(name))
+            if prop is None or isinstance(prop, vBroken):
+                continue
+            tzid = getattr(prop, "params", {}).get("TZID")
+            value = getattr(prop, "dt", None)
+            if tzid is None or not isinstance(value, date) or not in_years(value):
+                continue
+            lo, hi = years.get(str(tzid), (value.year, value.year))
+            years[str(tzid)] = (min(lo, value.year), max(hi, value.year))
+    return years
 
 
-def _stamp(value: datetime | date) -> str:
-    return value.strftime("%Y%m%dT%H%M%S" if isinstance(value, datetime) else "%Y%m%d")
-
-
-def _apply_overrides(
-    result: ReadResult, overrides: list[tuple[str, datetime | date, IncomingEvent | None]]
-) -> None:
-    """Turn each changed occurrence (RECURRENCE-ID) into an exception of its series plus an
-    event of its own, since the model has no per-occurrence overrides."""
-    masters = {e.uid: e for e in result.events if e.rule}
-    for uid, rid, override in overrides:
-        master = masters.get(uid)
-        if master is not None:
-            master.exdates = (*master.exdates, rid)
-        if override is None or override.status == "cancelled":
-            continue
-        override.uid = f"{uid}/{_stamp(rid)}"
-        override.ref = f"{result.source}: event '{override.uid}'"
-        override.rule = None
-        override.exdates = ()
-        result.events.append(override)
-
+def _preserve(kept: list[tuple[str, Any]], components: list[Any]) -> str:
+    """The properties and components the programme has no field for, as iCalendar text
+    (written by icalendar; read back on export by :func:`_preserved`)."""
+    if not kept and not components:
+        return ""
+    holder = VEvent()
+    for name, value in kept:
+        for one in _all(value):
+            holder.add(name, one, encode=False)
+    for component in components:
+        holder.add_component(component)
+    lines = holder.to_ical().decode().split("\r\n")
+    # Without the BEGIN:VEVENT and END:VEVENT around them.
+    return "\r\n".join(lines[1:-2]) + "\r\n"

@@ -1,42 +1,62 @@
 """Merging imported events into a programme by UID: shared by ICS, CSV and the UI's import.
 
 Readers (:func:`planner.ics.read_ics`, :func:`planner.csvio.read_csv`) turn a file into
-:class:`IncomingEvent` records and :class:`ImportProblem` s. :func:`plan_import` is a pure
-function that compares them with a programme and returns an :class:`ImportPlan`: the events
-to add and to update, those unchanged, the tracks, venues and people to create, the problems,
-and the programme's days after the import. :func:`apply_plan` carries a plan out and
-:func:`revert_plan` takes it back (an undoable import command calls these two), each
-returning the :class:`~planner.store.Changes` to save in one transaction.
+:class:`IncomingEvent` records, :class:`ImportProblem` s (events that cannot be used, each
+with its reason) and notes (what was read in a way the user should know). :func:`plan_files`
+(or :func:`plan_import` for events alone) is a pure function that compares them with a
+programme and returns an :class:`ImportPlan`: the events to add and to update, those
+unchanged, the tracks, venues, people and time zones to create, the events skipped with
+their reasons, and the programme's days after the import. :func:`apply_plan` carries a plan
+out and :func:`revert_plan` takes it back (an undoable import command calls these two),
+each returning the :class:`~planner.store.Changes` to save in one transaction.
+
+What an import does, as calendar clients do it (issue 15):
+
+- every event that can be used is imported; each one that cannot is skipped and reported
+  (file, UID, why), as Thunderbird does. :func:`refuse_if_invalid` turns that into today's
+  all-or-nothing refusal for ``--strict``;
+- nothing is refused for lying outside the programme's days: the days grow to hold what is
+  imported (and the report says so). A series counts from its first occurrence to its last
+  within a year of it (a rule without end, from its first);
+- a changed occurrence (RECURRENCE-ID) joins its series, whether the series comes in the
+  same file, in another file of the import, or is in the programme already; one whose series
+  is nowhere stands as an event of its own. Two different events with one UID are both kept:
+  the second under a UID of its own, remembering the file's (``source_uid``);
+- an event without LOCATION goes to the placeholder venue "To be announced", one without
+  CATEGORIES to the placeholder track "General"; neither is written back on export.
 
 Merge rule (RFC 5546): an event whose UID the programme has already is updated when the
-incoming SEQUENCE is higher, or equal with a later LAST-MODIFIED (or DTSTAMP); otherwise it
-is unchanged, so importing the same file twice changes nothing. Rows from a spreadsheet
-carry no SEQUENCE: they update when their content differs, and the SEQUENCE is raised as an
-edit would raise it.
+incoming SEQUENCE is higher, or equal with a later LAST-MODIFIED (or DTSTAMP); for a series,
+the highest of the series' and its changed occurrences' counts. Otherwise it is unchanged,
+so importing the same file twice changes nothing. Rows from a spreadsheet carry no SEQUENCE:
+they update when their content differs, and the SEQUENCE is raised as an edit would raise it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 from zoneinfo import ZoneInfo
 
-from planner.i18n import Message, msg
+from planner.i18n import Message, msg, shortened
 from planner.ids import IdAllocator, split_affiliation
 from planner.model import (
+    DEFAULT_LAST_MODIFIED,
     LANGS,
     STATUSES,
     Event,
     Lang,
+    Period,
     Person,
     Programme,
     ProgrammeError,
     Recurrence,
+    RecurrenceId,
     Session,
     Status,
     Texts,
@@ -49,6 +69,7 @@ from planner.model import (
     validate_session,
     validate_windows,
 )
+from planner.zones import definition_of, is_iana
 
 if TYPE_CHECKING:
     from planner.store import Changes
@@ -58,14 +79,20 @@ TRACK_PALETTE = (
     "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
     "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
 )  # fmt: skip
-# Where an event without LOCATION or CATEGORIES goes.
-NO_VENUE = Venue("tba", Texts("Ort folgt", "To be announced", "Место уточняется"))
-NO_TRACK = Track("general", Texts("Allgemein", "General", "Общее"), "#607d8b")
+# Where an event without LOCATION or CATEGORIES goes: placeholders, never written back.
+NO_VENUE = Venue("tba", Texts("Ort folgt", "To be announced", "Место уточняется"),
+                 placeholder=True)
+NO_TRACK = Track("general", Texts("Allgemein", "General", "Общее"), "#607d8b", placeholder=True)
+# The title of an event without SUMMARY (not written back either).
+UNTITLED = Texts("(ohne Titel)", "(no title)", "(без названия)")
 
 
 # The years an imported time may fall in: wide enough for any real programme, and far enough
 # from datetime's limits that moving a time between zones or adding a day cannot overflow.
 FIRST_YEAR, LAST_YEAR = 1900, 2999
+# How far a series' occurrences reach into the days an import gives a programme.
+SERIES_REACH = timedelta(days=366)
+_UTC = ZoneInfo("UTC")
 
 
 def in_years(value: date) -> bool:
@@ -91,13 +118,23 @@ class IncomingEvent:
     line 4"); ``where`` names the file (and line) alone, for messages that name the event
     themselves.
 
-    ``start``/``end`` are aware in an IANA zone (kept as they are), aware in UTC (turned into
-    the programme's zone), or naive: floating time, read in ``floating_zone`` or else the
-    programme's zone. For an all-day event they are naive midnights, the end exclusive.
-    ``end`` is ``None`` when the file gives no end. ``track``, ``venue`` and ``speakers`` are
-    names (or ids) to match; ``venue_title`` and ``venue_address``, when a file keeps them
-    apart (Apple's structured location), name and place a venue the import creates.
-    ``sequence`` is ``None`` for rows without versioning (CSV).
+    ``start``/``end`` are aware in a zone (an IANA one, or a ``ZoneInfo`` a file defined,
+    kept as they are), aware in UTC (a single event's are turned into the programme's zone;
+    a series keeps UTC, in which its rule runs), or naive: floating time, read in
+    ``floating_zone`` or else the programme's zone. For an all-day event they are naive
+    midnights, the end exclusive. ``end`` is ``None`` when the file gives no end: an
+    all-day event then lasts a day, one with a time is an instant (RFC 5545 3.6.1).
+    ``track``, ``venue`` and ``speakers`` are names (or ids) to match; ``venue_title`` and
+    ``venue_address``, when a file keeps them apart (Apple's structured location), name and
+    place a venue the import creates. ``sequence`` is ``None`` for rows without versioning
+    (CSV).
+
+    A series has ``rule`` (and ``more_rules``), ``rdates`` (starts) and ``periods`` (start
+    and end), ``exdates``; each a date (all-day) or a date-time as described for ``start``.
+    An UNTIL in a rule is as the file wrote it. A changed occurrence has ``recurrence_id``
+    (and ``this_and_future`` for RANGE=THISANDFUTURE). ``preserved`` holds the properties
+    the programme has no field for, as iCalendar text; ``absent`` the properties the file
+    left out that the programme fills in (see :class:`planner.model.Event`).
     """
 
     ref: str
@@ -124,6 +161,18 @@ class IncomingEvent:
     sequence: int | None = 0
     last_modified: datetime | None = None
     url: str = ""
+    more_rules: tuple[str, ...] = ()
+    rdates: tuple[datetime | date, ...] = ()
+    periods: tuple[tuple[datetime, datetime], ...] = ()
+    recurrence_id: datetime | date | None = None
+    this_and_future: bool = False
+    preserved: str = ""
+    absent: frozenset[str] = frozenset()
+    source_uid: str = ""  # the UID as the file wrote it, when ``uid`` is cleaned up
+
+    @property
+    def repeats(self) -> bool:
+        return bool(self.rule or self.more_rules or self.rdates or self.periods)
 
 
 @dataclass(slots=True)
@@ -190,7 +239,9 @@ def one_line(message: Message) -> Message:
 
 @dataclass(slots=True)
 class ReadResult:
-    """What a reader made of one file."""
+    """What a reader made of one file: events, problems, notes (things read in a way the
+    user should know of, one line each) and the time zones the file defines that no IANA
+    zone matches (key -> VTIMEZONE text, see :attr:`planner.model.Programme.zones`)."""
 
     source: str
     zone: str | None = None
@@ -199,6 +250,8 @@ class ReadResult:
     problems: list[ImportProblem] = field(default_factory=list)
     sessions: list[IncomingSession] = field(default_factory=list)
     windows: list[IncomingWindow] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
+    zones: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -221,6 +274,8 @@ class ImportPlan:
     placed_sessions: list[Session] = field(default_factory=list)
     # Existing people and venues whose availability the import replaces: (old, new).
     availability: list[tuple[Person | Venue, Person | Venue]] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
+    zones: dict[str, str] = field(default_factory=dict)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -237,6 +292,10 @@ class ImportPlan:
                     or self.old_days != self.new_days or self.added_sessions
                     or self.updated_sessions or self.availability)
 
+    @property
+    def days_changed(self) -> bool:
+        return self.old_days != self.new_days
+
     def changes(self) -> Changes:
         """The ids this plan touches, for :meth:`planner.store.ProgrammeStore.write`."""
         from planner.store import Changes
@@ -248,7 +307,7 @@ class ImportPlan:
             + [new.id for _, new in self.availability if isinstance(new, Venue)],
             people=[p.id for p in self.people]
             + [new.id for _, new in self.availability if isinstance(new, Person)],
-            meta=self.old_days != self.new_days,
+            meta=self.old_days != self.new_days or bool(self.zones),
             sessions=[s.uid for s in self.added_sessions]
             + [new.uid for _, new in self.updated_sessions],
             removed_sessions=[s.uid for s in self.placed_sessions],
@@ -263,18 +322,11 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _named(items: Iterable[Track | Venue], name: Texts) -> str | None:
-    """The id of the first item called ``name`` in one of its languages."""
-    wanted = {_key(text) for text in name.as_dict().values() if text}
-    return next(
-        (item.id for item in items
-         if any(_key(text) in wanted for text in item.name.as_dict().values() if text)),
-        None,
-    )
-
-
 class _Resolver:
-    """Finds or creates tracks, venues and people by name in a working programme."""
+    """Finds or creates tracks, venues and people by name in a working programme.
+
+    A venue is found only by a name that is the whole of one of its names (in any language),
+    or the whole of "name, address" as exports write it: "Arena, Room 8" is not "Arena"."""
 
     def __init__(self, programme: Programme) -> None:
         self.programme = programme
@@ -284,8 +336,8 @@ class _Resolver:
         self.created_tracks: dict[str, Track] = {}
         self.created_venues: dict[str, Venue] = {}
         self.created_people: dict[str, Person] = {}
-        self._no_track: str | None = None
-        self._no_venue: str | None = None
+        self._no_track = next((t.id for t in programme.tracks.values() if t.placeholder), None)
+        self._no_venue = next((v.id for v in programme.venues.values() if v.placeholder), None)
         # People and venues that an import gives availability windows.
         self.window_owners: dict[str, set[str]] = {"person": set(), "venue": set()}
         self._track_ids = IdAllocator(programme.tracks, "track")
@@ -300,11 +352,15 @@ class _Resolver:
             self.people.setdefault(_key(person.id), person.id)
 
     def _index_track(self, track: Track) -> None:
+        if track.placeholder:
+            return  # "General" is no category a file can name
         for name in (*track.name.as_dict().values(), track.id):
             if name:
                 self.tracks.setdefault(_key(name), track.id)
 
     def _index_venue(self, venue: Venue) -> None:
+        if venue.placeholder:
+            return  # "To be announced" is no place a file can name
         for name in venue.name.as_dict().values():
             if name:
                 self.venues.setdefault(_key(name), venue.id)
@@ -315,8 +371,6 @@ class _Resolver:
 
     def track(self, name: str, colour: str | None) -> str:
         if not name:
-            if self._no_track is None:
-                self._no_track = _named(self.programme.tracks.values(), NO_TRACK.name)
             if self._no_track is None:
                 self._no_track = self._track_ids.new(NO_TRACK.id)
                 self._add_track(dataclasses.replace(NO_TRACK, id=self._no_track))
@@ -338,33 +392,28 @@ class _Resolver:
         self, name: str, lat: float | None, lon: float | None, title: str = "",
         address: str = "",
     ) -> str:
-        if not name:
-            if self._no_venue is None:
-                self._no_venue = _named(self.programme.venues.values(), NO_VENUE.name)
+        if not name and not title:
             if self._no_venue is None:
                 self._no_venue = self._venue_ids.new(NO_VENUE.id)
                 self._add_venue(dataclasses.replace(NO_VENUE, id=self._no_venue))
             return self._no_venue
-        found = self.venues.get(_key(name))
-        if found is not None:
-            return found
-        # Apple writes "name\naddress"; others "name, address".
-        first_line, _, rest = name.partition("\n")
-        for candidate in (title, first_line, name.split(",")[0]):
-            if not candidate:
-                continue
-            found = self.venues.get(_key(candidate))
+        for candidate in (name, title):
+            found = self.venues.get(_key(candidate)) if candidate else None
             if found is not None:
-                self.venues[_key(name)] = found
+                self.venues[_key(name or title)] = found
                 return found
         if not title:
-            title, address = (first_line.strip(), rest.strip()) if rest else (name, "")
+            # Apple writes "name\naddress"; a one-line LOCATION is the venue's whole name.
+            first_line, _, rest = name.partition("\n")
+            title, address = (first_line.strip(), rest.strip()) if rest.strip() else (
+                name.strip(), "")
+        # The id from the name's first part (ids are short); the name is the whole text.
         vid = self._venue_ids.new(title.split(",")[0])
         # Half a position, or one off the globe, places nothing: the venue goes without.
         if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
             lat = lon = None
         self._add_venue(Venue(vid, Texts.same(title), address, lat, lon))
-        self.venues[_key(name)] = vid
+        self.venues[_key(name or title)] = vid
         return vid
 
     def _add_venue(self, venue: Venue) -> None:
@@ -394,14 +443,6 @@ class _Resolver:
 # Building events
 
 
-def _in_zone(value: datetime, zone: ZoneInfo, floating: ZoneInfo) -> datetime:
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=floating)
-    elif isinstance(value.tzinfo, ZoneInfo) and value.tzinfo.key not in ("UTC", "Etc/UTC"):
-        return value
-    return value.astimezone(zone)
-
-
 class _Builder:
     def __init__(self, programme: Programme) -> None:
         self.zone = programme.zone
@@ -415,50 +456,59 @@ class _Builder:
             zone = self.zones[name] = ZoneInfo(name)
         return zone
 
+    def place(self, value: datetime, floating: ZoneInfo, *, keep_utc: bool) -> datetime:
+        """An imported date-time in the zone the event keeps: its own zone, the floating
+        zone for a floating time, and for UTC the programme's (or UTC, ``keep_utc``)."""
+        if value.tzinfo is None:
+            return value.replace(tzinfo=floating)
+        if isinstance(value.tzinfo, ZoneInfo) and value.tzinfo.key not in ("UTC", "Etc/UTC"):
+            return value
+        return value.astimezone(_UTC if keep_utc else self.zone)
+
     def build(self, item: IncomingEvent, resolver: _Resolver) -> Event:
         """The model event for ``item`` (raises ValidationError with a message)."""
         for name, value in (("start", item.start), ("end", item.end)):
             if value is not None and not in_years(value):
                 raise ValidationError(outside_years(name, value))
         floating = self.zone_named(item.floating_zone)
+        # A series (and a changed occurrence of one) in UTC runs in UTC: its rule repeats at
+        # the same UTC time, which no zone with clock changes keeps.
+        keep_utc = item.repeats or item.recurrence_id is not None
         if item.all_day:
             start = item.start.replace(tzinfo=self.zone)
-            end = (item.end or item.start + timedelta(days=1)).replace(tzinfo=self.zone)
+            end = (item.end or item.start).replace(tzinfo=self.zone)
+            if end <= start:
+                # No DTEND, or one equal to DTSTART: a day, as Google and Outlook read it.
+                end = start + timedelta(days=1)
         else:
-            start = _in_zone(item.start, self.zone, floating)
-            if item.end is None:
-                raise ValidationError(msg("has no end (DTEND or DURATION)"))
-            end = _in_zone(item.end, start.tzinfo, floating)  # type: ignore[arg-type]
-            if end.tzinfo is not start.tzinfo:
-                end = end.astimezone(start.tzinfo)
-        if end <= start:
+            start = self.place(item.start, floating, keep_utc=keep_utc)
+            zone = start.tzinfo
+            assert isinstance(zone, ZoneInfo)
+            end = start if item.end is None else self.place(item.end, floating,
+                                                             keep_utc=keep_utc)
+            if end.tzinfo is not zone:
+                end = end.astimezone(zone)
+        if end < start:
             raise ValidationError(
                 msg("end {end} is not after start {start}", end=f"{end:%Y-%m-%d %H:%M}",
                     start=f"{start:%Y-%m-%d %H:%M}")
             )
         recurrence = None
-        if item.rule:
-            from planner.recurrence import rule_until_to_local
-
-            rule = item.rule
-            if "UNTIL=" in rule.upper() and not item.all_day:
-                try:
-                    rule = rule_until_to_local(rule, start)
-                except OverflowError as exc:  # an UNTIL at the very edge of the calendar
-                    raise ValidationError(msg("repeat rule '{rule}' cannot be read: {reason}",
-                                              rule=rule, reason=exc)) from None
-            exdates = []
-            for x in item.exdates:
-                if isinstance(x, datetime):
-                    exdates.append(_in_zone(x, self.zone, floating).astimezone(start.tzinfo))
-                else:
-                    exdates.append(datetime.combine(x, start.timetz()))
-            recurrence = Recurrence(rule, tuple(sorted(set(exdates))))
-        status, languages = _status_and_languages(item)
+        if item.repeats:
+            recurrence = self._recurrence(item, start, floating)
+        status, languages = _status_and_languages(item, titled=False)
+        absent = item.absent
+        title = Texts.same(item.title.strip()) if item.title.strip() else UNTITLED
+        if title is UNTITLED:
+            absent = absent | {"SUMMARY"}
         speakers = tuple(dict.fromkeys(resolver.person(s) for s in item.speakers))
+        rid = None
+        if item.recurrence_id is not None:
+            rid = RecurrenceId(self._moment(item.recurrence_id, start, floating),
+                               item.this_and_future)
         return Event(
             uid=item.uid,
-            title=Texts.same(item.title),
+            title=title,
             start=start,
             end=end,
             track=resolver.track(item.track, item.track_colour),
@@ -471,16 +521,99 @@ class _Builder:
             all_day=item.all_day,
             recurrence=recurrence,
             sequence=item.sequence or 0,
-            last_modified=(item.last_modified or datetime(2019, 1, 1, tzinfo=UTC)).astimezone(UTC),
+            last_modified=(item.last_modified or DEFAULT_LAST_MODIFIED).astimezone(UTC),
             url=item.url,
+            recurrence_id=rid,
+            preserved=item.preserved,
+            absent=absent,
+            source_uid=item.source_uid,
+        )
+
+    def _moment(self, value: datetime | date, start: datetime, floating: ZoneInfo) -> datetime:
+        """A date or date-time of a series (RDATE, EXDATE, RECURRENCE-ID) in the series'
+        zone: a date is midnight (all-day) or the start's time of day on it."""
+        zone = start.tzinfo
+        assert isinstance(zone, ZoneInfo)
+        if not isinstance(value, datetime):
+            return datetime.combine(value, start.time(), zone)
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=floating)
+        return value.astimezone(zone)
+
+    def _recurrence(self, item: IncomingEvent, start: datetime,
+                    floating: ZoneInfo) -> Recurrence:
+        from planner.recurrence import rule_until_to_local
+
+        rules = []
+        for rule in (item.rule, *item.more_rules):
+            if not rule:
+                continue
+            until = _until_part(rule)
+            year = int(until[:4]) if until is not None and until[:4].isdigit() else None
+            if year is not None and year < FIRST_YEAR:
+                # Ended before any time a programme holds: the start alone takes place.
+                rule = _with_until(rule, start.replace(tzinfo=None).strftime("%Y%m%dT%H%M%S"))
+            elif until is not None and until.endswith("Z"):
+                if year is None or year > LAST_YEAR:
+                    rule = _without_until(rule)  # at the end of time: no end at all
+                else:
+                    try:
+                        rule = rule_until_to_local(rule, start)
+                    except OverflowError:  # an UNTIL at the very edge of the calendar
+                        rule = _without_until(rule)
+            elif year is not None and year > LAST_YEAR:
+                rule = _without_until(rule)
+            # A floating UNTIL is wall-clock time in the start's zone (as libical reads
+            # it), and a DATE ends that whole day: both stay as the file wrote them.
+            rules.append(rule)
+
+        def moments(values: Iterable[datetime | date]) -> tuple[datetime, ...]:
+            found = []
+            for value in values:
+                if item.all_day:
+                    day = value.date() if isinstance(value, datetime) else value
+                    found.append(datetime.combine(day, time(0), start.tzinfo))
+                else:
+                    found.append(self._moment(value, start, floating))
+            return tuple(sorted(set(found)))
+
+        periods = []
+        for begin, finish in item.periods:
+            first, last = moments([begin]), moments([finish])
+            if first and last and last[0] >= first[0]:
+                periods.append(Period(first[0], last[0]))
+        return Recurrence(
+            rules[0] if rules else "",
+            moments(item.exdates),
+            more_rules=tuple(rules[1:]),
+            rdates=moments(item.rdates),
+            periods=tuple(sorted(set(periods), key=lambda p: (p.start, p.end))),
         )
 
 
+def _until_part(rule: str) -> str | None:
+    for part in rule.split(";"):
+        key, sep, value = part.partition("=")
+        if sep and key.strip().upper() == "UNTIL":
+            return value.strip().upper()
+    return None
+
+
+def _with_until(rule: str, until: str) -> str:
+    return f"{_without_until(rule)};UNTIL={until}"
+
+
+def _without_until(rule: str) -> str:
+    return ";".join(p for p in rule.split(";")
+                    if p.partition("=")[0].strip().upper() != "UNTIL")
+
+
 def _status_and_languages(
-    item: IncomingEvent | IncomingSession,
+    item: IncomingEvent | IncomingSession, *, titled: bool = True
 ) -> tuple[Status, tuple[Lang, ...]]:
-    """The status and languages an incoming item gives, checked; its title must not be
-    empty (raises ValidationError with a message)."""
+    """The status and languages an incoming item gives, checked; with ``titled`` its title
+    must not be empty (raises ValidationError with a message). An event without SUMMARY is
+    untitled instead (see :data:`UNTITLED`)."""
     status = item.status.lower()
     if status not in STATUSES:
         raise ValidationError(msg("unknown status '{status}'", status=item.status))
@@ -488,7 +621,7 @@ def _status_and_languages(
     for lang in languages:
         if lang not in LANGS:
             raise ValidationError(msg("unknown language '{lang}'", lang=lang))
-    if not item.title.strip():
+    if titled and not item.title.strip():
         raise ValidationError(msg("has no title"))
     return status, cast(tuple[Lang, ...], languages)  # both checked above
 
@@ -504,26 +637,58 @@ def _keep_translations(old: Event, new: Event) -> Event:
     return dataclasses.replace(new, title=title, description=description)
 
 
-def _last_end(event: Event) -> datetime:
-    if event.recurrence is None:
-        return event.end
-    from planner.recurrence import starts
-
-    last = event.start
-    for last in starts(event):  # noqa: B007 - the last one is wanted
-        pass
-    return (last.replace(tzinfo=None) + event.duration).replace(tzinfo=event.zone)
-
-
 def _day_span(event: Event, zone: ZoneInfo) -> tuple[date, date]:
+    """The days ``event`` needs the programme to have: a single event's own; a series' from
+    its first occurrence to its last within :data:`SERIES_REACH` of it."""
+    from planner.recurrence import expand, rule_is_bounded
+
+    last_end = event.end
+    recurrence = event.recurrence
+    if recurrence is not None and all(rule_is_bounded(r) for r in recurrence.rules):
+        found = expand(event, before=event.start + SERIES_REACH).occurrences
+        last_end = max((o.end for o in found), default=last_end)
     first = event.start.astimezone(zone).date()
-    end = _last_end(event).astimezone(zone)
-    last = end.date() if end.time() != time(0) else end.date() - timedelta(days=1)
+    end = last_end.astimezone(zone)
+    last = end.date() if end.time() != time(0) or end.date() == first else (
+        end.date() - timedelta(days=1))
     return first, max(first, last)
+
+
+def _version(event: Event) -> tuple[int, datetime]:
+    """How new an event is, for the merge rule: the highest SEQUENCE and LAST-MODIFIED of a
+    series and its changed occurrences."""
+    versions = [(event.sequence, event.last_modified)] + [
+        (o.sequence, o.last_modified) for o in event.overrides]
+    return max(v[0] for v in versions), max(v[1] for v in versions)
+
+
+def _stamp(value: datetime) -> str:
+    return value.strftime("%Y%m%dT%H%M%S")
 
 
 # ---------------------------------------------------------------------------------------------
 # The plan
+
+
+def plan_files(
+    programme: Programme,
+    results: Sequence[ReadResult],
+    *,
+    extend_days: bool = True,
+    fit_days: bool = False,
+    now: datetime | None = None,
+) -> ImportPlan:
+    """:func:`plan_import` of everything the readers found in some files."""
+    zones: dict[str, str] = {}
+    for result in results:
+        zones.update(result.zones)
+    return plan_import(
+        programme, [e for r in results for e in r.events],
+        problems=[p for r in results for p in r.problems],
+        notes=[n for r in results for n in r.notes], zones=zones, extend_days=extend_days,
+        fit_days=fit_days, now=now, sessions=[x for r in results for x in r.sessions],
+        windows=[x for r in results for x in r.windows],
+    )
 
 
 def plan_import(
@@ -531,18 +696,24 @@ def plan_import(
     items: Sequence[IncomingEvent],
     *,
     problems: Sequence[ImportProblem] = (),
-    extend_days: bool = False,
+    notes: Sequence[Message] = (),
+    zones: Mapping[str, str] | None = None,
+    extend_days: bool = True,
+    fit_days: bool = False,
     now: datetime | None = None,
     sessions: Sequence[IncomingSession] = (),
     windows: Sequence[IncomingWindow] = (),
 ) -> ImportPlan:
     """Compare ``items`` with ``programme`` (unchanged) and say what importing them does.
 
-    ``problems`` are those the readers found already. Each further problem (end before
-    start, unknown status, outside the programme's days unless ``extend_days``, ...) is added
-    to ``plan.skipped``; the caller refuses the whole import when that list is not empty, or
-    carries out the rest (``--skip-invalid``). With ``extend_days`` (a programme this import
-    creates) the days grow to hold every event. ``now`` stamps spreadsheet updates.
+    ``problems`` and ``notes`` are those the readers found already; ``zones`` the time zones
+    the files define (by the keys the items' zones have). Each further problem (end before
+    start, unknown status, a rule that cannot be read, ...) is added to ``plan.skipped``;
+    the caller carries out the rest, or refuses the whole import when that list is not
+    empty (:func:`refuse_if_invalid`). With ``extend_days`` the days grow to hold every
+    event; without, events outside the days are imported and the clash check flags them.
+    With ``fit_days`` (a programme the import creates) the days are those of the events.
+    ``now`` stamps spreadsheet updates.
 
     ``sessions`` become unscheduled sessions, merged by UID like events (a session whose UID
     is placed already stays placed: a sheet does not take times away); an incoming event
@@ -554,7 +725,7 @@ def plan_import(
     resolver = _Resolver(working)
     incoming_sessions = list(sessions)
     builder = _Builder(working)
-    plan = ImportPlan(skipped=list(problems),
+    plan = ImportPlan(skipped=list(problems), notes=list(notes),
                       old_days=(programme.first_day, programme.last_day))
     built: list[tuple[IncomingEvent, Event]] = []
     for item in items:
@@ -562,31 +733,31 @@ def plan_import(
             built.append((item, builder.build(item, resolver)))
         except ProgrammeError as exc:
             plan.skipped.append(problem(item.ref, exc.message))
+    events = _assemble(programme, built, plan)
+    # The zones files defined, for the checks below (a key the programme has for another
+    # definition keeps it: the events read by this one are refused as in an unknown zone).
+    for _, event in events:
+        for one in (event, *event.overrides):
+            text = definition_of(one.zone)
+            if text is not None:
+                working.zones.setdefault(one.zone.key, text)
     first, last = programme.first_day, programme.last_day
-    if extend_days and built:
-        spans = [_day_span(event, working.zone) for _, event in built]
-        if not programme.events:
+    if (extend_days or fit_days) and events:
+        spans = [_day_span(event, working.zone) for _, event in events]
+        if fit_days:
             first, last = min(s[0] for s in spans), max(s[1] for s in spans)
         else:
             first = min(first, *(s[0] for s in spans))
             last = max(last, *(s[1] for s in spans))
         working.first_day, working.last_day = first, last
     plan.new_days = (first, last)
-    window_start, window_end = working.window
     current: dict[str, Event] = {}
     added: dict[str, Event] = {}
     updated: dict[str, tuple[Event, Event]] = {}
     unchanged: dict[str, None] = {}
     stamp = (now or datetime.now(UTC)).replace(microsecond=0)
-    for item, event in built:
+    for item, event in events:
         try:
-            if event.recurrence is None and (event.start < window_start
-                                             or event.end > window_end):
-                plan.skipped.append(problem(item.ref, msg(
-                    "{start} lies outside the programme's days ({first} to {last})",
-                    start=f"{event.start:%Y-%m-%d %H:%M}", first=first, last=last,
-                )))
-                continue
             validate_event(working, event)
         except ProgrammeError as exc:
             # The model's messages name the event themselves.
@@ -609,9 +780,9 @@ def plan_import(
                 continue
             event = touch(old, same, stamp)
         else:
-            newer = event.sequence > old.sequence or (
-                event.sequence == old.sequence and event.last_modified > old.last_modified
-            )
+            new_version, old_version = _version(event), _version(old)
+            newer = new_version[0] > old_version[0] or (
+                new_version[0] == old_version[0] and new_version[1] > old_version[1])
             if not newer or event == old:
                 unchanged.setdefault(uid)
                 continue
@@ -631,6 +802,7 @@ def plan_import(
                                   set(current), stamp)
     _plan_windows(programme, working, resolver, plan, windows)
     used: list[Event | Session] = [*current.values(), *sessions_now]
+    used += [o for e in current.values() for o in e.overrides]
     used_tracks = {e.track for e in used}
     used_venues = {e.venue for e in used} | {
         new.id for _, new in plan.availability if isinstance(new, Venue)} | {
@@ -639,9 +811,107 @@ def plan_import(
     plan.tracks = [t for t in resolver.created_tracks.values() if t.id in used_tracks]
     plan.venues = [v for v in resolver.created_venues.values() if v.id in used_venues]
     plan.people = [p for p in resolver.created_people.values() if p.id in used_people]
+    plan.zones = {}
+    for zone in {e.zone for e in used if isinstance(e, Event)}:
+        key = zone.key
+        if key in programme.zones or is_iana(key):
+            continue
+        text = (zones or {}).get(key) or definition_of(zone)
+        if text is not None:
+            plan.zones[key] = text
     return plan
 
 
+def _assemble(
+    programme: Programme, built: list[tuple[IncomingEvent, Event]], plan: ImportPlan
+) -> list[tuple[IncomingEvent, Event]]:
+    """The events to import: each series with its changed occurrences (from the import or
+    the programme), each lone changed occurrence, and two events of one UID apart."""
+    from planner.recurrence import check_overrides
+
+    series: dict[str, list[tuple[IncomingEvent, Event]]] = {}
+    changed: dict[str, list[tuple[IncomingEvent, Event]]] = {}
+    for item, event in built:
+        into = changed if event.recurrence_id is not None else series
+        into.setdefault(event.uid, []).append((item, event))
+    result: list[tuple[IncomingEvent, Event]] = []
+    taken: set[str] = set()
+
+    def own_uid(uid: str, stamp: str) -> str:
+        # The second event of a UID: a UID of its own, the same on every import of the file.
+        candidate, n = f"{uid}/{stamp}", 2
+        while candidate in taken:
+            candidate = f"{uid}/{stamp}-{n}"
+            n += 1
+        return candidate
+
+    masters: dict[str, tuple[IncomingEvent, Event]] = {}
+    for uid, group in series.items():
+        for n, (item, event) in enumerate(group):
+            if n:
+                event = dataclasses.replace(event, uid=own_uid(uid, _stamp(event.start)),
+                                            source_uid=event.source_uid or uid)
+            else:
+                masters[uid] = (item, event)
+            taken.add(event.uid)
+            result.append((item, event))
+    for uid, group in changed.items():
+        target = masters.get(uid)
+        stored = programme.events.get(uid)
+        if target is None and stored is not None and stored.recurrence_id is None and (
+                stored.recurrence is not None or stored.overrides):
+            # The series is in the programme already: the changed occurrence joins it.
+            target = (group[0][0], stored)
+            result.append(target)
+            taken.add(uid)
+        if target is None:
+            for n, (item, event) in enumerate(group):
+                assert event.recurrence_id is not None
+                if n or uid in taken:
+                    event = dataclasses.replace(
+                        event, uid=own_uid(uid, _stamp(event.recurrence_id.start)),
+                        source_uid=event.source_uid or uid)
+                taken.add(event.uid)
+                result.append((item, event))
+            continue
+        item, master = target
+        overrides = {_rid_key(o): o for o in master.overrides}
+        for _, override in group:
+            override = _for_series(override, master)
+            key = _rid_key(override)
+            old = overrides.get(key)
+            if old is None or _version(override) >= _version(old):
+                overrides[key] = override
+        merged = dataclasses.replace(master, overrides=tuple(
+            overrides[k] for k in sorted(overrides)))
+        try:
+            check_overrides(merged)
+        except ProgrammeError as exc:
+            plan.skipped.append(problem(item.ref, exc.message))
+            continue
+        index = next(n for n, (_, e) in enumerate(result) if e is master)
+        result[index] = (item, merged)
+    return result
+
+
+def _rid_key(override: Event) -> tuple[datetime, bool]:
+    assert override.recurrence_id is not None
+    rid = override.recurrence_id
+    return rid.start.replace(tzinfo=None), rid.this_and_future
+
+
+def _for_series(override: Event, master: Event) -> Event:
+    """A changed occurrence as its series keeps it: RECURRENCE-ID in the series' zone (a
+    date for an all-day series), the series' UID."""
+    assert override.recurrence_id is not None
+    rid = override.recurrence_id.start
+    if master.all_day:
+        start = datetime.combine(rid.date(), time(0), master.zone)
+    else:
+        start = rid.astimezone(master.zone)
+    return dataclasses.replace(
+        override, uid=master.uid, source_uid=master.source_uid,
+        recurrence_id=dataclasses.replace(override.recurrence_id, start=start))
 def _plan_sessions(
     programme: Programme,
     working: Programme,
@@ -756,6 +1026,7 @@ def _plan_windows(
 def apply_plan(programme: Programme, plan: ImportPlan) -> Changes:
     """Carry ``plan`` out on ``programme``; returns what to write to the file."""
     programme.first_day, programme.last_day = plan.new_days
+    programme.zones.update(plan.zones)
     for track in plan.tracks:
         programme.tracks[track.id] = track
     for venue in plan.venues:
@@ -805,6 +1076,8 @@ def revert_plan(programme: Programme, plan: ImportPlan) -> Changes:
         programme.venues.pop(venue.id, None)
     for track in plan.tracks:
         programme.tracks.pop(track.id, None)
+    for key in plan.zones:
+        programme.zones.pop(key, None)
     programme.first_day, programme.last_day = plan.old_days
     changes = plan.changes()
     return Changes(
@@ -851,15 +1124,70 @@ def read_import_file(
 
 def refuse_if_invalid(plan: ImportPlan) -> None:
     """Raise :class:`ImportRefusedError` naming the first problem when the plan has any
-    (what an import without ``--skip-invalid`` does)."""
+    (what ``import --strict`` does)."""
     if not plan.skipped:
         return
     more = len(plan.skipped) - 1
     raise ImportRefusedError(
-        msg("{problem} (and {count} more; --skip-invalid imports the rest)",
+        msg("{problem} (and {count} more; without --strict the rest is imported)",
             problem=plan.skipped[0].message, count=more)
         if more else plan.skipped[0].message
     )
+
+
+def refuse_if_nothing(results: Sequence[ReadResult], plan: ImportPlan) -> None:
+    """Raise :class:`ImportRefusedError` for a file that gives no event to import: not one
+    of its events can be used (or it has none)."""
+    imported = {e.uid for e in plan.added} | {new.uid for _, new in plan.updated} | set(
+        plan.unchanged)
+    for result in results:
+        uids = {e.uid for e in result.events}
+        if not uids and (result.sessions or result.windows):
+            continue  # a sheet of sessions or availability: nothing to place
+        if not uids or not any(_imports(uid, imported) for uid in uids):
+            first = next((p.message for p in plan.skipped if p.ref.startswith(result.source)),
+                         None)
+            if first is not None:
+                raise ImportRefusedError(msg(
+                    "{path}: no event can be imported (first: {problem})",
+                    path=result.source, problem=first))
+            raise ImportRefusedError(msg("{path}: no event to import", path=result.source))
+
+
+def _imports(uid: str, imported: set[str]) -> bool:
+    return uid in imported or any(u.startswith(f"{uid}/") for u in imported)
+
+
+def summary(plan: ImportPlan) -> Message:
+    """"3 added, 1 updated, 20 unchanged, 2 skipped": what an import did, in one line."""
+    counts = plan.counts
+    if counts["skipped"]:
+        return msg("{added} added, {updated} updated, {unchanged} unchanged, {skipped} skipped",
+                   **counts)
+    return msg("{added} added, {updated} updated, {unchanged} unchanged", added=counts["added"],
+               updated=counts["updated"], unchanged=counts["unchanged"])
+
+
+def report_lines(plan: ImportPlan, path: object, created: bool, lang: str) -> list[str]:
+    """The import's report, as the command prints it: a note for each thing read in a way
+    the user should know, each event skipped with its reason, and the summary."""
+    notes = list(plan.notes)
+    if plan.days_changed and not created:
+        (first, last), (old_first, old_last) = plan.new_days, plan.old_days
+        notes.append(msg("the programme's days now run from {first} to {last} (were {old_first} "
+                         "to {old_last})", first=first, last=last, old_first=old_first,
+                         old_last=old_last))
+    # File text in a message is cut short (a hostile file's "UID" can be a megabyte).
+    lines = [f"note: {shortened(note).render(lang)}" for note in notes]
+    lines += [f"skipped: {shortened(p.message).render(lang)}" for p in plan.skipped]
+    line = (msg("created {path}: {summary}", path=path, summary=summary(plan)) if created
+            else msg("updated {path}: {summary}", path=path, summary=summary(plan)))
+    text = line.render(lang)
+    if plan.availability:
+        text += msg(", availability of {count} changed",
+                    count=len(plan.availability)).render(lang)
+    lines.append(text)
+    return lines
 
 
 def new_programme_for(
@@ -876,4 +1204,3 @@ def new_programme_for(
         default=today,
     )
     return Programme(name=Texts.same(title), timezone=zone, first_day=first, last_day=first)
-

@@ -410,6 +410,10 @@ class Programme:
 
 def zone_named(name: str) -> ZoneInfo:
     """The IANA zone ``name``, or a :class:`ValidationError` naming it."""
+    # Only names tzdata has: zoneinfo imports a package per "/"-separated part of a name,
+    # and a name of hundreds of parts ran out of recursion (issue 14.7).
+    if not _is_iana(name):
+        raise ValidationError(msg("unknown time zone '{zone}'", zone=name[:200]))
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
@@ -642,14 +646,16 @@ def touch(old: Event | None, new: Event, now: datetime | None = None) -> Event:
     """``new`` with SEQUENCE and LAST-MODIFIED brought up to date against ``old``."""
     now = (now or datetime.now(UTC)).replace(microsecond=0)
     if old is None:
-        return dataclasses.replace(new, last_modified=now)
+        return dataclasses.replace(new, last_modified=now, absent=new.absent - {"LAST-MODIFIED"})
     if new == old:
         return new
     sequence = max(new.sequence, old.sequence + (1 if is_significant_change(old, new) else 0))
     # A SEQUENCE at the top of what files can hold stays there: clients still see the
     # change by LAST-MODIFIED.
     sequence = min(sequence, MAX_SEQUENCE)
-    return dataclasses.replace(new, sequence=sequence, last_modified=now)
+    # Once edited, the event has a LAST-MODIFIED of its own, whatever its file had.
+    return dataclasses.replace(new, sequence=sequence, last_modified=now,
+                               absent=new.absent - {"LAST-MODIFIED"})
 
 
 def put_event(programme: Programme, event: Event, *, stamp: bool = True) -> Event | None:

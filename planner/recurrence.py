@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import types
+import warnings
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -152,7 +153,9 @@ def _bounded(rule: rrule.rrule, limits: _Limits, until: datetime | None) -> _Bou
     kwargs.update(parsed._original_rule)
     if until is not None:
         kwargs["until"] = until
-    bounded = _BoundedRule(**kwargs)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        bounded = _BoundedRule(**kwargs)
     bounded._planner_limits = limits
     return bounded
 
@@ -172,7 +175,10 @@ def _parse_rule(rule: str, start_naive: datetime) -> tuple[rrule.rrule, datetime
     """dateutil's reading of one RRULE value, and its UNTIL as a wall-clock datetime."""
     try:
         text, until = _take_until(rule)
-        parsed = rrule.rrulestr(text, dtstart=start_naive)
+        with warnings.catch_warnings():
+            # dateutil deprecates COUNT beside UNTIL; files have both, and clients read them.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            parsed = rrule.rrulestr(text, dtstart=start_naive)
         if not isinstance(parsed, rrule.rrule):
             raise ValueError("more than one RRULE value")
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as exc:
@@ -185,6 +191,24 @@ def _parse_rule(rule: str, start_naive: datetime) -> tuple[rrule.rrule, datetime
                 reason="a UTC UNTIL beside a wall-clock start")
         )
     return parsed, until
+
+
+def rule_problem(rule: str, start: datetime) -> str | None:
+    """What keeps dateutil from reading ``rule`` (from the wall-clock ``start``), or
+    ``None`` when it reads."""
+    try:
+        _, until = _take_until(rule)
+        _parse_rule(_without_until(rule), start.replace(tzinfo=None))
+    except ValidationError as exc:
+        reason = exc.message.params.get("reason", exc.message)
+        return str(reason)
+    except (ValueError, OverflowError) as exc:
+        return str(exc)
+    return None
+
+
+def _without_until(rule: str) -> str:
+    return ";".join(p for p in rule.split(";") if p.partition("=")[0].strip().upper() != "UNTIL")
 
 
 def _take_until(rule: str) -> tuple[str, datetime | None]:
@@ -203,7 +227,8 @@ def _take_until(rule: str) -> tuple[str, datetime | None]:
             value = value.strip().upper()
             until = datetime.fromisoformat(value)
             if "T" not in value:
-                until += timedelta(days=1, seconds=-1)
+                # The end of that day (the last day Python holds has no next one).
+                until = until.replace(hour=23, minute=59, second=59)
         else:
             kept.append(part)
     return ";".join(kept), until

@@ -815,7 +815,7 @@ class ProgrammeStore:
                 self._write_meta(conn, programme)
             # A zone an event uses must be there with the event: the few custom zones are
             # written with every change that touches events.
-            if programme.zones and (changes.meta or changes.events):
+            if changes.meta or (programme.zones and changes.events):
                 _write_zones(conn, programme)
             for uid in changes.removed_events:
                 conn.execute("DELETE FROM events WHERE uid = ?", (uid,))

@@ -112,8 +112,6 @@ BAD_ROWS = {
                          "line 3: end 2019-04-04 10:00 is not after start 2019-04-04 11:00"),
     "wrong format": ("Bad,04/04/2019 10:00,2019-04-04 11:00",
                      "line 3: start '04/04/2019 10:00' is not a date and time"),
-    "outside the days": ("Bad,2019-05-04 10:00,2019-05-04 11:00",
-                         "line 3: 2019-05-04 10:00 lies outside the programme's days"),
 }
 
 
@@ -127,10 +125,14 @@ def test_bad_row_refuses_the_file(
     sheet = tmp_path / "sheet.csv"
     sheet.write_text(f"title,start,end\nGood,2019-04-04 10:00,2019-04-04 11:00\n{row}\n",
                      encoding="utf-8")
-    assert main(["import", str(sheet), "-p", str(path)]) == 2
+    assert main(["import", str(sheet), "-p", str(path), "--strict"]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"error: {sheet} {message}") and err.count("\n") == 1
     assert path.read_bytes() == before
+    # Without --strict the good row comes in, and the bad one is named with its reason.
+    assert main(["import", str(sheet), "-p", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"skipped: {sheet} {message}" in out and "1 added" in out
 
 
 def test_bad_row_with_uid_names_the_event(
@@ -140,8 +142,12 @@ def test_bad_row_with_uid_names_the_event(
     sheet = tmp_path / "sheet.csv"
     sheet.write_text("title,start,end,uid\nX,2019-04-04 11:00,2019-04-04 10:00,x@y\n",
                      encoding="utf-8")
-    assert main(["import", str(sheet), "-p", str(path)]) == 2
+    assert main(["import", str(sheet), "-p", str(path), "--strict"]) == 2
     assert capsys.readouterr().err.startswith(f"error: {sheet} line 2 (event 'x@y'): end ")
+    # Not one row can be used: refused without --strict too.
+    assert main(["import", str(sheet), "-p", str(path)]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"error: {sheet}: no event can be imported (first: {sheet} line 2 (event 'x@y'): end ")
 
 
 def test_skip_invalid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -113,7 +113,7 @@ def check_import(result_of: object, *, creating: bool = False) -> str:
         else:
             programme = small_programme() if len(result.events) < 3 else builtin().copy()
         plan = plan_import(programme, result.events, problems=result.problems,
-                           extend_days=creating, now=NOW)
+                           fit_days=creating, now=NOW)
         refuse_if_invalid(plan)
         apply_plan(programme, plan)
     except ProgrammeError as exc:
@@ -125,7 +125,9 @@ def check_import(result_of: object, *, creating: bool = False) -> str:
     validate_programme(programme)
     # What the user does next must work too: check it for clashes, publish it.
     find_clashes(programme)
-    assert export_ics(programme, now=NOW).count(b"BEGIN:VEVENT") == len(programme.events)
+    # One VEVENT per event and per changed occurrence.
+    vevents = len(programme.events) + sum(len(e.overrides) for e in programme.events.values())
+    assert export_ics(programme, now=NOW).count(b"BEGIN:VEVENT") >= vevents
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "fuzz.programme"
         save_new(path, programme)
@@ -278,18 +280,17 @@ def calendar(*lines: str, uid: str = "x@t") -> bytes:
 MOSCOW_TIMES = ("DTSTART;TZID=Europe/Moscow:20190405T100000",
                 "DTEND;TZID=Europe/Moscow:20190405T120000")
 FOUND = {
-    # icalendar gives a list for a property written twice: which DTSTART is meant?
+    # icalendar gives a list for a property written twice: the first is used, as clients do.
     "dtstart-twice": (calendar("DTSTART;TZID=Europe/Moscow:20190405T110000", *MOSCOW_TIMES),
-                      "event 'x@t': DTSTART appears more than once"),
-    "uid-twice": (calendar("UID:y@t", *MOSCOW_TIMES), "event 'x@t': UID appears more than once"),
+                      "ok"),
+    "uid-twice": (calendar("UID:y@t", *MOSCOW_TIMES), "ok"),
     # Unparsable optional properties come as vBroken, whose attributes raise.
     "broken-last-modified": (calendar("LAST-MODIFIED:20190230T100000Z", *MOSCOW_TIMES), "ok"),
     "broken-categories": (calendar("CATEGORIES;VALUE=PERIOD:20190230", *MOSCOW_TIMES), "ok"),
     "categories-as-uri": (calendar("CATEGORIES;VALUE=URI:", *MOSCOW_TIMES), "ok"),
-    "broken-sequence": (calendar("SEQUENCE:x", *MOSCOW_TIMES),
-                        "event 'x@t': SEQUENCE 'x' is not a whole number"),
-    "text-sequence": (calendar("SEQUENCE;VALUE=TEXT:2", *MOSCOW_TIMES),
-                      "event 'x@t': SEQUENCE '2' is not a whole number"),
+    # A SEQUENCE that is no number counts as none, and is kept as it came.
+    "broken-sequence": (calendar("SEQUENCE:x", *MOSCOW_TIMES), "ok"),
+    "text-sequence": (calendar("SEQUENCE;VALUE=TEXT:2", *MOSCOW_TIMES), "ok"),
     "geo-as-text": (calendar("LOCATION:Hall 9", "GEO;VALUE=TEXT:1;2", *MOSCOW_TIMES), "ok"),
     # A duration or a URI where a date belongs.
     "dtstart-duration": (calendar("DTSTART:PT1H", MOSCOW_TIMES[1]),
@@ -306,17 +307,15 @@ FOUND = {
                       "DTSTART + DURATION 9999-12-31T23:59:59.999999 is outside the years"),
     "until-year-1": (calendar("DTSTART;TZID=America/New_York:20190405T100000",
                               "DTEND;TZID=America/New_York:20190405T120000",
-                              "RRULE:FREQ=DAILY;UNTIL=00010101T000000Z"),
-                     "repeat rule 'FREQ=DAILY;UNTIL=00010101T000000Z' cannot be read"),
+                              "RRULE:FREQ=DAILY;UNTIL=00010101T000000Z"), "ok"),
     "exdate-year-1": (calendar(*MOSCOW_TIMES, "RRULE:FREQ=DAILY;COUNT=2",
                                "EXDATE:00010101T000000Z"), "ok"),
     # A venue off the globe was created and saved, breaking the model's rule for venues.
     "geo-off-the-globe": (calendar("LOCATION:Hall 9", "GEO:91;181", *MOSCOW_TIMES), "ok"),
-    # An escaped line break in a UID made a problem of two lines.
-    "uid-line-break": (calendar(*MOSCOW_TIMES, uid="a\\nb"),
-                       "event 'a\\nb': UID must be a non-empty single line"),
-    "huge-count": (calendar(*MOSCOW_TIMES, "RRULE:FREQ=DAILY;COUNT=99999999999"),
-                   "RRULE 'FREQ=DAILY;COUNT=99999999999' is not a valid date or time"),
+    # An escaped line break in a UID made a problem of two lines; it is a space now.
+    "uid-line-break": (calendar(*MOSCOW_TIMES, uid="a\\nb"), "ok"),
+    # A rule no one can follow: the event takes place once, the rule kept as it came.
+    "huge-count": (calendar(*MOSCOW_TIMES, "RRULE:FREQ=DAILY;COUNT=99999999999"), "ok"),
 }
 
 
@@ -479,7 +478,9 @@ def test_cli_import_of_mutated_file(tmp_path, name, ops):
         assert _digest(target) == before
     else:
         assert done.stderr == ""
-        assert done.stdout.startswith("updated ")
+        *report, summary = done.stdout.splitlines()
+        assert all(line.startswith(("note: ", "skipped: ")) for line in report), report
+        assert summary.startswith("updated ")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.ics", "target.programme"]
 
 
@@ -502,8 +503,10 @@ def test_cli_import_skipping_invalid_events(tmp_path, name, ops):
         assert _digest(target) == before
         return
     assert done.returncode == 0 and done.stderr == ""
-    *skipped, summary = done.stdout.splitlines()
+    *report, summary = done.stdout.splitlines()
+    skipped = [line for line in report if line.startswith("skipped: ")]
     assert all(line.startswith(f"skipped: {source}: ") for line in skipped), skipped
+    assert all(line.startswith("note: ") for line in report if line not in skipped), report
     assert summary.startswith(f"updated {target}: ")
     assert summary.endswith(f", {len(skipped)} skipped") if skipped else "skipped" not in summary
     validate_programme(open_programme(target))
@@ -517,8 +520,11 @@ def test_file_cut_short_says_so(name):
     for cut in range(len(data) // 5, last, len(data) // 7):
         cut = data.index(b"\n", cut) + 1
         outcome = check_import(lambda cut=cut: read_ics(data[:cut], name))
-        assert outcome == (f"{name}: not an iCalendar file (a BEGIN line has no END line; is "
-                           "the file cut short?)")
+        # The events before the cut can be imported; --strict refuses, saying why.
+        assert outcome.startswith((
+            f"{name}: a BEGIN line has no END line; is the file cut short?",
+            f"{name}: not an iCalendar file (a BEGIN line has no END line; is the file cut "
+            "short?)")), outcome
 
 
 @pytest.mark.parametrize("data", [b"", b" \r\n\r\n", b"\xef\xbb\xbf"])

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
@@ -24,7 +25,7 @@ from ics_programmes import (
 from support.parsers import agree, ensure_icaljs, read_all
 
 from planner.builtin import load_builtin
-from planner.ics import ExportOptions, export_ics
+from planner.ics import ExportOptions, export_ics, vtimezone
 from planner.model import Programme, Texts
 
 NOW = datetime(2019, 3, 20, 12, 0, tzinfo=UTC)
@@ -83,19 +84,23 @@ def test_moscow_programme_in_2019_has_a_single_observance() -> None:
     ] == [("STANDARD", "2019-01-01T00:00:00", "+0300", "+0300")]
 
 
-def test_vtimezone_has_one_observance_per_change_without_rules() -> None:
-    """The form all four read right: no RDATE, no RRULE, DTSTART the local time before the
-    change, only for the years the events use."""
+def test_vtimezone_has_yearly_rules_and_no_rdate() -> None:
+    """The form all four read right: no RDATE, the offset at the start, yearly changes as
+    yearly rules with DTSTART the local time before the change, from the years the events
+    use on."""
     data = export_ics(berlin_programme(), now=NOW)
     zones = {str(z["TZID"]): z for z in icalendar.Calendar.from_ical(data).walk("VTIMEZONE")}
     assert sorted(zones) == ["Europe/Berlin", "Europe/Moscow"]
     berlin = zones["Europe/Berlin"].subcomponents
-    assert all("RDATE" not in o and "RRULE" not in o for o in berlin)
+    assert all("RDATE" not in o for o in berlin)
     assert [(o.name, o["DTSTART"].dt.isoformat(), o["TZOFFSETFROM"].to_ical(),
-             o["TZOFFSETTO"].to_ical()) for o in berlin] == [
-        ("STANDARD", "2019-01-01T00:00:00", "+0100", "+0100"),
-        ("DAYLIGHT", "2019-03-31T02:00:00", "+0100", "+0200"),
-        ("STANDARD", "2019-10-27T03:00:00", "+0200", "+0100"),
+             o["TZOFFSETTO"].to_ical(), o.get("RRULE") and o["RRULE"].to_ical())
+            for o in berlin] == [
+        ("STANDARD", "2019-01-01T00:00:00", "+0100", "+0100", None),
+        ("DAYLIGHT", "2019-03-31T02:00:00", "+0100", "+0200",
+         b"FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3"),
+        ("STANDARD", "2019-10-27T03:00:00", "+0200", "+0100",
+         b"FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10"),
     ]
 
 
@@ -136,3 +141,24 @@ def test_empty_programme_exports_a_valid_calendar() -> None:
     results = read_all(export_ics(small_programme(), now=NOW))
     assert agree(results) == []
     assert all(result.events == {} for result in results.values())
+
+
+@pytest.mark.parametrize("zone", ["Europe/London", "Europe/Lisbon", "America/New_York",
+                                  "Australia/Sydney", "Europe/Berlin"])
+def test_yearly_changes_are_yearly_rules_all_four_read_right(zone: str) -> None:
+    """Over several years a zone's yearly changes are written as yearly rules (the form
+    Thunderbird writes): vobject misreads changes written one by one in zones whose
+    standard time is UTC (London, Lisbon). Every third week over three years, at 10:00."""
+    tz = vtimezone(zone, 2019, 2021).to_ical().decode()
+    assert "RDATE" not in tz and "RRULE:FREQ=YEARLY" in tz
+    data = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n" + tz
+            + "BEGIN:VEVENT\r\nUID:a\r\nDTSTAMP:20190101T000000Z\r\n"
+            f"DTSTART;TZID={zone}:20190105T100000\r\nDTEND;TZID={zone}:20190105T110000\r\n"
+            "RRULE:FREQ=WEEKLY;INTERVAL=3;COUNT=50\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n").encode()
+    results = read_all(data, occurrences=50)
+    local = ZoneInfo(zone)
+    expected = [
+        (datetime(2019, 1, 5, 10) + timedelta(weeks=3 * n)).replace(tzinfo=local).astimezone(UTC)
+        .strftime("%Y-%m-%dT%H:%M:%SZ") for n in range(50)]
+    for name, result in results.items():
+        assert result.events["a"].occurrences == expected, name

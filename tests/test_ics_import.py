@@ -184,7 +184,7 @@ def test_new_track_takes_the_files_colour() -> None:
     assert [(t.id, t.name.en, t.colour) for t in plan.tracks] == [("film", "Film", "#ff8c00")]
 
 
-def test_changed_occurrence_becomes_an_exception_and_an_event() -> None:
+def test_a_changed_occurrence_joins_its_series() -> None:
     data = calendar_bytes(
         vevent("r@t", "DTSTART;TZID=Europe/Moscow:20190404T100000",
                "DTEND;TZID=Europe/Moscow:20190404T110000", "RRULE:FREQ=DAILY;COUNT=3"),
@@ -193,10 +193,11 @@ def test_changed_occurrence_becomes_an_exception_and_an_event() -> None:
                "RECURRENCE-ID;TZID=Europe/Moscow:20190405T100000"),
     )
     plan = plan_import(small_programme(), read_ics(data, "r.ics").events)
-    added = {e.uid: e for e in plan.added}
-    assert sorted(added) == ["r@t", "r@t/20190405T100000"]
-    assert [s for s, _ in occurrences(added["r@t"])] == [at(4, 10), at(6, 10)]
-    assert added["r@t/20190405T100000"].start == at(5, 15)
+    (series,) = plan.added
+    assert series.uid == "r@t"
+    (changed,) = series.overrides
+    assert changed.recurrence_id is not None and changed.recurrence_id.start == at(5, 10)
+    assert [s for s, _ in occurrences(series)] == [at(4, 10), at(5, 15), at(6, 10)]
 
 
 # --------------------------------------------------------------------------- merging
@@ -297,24 +298,14 @@ BAD = {
     "unparseable": (b"this is not a calendar\r\n", "not an iCalendar file"),
     "no start": (calendar_bytes(vevent("nostart@t", "", "DTEND:20190404T080000Z")),
                  "event 'nostart@t': has no start"),
-    "end before start": (
-        calendar_bytes(vevent("back@t", "DTSTART:20190404T080000Z", "DTEND:20190404T070000Z")),
-        "event 'back@t': end 2019-04-04 10:00 is not after start 2019-04-04 11:00"),
     "impossible date": (
         calendar_bytes(vevent("feb30@t", "DTSTART:20190230T100000Z", "DTEND:20190230T110000Z")),
         "event 'feb30@t': DTSTART '20190230T100000Z' is not a valid date or time"),
-    "unknown zone": (
-        calendar_bytes(vevent("tz@t", "DTSTART;TZID=Mars/Base:20190404T100000",
-                              "DTEND;TZID=Mars/Base:20190404T110000")),
-        "event 'tz@t': unknown time zone 'Mars/Base'"),
-    "outside the days": (
-        calendar_bytes(vevent("late@t", "DTSTART:20190501T070000Z", "DTEND:20190501T080000Z")),
-        "event 'late@t': 2019-05-01 10:00 lies outside the programme's days"),
 }
 
 
 @pytest.mark.parametrize("case", sorted(BAD))
-def test_bad_input_is_refused_whole(
+def test_strict_refuses_bad_input_whole(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str
 ) -> None:
     data, message = BAD[case]
@@ -328,35 +319,78 @@ def test_bad_input_is_refused_whole(
         # A good event beside the bad one: nothing of the file is imported.
         good_event = vevent("fine@t")
         bad.write_bytes(data.replace(b"END:VCALENDAR", good_event.encode() + b"END:VCALENDAR"))
-    assert run_import(str(good), str(bad), "-p", str(path)) == 2
+    assert run_import(str(good), str(bad), "-p", str(path), "--strict") == 2
     err = capsys.readouterr().err
     assert err.startswith(f"error: {bad}") and err.count("\n") == 1
     assert message in err
     assert path.read_bytes() == before
 
 
-def test_skip_invalid_imports_the_rest(
+def test_by_default_every_good_event_comes_in_and_each_bad_one_is_named(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """As Thunderbird imports: the file, the UID and why, for each event left out."""
     path = write_programme(tmp_path)
     bad = tmp_path / "mixed.ics"
     bad.write_bytes(calendar_bytes(
         vevent("ok@t"),
-        vevent("back@t", "DTSTART:20190404T080000Z", "DTEND:20190404T070000Z"),
+        vevent("nostart@t", "", "DTEND:20190404T080000Z"),
         vevent("feb30@t", "DTSTART:20190230T100000Z", "DTEND:20190230T110000Z"),
+        # Ends before it starts: an instant at its start, and a note says so.
+        vevent("back@t", "DTSTART:20190404T080000Z", "DTEND:20190404T070000Z"),
+        # A zone nobody knows, and no VTIMEZONE: the programme's zone, and a note.
+        vevent("tz@t", "DTSTART;TZID=Mars/Base:20190404T100000",
+               "DTEND;TZID=Mars/Base:20190404T110000"),
+        # After the programme's days: the days grow.
+        vevent("late@t", "DTSTART:20190501T070000Z", "DTEND:20190501T080000Z"),
     ))
-    assert run_import(str(bad), "-p", str(path), "--skip-invalid") == 0
+    assert run_import(str(bad), "-p", str(path)) == 0
     out = capsys.readouterr().out
-    assert f"skipped: {bad}: event 'back@t'" in out
-    assert f"skipped: {bad}: event 'feb30@t'" in out
-    assert "1 added, 0 updated, 0 unchanged, 2 skipped" in out
-    assert list(open_programme(path).events) == ["ok@t"]
+    assert f"skipped: {bad}: event 'nostart@t': has no start (DTSTART)" in out
+    assert f"skipped: {bad}: event 'feb30@t': DTSTART '20190230T100000Z'" in out
+    assert f"note: {bad}: event 'back@t': it ends before it starts" in out
+    assert f"note: {bad}: unknown time zone 'Mars/Base', read in the programme's zone" in out
+    assert "note: the programme's days now run from 2019-04-03 to 2019-05-01 (were " \
+        "2019-04-03 to 2019-04-10)" in out
+    assert out.endswith(f"updated {path}: 4 added, 0 updated, 0 unchanged, 2 skipped\n")
+    programme = open_programme(path)
+    assert sorted(programme.events) == ["back@t", "late@t", "ok@t", "tz@t"]
+    back = programme.events["back@t"]
+    assert back.start == back.end == at(4, 11)
+    assert programme.events["tz@t"].start == at(4, 10)
+    assert programme.last_day == date(2019, 5, 1)
+    # The old option is still taken, and changes nothing.
+    assert run_import(str(bad), "-p", str(path), "--skip-invalid") == 0
+    assert "0 added, 0 updated, 4 unchanged, 2 skipped" in capsys.readouterr().out
+
+
+def test_a_file_with_no_event_to_import_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_programme(tmp_path)
+    before = path.read_bytes()
+    todo = tmp_path / "todo.ics"
+    todo.write_bytes(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VTODO\r\nUID:t\r\n"
+                     b"END:VTODO\r\nEND:VCALENDAR\r\n")
+    assert run_import(str(todo), "-p", str(path)) == 2
+    assert capsys.readouterr().err == f"error: {todo}: no event to import\n"
+    nostart = tmp_path / "nostart.ics"
+    nostart.write_bytes(calendar_bytes(vevent("n@t", "", "")))
+    assert run_import(str(nostart), "-p", str(path)) == 2
+    assert capsys.readouterr().err == (
+        f"error: {nostart}: no event can be imported (first: {nostart}: event 'n@t': has no "
+        "start (DTSTART))\n")
+    assert path.read_bytes() == before
 
 
 def test_read_ics_refuses_non_calendars() -> None:
-    for data in (b"", b"BEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\n", b"\xff\xfe\x00"):
+    for data in (b"", b"BEGIN:VTODO\r\nUID:x\r\nEND:VTODO\r\n", b"\xff\xfe\x00", b"Hello"):
         with pytest.raises(IcsError, match="^x.ics: "):
             read_ics(data, "x.ics")
+    # Events without the VCALENDAR around them are read (khal keeps them so).
+    bare = read_ics(b"BEGIN:VEVENT\r\nUID:x\r\nDTSTART:20190404T100000Z\r\nEND:VEVENT\r\n",
+                    "x.ics")
+    assert [e.uid for e in bare.events] == ["x"]
 
 
 # --------------------------------------------------------------------------- new programmes
@@ -426,7 +460,8 @@ def test_round_trip_berlin_with_all_kinds_of_events() -> None:
 
 
 def test_custom_tzid_defined_only_by_its_vtimezone() -> None:
-    """A zone name no database knows is read by the file's own VTIMEZONE (here +05:00)."""
+    """A zone name no database knows is read by the file's own VTIMEZONE (here +05:00 all
+    year): an IANA zone with the same offsets stands in."""
     zone = (
         "BEGIN:VTIMEZONE\r\nTZID:Office time\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
         "TZOFFSETFROM:+0500\r\nTZOFFSETTO:+0500\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
@@ -434,7 +469,8 @@ def test_custom_tzid_defined_only_by_its_vtimezone() -> None:
     data = calendar_bytes(vevent("o@t", "DTSTART;TZID=Office time:20190404T120000",
                                  "DTEND;TZID=Office time:20190404T130000"), header=zone)
     (e,) = plan_import(small_programme(), read_ics(data, "o.ics").events).added
-    assert utc(e.start) == z(2019, 4, 4, 7) and e.zone.key == "Europe/Moscow"
+    assert utc(e.start) == z(2019, 4, 4, 7)
+    assert e.start.utcoffset() == datetime(2019, 7, 1, tzinfo=e.zone).utcoffset()
 
 
 def test_floating_time_without_calendar_zone_is_the_programmes() -> None:
@@ -443,16 +479,14 @@ def test_floating_time_without_calendar_zone_is_the_programmes() -> None:
     assert e.zone.key == "Europe/Berlin" and utc(e.start) == z(2019, 4, 4, 10)
 
 
-def test_extra_dates_become_events_of_their_own() -> None:
+def test_extra_dates_stay_part_of_the_series() -> None:
     data = calendar_bytes(vevent(
         "rd@t", "DTSTART;TZID=Europe/Moscow:20190404T100000", "DURATION:PT90M",
         "RDATE;TZID=Europe/Moscow:20190406T150000,20190404T100000",
     ))
-    plan = plan_import(small_programme(), read_ics(data, "rd.ics").events)
-    assert sorted((e.uid, e.start, e.end) for e in plan.added) == [
-        ("rd@t", at(4, 10), at(4, 11, 30)),
-        ("rd@t/20190406T150000", at(6, 15), at(6, 16, 30)),
-    ]
+    (e,) = plan_import(small_programme(), read_ics(data, "rd.ics").events).added
+    assert e.uid == "rd@t" and e.recurrence is not None
+    assert occurrences(e) == [(at(4, 10), at(4, 11, 30)), (at(6, 15), at(6, 16, 30))]
 
 
 def test_new_venues_keep_name_and_address_apart(tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ def read_and_plan(programme: Programme, paths: Sequence[str], progress: Progress
     plan only reads it). Raises what the readers raise (:class:`ProgrammeError`,
     ``OSError``) and :class:`Cancelled` from ``progress``.
     """
-    from planner.importing import plan_import, read_import_file
+    from planner.importing import plan_files, read_import_file
 
     total = _UNITS * len(paths) + _UNITS // 10
     results = []
@@ -37,11 +37,7 @@ def read_and_plan(programme: Programme, paths: Sequence[str], progress: Progress
                 progress(0, 0)
 
         results.append(read_import_file(name, part))
-    items = [item for result in results for item in result.events]
-    problems = [found for result in results for found in result.problems]
     progress(_UNITS * len(paths), total)
-    plan = plan_import(programme, items, problems=problems,
-                       sessions=[x for result in results for x in result.sessions],
-                       windows=[x for result in results for x in result.windows])
+    plan = plan_files(programme, results)
     progress(total, total)
     return plan

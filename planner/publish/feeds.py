@@ -19,7 +19,7 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from planner.ics import ExportOptions, build_event, calendar_head, zone_years
+from planner.ics import ExportOptions, calendar_head, event_ical, zone_ids, zone_years
 from planner.model import Event
 from planner.publish.context import Progress, PublishContext
 
@@ -46,9 +46,11 @@ def serialise_events(context: PublishContext, events: Iterable[Event],
     programme, options, stamp = context.programme, ExportOptions(lang=context.lang), context.stamp
     found: dict[str, bytes] = {}
     events = list(events)
+    ids = zone_ids(programme, zone_years(events, programme))
     for n, event in enumerate(events):
         published = dataclasses.replace(event, sequence=context.sequence(event))
-        found[event.uid] = build_event(programme, published, options, stamp).to_ical()
+        # With its changed occurrences (RECURRENCE-ID), each a VEVENT of its own.
+        found[event.uid] = event_ical(programme, published, options, stamp, ids)
         if progress is not None and n % 500 == 0:
             progress(n, len(events))
     return found

@@ -43,6 +43,9 @@ PROP = ICalGLib.PropertyKind
 # Give up expanding a rule after this many candidates beyond the requested count, so that a
 # rule whose occurrences are all excluded cannot loop for ever.
 MAX_EXTRA_CANDIDATES = 10_000
+# The properties a round trip must keep (besides every X- property); see parsers.LISTED.
+LISTED = frozenset({"ORGANIZER", "ATTENDEE", "URL", "CATEGORIES", "CLASS", "TRANSP", "GEO",
+                    "ATTACH", "CONTACT"})
 
 
 def children(component: Any) -> list[Any]:
@@ -158,6 +161,36 @@ class EventReader:
             candidates.setdefault(fmt(start), start)  # DTSTART is always the first instance
         return sorted(candidates)[:count]
 
+    @staticmethod
+    def listed(event: Any) -> dict[str, list[str]]:
+        """The listed properties of ``event`` (see parsers.LISTED), each as its value and
+        sorted parameters, and each VALARM as its sorted properties."""
+        found: dict[str, list[str]] = {}
+        for prop in properties(event, PROP.ANY_PROPERTY):
+            name = prop.get_property_name().upper()
+            if name not in LISTED and not name.startswith("X-") or name == "X-LIC-ERROR":
+                continue  # X-LIC-ERROR is libical's note of what it could not read
+            if name == "CATEGORIES":
+                for value in prop.get_value_as_string().split(","):
+                    found.setdefault(name, []).append(value.strip())
+                continue
+            params = []
+            param = prop.get_first_parameter(ICalGLib.ParameterKind.ANY_PARAMETER)
+            while param is not None:
+                params.append(param.as_ical_string())
+                param = prop.get_next_parameter(ICalGLib.ParameterKind.ANY_PARAMETER)
+            text = ";".join(sorted(params)) + ":" + (prop.get_value_as_string() or "")
+            found.setdefault(name, []).append(text)
+        for alarm in children(event):
+            if alarm.isa() != KIND.VALARM_COMPONENT:
+                continue
+            lines = sorted(
+                f"{p.get_property_name().upper()}:{p.get_value_as_string() or ''}"
+                for p in properties(alarm, PROP.ANY_PROPERTY)
+                if p.get_property_name().upper() not in ("UID", "X-LIC-ERROR"))
+            found.setdefault("VALARM", []).append("|".join(lines))
+        return {name: sorted(values) for name, values in found.items()}
+
     def read_event(self, event: Any, count: int) -> dict[str, Any]:
         """Return the JSON-ready description of one VEVENT."""
         uid_prop = event.get_first_property(PROP.UID_PROPERTY)
@@ -172,6 +205,7 @@ class EventReader:
             "end": None,
             "summary": summary.get_summary() if summary is not None else None,
             "occurrences": [],
+            "properties": self.listed(event),
         }
         rid = event.get_first_property(PROP.RECURRENCEID_PROPERTY)
         if rid is not None:
@@ -222,14 +256,27 @@ def read(text: str, count: int) -> dict[str, Any]:
     return {"events": events, "errors": list(dict.fromkeys(errors))}
 
 
+def unfolded(data: bytes) -> str:
+    """``data`` unfolded and decoded. libical unfolds lines on bytes, so a fold inside a
+    multi-byte UTF-8 character does it no harm; the GObject binding takes a str, so unfold
+    the same way before decoding."""
+    return re.sub(rb"\r?\n[ \t]", b"", data).decode("utf-8", errors="replace")
+
+
 def main() -> None:
-    """Read standard input, print the JSON report on standard output."""
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 0
+    """Read standard input, print the JSON report on standard output. With ``--many`` the
+    input is a JSON list of files (each latin-1 text of its bytes) and the output one JSON
+    report a line, one per file."""
+    args = [a for a in sys.argv[1:] if a != "--many"]
+    count = int(args[0]) if args else 0
     data = sys.stdin.buffer.read()
-    # libical unfolds lines on bytes, so a fold inside a multi-byte UTF-8 character does it no
-    # harm; the GObject binding takes a str, so unfold the same way before decoding.
-    text = re.sub(rb"\r?\n[ \t]", b"", data).decode("utf-8", errors="replace")
-    json.dump(read(text, count), sys.stdout)
+    if "--many" in sys.argv:
+        # One report a line, as each file is done: a file that never ends is told apart.
+        for text in json.loads(data):
+            sys.stdout.write(json.dumps(read(unfolded(text.encode("latin-1")), count)) + "\n")
+            sys.stdout.flush()
+        return
+    json.dump(read(unfolded(data), count), sys.stdout)
 
 
 if __name__ == "__main__":

@@ -46,6 +46,12 @@ from .npm import NpmError, ensure_package
 PARSERS: tuple[str, ...] = ("icalendar", "vobject", "libical", "icaljs")
 """The parser names, in the order :func:`read_all` returns them."""
 
+LISTED: frozenset[str] = frozenset({
+    "ORGANIZER", "ATTENDEE", "URL", "CATEGORIES", "CLASS", "TRANSP", "GEO", "ATTACH",
+    "CONTACT"})
+"""The properties each reader lists per event (with every X- property and each VALARM), as
+each parser gives them: a round trip must keep them (issue 15)."""
+
 SUPPORT_DIR = Path(__file__).resolve().parent
 ICALJS_DIR = SUPPORT_DIR / "icaljs"
 ICALJS_SCRIPT = ICALJS_DIR / "read.mjs"
@@ -74,6 +80,10 @@ class EventInstants:
     """SUMMARY, unfolded and unescaped."""
     occurrences: list[str] = field(default_factory=list)
     """The first N occurrence starts (RRULE and RDATE, EXDATE removed) when N > 0 was asked."""
+    properties: dict[str, list[str]] = field(default_factory=dict)
+    """The listed properties (:data:`LISTED`, X- ones, VALARM): name -> sorted texts, each
+    the parameters (sorted) and the value as the parser gives them; CATEGORIES one text per
+    category, VALARM one text per alarm (its properties, sorted)."""
 
 
 @dataclass
@@ -147,6 +157,7 @@ def _collect(raw_events: Iterable[RawEvent], errors: list[str]) -> ParserResult:
             end=raw.get("end"),
             summary=raw.get("summary"),
             occurrences=list(raw.get("occurrences") or []),
+            properties={k: list(v) for k, v in (raw.get("properties") or {}).items()},
         )
     return ParserResult(events=events, errors=list(dict.fromkeys(errors)))
 
@@ -207,6 +218,36 @@ def _icalendar_check_tzids(event: Any, known: set[str], errors: list[str], what:
             errors.append(f"{what} {name}: TZID={tzid} has no VTIMEZONE in the file")
 
 
+def _icalendar_text(value: Any) -> str:
+    try:
+        raw = value.to_ical()
+    except Exception:  # noqa: BLE001 - a broken value: its text as it came
+        return str(value)
+    return raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else str(raw)
+
+
+def _icalendar_listed(event: Any) -> dict[str, list[str]]:
+    """The listed properties of an icalendar VEVENT (see :attr:`EventInstants.properties`)."""
+    found: dict[str, list[str]] = {}
+    for name, value in event.property_items(recursive=False, sorted=False):
+        name = name.upper()
+        if name not in LISTED and not name.startswith("X-"):
+            continue
+        if name == "CATEGORIES":
+            found.setdefault(name, []).extend(
+                str(c).strip() for c in getattr(value, "cats", [value]))
+            continue
+        params = sorted(f"{k.upper()}={v}" for k, v in getattr(value, "params", {}).items())
+        found.setdefault(name, []).append(";".join(params) + ":" + _icalendar_text(value))
+    for alarm in event.subcomponents:
+        if alarm.name == "VALARM":
+            lines = sorted(f"{n.upper()}:{_icalendar_text(v)}"
+                           for n, v in alarm.property_items(recursive=False, sorted=False)
+                           if n not in ("BEGIN", "END"))
+            found.setdefault("VALARM", []).append("|".join(lines))
+    return {name: sorted(values) for name, values in found.items()}
+
+
 def read_icalendar(ics: bytes, occurrences: int = 0) -> ParserResult:
     """Read ``ics`` with icalendar (``Calendar.from_ical``, DTSTART's ``.dt`` converted)."""
     import icalendar
@@ -238,6 +279,7 @@ def read_icalendar(ics: bytes, occurrences: int = 0) -> ParserResult:
                 "end": None,
                 "summary": str(event["SUMMARY"]) if "SUMMARY" in event else None,
                 "occurrences": [],
+                "properties": _icalendar_listed(event),
             }
             if "RECURRENCE-ID" in event:
                 raw["recurrence_id"] = format_instant(event["RECURRENCE-ID"].dt)
@@ -289,6 +331,41 @@ def _vobject_tzid(line: Any) -> str | None:
     return None
 
 
+def _vobject_text(line: Any) -> str:
+    try:
+        value = line.value
+    except Exception:  # noqa: BLE001 - a value vobject cannot give: none
+        return ""
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value)
+    return str(value)
+
+
+def _vobject_listed(event: Any) -> dict[str, list[str]]:
+    """The listed properties of a vobject VEVENT (see :attr:`EventInstants.properties`)."""
+    found: dict[str, list[str]] = {}
+    for name, lines in event.contents.items():
+        name = name.upper()
+        if name == "VALARM":
+            for alarm in lines:
+                texts = sorted(f"{n.upper()}:{_vobject_text(x)}" for n, xs in
+                               alarm.contents.items() for x in xs)
+                found.setdefault(name, []).append("|".join(texts))
+            continue
+        if name not in LISTED and not name.startswith("X-"):
+            continue
+        for line in lines:
+            if name == "CATEGORIES":
+                value = line.value
+                values = value if isinstance(value, list) else str(value).split(",")
+                found.setdefault(name, []).extend(str(v).strip() for v in values)
+                continue
+            params = sorted(f"{k.upper()}={','.join(map(str, v))}"
+                            for k, v in getattr(line, "params", {}).items())
+            found.setdefault(name, []).append(";".join(params) + ":" + _vobject_text(line))
+    return {name: sorted(values) for name, values in found.items()}
+
+
 def _vobject_event(event: Any, known: set[str], occurrences: int, errors: list[str]) -> RawEvent:
     """Read one vobject VEVENT component."""
     contents: dict[str, list[Any]] = event.contents
@@ -308,6 +385,7 @@ def _vobject_event(event: Any, known: set[str], occurrences: int, errors: list[s
         "end": None,
         "summary": str(summary[0].value) if summary else None,
         "occurrences": [],
+        "properties": _vobject_listed(event),
     }
     if "recurrence-id" in contents:
         raw["recurrence_id"] = format_instant(contents["recurrence-id"][0].value)
@@ -440,6 +518,76 @@ def read_all(ics: bytes, *, occurrences: int = 0) -> dict[str, ParserResult]:
                 process.kill()
                 process.communicate()
     return {name: results[name] for name in PARSERS}
+
+
+MANY_FILE_TIMEOUT = 30.0
+"""Seconds one file may take a subprocess reader in :func:`read_all_many`."""
+
+
+def read_all_many(
+    files: list[bytes], *, occurrences: int = 0
+) -> list[dict[str, ParserResult]]:
+    """:func:`read_all` of many files, with one libical and one node process for them all
+    (a file's report is as if it were read alone). A file that a reader does not finish
+    within :data:`MANY_FILE_TIMEOUT` gets the error ``reader hung`` from it."""
+    node = shutil.which("node")
+    if node is None:
+        raise HarnessError("node is not on PATH: cannot run ical.js")
+    ensure_icaljs()
+    count = str(max(occurrences, 0))
+    commands = {
+        "libical": ([SYSTEM_PYTHON, str(LIBICAL_SCRIPT), "--many", count], SUPPORT_DIR),
+        "icaljs": ([node, str(ICALJS_SCRIPT), "--many", count], ICALJS_DIR),
+    }
+    reports = {name: _run_many(name, command, cwd, files)
+               for name, (command, cwd) in commands.items()}
+    return [
+        {"icalendar": read_icalendar(f, occurrences), "vobject": read_vobject(f, occurrences),
+         "libical": reports["libical"][n], "icaljs": reports["icaljs"][n]}
+        for n, f in enumerate(files)
+    ]
+
+
+def _run_many(name: str, command: list[str], cwd: Path, files: list[bytes]) -> list[ParserResult]:
+    """The reports of ``command --many`` on ``files``, starting it again after a file that
+    hangs it."""
+    import select
+
+    found: list[ParserResult] = []
+    while len(found) < len(files):
+        rest = files[len(found):]
+        process = _start(command, cwd)
+        try:
+            with tempfile.TemporaryFile() as payload:
+                payload.write(json.dumps([f.decode("latin-1") for f in rest]).encode())
+                payload.seek(0)
+                assert process.stdin is not None and process.stdout is not None
+                process.stdin.write(payload.read())
+                process.stdin.close()
+            pending = b""
+            while len(found) < len(files):
+                ready, _, _ = select.select([process.stdout], [], [], MANY_FILE_TIMEOUT)
+                if not ready:
+                    found.append(ParserResult(events={}, errors=[f"{name}: reader hung"]))
+                    break
+                chunk = process.stdout.read1(1 << 20)  # type: ignore[attr-defined]
+                if not chunk:
+                    stderr = process.stderr.read().decode(errors="replace") if process.stderr \
+                        else ""
+                    raise HarnessError(f"{name} reader stopped early:\n{stderr[-2000:]}")
+                pending += chunk
+                while b"\n" in pending:
+                    line, pending = pending.split(b"\n", 1)
+                    report = json.loads(line)
+                    found.append(_collect(report["events"], list(report["errors"])))
+        finally:
+            if process.poll() is None:
+                process.kill()
+            process.wait()
+            for stream in (process.stdout, process.stderr):
+                if stream is not None:
+                    stream.close()
+    return found
 
 
 def _describe(value: Any) -> str:

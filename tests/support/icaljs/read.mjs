@@ -2,6 +2,8 @@
 // and print, as JSON, the UTC instants it sees for every VEVENT.
 //
 // Usage: node read.mjs [OCCURRENCES] < calendar.ics
+//        node read.mjs --many [OCCURRENCES] < files.json   (a JSON list of file texts; prints
+//        one report a line, one per file)
 //
 // Output: {"events": [{"uid", "recurrence_id", "start", "end", "summary", "occurrences"}],
 //          "errors": ["..."]}
@@ -12,6 +14,58 @@
 // floating.
 
 import ICAL from "ical.js";
+
+// The properties a round trip must keep (besides every X- property); see parsers.LISTED.
+const LISTED = new Set(["organizer", "attendee", "url", "categories", "class", "transp", "geo",
+  "attach", "contact"]);
+
+/** A value as text, the same way for any of its types. */
+function valueText(value) {
+  if (value === null || value === undefined) {
+    return "";
+  }
+  if (Array.isArray(value)) {
+    return value.map(valueText).join(";");
+  }
+  return String(value.toString ? value.toString() : value);
+}
+
+/** The listed properties of a VEVENT, each as its sorted parameters and value; each VALARM
+ * as its sorted properties. */
+function listed(vevent) {
+  const found = {};
+  const add = (name, text) => {
+    (found[name] ??= []).push(text);
+  };
+  for (const prop of vevent.getAllProperties()) {
+    const name = prop.name.toLowerCase();
+    if (!LISTED.has(name) && !name.startsWith("x-")) {
+      continue;
+    }
+    if (name === "categories") {
+      for (const value of prop.getValues()) {
+        add("CATEGORIES", valueText(value).trim());
+      }
+      continue;
+    }
+    const params = Object.entries(prop.toJSON()[1])
+      .map(([key, value]) => `${key.toUpperCase()}=${valueText(value)}`)
+      .sort();
+    for (const value of prop.getValues()) {
+      add(name.toUpperCase(), `${params.join(";")}:${valueText(value)}`);
+    }
+  }
+  for (const alarm of vevent.getAllSubcomponents("valarm")) {
+    const lines = alarm.getAllProperties()
+      .map((p) => `${p.name.toUpperCase()}:${p.getValues().map(valueText).join(",")}`)
+      .sort();
+    add("VALARM", lines.join("|"));
+  }
+  for (const name of Object.keys(found)) {
+    found[name].sort();
+  }
+  return found;
+}
 
 /** Read all of standard input as a UTF-8 string. */
 async function readStdin() {
@@ -34,6 +88,9 @@ function pad(value, width) {
  * @param {ICAL.Time} time
  */
 function formatTime(time) {
+  if (time instanceof ICAL.Period) {
+    time = time.start;  // an RDATE's period: its start, as the other readers give it
+  }
   const date = (t) => `${pad(t.year, 4)}-${pad(t.month, 2)}-${pad(t.day, 2)}`;
   const clock = (t) => `${pad(t.hour, 2)}:${pad(t.minute, 2)}:${pad(t.second, 2)}`;
   if (time.isDate) {
@@ -81,6 +138,7 @@ function readEvent(vevent, occurrences, errors) {
     end: null,
     summary: event.summary ?? null,
     occurrences: [],
+    properties: listed(vevent),
   };
   if (vevent.hasProperty("recurrence-id")) {
     result.recurrence_id = formatTime(event.recurrenceId);
@@ -105,10 +163,29 @@ function readEvent(vevent, occurrences, errors) {
   return result;
 }
 
-/** Read the calendar on standard input and print the JSON report. */
+/** Read the calendar on standard input and print the JSON report (or, with --many, the
+ * calendars of a JSON list and a list of reports). */
 async function main() {
-  const occurrences = Number.parseInt(process.argv[2] ?? "0", 10) || 0;
-  const text = await readStdin();
+  const many = process.argv.includes("--many");
+  const args = process.argv.slice(2).filter((a) => a !== "--many");
+  const occurrences = Number.parseInt(args[0] ?? "0", 10) || 0;
+  const input = await readStdin();
+  if (many) {
+    // Each file's bytes as latin-1 text: decoded as UTF-8 here, as a single file is.
+    // One report a line, as each file is done: a file that never ends is told apart.
+    const texts = JSON.parse(input).map((t) => Buffer.from(t, "latin1").toString("utf8"));
+    for (const text of texts) {
+      await new Promise((done) => {
+        process.stdout.write(JSON.stringify(readCalendar(text, occurrences)) + "\n", done);
+      });
+    }
+    return;
+  }
+  process.stdout.write(JSON.stringify(readCalendar(input, occurrences)));
+}
+
+/** Read one calendar's text into its report. */
+function readCalendar(text, occurrences) {
   const out = { events: [], errors: [] };
   let roots;
   try {
@@ -118,8 +195,7 @@ async function main() {
     roots = jcals.map((jcal) => new ICAL.Component(jcal));
   } catch (err) {
     out.errors.push(`parse failed: ${err && err.message ? err.message : String(err)}`);
-    process.stdout.write(JSON.stringify(out));
-    return;
+    return out;
   }
   const calendars = roots.filter((root) => root.name === "vcalendar");
   if (calendars.length !== 1) {
@@ -146,7 +222,7 @@ async function main() {
     }
   }
   out.errors = [...new Set(out.errors)];
-  process.stdout.write(JSON.stringify(out));
+  return out;
 }
 
 await main();

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -48,6 +49,7 @@ from planner.ids import IdAllocator, split_affiliation
 from planner.model import (
     DEFAULT_LAST_MODIFIED,
     LANGS,
+    MAX_DAYS,
     STATUSES,
     Event,
     Lang,
@@ -654,6 +656,30 @@ def _day_span(event: Event, zone: ZoneInfo) -> tuple[date, date]:
     return first, max(first, last)
 
 
+def _days_for(
+    spans: Sequence[tuple[date, date]], keep: tuple[date, date] | None
+) -> tuple[date, date]:
+    """The programme's days after an import of events with ``spans``: all of them and the
+    days ``keep`` (a programme that has days already), or, where that is longer than a
+    programme may last (:data:`~planner.model.MAX_DAYS`), the longest possible run of
+    days, holding ``keep``, in which most events start."""
+    lo = min(s[0] for s in spans)
+    hi = max(s[1] for s in spans)
+    if keep is not None:
+        lo, hi = min(lo, keep[0]), max(hi, keep[1])
+    length = timedelta(days=MAX_DAYS - 1)
+    if hi - lo <= length:
+        return lo, hi
+    starts = sorted(s[0] for s in spans)
+    earliest, latest = lo, hi - length
+    if keep is not None:
+        earliest, latest = max(earliest, keep[1] - length), min(latest, keep[0])
+    candidates = {earliest, latest, *(d for d in starts if earliest <= d <= latest)}
+    best = max(sorted(candidates), key=lambda day: bisect_right(starts, day + length)
+               - bisect_left(starts, day))
+    return best, best + length
+
+
 def _version(event: Event) -> tuple[int, datetime]:
     """How new an event is, for the merge rule: the highest SEQUENCE and LAST-MODIFIED of a
     series and its changed occurrences."""
@@ -744,11 +770,13 @@ def plan_import(
     first, last = programme.first_day, programme.last_day
     if (extend_days or fit_days) and events:
         spans = [_day_span(event, working.zone) for _, event in events]
-        if fit_days:
-            first, last = min(s[0] for s in spans), max(s[1] for s in spans)
-        else:
-            first = min(first, *(s[0] for s in spans))
-            last = max(last, *(s[1] for s in spans))
+        first, last = _days_for(spans, None if fit_days else (first, last))
+        outside = sum(1 for lo, hi in spans if lo < first or hi > last)
+        if outside:
+            plan.notes.append(msg(
+                "{count} event(s) lie outside the programme's days ({first} to {last}; a "
+                "programme lasts at most {max} days): the clash check lists them",
+                count=outside, first=first, last=last, max=MAX_DAYS))
         working.first_day, working.last_day = first, last
     plan.new_days = (first, last)
     current: dict[str, Event] = {}

@@ -536,3 +536,26 @@ def test_events_without_place_or_category_go_to_placeholders() -> None:
     assert [(v.id, v.name.en) for v in plan.venues] == [("tba-2", "To be announced")]
     assert [(t.id, t.name.en) for t in plan.tracks] == [("general-2", "General")]
     assert {(e.venue, e.track) for e in plan.added} == {("tba-2", "general-2")}
+
+
+def test_a_programme_never_grows_past_its_longest_and_says_what_lies_outside(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A programme lasts at most 366 days: the import takes the run of days where most
+    events are, and the clash check lists the rest as outside."""
+    data = calendar_bytes(
+        vevent("a@t", "DTSTART:20190404T070000Z", "DTEND:20190404T080000Z"),
+        vevent("b@t", "DTSTART:20190410T070000Z", "DTEND:20190410T080000Z"),
+        vevent("c@t", "DTSTART:20230101T070000Z", "DTEND:20230101T080000Z"))
+    source = tmp_path / "far.ics"
+    source.write_bytes(data)
+    path = tmp_path / "far.programme"
+    assert run_import(str(source), "-p", str(path), "--timezone", "UTC") == 0
+    out = capsys.readouterr().out
+    assert "note: 1 event(s) lie outside the programme's days (2019-04-04 to 2020-04-03" in out
+    programme = open_programme(path)
+    assert (programme.first_day, programme.last_day) == (date(2019, 4, 4), date(2020, 4, 3))
+    assert len(programme.events) == 3
+    from planner.conflicts import find_clashes
+
+    assert [(c.kind, c.events) for c in find_clashes(programme)] == [("outside", ("c@t",))]

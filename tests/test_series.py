@@ -382,3 +382,21 @@ def test_is_iana_answers_as_the_list_of_every_zone_does() -> None:
                  "Europe/Nowhere", "../etc/passwd", "/etc/localtime", "", "Europe//Berlin",
                  "Europe/./Berlin", "zone.tab", "tzdata.zi", "Customized Time Zone"):
         assert is_iana(name) == (name in names), name
+
+
+def test_a_stored_runaway_rule_keeps_every_command_quick(tmp_path):
+    """Issue 14.4: once stored, the rule that never finished in dateutil hung info, check,
+    export and import. Each now ends (the test itself would hang otherwise)."""
+    from planner.cli import main
+
+    programme = small_programme()
+    programme.events["r@t"] = event("r@t", recurrence=Recurrence(
+        "FREQ=SECONDLY;INTERVAL=7;BYSECOND=3;BYMINUTE=5;BYHOUR=2;BYDAY=MO;COUNT=1"))
+    path = tmp_path / "runaway.programme"
+    save_new(path, programme)
+    out = tmp_path / "out.ics"
+    assert main(["info", "-p", str(path)]) == 0
+    assert main(["check", "-p", str(path)]) == 0
+    assert main(["export", "-p", str(path), "-o", str(out)]) == 0
+    assert main(["import", str(out), "-p", str(path)]) == 0
+    assert "RRULE:FREQ=SECONDLY;COUNT=1;INTERVAL=7" in out.read_text()

@@ -34,6 +34,7 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field

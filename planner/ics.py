@@ -14,6 +14,7 @@ a programme.
 from __future__ import annotations
 
 import calendar as calendars_module
+import dataclasses
 import hashlib
 import re
 import warnings
@@ -602,9 +603,11 @@ def build_vevents(
     stamp: datetime,
     zone_ids: Mapping[str, str] | None = None,
 ) -> list[VEvent]:
-    """The VEVENTs of ``event``: its own, then one per changed occurrence (RECURRENCE-ID)."""
+    """The VEVENTs of ``event``: its own, then one per changed occurrence (RECURRENCE-ID),
+    each under the series' UID (RFC 5545 3.8.4.4)."""
     found = [build_event(programme, event, options, stamp, zone_ids)]
     for override in sorted(event.overrides, key=_override_order):
+        override = dataclasses.replace(override, uid=event.uid, source_uid=event.source_uid)
         found.append(build_event(programme, override, options, stamp, zone_ids))
     return found
 
@@ -741,6 +744,9 @@ def object_calendar(
     calendar.add("PRODID", PRODID)
     calendar.add("CALSCALE", "GREGORIAN")
     ids = _add_zones(calendar, [event], programme)
+    # A resource is the event's by its own UID: two events that came from one file's UID
+    # (``source_uid``) are two resources, and a server refuses one UID in two of them.
+    event = dataclasses.replace(event, source_uid="")
     for vevent in build_vevents(programme, event, options, stamp, ids):
         calendar.add_component(vevent)
     return calendar
@@ -794,6 +800,9 @@ _MODELLED = frozenset({
     "UID", "DTSTAMP", "DTSTART", "DTEND", "DURATION", "SUMMARY", "DESCRIPTION", "LOCATION",
     "CATEGORIES", "COLOR", "STATUS", "URL", "SEQUENCE", "LAST-MODIFIED", "RRULE", "RDATE",
     "EXDATE", "RECURRENCE-ID",
+    # CalDAV sync's payload (planner.sync.resource): the event as a planner last wrote it,
+    # stale once the event changes; sync reads it itself, an import never keeps it.
+    "X-PLANNER-DATA",
 })
 _SINGLE_PROPERTIES = ("UID", "DTSTART", "DTEND", "DURATION", "RECURRENCE-ID")
 _DATE_PROPERTIES = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID")

@@ -73,8 +73,11 @@ Data = dict[str, Any]
 _IGNORED = {"DTSTAMP", PAYLOAD, "CREATED", "X-MOZ-GENERATION", "X-MOZ-LASTACK",
             "X-MOZ-SNOOZE-TIME", "X-MOZ-RECEIVED-DTSTAMP", "X-MOZ-RECEIVED-SEQUENCE"}
 _SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,100}")
-# Fields an import cannot tell apart from the file it reads, which the payload keeps.
-_NOT_READ = ("uid", "track")
+# Fields an import cannot tell apart from the file it reads, which the payload keeps. What
+# the programme has no field for (``preserved``) is the payload's too: a server rewrites it
+# (Radicale cuts X-APPLE-STRUCTURED-LOCATION's value at its comma), and a client's own
+# additions change nothing here.
+_NOT_READ = ("uid", "track", "preserved")
 
 
 def digest(data: object) -> str:
@@ -270,12 +273,13 @@ def _imported(
     if not items:
         problem = next((p.message for p in result.problems), msg("no event in it"))
         raise _Unusable(problem)
-    item = items[0]
-    # The collection says the track; CATEGORIES is the calendar client's business.
-    item.track = track
+    for item in items:
+        # The collection says the track; CATEGORIES is the calendar client's business.
+        item.track = track
     # A programme's days bound its repeating events, not its single ones (``check``
     # reports those): the import is not to refuse an event a client moved out of them.
-    plan = plan_import(scratch, [item], extend_days=True)
+    # The changed occurrences (RECURRENCE-ID) in the resource join their series.
+    plan = plan_import(scratch, items, extend_days=True)
     if plan.skipped or not plan.added:
         raise _Unusable(plan.skipped[0].message if plan.skipped else msg("no event in it"))
     made = scratch.copy()
@@ -283,6 +287,11 @@ def _imported(
     # The days stay the programme's, for checking the event against them.
     made.first_day, made.last_day = scratch.first_day, scratch.last_day
     return plan.added[0], made
+
+
+def _unkept(overrides: Iterable[Event]) -> tuple[Event, ...]:
+    """``overrides`` without what the programme has no field for (see ``_NOT_READ``)."""
+    return tuple(dataclasses.replace(o, preserved="") for o in overrides)
 
 
 def _overlay(base: Event, mine: Event, theirs: Event, lang: Lang) -> Event:
@@ -294,6 +303,8 @@ def _overlay(base: Event, mine: Event, theirs: Event, lang: Lang) -> Event:
         if name in _NOT_READ:
             continue
         old, new = getattr(mine, name), getattr(theirs, name)
+        if name == "overrides" and _unkept(old) == _unkept(new):
+            continue
         if old == new:
             continue
         if isinstance(new, Texts):

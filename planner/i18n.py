@@ -98,6 +98,11 @@ def msg(template: str, /, **params: Any) -> Message:
     return Message(template, params)
 
 
+def quoted(title: str, lang: str) -> str:
+    """``title`` in the quotation marks of ``lang`` (“…”, „…“, «…»)."""
+    return msg("\u201c{title}\u201d", title=title).render(lang)
+
+
 def msg_n(template: str, n: int, /, **params: Any) -> Message:
     """A message that counts ``n`` things: ``template`` holds the English singular and
     plural, split at ``|`` ("{n} clash|{n} clashes"); ``{n}`` is filled with ``n``."""

@@ -5,8 +5,9 @@ event: every start on the planning grid of the programme's days, in its venue (o
 session without one, in each venue large enough), that has no hard clash (the clash check's
 own :meth:`~planner.conflicts.ClashIndex.clashes_for` decides), ranked by the solver's soft
 goals: the fewest events of its own track at the same time, the lightest day, and for a
-placed event the smallest shift from where it is. It needs no solver and answers in well
-under a second for a festival-sized day.
+placed event the smallest shift from where it is; the list is varied (no two overlapping
+in one venue, a few a day while other days have room), so that it offers real choices. It
+needs no solver; the window runs it on a worker, as it takes seconds for many venues.
 
 :func:`plan_lines` says what a :class:`~planner.solver.Plan` does, one line per change, in
 the language asked for (the command line prints them; the window shows them).
@@ -14,13 +15,15 @@ the language asked for (the command line prints them; the window shows them).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from planner.availability import free_spans, is_free
 from planner.conflicts import ClashIndex, when_text
-from planner.i18n import Message, msg, render
+from planner.i18n import Message, msg, quoted, render
 from planner.model import (
     Event,
     Lang,
@@ -63,11 +66,14 @@ def suggest_slots(
     index: ClashIndex | None = None,
     day_start: time = PLANNING_START,
     day_end: time = PLANNING_END,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Slot]:
     """The ``count`` best slots for the event or session ``uid`` (see the module doc).
 
-    ``index`` is the programme's clash index if the caller keeps one (the window does);
-    otherwise one is built. A repeating event gets no suggestions (it moves as a series).
+    ``index`` is the programme's clash index if the caller keeps one; otherwise one is
+    built. A repeating event gets no suggestions (it moves as a series). ``progress(done,
+    total)`` is told how many of the starts have been tried, after each; it may raise to
+    stop the search (the window's worker does, on Cancel).
     """
     thing: Event | Session | None = programme.events.get(uid) or programme.unscheduled.get(uid)
     if thing is None:
@@ -101,10 +107,15 @@ def suggest_slots(
             other_day = other.start.astimezone(zone).date()
             per_day[other_day] = per_day.get(other_day, 0) + 1
     found: list[Slot] = []
-    for day in programme.days:
-        start = datetime.combine(day, day_start, zone)
-        last = datetime.combine(day, day_end, zone) - length
+    spans = [(datetime.combine(day, day_start, zone),
+              datetime.combine(day, day_end, zone) - length) for day in programme.days]
+    total = sum(max(0, (last - first) // step + 1) for first, last in spans)
+    done = 0
+    for day, (start, last) in zip(programme.days, spans, strict=True):
         while start <= last:
+            done += 1
+            if progress is not None:
+                progress(done, total)
             s, e = start.timestamp(), (start + length).timestamp()
             if all(is_free(free, s, e) for free in people_free):
                 for vid in venues:
@@ -120,7 +131,36 @@ def suggest_slots(
                                       per_day.get(day, 0), shift))
             start += step
     found.sort(key=lambda slot: (slot.rank, slot.venue))
-    return found[:count]
+    return _varied(found, count, zone)
+
+
+# Suggestions per day, at most, while other days have room: a list of twelve quarter-hour
+# shifts of one morning is no choice at all.
+SLOTS_PER_DAY = 3
+
+
+def _varied(ranked: list[Slot], count: int, zone: ZoneInfo) -> list[Slot]:
+    """The first ``count`` of ``ranked`` that differ: none overlapping a better one in the
+    same venue, and at most :data:`SLOTS_PER_DAY` a day; when that leaves too few, the
+    best of the rest fill up. In rank order."""
+    chosen: list[Slot] = []
+    rest: list[Slot] = []
+    per_day: dict[date, int] = {}
+    for slot in ranked:
+        if len(chosen) == count:
+            break
+        day = slot.start.astimezone(zone).date()
+        if per_day.get(day, 0) >= SLOTS_PER_DAY or any(
+                other.venue == slot.venue and other.start < slot.end and slot.start < other.end
+                for other in chosen):
+            rest.append(slot)
+            continue
+        chosen.append(slot)
+        per_day[day] = per_day.get(day, 0) + 1
+    if len(chosen) < count:
+        chosen.extend(rest[:count - len(chosen)])
+    chosen.sort(key=lambda slot: (slot.rank, slot.venue))
+    return chosen
 
 
 def slot_text(programme: Programme, slot: Slot, lang: Lang = "en") -> str:
@@ -142,7 +182,7 @@ def slot_text(programme: Programme, slot: Slot, lang: Lang = "en") -> str:
 
 def _title(programme: Programme, uid: str, lang: Lang) -> str:
     thing: Event | Session | None = programme.events.get(uid) or programme.unscheduled.get(uid)
-    return f"\u201c{thing.title.get(lang) if thing is not None else uid}\u201d"
+    return quoted(thing.title.get(lang) if thing is not None else uid, lang)
 
 
 def _venue(programme: Programme, vid: str | None, lang: Lang) -> str:

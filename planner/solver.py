@@ -32,10 +32,16 @@ programme's first day; lengths and travel times are rounded up to steps, so a pl
 has a clash that the step hides. Intervals are instants (UTC), so a change of clocks inside
 the programme's days is no trouble.
 
-When some event cannot be placed without a hard clash, :func:`solve` says why in words a
-person understands. Simple necessary conditions are checked first, per event (no start at
-all fits its length, availability and the days), per person and per venue (more to do than
-time available); the solver's own verdict stands in where none of them tells.
+Every event in the model is optional (leaving one out costs more than all soft goals), so a
+plan always exists and places as many as it can: a session left out stays unscheduled, a
+placed event left out stays where it is, and what is placed keeps clear of it there. When
+some event cannot be placed without a hard clash, :func:`solve` says why in words a person
+understands, with a :data:`Cause` for each reason (relax and explain): first what rules it
+out on its own (no start fits its length, capacity, availability, the programme's days and
+hours) or by load (a person or venue with more to do than time available); then, against
+the plan carried out, each start the event could have is tried and what blocks it is
+sorted by family (venue booked, speaker busy, a speaker's trip), and the family that
+blocks it is named with the events concerned.
 
 :func:`greedy_plan` is a baseline only (first fit, most constrained first, never moves a
 placed event); :mod:`bench.bench_solver` compares the two.
@@ -56,7 +62,7 @@ from ortools.sat.python import cp_model
 
 from planner.availability import Span, free_spans, merge, subtract
 from planner.conflicts import find_clashes, travel_minutes
-from planner.i18n import Message, msg
+from planner.i18n import Message, msg, msg_n, quoted
 from planner.model import (
     Event,
     Lang,
@@ -66,9 +72,27 @@ from planner.model import (
     move_event,
     schedule_session,
 )
-from planner.recurrence import expand, occurrences
+from planner.phrases import Phrases
+from planner.recurrence import expand, expand_all, occurrences
 
 PlanStatus = Literal["optimal", "feasible", "infeasible", "unknown"]
+# What keeps an event from being placed (the family of hard rules that blocks it), as
+# ``schedule --json`` names it beside each reason.
+Cause = Literal[
+    "capacity",             # no venue holds the expected attendance
+    "no_venue",             # no venue to choose from at all
+    "planning_hours",       # longer than the planning hours of a day
+    "programme_days",       # a speaker or the venue is available only outside the days
+    "speaker_availability",  # a speaker's windows leave no time for it
+    "venue_availability",   # the venue's windows leave no time for it
+    "speaker_load",         # a speaker has more to do than time available
+    "venue_load",           # a venue is needed for more than it is open
+    "speaker_busy",         # a speaker is busy with other events whenever available
+    "venue_booked",         # the venue is booked whenever it is open
+    "travel",               # a speaker cannot get there in time from another event
+    "clash",                # a placed event that stays with the clash it has
+    "time_limit",           # a time was free, but the search ran out of time
+]
 
 # Weights of the soft goals in the objective (and in :func:`score`): a move costs more than a
 # track clashing with itself, which costs more than one more session on the busiest day.
@@ -115,10 +139,11 @@ class Placement:
 @dataclass(frozen=True, slots=True)
 class Unplaced:
     """An event the plan cannot place (a session) or cannot free of a hard clash (a placed
-    event, which then stays where it is), with the reasons."""
+    event, which then stays where it is), with the reasons and, for each, its cause."""
 
     uid: str
     reasons: tuple[Message, ...]
+    causes: tuple[Cause, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +169,9 @@ class Plan:
     status: PlanStatus = "unknown"
     score: Score = Score(0, 0, 0)
     seconds: float = 0.0
+    # The first plan without hard clash that the search met (``None``: none, or not every
+    # event could be placed), for the bench's "time to a plan without hard clash".
+    first_complete: FirstComplete | None = None
 
     @property
     def complete(self) -> bool:
@@ -432,8 +460,13 @@ def _duration(minutes: float) -> Message:
     return msg("{hours} h {minutes} min", hours=whole // 60, minutes=whole % 60)
 
 
+_Reason = tuple[Cause, Message]
+
+
 class _Explainer:
-    """Necessary conditions that a plan cannot meet, in words (see the module doc)."""
+    """Why an event finds no place, in words (see the module doc): first what rules it out
+    on its own or by load, then, against the plan, which family of hard rules stands in the
+    way at each start it could have."""
 
     def __init__(self, problem: _Problem, lang: Lang) -> None:
         self.problem = problem
@@ -441,7 +474,7 @@ class _Explainer:
         self.lang = lang
         self.step_minutes = problem.options.step_minutes
 
-    def event_reasons(self, item: _Item) -> list[Message]:
+    def event_reasons(self, item: _Item) -> list[_Reason]:
         """Why ``item`` has no start at all, or nothing when it has one."""
         if item.starts or not item.movable:
             return []
@@ -450,52 +483,70 @@ class _Explainer:
         length = _duration(item.length * self.step_minutes)
         if not item.venues:
             if item.attendance is not None:
-                return [msg("{event} expects {attendance} people, but no venue holds that many",
-                            event=title, attendance=item.attendance)]
-            return [msg("{event} has no venue, and the programme has none to choose from",
-                        event=title)]
-        reasons: list[Message] = []
+                return [("capacity", msg(
+                    "{event} expects {attendance} people, but no venue holds that many",
+                    event=title, attendance=item.attendance))]
+            return [("no_venue", msg(
+                "{event} has no venue, and the programme has none to choose from",
+                event=title))]
+        reasons: list[_Reason] = []
         for vid in item.venues:
             venue = programme.venues.get(vid)
             if (venue is not None and venue.capacity is not None and item.attendance is not None
                     and item.attendance > venue.capacity):
-                reasons.append(msg("{event} expects {attendance} people, but {venue} holds "
-                                   "{capacity}", event=title, attendance=item.attendance,
-                                   venue=self._venue(vid), capacity=venue.capacity))
+                reasons.append(("capacity", msg(
+                    "{event} expects {attendance} people, but {venue} holds {capacity}",
+                    event=title, attendance=item.attendance, venue=self._venue(vid),
+                    capacity=venue.capacity)))
         if reasons and len(reasons) == len(item.venues):
             return reasons
         hours = problem.frame.day_hours()
         longest_day = max((b - a for a, b in hours), default=0)
         if item.length > longest_day:
-            return [msg("{event} lasts {length}, longer than the planning hours of a day "
-                        "({start} to {end})", event=title, length=length,
-                        start=f"{problem.options.day_start:%H:%M}",
-                        end=f"{problem.options.day_end:%H:%M}")]
-        for person in item.speakers:
-            free = _intersect(problem.free_person.get(person, [(0.0, 1e12)]), hours)
-            if not _starts_within(free, item.length):
-                reasons.append(msg("{person} is never available for {length} at a stretch "
-                                   "during the programme's planning hours, as {event} needs",
-                                   person=self._person(person), length=length, event=title))
+            return [("planning_hours", msg(
+                "{event} lasts {length}, longer than the planning hours of a day "
+                "({start} to {end})", event=title, length=length,
+                start=f"{problem.options.day_start:%H:%M}",
+                end=f"{problem.options.day_end:%H:%M}"))]
+        owners: list[tuple[str, str]] = [("person", p) for p in item.speakers]
         if len(item.venues) == 1:
-            vid = item.venues[0]
-            free = _intersect(problem.free_venue.get(vid, [(0.0, 1e12)]), hours)
-            if not _starts_within(free, item.length):
-                reasons.append(msg("{venue} is never available for {length} at a stretch "
-                                   "during the programme's planning hours, as {event} needs",
-                                   venue=self._venue(vid), length=length, event=title))
+            owners.append(("venue", item.venues[0]))
+        for kind, owner in owners:
+            mine = (problem.free_person if kind == "person" else problem.free_venue).get(owner)
+            name = self._person(owner) if kind == "person" else self._venue(owner)
+            if mine is not None and not mine:
+                reasons.append(("programme_days", msg(
+                    "{name} is available only outside the programme's days ({first} to "
+                    "{last}), when {event} would be", name=name, event=title,
+                    first=self._day(programme.window[0]),
+                    last=self._day(programme.window[1] - timedelta(seconds=1)))))
+                continue
+            free = _intersect(mine if mine is not None else [(0.0, 1e12)], hours)
+            if _starts_within(free, item.length):
+                continue
+            if kind == "person":
+                reasons.append(("speaker_availability", msg(
+                    "{person} is never available for {length} at a stretch during the "
+                    "programme's planning hours, as {event} needs", person=name,
+                    length=length, event=title)))
+            else:
+                reasons.append(("venue_availability", msg(
+                    "{venue} is never available for {length} at a stretch during the "
+                    "programme's planning hours, as {event} needs", venue=name,
+                    length=length, event=title)))
         if not reasons:
             names = [self._person(p) for p in item.speakers]
-            reasons.append(msg("{event} needs {length} when {who} and a venue are all "
-                               "available, and there is no such time", event=title,
-                               length=length, who=", ".join(names) or "—"))
+            reasons.append(("speaker_availability" if names else "venue_availability", msg(
+                "{event} needs {length} when {who} and a venue are all available, and "
+                "there is no such time", event=title, length=length,
+                who=", ".join(names) or "—")))
         return reasons
 
-    def load_reasons(self) -> dict[str, list[Message]]:
+    def load_reasons(self) -> dict[str, list[_Reason]]:
         """People and venues with more to do than time available, by the UIDs concerned."""
         problem = self.problem
         hours = problem.frame.day_hours()
-        found: dict[str, list[Message]] = {}
+        found: dict[str, list[_Reason]] = {}
         by_person: dict[str, list[_Item]] = {}
         by_venue: dict[str, list[_Item]] = {}
         for item in problem.items.values():
@@ -523,71 +574,142 @@ class _Explainer:
                 (float(a), float(b)) for i in items if not i.movable for a, b in i.fixed)]))
             available = sum(b - a for a, b in window)
             needed = fixed_steps + sum(i.length for i in movable)
-            if needed <= available:
+            if needed <= available or available <= fixed_steps:
+                # (With no time to spare at all, what fills it is the better reason, and
+                # :meth:`blocked` names it.)
                 continue
             lengths = {i.length for i in movable}
             minutes = self.step_minutes
             if len(lengths) == 1:
-                what = msg("{count} events of {length}", count=len(movable),
-                           length=_duration(movable[0].length * minutes))
+                what = msg_n("{n} event of {length}|{n} events of {length}", len(movable),
+                             length=_duration(movable[0].length * minutes))
             else:
                 what = msg("{count} events lasting {length} in all", count=len(movable),
                            length=_duration(sum(i.length for i in movable) * minutes))
-            if kind == "person":
-                reason = msg("{person} has {what} but is available for {free}", person=name,
-                             what=what, free=_duration(max(0, available - fixed_steps)
-                                                       * minutes))
-            else:
-                reason = msg("{venue} is needed for {what} but is available for {free}",
-                             venue=name, what=what,
-                             free=_duration(max(0, available - fixed_steps) * minutes))
+            spare = _duration(max(0, available - fixed_steps) * minutes)
+            reason: _Reason = (
+                ("speaker_load", msg("{person} has {what} but is available for {free}",
+                                     person=name, what=what, free=spare))
+                if kind == "person" else
+                ("venue_load", msg("{venue} is needed for {what} but is available for {free}",
+                                   venue=name, what=what, free=spare)))
             for item in movable:
                 found.setdefault(item.uid, []).append(reason)
         return found
 
-    def crowded_out(self, item: _Item, after: Programme) -> list[Message]:
-        """Why a session that could fit on its own found no place in the plan: the people
-        or the venue it needs are busy, at every time they are available, with the events
-        named (those that stay, and those the plan puts there)."""
+    def blocked(self, item: _Item, after: Programme) -> list[_Reason]:
+        """Relax and explain: each start ``item`` could have (its length, availability,
+        capacity and the days allow it) is tried against the plan carried out (``after``),
+        and what stands in its way is sorted by family: the venue booked, a speaker busy,
+        a speaker's trip from or to another venue. A family that blocks every start is the
+        reason; a start that only travel blocks names the trip."""
         problem, frame = self.problem, self.problem.frame
-        hours = frame.day_hours()
-        length = _duration(item.length * self.step_minutes)
-        title = self._event_title(item.uid)
-        found: list[Message] = []
-        owners: list[tuple[str, str]] = [("person", p) for p in item.speakers]
-        if len(item.venues) == 1:
-            owners.append(("venue", item.venues[0]))
-        for kind, owner in owners:
-            free = (problem.free_person if kind == "person" else problem.free_venue).get(
-                owner, [(0.0, float(frame.horizon))])
-            window = _intersect(free, hours)
-            busy: list[Span] = []
-            names: list[tuple[datetime, str]] = []
-            for event in after.events.values():
-                if event.status == "cancelled" or event.uid == item.uid:
-                    continue
-                if owner not in (event.speakers if kind == "person" else (event.venue,)):
-                    continue
-                a, b = frame.floor(event.start.timestamp()), frame.ceil(event.end.timestamp())
-                if any(x < b and a < y for x, y in window):
-                    busy.append((float(a), float(b)))
-                    names.append((event.start, f"\u201c{event.title.get(self.lang)}\u201d"))
-            if not names or _starts_within(subtract(window, merge(busy)), item.length):
+        venue_busy: dict[str, list[tuple[int, int, str]]] = {}
+        person_busy: dict[str, list[tuple[int, int, str, str]]] = {}
+        for occ in expand_all(after, (e for e in after.events.values()
+                                      if e.status != "cancelled" and e.uid != item.uid
+                                      and e.uid != item.source)):
+            here = occ.event
+            if here.status == "cancelled":
                 continue
-            events = ", ".join(name for _, name in sorted(names)[:4]) + (
-                ", \u2026" if len(names) > 4 else "")
-            if kind == "person":
-                found.append(msg("{person} is busy whenever available for {length}, as {event} "
-                                 "needs: {events}", person=self._person(owner), length=length,
-                                 event=title, events=events))
-            else:
-                found.append(msg("{venue} is booked whenever it is open for {length}, as "
-                                 "{event} needs: {events}", venue=self._venue(owner),
-                                 length=length, event=title, events=events))
-        return found
+            a, b = frame.floor(occ.start.timestamp()), frame.ceil(occ.end.timestamp())
+            if b <= 0 or a >= frame.horizon:
+                continue
+            name = quoted(here.title.get(self.lang), self.lang)
+            if here.venue not in problem.placeholders:
+                venue_busy.setdefault(here.venue, []).append((a, b, name))
+            for person in here.speakers:
+                if person in item.speakers:
+                    person_busy.setdefault(person, []).append((a, b, here.venue, name))
+        title = self._event_title(item.uid)
+        length = _duration(item.length * self.step_minutes)
+        tried = 0
+        venue_blocks: dict[str, int] = {}
+        person_blocks: dict[str, int] = {}
+        blockers: dict[tuple[str, str], dict[str, None]] = {}
+        travel: _Reason | None = None
+        for vid, spans in sorted(item.starts.items()):
+            for lo, hi in spans:
+                for step in range(int(lo), int(hi) + 1):
+                    tried += 1
+                    end = step + item.length
+                    hit = False
+                    for a, b, name in venue_busy.get(vid, ()):
+                        if a < end and step < b:
+                            venue_blocks[vid] = venue_blocks.get(vid, 0) + 1
+                            blockers.setdefault(("venue", vid), {})[name] = None
+                            hit = True
+                            break
+                    trip_only: tuple[str, str, str, int] | None = None
+                    for person in item.speakers:
+                        busy_here = False
+                        for a, b, other, name in person_busy.get(person, ()):
+                            if a < end and step < b:
+                                busy_here = True
+                                blockers.setdefault(("person", person), {})[name] = None
+                                break
+                            trip = problem.trip(vid, other)
+                            if trip and a - trip < end and step < b + trip and trip_only is None:
+                                trip_only = (person, other, name, trip)
+                        if busy_here:
+                            person_blocks[person] = person_blocks.get(person, 0) + 1
+                            hit = True
+                    if trip_only is not None and not hit and travel is None:
+                        person, other, name, trip = trip_only
+                        travel = ("travel", msg(
+                            "{person} needs {trip} to travel between {venue} and {other_venue}, "
+                            "so {event} does not fit beside {other_event}",
+                            person=self._person(person),
+                            trip=_duration(trip * self.step_minutes), venue=self._venue(vid),
+                            other_venue=self._venue(other), event=title, other_event=name))
+                        hit = True
+                    elif trip_only is not None:
+                        hit = True
+                    if not hit:
+                        return [("time_limit", msg(
+                            "a time was free for {event}, but the search ran out of time "
+                            "before placing it (a longer time limit may place it)",
+                            event=title))]
+        if travel is not None:
+            return [travel]
+        found: list[_Reason] = []
+        for person in item.speakers:
+            if tried and person_blocks.get(person, 0) == tried:
+                found.append(("speaker_busy", msg(
+                    "{person} is busy whenever available for {length}, as {event} needs: "
+                    "{events}", person=self._person(person), length=length, event=title,
+                    events=self._names(blockers.get(("person", person), {})))))
+        told = {name for person in item.speakers if person_blocks.get(person, 0) == tried
+                for name in blockers.get(("person", person), {})}
+        for vid in item.starts:
+            # The speaker's own events that also fill the venue are told once, as theirs.
+            if tried and venue_blocks.get(vid, 0) == tried and not set(
+                    blockers.get(("venue", vid), {})) <= told:
+                found.append(("venue_booked", msg(
+                    "{venue} is booked whenever it is open for {length}, as {event} needs: "
+                    "{events}", venue=self._venue(vid), length=length, event=title,
+                    events=self._names(blockers.get(("venue", vid), {})))))
+        if found or not tried:
+            return found
+        # No one thing: at each start, one or another of its speakers or venues is taken.
+        names: dict[str, None] = {}
+        for group in blockers.values():
+            names.update(group)
+        cause: Cause = ("speaker_busy" if sum(person_blocks.values())
+                        >= sum(venue_blocks.values()) else "venue_booked")
+        return [(cause, msg("every time that fits its length and availability clashes with "
+                            "other events: {events}", events=self._names(names)))]
+
+    def _names(self, names: dict[str, None]) -> str:
+        listed = list(names)
+        return ", ".join(listed[:4]) + (", \u2026" if len(listed) > 4 else "")
+
+    def _day(self, moment: datetime) -> str:
+        return Phrases(self.lang, self.programme.zone).day(moment.astimezone(
+            self.programme.zone))
 
     def _event_title(self, uid: str) -> str:
-        return f"\u201c{_title(self.programme, uid, self.lang)}\u201d"
+        return quoted(_title(self.programme, uid, self.lang), self.lang)
 
     def _person(self, pid: str) -> str:
         person = self.programme.people.get(pid)
@@ -596,7 +718,6 @@ class _Explainer:
     def _venue(self, vid: str) -> str:
         venue = self.programme.venues.get(vid)
         return venue.name.get(self.lang) if venue is not None else vid
-
 
 # ---------------------------------------------------------------------------------------------
 # The CP-SAT model
@@ -628,7 +749,7 @@ def solve(
     for n, may_move in enumerate(rounds):
         problem = _Problem(programme, options, may_move)
         explainer = _Explainer(problem, lang)
-        reasons: dict[str, list[Message]] = {}
+        reasons: dict[str, list[_Reason]] = {}
         for item in problem.items.values():
             found = explainer.event_reasons(item)
             if found:
@@ -636,7 +757,7 @@ def solve(
         # What follows the search (the explanations, the check of the plan) needs a moment
         # of the limit too.
         remaining = max(0.1, deadline - clock.monotonic() - min(2.0, 0.1 * options.time_limit))
-        attempt = _Model(problem, set(reasons)).solve(remaining, progress, cancelled)
+        attempt = _Model(problem, set(reasons)).solve(remaining, progress, cancelled, started)
         if n == 0 or len(attempt.unplaced) < len(plan.unplaced) or plan.status in (
                 "infeasible", "unknown"):
             plan = attempt
@@ -648,24 +769,29 @@ def solve(
             break
     loads = explainer.load_reasons()
     after = apply_to_copy(programme, plan)
+    searched = plan.status in ("optimal", "feasible")
     for unplaced in plan.unplaced:
         if unplaced.uid not in reasons:
-            reasons[unplaced.uid] = (loads.get(unplaced.uid)
-                                     or explainer.crowded_out(problem.items[unplaced.uid], after)
-                                     or list(unplaced.reasons))
+            found = loads.get(unplaced.uid) or (
+                explainer.blocked(problem.items[unplaced.uid], after) if searched else [])
+            reasons[unplaced.uid] = found or list(zip(unplaced.causes, unplaced.reasons,
+                                                      strict=True))
     # What the plan leaves wrong: sessions it could not place, and placed events that stay
     # with a clash (they could not move, or were kept in place), each with its clashes.
-    left: dict[str, list[Message]] = {}
+    left: dict[str, list[_Reason]] = {}
     for clash in find_clashes(after, lang):
         for uid in clash.events:
-            left.setdefault(uid, []).append(msg("stays as it is: {clash}",
-                                                clash=clash.message))
+            left.setdefault(uid, []).append(("clash", msg("stays as it is: {clash}",
+                                                          clash=clash.message)))
     wrong = []
     for uid in sorted(reasons.keys() | left.keys()):
         if uid in after.unscheduled:
-            wrong.append(Unplaced(uid, tuple(reasons.get(uid, ()))))
+            told = reasons.get(uid, [])
         elif uid in left:
-            wrong.append(Unplaced(uid, (*reasons.get(uid, ()), *left[uid])))
+            told = [*reasons.get(uid, ()), *left[uid]]
+        else:
+            continue
+        wrong.append(Unplaced(uid, tuple(m for _, m in told), tuple(c for c, _ in told)))
     plan.unplaced = wrong
     plan.score = score(programme, plan)
     plan.seconds = clock.monotonic() - started
@@ -731,11 +857,12 @@ class _Model:
             start = model.new_int_var_from_domain(domain, f"s[{uid}]")
             end = model.new_int_var(0, frame.horizon + item.length, f"e[{uid}]")
             model.add(end == start + item.length)
-            if uid in problem.sessions:
-                present = model.new_bool_var(f"p[{uid}]")
-                self.objective.append(WEIGHT_UNPLACED * (1 - present))
-            else:
-                present = model.new_constant(1)
+            # Every event in the model is optional, so that a plan always exists and the
+            # search maximises what it places: a session left out stays unscheduled, a
+            # placed event left out stays where it is (with the clash it has), and each is
+            # explained afterwards (relax and explain).
+            present = model.new_bool_var(f"p[{uid}]")
+            self.objective.append(WEIGHT_UNPLACED * (1 - present))
             self.starts[uid], self.ends[uid], self.present[uid] = start, end, present
             choices: dict[str, cp_model.IntVar] = {}
             if len(item.starts) == 1:
@@ -758,7 +885,8 @@ class _Model:
                 person_items.setdefault(person, []).append(uid)
             if uid not in problem.sessions and item.origin is not None:
                 moved = model.new_bool_var(f"m[{uid}]")
-                model.add(start == item.origin).only_enforce_if(~moved)
+                model.add(start == item.origin).only_enforce_if([~moved, present])
+                model.add_implication(moved, present)
                 model.add(start != item.origin).only_enforce_if(moved)
                 self.objective.append(WEIGHT_MOVE * moved)
         # Venues: no overlap. Fixed blocks are merged first, so that fixed events which
@@ -774,6 +902,7 @@ class _Model:
                     self._apart(u, w)
                 for a, b, vid in fixed_by_person.get(person, []):
                     self._apart_from_block(u, a, b, vid)
+        self._stays(person_items)
         self._soft_goals(fixed_by_track)
         model.minimize(sum(self.objective))
         self._hints()
@@ -790,13 +919,58 @@ class _Model:
                 model.add(self.starts[u] >= self.ends[w] + trip).only_enforce_if(
                     [~first, lu, lw, *both])
 
-    def _apart_from_block(self, u: str, a: int, b: int, vid: str) -> None:
+    def _apart_from_block(self, u: str, a: int, b: int, vid: str, *,
+                          only_in: str | None = None,
+                          unless: cp_model.IntVar | None = None) -> None:
+        """``u`` keeps clear of the block ``[a, b)`` in venue ``vid`` (with the trip from or
+        to it); ``only_in``: only where ``u`` is in that venue; ``unless``: not when that
+        literal holds."""
         model = self.model
-        before = model.new_bool_var(f"b[{u},{a}]")
+        before = model.new_bool_var(f"b[{u},{a},{vid}]")
+        when = [] if unless is None else [~unless]
         for vu, lu in self.venue_lits[u].items():
+            if only_in is not None and vu != only_in:
+                continue
             trip = self.problem.trip(vu, vid)
-            model.add(self.ends[u] + trip <= a).only_enforce_if([before, lu])
-            model.add(self.starts[u] >= b + trip).only_enforce_if([~before, lu])
+            model.add(self.ends[u] + trip <= a).only_enforce_if([before, lu, *when])
+            model.add(self.starts[u] >= b + trip).only_enforce_if([~before, lu, *when])
+
+    def _stays(self, person_items: dict[str, list[str]]) -> None:
+        """A placed event left out of the plan stays where it is: what the plan places or
+        moves keeps clear of it there, in its venue and for its speakers (the clash it
+        already has with what does not move is what it is left out for)."""
+        problem = self.problem
+        by_venue: dict[str, list[str]] = {}
+        for item in self.variable:
+            for vid in self.venue_lits[item.uid]:
+                by_venue.setdefault(vid, []).append(item.uid)
+        for item in self.variable:
+            if item.uid in problem.sessions or item.origin is None:
+                continue
+            a, b = item.origin, item.origin + item.length
+            vid = item.venues[0]
+            stays = self.present[item.uid]
+            others: dict[str, str | None] = {}
+            if vid not in problem.placeholders:
+                for uid in by_venue.get(vid, ()):
+                    others[uid] = vid
+            for person in item.speakers:
+                for uid in person_items.get(person, ()):
+                    others[uid] = None  # in any venue, with the trip
+            for uid in others:
+                if uid == item.uid or not self._may_meet(uid, a, b, vid):
+                    continue
+                self._apart_from_block(uid, a, b, vid, only_in=others[uid], unless=stays)
+
+    def _may_meet(self, uid: str, a: int, b: int, vid: str) -> bool:
+        """Whether ``uid`` could come near the block ``[a, b)`` in ``vid`` at all (most
+        events cannot: other days), so that no constraint is made for nothing."""
+        item = self.problem.items[uid]
+        for vu, spans in item.starts.items():
+            trip = self.problem.trip(vu, vid)
+            if any(lo < b + trip and a - trip < hi + item.length for lo, hi in spans):
+                return True
+        return False
 
     def _soft_goals(self, fixed_by_track: dict[str, list[Span]]) -> None:
         problem, model = self.problem, self.model
@@ -852,6 +1026,7 @@ class _Model:
         for item in self.variable:
             if item.origin is not None and item.uid not in problem.sessions:
                 self.model.add_hint(self.starts[item.uid], item.origin)
+                self.model.add_hint(self.present[item.uid], True)
         for uid, (step, vid) in _greedy_steps(problem, self.hopeless).items():
             if uid not in self.starts:
                 continue
@@ -862,40 +1037,82 @@ class _Model:
                     self.model.add_hint(chosen, other == vid)
 
     def solve(self, limit: float, progress: Callable[[float], None] | None,
-              cancelled: Callable[[], bool] | None) -> Plan:
+              cancelled: Callable[[], bool] | None, started: float) -> Plan:
+        """Search for ``limit`` seconds; ``started``: the moment the caller began (the
+        first complete plan is timed from it)."""
         options = self.problem.options
         solver = cp_model.CpSolver()
         solver.parameters.max_time_in_seconds = max(0.1, limit)
         solver.parameters.num_workers = max(1, options.workers)
         solver.parameters.random_seed = options.seed
+        first = _FirstComplete(self, started)
         watch = _Watch(solver, limit, progress, cancelled)
         watch.start()
         try:
-            status = solver.solve(self.model)
+            status = solver.solve(self.model, first)
         finally:
             watch.stop()
         names: dict[object, PlanStatus] = {cp_model.OPTIMAL: "optimal",
                                            cp_model.FEASIBLE: "feasible",
                                            cp_model.INFEASIBLE: "infeasible"}
         plan = Plan(status=names.get(status, "unknown"))
+        if first.found is not None and not self.hopeless:
+            plan.first_complete = first.found
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            # No plan at all. Every session is optional, so placed events that must move
-            # (they clash) and cannot are the cause: each is named.
-            verdict = (msg("no time fits it together with the events that must stay")
-                       if status == cp_model.INFEASIBLE
-                       else msg("no plan was found within the time limit"))
-            plan.unplaced = [Unplaced(i.uid, (verdict,)) for i in self.variable]
+            # No plan at all: every event in the model is optional, so only a search cut
+            # short (the time limit, a cancel) ends here.
+            verdict = msg("no plan was found within the time limit")
+            plan.unplaced = [Unplaced(i.uid, (verdict,), ("time_limit",))
+                             for i in self.variable]
             return plan
         for item in self.variable:
             if not solver.value(self.present[item.uid]):
                 plan.unplaced.append(Unplaced(item.uid, (msg(
                     "every time that fits its length and availability clashes with other "
-                    "events"),)))
+                    "events"),), ("clash",)))
                 continue
             step = solver.value(self.starts[item.uid])
             vid = next(v for v, lit in self.venue_lits[item.uid].items() if solver.value(lit))
             _add_placement(plan, self.problem, item, step, vid)
         return plan
+
+    def placements(self, value: Callable[[cp_model.IntVar], int]) -> list[tuple[_Item, int, str]]:
+        """Where each present event is in a solution (``value`` reads a variable)."""
+        found = []
+        for item in self.variable:
+            if value(self.present[item.uid]):
+                vid = next(v for v, lit in self.venue_lits[item.uid].items() if value(lit))
+                found.append((item, value(self.starts[item.uid]), vid))
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class FirstComplete:
+    """The first plan the search found that places every event without a hard clash: when
+    (seconds after the search began) and its changes, so that a caller can check it."""
+
+    seconds: float
+    placements: tuple[Placement, ...]
+
+
+class _FirstComplete(cp_model.CpSolverSolutionCallback):
+    """Notes the first solution that leaves nothing out (its objective is below the cost
+    of one event left out): the moment a plan without hard clash exists."""
+
+    def __init__(self, model: _Model, started: float) -> None:
+        super().__init__()
+        self._model = model
+        self._started = started
+        self.found: FirstComplete | None = None
+
+    def on_solution_callback(self) -> None:
+        if self.found is not None or self.objective_value >= WEIGHT_UNPLACED:
+            return
+        seconds = clock.monotonic() - self._started
+        plan = Plan()
+        for item, step, vid in self._model.placements(self.value):
+            _add_placement(plan, self._model.problem, item, step, vid)
+        self.found = FirstComplete(seconds, tuple(plan.placements))
 
 
 class _Watch:
@@ -1024,7 +1241,7 @@ def greedy_plan(programme: Programme, options: SolveOptions | None = None) -> Pl
     return plan
 
 
-def plan_as_json(programme: Programme, plan: Plan, lang: str = "en") -> dict[str, object]:
+def plan_as_json(programme: Programme, plan: Plan, lang: Lang = "en") -> dict[str, object]:
     """The ``schedule --json`` object."""
     from planner.i18n import render
 
@@ -1040,7 +1257,9 @@ def plan_as_json(programme: Programme, plan: Plan, lang: str = "en") -> dict[str
         "moved": [{"uid": p.uid, "start": local(p.start), "end": local(p.end),
                    "venue": p.venue, "from": local(p.old_start) if p.old_start else None,
                    "from_venue": p.old_venue} for p in plan.moves],
-        "unplaced": [{"uid": u.uid, "reasons": [render(r, lang) for r in u.reasons]}
+        "unplaced": [{"uid": u.uid, "title": _title(programme, u.uid, lang),
+                      "reasons": [render(r, lang) for r in u.reasons],
+                      "causes": list(u.causes)}
                      for u in plan.unplaced],
         "score": {**dataclasses.asdict(plan.score), "total": plan.score.total},
         "seconds": round(plan.seconds, 3),

@@ -307,6 +307,30 @@ def test_suggestions_keep_to_a_speakers_availability():
     assert len(slots) == 9  # 14:00 to 16:00 in quarter hours
 
 
+def test_suggestions_are_real_choices_not_quarter_hour_shifts_of_one():
+    # The closing concert of a week whose last day is the lightest: without variety, all
+    # twelve suggestions would be 09:00, 09:15, ... of that day in one hall.
+    programme = small_programme()
+    for day in range(3, 10):
+        for n in range(3):
+            uid = f"busy{day}-{n}@t"
+            programme.events[uid] = event(uid, day=day, start=10 + 3 * n, end=11 + 3 * n,
+                                          venue="petri")
+    programme.unscheduled["gala@t"] = session("gala@t", 150, venue="goethe")
+    slots = suggest_slots(programme, "gala@t", count=12)
+    assert len(slots) == 12
+    days: dict[date, int] = {}
+    for n, slot in enumerate(slots):
+        days[slot.start.date()] = days.get(slot.start.date(), 0) + 1
+        for other in slots[:n]:
+            assert not (other.start < slot.end and slot.start < other.end)
+    assert max(days.values()) <= 3 and len(days) >= 4
+    assert slots[0].start.date() == date(2019, 4, 10)  # still the lightest day first
+    # With room on one day only, the list fills up with what there is.
+    programme.first_day = programme.last_day = date(2019, 4, 10)
+    assert len(suggest_slots(programme, "gala@t", count=12)) == 12
+
+
 def test_cancelling_stops_the_search():
     programme = crowded()
     plan = solve(programme, dataclasses.replace(FAST, time_limit=30), cancelled=lambda: True)
@@ -347,7 +371,7 @@ def test_cli_plans_and_applies_in_one_change(tmp_path):
     ("en", "Dr. Weber has 3 events of 1 h 30 min but is available for 2 h"),
     ("de", "Dr. Weber hat 3 Veranstaltungen zu je 1 Std. 30 Min., ist aber nur 2 Std. "
            "verfügbar"),
-    ("ru", "у Dr. Weber мероприятий по 1 ч 30 мин: 3, но доступность лишь 2 ч"),
+    ("ru", "у Dr. Weber 3 мероприятия по 1 ч 30 мин, но доступность лишь 2 ч"),
 ])
 def test_cli_infeasible_exits_1_says_why_and_changes_nothing(tmp_path, lang, words):
     path = tmp_path / "crowded.programme"
@@ -414,3 +438,169 @@ def test_a_session_crowded_out_by_other_events_names_them():
     # Free to move it, the solver makes room instead.
     moved = solve(programme, FAST)
     assert moved.complete and [p.uid for p in moved.moves] == ["fixed@t"]
+
+
+# -- relax and explain: one crafted programme per family of hard rules -------------------------
+
+
+def _only_day_4(programme: Programme) -> Programme:
+    programme.first_day = programme.last_day = date(2019, 4, 4)
+    return programme
+
+
+def _venue_open(programme: Programme, vid: str, *windows: TimeWindow) -> None:
+    programme.venues[vid] = dataclasses.replace(programme.venues[vid], availability=windows)
+
+
+def _press_talk(programme: Programme, until: int, talk: tuple[int, int], minutes: int) -> None:
+    """Anna, here on the 4th from 10 to ``until``, gives a press talk at the Goethe-Institut
+    at ``talk`` (hours), and has a session of ``minutes`` at the Petrikirche to place."""
+    programme.people["anna"] = Person("anna", "Anna", availability=(
+        TimeWindow(at(4, 10), at(4, until)),))
+    programme.events["fixed@t"] = event("fixed@t", day=4, start=talk[0], end=talk[1],
+                                        speakers=("anna",), title=Texts.same("Press talk"))
+    programme.unscheduled["s@t"] = session("s@t", minutes, speakers=("anna",), venue="petri")
+
+
+def reason_programme(case: str) -> tuple[Programme, SolveOptions]:
+    """A small programme where one session (or placed event) cannot be placed, for one
+    reason each."""
+    programme = small_programme()
+    options = FAST
+    if case == "speaker_load":
+        programme = crowded()
+    elif case == "capacity":
+        programme.unscheduled["huge@t"] = session("huge@t", 60, attendance=5000)
+    elif case == "planning_hours":
+        programme.unscheduled["long@t"] = session("long@t", 13 * 60, venue="goethe")
+    elif case == "speaker_availability":
+        programme.people["owl"] = Person("owl", "Night Owl", availability=(
+            TimeWindow(at(4, 22), at(4, 23, 30)),))
+        programme.unscheduled["night@t"] = session("night@t", 60, venue="goethe",
+                                                   speakers=("owl",))
+    elif case == "programme_days":
+        programme.people["late"] = Person("late", "Dr. Spät", availability=(
+            TimeWindow(at(12, 9), at(12, 18)),))
+        programme.unscheduled["late@t"] = session("late@t", 60, venue="goethe",
+                                                  speakers=("late",))
+    elif case == "venue_availability":
+        _venue_open(programme, "goethe", *(TimeWindow(at(d, 9), at(d, 9, 30))
+                                           for d in range(3, 11)))
+        programme.unscheduled["s@t"] = session("s@t", 60, venue="goethe")
+    elif case == "venue_load":
+        programme = _only_day_4(programme)
+        _venue_open(programme, "goethe", TimeWindow(at(4, 10), at(4, 12)))
+        for n in range(3):
+            programme.unscheduled[f"s{n}@t"] = session(f"s{n}@t", 60, venue="goethe")
+    elif case == "venue_booked":
+        programme = _only_day_4(programme)
+        _venue_open(programme, "petri", TimeWindow(at(4, 10), at(4, 12)))
+        programme.events["concert@t"] = event("concert@t", day=4, start=10, end=11,
+                                              venue="petri", title=Texts.same("Concert"))
+        programme.events["organ@t"] = event("organ@t", day=4, start=11, end=12,
+                                            venue="petri", title=Texts.same("Organ"))
+        programme.unscheduled["s@t"] = session("s@t", 60, venue="petri")
+        options = dataclasses.replace(FAST, keep_placed=True)
+    elif case == "speaker_busy":
+        _press_talk(programme, until=13, talk=(11, 12), minutes=90)
+        options = dataclasses.replace(FAST, keep_placed=True)
+    elif case == "travel":
+        # Anna is there from 10 to 12; her press talk at the Goethe-Institut ends at 11, and
+        # the walk to the Petrikirche takes a quarter of an hour.
+        _press_talk(programme, until=12, talk=(10, 11), minutes=60)
+        options = dataclasses.replace(FAST, keep_placed=True)
+    else:
+        raise AssertionError(case)
+    return programme, options
+
+
+REASONS = {
+    "speaker_load": ["Dr. Weber has 3 events of 1 h 30 min but is available for 2 h"] * 2,
+    "capacity": ["“Huge” expects 5000 people, but no venue holds that many"],
+    "planning_hours": ["“Long” lasts 13 h, longer than the planning hours of a day "
+                       "(09:00 to 21:00)"],
+    "speaker_availability": ["Night Owl is never available for 1 h at a stretch during the "
+                             "programme's planning hours, as “Night” needs"],
+    "programme_days": ["Dr. Spät is available only outside the programme's days (Wed 3 Apr "
+                       "to Wed 10 Apr), when “Late” would be"],
+    "venue_availability": ["Goethe-Institut is never available for 1 h at a stretch during "
+                           "the programme's planning hours, as “S” needs"],
+    "venue_load": ["Goethe-Institut is needed for 3 events of 1 h but is available for 2 h"],
+    "venue_booked": ["Petrikirche is booked whenever it is open for 1 h, as “S” needs: "
+                     "“Concert”, “Organ”"],
+    "speaker_busy": ["Anna is busy whenever available for 1 h 30 min, as “S” needs: "
+                     "“Press talk”"],
+    "travel": ["Anna needs 15 min to travel between Petrikirche and Goethe-Institut, so “S” "
+               "does not fit beside “Press talk”"],
+}
+
+
+@pytest.mark.parametrize("case", sorted(REASONS))
+def test_each_family_of_hard_rules_is_named_as_the_reason(case):
+    programme, options = reason_programme(case)
+    before = programme.copy()
+    plan = solve(programme, options)
+    assert programme == before
+    assert not plan.complete
+    assert [str(r) for u in plan.unplaced for r in u.reasons] == REASONS[case]
+    assert {c for u in plan.unplaced for c in u.causes} == {case}
+    # What the plan does place is free of hard clashes.
+    left = {uid for c in clashes_after(programme, plan) for uid in c.events}
+    assert left <= {u.uid for u in plan.unplaced} | set(programme.events)
+
+
+def test_without_the_blocking_rule_the_same_session_is_placed():
+    # The diagnosis is right only if lifting the rule it names lets the session in.
+    programme, options = reason_programme("travel")
+    programme.travel = TravelSettings(speed_kmh=0.0, buffer_minutes=0)  # trips not estimated
+    assert solve(programme, options).complete
+    programme, options = reason_programme("venue_booked")
+    del programme.events["organ@t"]
+    assert solve(programme, options).complete
+    programme, options = reason_programme("programme_days")
+    programme.last_day = date(2019, 4, 12)
+    assert solve(programme, options).complete
+
+
+def test_clashing_events_that_cannot_all_move_stay_and_the_rest_is_planned():
+    # Two placed talks overlap in a venue that is open three hours, for four hours of talk:
+    # they cannot be freed of their clash (a model that must move them has no solution).
+    # The plan still places the session elsewhere, moves neither talk, and both say why.
+    programme = _only_day_4(small_programme())
+    _venue_open(programme, "goethe", TimeWindow(at(4, 10), at(4, 13)))
+    programme.events["a@t"] = event("a@t", day=4, start=10, end=12, title=Texts.same("A"))
+    programme.events["b@t"] = event("b@t", day=4, start=11, end=13, title=Texts.same("B"))
+    programme.unscheduled["s@t"] = session("s@t", 60, venue="petri")
+    plan = solve(programme, FAST)
+    assert plan.status in ("optimal", "feasible")
+    assert [p.uid for p in plan.placed] == ["s@t"]
+    assert plan.moves == [] and [u.uid for u in plan.unplaced] == ["a@t", "b@t"]
+    for stays in plan.unplaced:
+        assert stays.causes == ("venue_load", "clash")
+        assert str(stays.reasons[0]) == ("Goethe-Institut is needed for 2 events of 2 h but "
+                                         "is available for 3 h")
+        assert str(stays.reasons[1]).startswith("stays as it is: Venue Goethe-Institut is "
+                                                "double-booked")
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "Anna needs 15 min to travel between Petrikirche and Goethe-Institut, so “S” does "
+           "not fit beside “Press talk”"),
+    ("de", "Anna braucht 15 Min. für den Weg zwischen Petrikirche und Goethe-Institut, daher "
+           "passt „S“ nicht neben „Press talk“"),
+    ("ru", "Anna нужно 15 мин на дорогу между Petrikirche и Goethe-Institut, поэтому «S» не "
+           "помещается рядом с «Press talk»"),
+])
+def test_cli_json_gives_each_reason_with_its_cause_and_exits_1(tmp_path, lang, words):
+    path = tmp_path / "travel.programme"
+    save_new(path, reason_programme("travel")[0])
+    before = digest(path)
+    result = run("schedule", "-p", str(path), "--keep-placed", "--json", "--apply",
+                 "--time-limit", "5", "--lang", lang)
+    assert result.returncode == 1, result.stderr
+    data = json.loads(result.stdout)
+    assert data["complete"] is False and data["applied"] is False
+    [unplaced] = data["unplaced"]
+    assert unplaced["uid"] == "s@t" and unplaced["causes"] == ["travel"]
+    assert unplaced["reasons"] == [words]
+    assert digest(path) == before

@@ -2186,6 +2186,10 @@ Die übrigen importieren?</translation>
         <translation>Wählen Sie zuerst eine Veranstaltung aus: im Raster oder unter „Ohne Termin“.</translation>
     </message>
     <message>
+        <source>Looking for free slots for “{title}”…</source>
+        <translation>Suche freie Zeiten für „{title}“ …</translation>
+    </message>
+    <message>
         <source>Looking for a plan…</source>
         <translation>Suche einen Plan …</translation>
     </message>

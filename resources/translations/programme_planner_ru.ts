@@ -2206,6 +2206,10 @@ Import the others?</source>
         <translation>Сначала выберите мероприятие: в сетке или в списке «Без времени».</translation>
     </message>
     <message>
+        <source>Looking for free slots for “{title}”…</source>
+        <translation>Поиск свободного времени для «{title}»…</translation>
+    </message>
+    <message>
         <source>Looking for a plan…</source>
         <translation>Поиск плана…</translation>
     </message>

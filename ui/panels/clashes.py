@@ -791,10 +791,14 @@ def install(window: Shell) -> ClashPanel:
         uid, start, end, venue = payload  # type: ignore[misc]
         event = window.document.programme.events.get(uid)
         if event is None:
-            return
-        origin = grid.dragged_occurrence()
-        occurrence = origin[1:] if origin is not None and origin[0] == uid else None
-        candidate = candidate_for(event, occurrence, start, end, venue)
+            # An unscheduled session dragged in from its panel: as it would be placed.
+            candidate = grid.session_ghost
+            if candidate is None or candidate.uid != uid:
+                return
+        else:
+            origin = grid.dragged_occurrence()
+            occurrence = origin[1:] if origin is not None and origin[0] == uid else None
+            candidate = candidate_for(event, occurrence, start, end, venue)
         panel.preview = panel.preview_for(candidate)
         grid.set_clash_preview(panel.preview)
 

@@ -8,7 +8,8 @@
   yet" makes or keeps an event unscheduled;
 - **Edit › Unschedule** for the selected placed events (they go back to the list);
 - **Edit › Suggest Slots…**: the best free slots for the selected event (a session in the
-  list, or a placed event in the grid), ranked; a double-click places it there;
+  list, or a placed event in the grid), ranked, looked for on a worker with a progress
+  dialog that can be cancelled; a double-click places it there;
 - **Edit › Schedule Unplaced…**: the solver runs on a worker with a progress dialog, its
   plan shows as ghost blocks on the grid and as lines in the panel, and Apply makes it one
   undo step (Discard forgets it).
@@ -181,6 +182,11 @@ class UnscheduledPanel(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setDragEnabled(True)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        # A narrow dock shows each title's start and the length at its end, the middle
+        # elided (the tooltip has it whole), rather than a sideways scroll that hides the
+        # length.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.setToolTip(self.tr("Drag an event onto the grid to place it"))
         layout.addWidget(self.list, 1)
         buttons = QHBoxLayout()
@@ -271,7 +277,8 @@ class SuggestDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(slots))
         layout.addWidget(buttons)
-        self.resize(520, 380)
+        # Wide enough for a German or Russian slot line (day, time, venue, notes).
+        self.resize(760, 400)
 
     def accept(self) -> None:
         row = self.list.currentRow()
@@ -296,6 +303,7 @@ class Scheduling(QObject):
         self.plan: Plan | None = None
         self.task: Task | None = None
         self.suggest_dialog: SuggestDialog | None = None
+        self.suggest_task: Task | None = None
         self._document: Document | None = None
 
         self.unschedule_action = QAction(self.tr("Unsc&hedule"), self)
@@ -406,7 +414,8 @@ class Scheduling(QObject):
     def suggest(self) -> None:
         """Suggest slots for the session selected in the list, else the event selected in
         the grid; the chosen slot places (or moves) it."""
-        from planner.scheduling import slot_text, suggest_slots
+        from planner.scheduling import suggest_slots
+        from ui.tasks import run_with_progress
 
         programme = self._programme
         uid = self.panel.selected_uid() if self.panel.isVisible() else None
@@ -421,13 +430,40 @@ class Scheduling(QObject):
             uid)
         if thing is None:
             return
+        if self.suggest_task is not None:
+            return
         lang = self._window.lang
-        slots = suggest_slots(programme, uid, count=12)
-        dialog = SuggestDialog(thing.title.get(lang), slots,
-                               [slot_text(programme, s, lang) for s in slots],
+        title = thing.title.get(lang)
+        # On a worker, on a copy: at festival scale every start of every day is tried
+        # against the clash check, which takes seconds.
+        copy = programme.copy()
+
+        def work(progress: Progress) -> list[Slot]:
+            return suggest_slots(copy, uid, count=12, progress=progress)
+
+        task = run_with_progress(self._window.window(), self.tr(
+            "Looking for free slots for “{title}”…").format(title=title), work,
+            abandon_on_cancel=True)
+        self.suggest_task = task
+        task.finished.connect(lambda slots: self._show_slots(uid, title, slots))
+        task.failed.connect(self._plan_failed)
+        for signal in (task.finished, task.failed, task.cancelled):
+            signal.connect(self._suggest_done)
+
+    def _suggest_done(self, *_args: object) -> None:
+        self.suggest_task = None
+
+    def _show_slots(self, uid: str, title: str, slots: list[Slot]) -> None:
+        from planner.scheduling import slot_text
+
+        programme = self._programme
+        if uid not in programme.events and uid not in programme.unscheduled:
+            return  # gone meanwhile
+        lang = self._window.lang
+        dialog = SuggestDialog(title, slots, [slot_text(programme, s, lang) for s in slots],
                                self._window.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.suggest_dialog: SuggestDialog | None = dialog
+        self.suggest_dialog = dialog
         dialog.accepted.connect(lambda: self._take_slot(uid, dialog.chosen))
         dialog.finished.connect(self._suggest_closed)
         dialog.open()  # window-modal; the answer comes through accepted

@@ -18,6 +18,7 @@ A block says its start time first, always; then its title, broken between words 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -30,6 +31,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QFont,
@@ -51,8 +53,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QSizePolicy, QToolTip, QWidget
 
 from planner.availability import busy_spans
-from planner.layout import band_rows, working_hours
-from planner.model import Event, Lang, Programme
+from planner.layout import band_rows, place, working_hours
+from planner.model import Event, Lang, Programme, as_event
 from ui.settings import DEFAULT_HOUR_HEIGHT, HOUR_HEIGHTS
 from ui.tooltips import plain_tooltip
 from ui.views.grid_index import (
@@ -170,6 +172,9 @@ class GridView(QAbstractScrollArea):
         self._clash_preview: list[tuple[datetime, datetime, str | None]] = []
         # A plan shown before it is applied: events as they would be, painted as ghosts.
         self._plan_preview: list[Event] = []
+        # An unscheduled session dragged over the grid: the event it would become at the
+        # slot under the mouse, painted as a ghost like the plan's.
+        self._session_ghost: Event | None = None
         # When each venue cannot be booked (its availability), for the venue grid's shade.
         self._venue_busy: dict[str, list[tuple[float, float]]] = {}
         self._selected: list[str] = []
@@ -324,6 +329,8 @@ class GridView(QAbstractScrollArea):
         """Show ``events`` (placed sessions and moved events, as a plan would make them) as
         ghost blocks where they would go; an empty list ends the preview."""
         self._plan_preview = list(events)
+        self._programme_hours = None
+        self._update_scrollbars()
         self._vp.update()
 
     @property
@@ -436,7 +443,13 @@ class GridView(QAbstractScrollArea):
     def programme_hours(self) -> tuple[int, int]:
         """The hours the programme's events need (minutes after midnight)."""
         if self._programme_hours is None:
-            self._programme_hours = working_hours(self._index.spans())
+            spans = list(self._index.spans())
+            # A previewed plan's events count too: a ghost at 09:00 is not hidden above
+            # hours that start at 10:00.
+            for event in self._plan_preview:
+                spans.extend((top, bottom) for _, top, bottom, _, _ in day_parts(
+                    event.start, event.end, self._programme.zone))
+            self._programme_hours = working_hours(spans)
         return self._programme_hours
 
     def shown_hours(self) -> tuple[int, int]:
@@ -676,7 +689,36 @@ class GridView(QAbstractScrollArea):
 
     def visible_blocks(self) -> list[tuple[Block, QRectF]]:
         """The blocks in view with their rectangles, in paint order."""
-        return self._in_view(self._index.visible, self._column_rects)
+        ghosts = self._ghost_blocks(self.keys())
+        return self._in_view(lambda key, first, last: self._laid_out(key, first, last, ghosts),
+                             self._column_rects)
+
+    def _laid_out(self, key: Key, first: float, last: float,
+                  ghosts: dict[Key, list[tuple[Block, Event]]]) -> list[Block]:
+        """The blocks of column ``key`` in view, in lanes beside its ghosts, if any."""
+        visible = self._index.visible(key, first, last)
+        return _beside_ghosts(visible, ghosts[key]) if key in ghosts else visible
+
+    def ghost_rects(self) -> list[tuple[Event, QRectF]]:
+        """The ghost blocks in view (a previewed plan, a session dragged in) with their
+        rectangles, as painted."""
+        keys = self.keys()
+        ghosts = self._ghost_blocks(keys)
+        first, last = self._visible_range()
+        for key in ghosts:
+            self._laid_out(key, first, last, ghosts)
+        return [(event, rect) for _, event, rect in self._ghost_rects(keys, ghosts)]
+
+    def _ghost_rects(self, keys: list[Key], ghosts: dict[Key, list[tuple[Block, Event]]]
+                     ) -> Iterator[tuple[Block, Event, QRectF]]:
+        shown = set(self._visible_columns())
+        for key, parts in ghosts.items():
+            index = keys.index(key)
+            if index not in shown:
+                continue
+            for block, event in parts:
+                for _, rect in self._column_rects(index, (block,)):
+                    yield block, event, rect
 
     def _in_view(self, find: Callable[[Key, float, float], list[T]],
                  place: Callable[[int, list[T]], Iterator[tuple[T, QRectF]]],
@@ -1039,9 +1081,10 @@ class GridView(QAbstractScrollArea):
         drag = self._drag
         dragged = ((drag.block.uid, drag.block.start)
                    if drag is not None and drag.moved and not drag.copy else None)
+        ghosts = self._ghost_blocks(keys)
         for index in columns:
             key = keys[index]
-            visible = self._index.visible(key, first_minute, last_minute)
+            visible = self._laid_out(key, first_minute, last_minute, ghosts)
             for block, rect in self._column_rects(index, visible):
                 if dragged is not None and (block.uid, block.start) == dragged:
                     continue  # its ghost is painted where it would go
@@ -1051,8 +1094,8 @@ class GridView(QAbstractScrollArea):
                 self._paint_more(painter, group, rect)
         if self._drag is not None and self._drag.moved:
             self._paint_drag(painter)
-        if self._plan_preview:
-            self._paint_plan(painter, keys)
+        for block, event, rect in self._ghost_rects(keys, ghosts):
+            self._paint_block(painter, block, rect, ghost=True, event=event)
         self._paint_now(painter, keys, columns)
         painter.restore()
 
@@ -1300,19 +1343,26 @@ class GridView(QAbstractScrollArea):
         local = when.astimezone(self._programme.zone)
         return local.hour * 60 + local.minute + local.second / 60
 
-    def _paint_plan(self, painter: QPainter, keys: list[Key]) -> None:
-        """The previewed plan: each event where the plan puts it, as a ghost block."""
-        for event in self._plan_preview:
+    def _ghost_blocks(self, keys: list[Key]) -> dict[Key, list[tuple[Block, Event]]]:
+        """The previewed plan's events, and a session being dragged in, where they would
+        go: ghost blocks by column (their lanes are worked out by :func:`_beside_ghosts`)."""
+        events = [*self._plan_preview]
+        if self._session_ghost is not None:
+            events.append(self._session_ghost)
+        if not events:
+            return {}
+        shown = set(keys)
+        found: dict[Key, list[tuple[Block, Event]]] = {}
+        for event in events:
             venue = event.venue if self._mode == "venues" else None
             for day, top, bottom, cut_before, cut_after in day_parts(
                     event.start, event.end, self._programme.zone):
                 key = (day, venue)
-                if key not in keys:
-                    continue
-                block = Block(event.uid, key, event.start, event.end, top, bottom,
-                              cut_before=cut_before, cut_after=cut_after)
-                self._paint_block(painter, block, self._block_rect(block, keys.index(key)),
-                                  ghost=True, event=event)
+                if key in shown:
+                    found.setdefault(key, []).append((Block(
+                        event.uid, key, event.start, event.end, top, bottom,
+                        cut_before=cut_before, cut_after=cut_after), event))
+        return found
 
     def _paint_unavailable(self, painter: QPainter, keys: list[Key], columns: range) -> None:
         """Hatch the hours in which a venue cannot be booked (outside its availability, or
@@ -1663,15 +1713,50 @@ class GridView(QAbstractScrollArea):
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self._dropped_session(event) is not None and self.slot_at(
-                event.position()) is not None:
-            event.acceptProposedAction()
-        else:
+        uid = self._dropped_session(event)
+        slot = self.slot_at(event.position()) if uid is not None else None
+        if uid is None or slot is None:
+            self._end_session_drag()
             event.ignore()
+            return
+        event.acceptProposedAction()
+        self._follow_session_drag(uid, slot)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._end_session_drag()
+        super().dragLeaveEvent(event)
+
+    def _follow_session_drag(self, uid: str, slot: Slot) -> None:
+        """The dragged session as a ghost at ``slot``, and, as for a dragged block,
+        ``drag_moved`` so that where it would clash gets shaded."""
+        session = self._programme.unscheduled.get(uid)
+        if session is None:
+            return
+        ghost = as_event(session, slot.start, slot.venue)
+        before = self._session_ghost
+        if before is not None and (before.uid, before.start, before.venue) == (
+                ghost.uid, ghost.start, ghost.venue):
+            return
+        self._session_ghost = ghost
+        self._vp.update()
+        self.drag_moved.emit((uid, ghost.start, ghost.end, slot.venue))
+
+    def _end_session_drag(self) -> None:
+        if self._session_ghost is None:
+            return
+        self._session_ghost = None
+        self._vp.update()
+        self._end_preview()
+
+    @property
+    def session_ghost(self) -> Event | None:
+        """The event a session dragged over the grid would become where it is now."""
+        return self._session_ghost
 
     def dropEvent(self, event: QDropEvent) -> None:
         uid = self._dropped_session(event)
         slot = self.slot_at(event.position())
+        self._end_session_drag()
         if uid is None or slot is None:
             event.ignore()
             return
@@ -2170,3 +2255,37 @@ def _zone_label(zone: ZoneInfo, day: date) -> str:
     from ui.i18n import zone_abbreviation, zone_city
 
     return f"{zone_city(zone.key)}\n{zone_abbreviation(zone.key, day)}"
+
+
+def _beside_ghosts(visible: list[Block], ghosts: list[tuple[Block, Event]]) -> list[Block]:
+    """Lanes for a column's ghost blocks (a previewed plan, a session dragged in) as if
+    they were placed: each cluster of overlapping blocks that a ghost joins is laid out
+    anew with the ghosts in it (:func:`planner.layout.place`), so that a ghost takes the
+    width of its lane rather than covering the column. Returns ``visible`` with the blocks
+    of such clusters in their new lanes; ``ghosts`` get theirs in place."""
+    items: list[tuple[tuple[str, int], float, float]] = [
+        *((("block", n), b.top, b.bottom) for n, b in enumerate(visible)),
+        *((("ghost", n), g.top, g.bottom) for n, (g, _) in enumerate(ghosts))]
+    items.sort(key=lambda item: (item[1], -item[2]))
+    clusters: list[list[tuple[tuple[str, int], float, float]]] = []
+    reach = float("-inf")
+    for item in items:
+        if not clusters or item[1] >= reach:
+            clusters.append([])
+            reach = item[2]
+        else:
+            reach = max(reach, item[2])
+        clusters[-1].append(item)
+    result = list(visible)
+    for cluster in clusters:
+        if not any(kind == "ghost" for (kind, _), _, _ in cluster):
+            continue
+        for (kind, n), lane in place(cluster).items():
+            if kind == "block":
+                result[n] = dataclasses.replace(result[n], column=lane.column,
+                                                columns=lane.columns, span=lane.span)
+            else:
+                block, event = ghosts[n]
+                ghosts[n] = (dataclasses.replace(block, column=lane.column,
+                                                 columns=lane.columns, span=lane.span), event)
+    return result

@@ -231,6 +231,21 @@ def test_the_editor_unschedules_edits_and_places_a_session(window, qtbot):
     assert programme.events["talk@t"].start == at(4, 10) and "talk@t" not in programme.unscheduled
 
 
+def visible_progress(window) -> QProgressDialog | None:
+    """The window's progress dialog, while one shows."""
+    shown = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+    return shown[0] if shown else None
+
+
+def moving_progress(qtbot, window) -> QProgressDialog:
+    """Wait for the window's progress dialog to show and its bar to move; return it."""
+    qtbot.waitUntil(lambda: visible_progress(window) is not None, timeout=20_000)
+    dialog = visible_progress(window)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.value() > 0, timeout=20_000)
+    return dialog
+
+
 def test_suggest_slots_shows_progress_on_a_worker_and_cancel_stops_it(qtbot):
     # Six hundred halls and a session that may go in any of them: every start of every day
     # is tried in each, which takes many seconds. The window stays alive meanwhile (the
@@ -247,21 +262,15 @@ def test_suggest_slots_shows_progress_on_a_worker_and_cancel_stops_it(qtbot):
     task = scheduling.suggest_task
     assert task is not None
 
-    def progress_dialog() -> QProgressDialog | None:
-        shown = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
-        return shown[0] if shown else None
-
-    qtbot.waitUntil(lambda: progress_dialog() is not None, timeout=10_000)
-    dialog = progress_dialog()
+    dialog = moving_progress(qtbot, window)
     assert "Looking for free slots for “Open”" in dialog.labelText()
-    qtbot.waitUntil(lambda: dialog.value() > 0, timeout=10_000)  # it moves
     assert dialog.value() < dialog.maximum()
     outcomes: list[str] = []
     task.cancelled.connect(lambda: outcomes.append("cancelled"))
     QTest.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: scheduling.suggest_task is None, timeout=10_000)
     assert outcomes == ["cancelled"]
-    assert progress_dialog() is None and scheduling.suggest_dialog is None
+    assert visible_progress(window) is None and scheduling.suggest_dialog is None
     assert "open@t" in window.document.programme.unscheduled
     assert window.document.undo_stack.count() == 0
     # Asked again, it starts afresh.
@@ -301,6 +310,9 @@ def test_dragging_a_session_shows_its_ghost_and_shades_where_it_would_clash(wind
     assert event.uid == "workshop@t" and rect.contains(QPointF(target))
     assert clashes.preview and grid._clash_preview == clashes.preview
     assert all(start < at(4, 15, 30) and at(4, 14) < end for start, end, _ in clashes.preview)
+    # The clash under the cursor, in words.
+    said = window.statusBar().currentMessage()
+    assert "Dr. Weber" in said and "Workshop" in said and "not available" in said
     image = grid.viewport().grab().toImage()
     shade = image.pixelColor(round(rect.left()) - 1 if rect.left() > grid.column_left(
         grid.column_at(target.x())) + 3 else round(rect.right()) + 1, round(rect.center().y()))
@@ -309,6 +321,7 @@ def test_dragging_a_session_shows_its_ghost_and_shades_where_it_would_clash(wind
     later = QPoint(round(grid.x_for(at(5, 0).date())), round(grid.time_to_y(at(5, 14)) + 2))
     drag_session_over(window, "workshop@t", later)
     assert grid.session_ghost.start == at(5, 14) and clashes.preview == []
+    assert window.statusBar().currentMessage() == ""
     # Leaving the grid ends the ghost and the shade; nothing was placed.
     QApplication.sendEvent(grid.viewport(), QDragLeaveEvent())
     assert grid.session_ghost is None and grid.ghost_rects() == []
@@ -416,3 +429,26 @@ def test_an_availability_sheet_imported_in_the_window_is_one_step(window, qtbot,
     assert programme.venues["petri"].availability == ()
     wait_checked(qtbot, window)
     assert unavailable(window) == set()
+
+
+def test_schedule_unplaced_shows_progress_and_cancel_leaves_everything_as_it_was(qtbot):
+    # The bench's festival: 300 sessions, 20 venues, 8 days, 150 speakers; the search runs
+    # up to its time limit, long enough to be watched and cancelled.
+    from bench.bench_solver import build
+
+    programme = build()
+    window = make_window(qtbot, programme)
+    before = (dict(programme.events), dict(programme.unscheduled))
+    scheduling = window.scheduling
+    scheduling.schedule_action.trigger()
+    task = scheduling.task
+    assert task is not None
+
+    dialog = moving_progress(qtbot, window)
+    assert dialog.labelText() == "Looking for a plan…"
+    QTest.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: scheduling.task is None, timeout=10_000)
+    assert visible_progress(window) is None
+    assert scheduling.plan is None and window.grid.plan_preview == []
+    assert (programme.events, programme.unscheduled) == before
+    assert window.document.undo_stack.count() == 0

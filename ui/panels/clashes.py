@@ -449,6 +449,8 @@ class ClashPanel(QWidget):
         self._clashing: set[str] = set()
         self._counts: Counter[str] = Counter()
         self.preview: list[tuple[datetime, datetime, str | None]] = []
+        # What the dragged event would clash with, first: said in the status bar.
+        self.preview_message = ""
 
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -713,11 +715,16 @@ class ClashPanel(QWidget):
 
     def preview_for(self, candidate: Event) -> list[tuple[datetime, datetime, str | None]]:
         """Where ``candidate`` (an event as it would be after a drop) would clash: the
-        stretches to shade and the venue each is in (``None``: wherever it is shown)."""
+        stretches to shade and the venue each is in (``None``: wherever it is shown).
+        :attr:`preview_message` says the first of those clashes in words."""
+        self.preview_message = ""
         if self._index is None or self._task is not None:
             return []  # an index being rebuilt may be out of date: no guess
         slots = []
-        for clash in self._index.clashes_for(candidate):
+        clashes = self._index.clashes_for(candidate)
+        if clashes:
+            self.preview_message = clashes[0].message
+        for clash in clashes:
             start, end = clash.span
             if clash.kind in ("venue", "speaker", "unavailable") and end > start:
                 # An unavailable person, like a busy speaker, is busy in every venue.
@@ -787,6 +794,9 @@ def install(window: Shell) -> ClashPanel:
         if payload is None:
             panel.preview = []
             grid.set_clash_preview([])
+            if panel.preview_message:
+                panel.preview_message = ""
+                window.statusBar().clearMessage()
             return
         uid, start, end, venue = payload  # type: ignore[misc]
         event = window.document.programme.events.get(uid)
@@ -801,6 +811,11 @@ def install(window: Shell) -> ClashPanel:
             candidate = candidate_for(event, occurrence, start, end, venue)
         panel.preview = panel.preview_for(candidate)
         grid.set_clash_preview(panel.preview)
+        # The clash under the cursor, in words, while the shade shows where it is.
+        if panel.preview_message:
+            window.statusBar().showMessage(panel.preview_message)
+        else:
+            window.statusBar().clearMessage()
 
     panel.clashing_changed.connect(mark)
     panel.clash_activated.connect(show)

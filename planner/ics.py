@@ -62,6 +62,7 @@ from planner.model import (
     ProgrammeError,
     UnknownReferenceError,
     Venue,
+    instant,
     speaker_labels,
 )
 from planner.recurrence import rule_problem
@@ -1477,9 +1478,10 @@ def _odd_date(value: Any, *, all_day: bool) -> bool:
 
 
 def _ends_before(end: datetime, start: datetime) -> bool:
-    if (end.tzinfo is None) != (start.tzinfo is None):
+    if end.tzinfo is None or start.tzinfo is None:
         return end.replace(tzinfo=None) < start.replace(tzinfo=None)
-    return end < start
+    # As instants (see planner.model.instant): in a spring gap the wall clock misleads.
+    return instant(end) < instant(start)
 
 
 class _Skip(Exception):

@@ -66,6 +66,7 @@ from planner.model import (
     Track,
     ValidationError,
     Venue,
+    instant,
     touch,
     validate_event,
     validate_session,
@@ -490,7 +491,7 @@ class _Builder:
                                                              keep_utc=keep_utc)
             if end.tzinfo is not zone:
                 end = end.astimezone(zone)
-        if end < start:
+        if instant(end) < instant(start):
             raise ValidationError(
                 msg("end {end} is not after start {start}", end=f"{end:%Y-%m-%d %H:%M}",
                     start=f"{start:%Y-%m-%d %H:%M}")

@@ -526,6 +526,13 @@ def validate_person(person: Person) -> None:
     validate_windows(msg("person '{id}'", id=person.id), person.availability)
 
 
+def instant(value: datetime) -> datetime:
+    """``value`` as the instant it names, in UTC: what to compare times by. A wall-clock
+    time that a clock change skips is read with the offset before the change (RFC 5545
+    3.3.5, and ``zoneinfo`` with ``fold=0``); one it repeats, as the first of the two."""
+    return value.astimezone(UTC)
+
+
 def validate_event(programme: Programme, event: Event, *, any_venue: bool = False) -> None:
     """Check ``event`` against the model's rules and ``programme``'s tracks, venues and days.
 
@@ -548,8 +555,12 @@ def validate_event(programme: Programme, event: Event, *, any_venue: bool = Fals
     if key not in programme.zones and not _is_iana(key):
         fail(ValidationError, "unknown time zone '{zone}'", zone=key)
     # An event without an end in its file is an instant (RFC 5545 3.6.1): it may end as it
-    # starts. An all-day event lasts at least a day.
-    if event.end < event.start or (event.all_day and event.end == event.start):
+    # starts. An all-day event lasts at least a day. Compared as instants: Python compares
+    # two times of one zone by their wall clock, and a wall-clock time in a spring gap is
+    # the instant RFC 5545 3.3.5 gives it (the offset before the gap: 02:30 in Berlin's gap
+    # is 03:30 CEST), so 02:30-03:10 on that day ends before it starts.
+    if instant(event.end) < instant(event.start) or (
+            event.all_day and event.end == event.start):
         fail(TimeRangeError, "end {end} is not after start {start}",
              end=f"{event.end:%Y-%m-%d %H:%M}", start=f"{event.start:%Y-%m-%d %H:%M}")
     if event.all_day and (event.start.time() != time(0) or event.end.time() != time(0)):

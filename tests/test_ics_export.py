@@ -9,7 +9,7 @@ from pathlib import Path
 import icalendar
 import pytest
 from factories import at, event, small_programme
-from hypothesis import assume, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from ics_programmes import BERLIN, berlin_programme, vevents
 
@@ -24,7 +24,15 @@ from planner.ics import (
     read_ics,
 )
 from planner.importing import plan_import
-from planner.model import Programme, Recurrence, Texts, UnknownReferenceError, touch
+from planner.model import (
+    Programme,
+    Recurrence,
+    Texts,
+    TimeRangeError,
+    UnknownReferenceError,
+    touch,
+    validate_event,
+)
 from planner.store import save_new
 
 NOW = datetime(2019, 3, 20, 12, 0, tzinfo=UTC)
@@ -261,23 +269,48 @@ def test_cli_export_builtin_to_stdout(capfdbinary: pytest.CaptureFixture[bytes])
     minutes=st.integers(min_value=0, max_value=24 * 60 - 1),
     length=st.integers(min_value=1, max_value=6 * 60),
 )
+# In the spring gap (02:00-03:00 on 31 March): a start in it, an end in it, an end in it at
+# the start's instant, an end after it that is before the start's instant; the autumn repeat.
+@example(day=31, minutes=150, length=20)
+@example(day=31, minutes=110, length=40)
+@example(day=31, minutes=150, length=60)
+@example(day=31, minutes=150, length=40)
+@example(day=31 + 27, minutes=150, length=30)
 def test_export_then_read_keeps_the_instant(day: int, minutes: int, length: int) -> None:
-    """Any start in Berlin around the spring change reads back at the same instant."""
+    """Any start in Berlin around the spring change reads back at the same instant.
+
+    A wall-clock time in the spring gap is no time on Berlin's clocks; RFC 5545 3.3.5 reads
+    it with the offset before the gap (02:30 is 03:30 CEST, 01:30 UTC), and so do the model
+    and the importer. Model and importer order start and end by that instant, not by the
+    wall clock: 02:30-03:10 ends 20 minutes before it starts. The model refuses such an
+    event; the importer, as calendar clients do, reads it as taking no time."""
     p = berlin_programme()
     p.events.clear()
     start = (datetime(2019, 3, 1, tzinfo=BERLIN) + timedelta(days=day - 1, minutes=minutes))
     start = start.replace(tzinfo=BERLIN)
     end = (start.replace(tzinfo=None) + timedelta(minutes=length)).replace(tzinfo=BERLIN)
-    assume(end > start)  # 02:00-03:00 on 31 March is no time at all: the model refuses it
-    p.events["x@t"] = event("x@t", start=start, end=end, zone=BERLIN)
+    written = event("x@t", start=start, end=end, zone=BERLIN)
+    backwards = end.astimezone(UTC) < start.astimezone(UTC)
+    if backwards:
+        with pytest.raises(TimeRangeError):
+            validate_event(p, written)
+    else:
+        validate_event(p, written)
+    p.events["x@t"] = written  # the file an older version or another program wrote
     read = read_ics(export_ics(p, now=NOW), "x.ics")
     target = berlin_programme()
     target.events.clear()
     plan = plan_import(target, read.events, problems=read.problems)
     assert plan.skipped == []
     (imported,) = plan.added
+    validate_event(target, imported)
     assert imported.start.astimezone(UTC) == start.astimezone(UTC)
-    assert imported.end.astimezone(UTC) == end.astimezone(UTC)
+    if backwards:
+        assert [str(n) for n in read.notes] == [
+            "x.ics: event 'x@t': it ends before it starts; read as taking no time"]
+        assert imported.end.astimezone(UTC) == start.astimezone(UTC)
+    else:
+        assert imported.end.astimezone(UTC) == end.astimezone(UTC)
 
 
 def test_structured_location_for_apple_calendar() -> None:

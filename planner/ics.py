@@ -40,6 +40,7 @@ from icalendar import (
     vUri,
 )
 from icalendar import Event as VEvent
+from icalendar.parser import Contentline, Parameters
 from icalendar.timezone import tzp
 from icalendar.timezone.zoneinfo import ZONEINFO
 
@@ -48,6 +49,7 @@ from planner.ids import split_speakers
 from planner.importing import (
     UNTITLED,
     IncomingEvent,
+    IncomingSession,
     ReadResult,
     in_years,
     one_line,
@@ -794,6 +796,8 @@ def export_by_track(
 # prefixes), else in X-WR-TIMEZONE, else in the programme's zone, and a note says so.
 
 _BOM = b"\xef\xbb\xbf"
+# The length of a session made from a VEVENT without DTSTART or DURATION.
+SESSION_LENGTH = timedelta(hours=1)
 # Components read between two progress reports (a report may stop the reading).
 PROGRESS_EVERY = 50
 # Properties the model reads into fields of its own; every other one is kept as it came.
@@ -943,6 +947,8 @@ def read_ics(
             ) from None
     if not calendars:
         raise IcsError(msg("{file}: not an iCalendar file (no VCALENDAR)", file=source))
+    # A VCALENDAR inside another (libical's clusters) is read as one of its own.
+    calendars = [c for outer in calendars for c in _nested_calendars(outer)]
     result = ReadResult(source=source, notes=notes)
     for what, reason in broken:
         if what:
@@ -978,6 +984,17 @@ def read_ics(
         result.zone = next((z for z, _ in zones.most_common() if is_iana(z) and z != "UTC"),
                            None)
     return result
+
+
+def _nested_calendars(calendar: Any) -> list[Any]:
+    """``calendar`` and every VCALENDAR nested in it (a few levels deep at most)."""
+    found, level = [calendar], [calendar]
+    for _ in range(8):
+        level = [c for outer in level for c in outer.subcomponents if c.name == "VCALENDAR"]
+        if not level:
+            break
+        found += level
+    return found
 
 
 _PARSE_ERRORS = (ValueError, IndexError, KeyError, AttributeError, TypeError, RecursionError)
@@ -1214,6 +1231,28 @@ class _CalendarReader:
         except _Skip:
             return None
 
+    def _session(self, component: Any, uid: str, ref: str, duration_prop: Any) -> None:
+        """A VEVENT without DTSTART as an unscheduled session (its DURATION, else an hour),
+        with a note."""
+        duration = None if isinstance(duration_prop, vBroken) else getattr(
+            duration_prop, "dt", None)
+        if not isinstance(duration, timedelta) or duration <= timedelta(0):
+            duration = SESSION_LENGTH
+        # A session lasts whole minutes (planner.model.validate_session), a day at most.
+        minute = timedelta(minutes=1)
+        duration = min(max(minute, -(-duration // minute) * minute), timedelta(days=1))
+        description, speakers = _split_speakers(_text(component, "DESCRIPTION"))
+        categories = [str(c).strip() for line in _all(component.get("CATEGORIES"))
+                      if not isinstance(line, vBroken) for c in getattr(line, "cats", ())]
+        self.result.sessions.append(IncomingSession(
+            ref=ref, where=self.source, uid=uid, title=_text(component, "SUMMARY"),
+            duration=duration, track=next((c for c in categories if c), ""),
+            venue=_text(component, "LOCATION"), speakers=speakers, description=description,
+            titled=False))
+        self.result.notes.append(one_line(msg(
+            "{path}: has no start (DTSTART); waits in Unscheduled ({minutes} min)", path=ref,
+            minutes=int(duration.total_seconds() // 60))))
+
     def _event(self, component: Any) -> IncomingEvent:
         source = self.source
         uid_prop = _first(component.get("UID"))
@@ -1251,6 +1290,10 @@ class _CalendarReader:
                 fail(msg("{name} '{value}' is not a valid date or time", name=name,
                          value=_shown(value)[:80]))
         start_prop = single["DTSTART"]
+        if start_prop is None and single["RECURRENCE-ID"] is None:
+            # No time yet (RFC 5545 allows it beside a METHOD): a session to be placed.
+            self._session(component, uid, ref, single["DURATION"])
+            raise _Skip
         if start_prop is None:
             fail(msg("has no start (DTSTART)"))
 
@@ -1289,12 +1332,24 @@ class _CalendarReader:
                 note(msg("{name} '{value}' is not a valid date or time; left out",
                          name="DURATION", value=_shown(duration_prop)[:80]))
             else:
+                if all_day and duration % timedelta(days=1):
+                    # A DATE start lasts whole days (RFC 5545 3.8.2.5): a part of a day
+                    # is the day it begins.
+                    days = max(1, -(-duration // timedelta(days=1)))
+                    note(msg("DURATION '{value}' of an all-day event is not whole days; read "
+                             "as {days} day(s)", value=_shown(duration_prop)[:80], days=days))
+                    duration = timedelta(days=days)
                 try:
                     end = start + duration
                 except OverflowError:
                     end = datetime.max
                 if not in_years(end):
                     fail(outside_years("DTSTART + DURATION", end))
+        if end is not None and not all_day and start.tzinfo is None and isinstance(
+                end.tzinfo, ZoneInfo) and end.tzinfo.key not in ("UTC", "Etc/UTC"):
+            # A floating start beside an end in a zone: the file means that zone for both.
+            note(msg("DTSTART has no time zone; read in DTEND's, {zone}", zone=end.tzinfo.key))
+            start = start.replace(tzinfo=end.tzinfo)
         if end is not None and isinstance(start.tzinfo, ZoneInfo) and end.tzinfo is not None \
                 and not all_day and end.tzinfo is not start.tzinfo:
             end = end.astimezone(start.tzinfo)
@@ -1341,8 +1396,8 @@ class _CalendarReader:
         if categories:
             # All categories go back out (even an empty one); the first one is the track.
             kept.append(("CATEGORIES", vCategory(categories)))
-        for name, value in component.property_items(recursive=False, sorted=False):
-            if name not in _MODELLED and name not in ("BEGIN", "END"):
+        for name, value in component.items():
+            if name not in _MODELLED:
                 kept.append((name, value))
         if isinstance(sequence_prop, list) or (sequence_prop is not None
                                                  and not isinstance(_first(sequence_prop), int)):
@@ -1512,12 +1567,10 @@ def _preserve(kept: list[tuple[str, Any]], components: list[Any]) -> str:
     (written by icalendar; read back on export by :func:`_preserved`)."""
     if not kept and not components:
         return ""
-    holder = VEvent()
-    for name, value in kept:
-        for one in _all(value):
-            holder.add(name, one, encode=False)
-    for component in components:
-        holder.add_component(component)
-    lines = holder.to_ical().decode().split("\r\n")
-    # Without the BEGIN:VEVENT and END:VEVENT around them.
-    return "\r\n".join(lines[1:-2]) + "\r\n"
+    # Line by line, as Component.to_ical writes a component's properties (a fifth of an
+    # import's time went to building a component for them and writing it whole).
+    lines = [Contentline.from_parts(name, getattr(one, "params", None) or Parameters(), one)
+             .to_ical() for name, value in kept for one in _all(value)]
+    lines += [component.to_ical() for component in components]
+    return "".join(line.decode() + "\r\n" if not line.endswith(b"\n") else line.decode()
+                   for line in lines)

@@ -195,6 +195,8 @@ class IncomingSession:
     description: str = ""
     languages: tuple[str, ...] = ()
     status: str = "confirmed"
+    # A spreadsheet row must give a title; a VEVENT without SUMMARY is untitled (UNTITLED).
+    titled: bool = True
 
 
 @dataclass(slots=True)
@@ -956,9 +958,10 @@ def _plan_sessions(
     updated: dict[str, tuple[Session, Session]] = {}
     for item in items:
         try:
-            status, languages = _status_and_languages(item)
+            status, languages = _status_and_languages(item, titled=item.titled)
             session = Session(
-                uid=item.uid, title=Texts.same(item.title), duration=item.duration,
+                uid=item.uid, duration=item.duration,
+                title=Texts.same(item.title.strip()) if item.title.strip() else UNTITLED,
                 track=resolver.track(item.track, None),
                 venue=resolver.venue(item.venue, None, None) if item.venue else "",
                 description=Texts.same(item.description) if item.description else Texts(),
@@ -1197,15 +1200,22 @@ def summary(plan: ImportPlan) -> Message:
                updated=counts["updated"], unchanged=counts["unchanged"])
 
 
-def report_lines(plan: ImportPlan, path: object, created: bool, lang: str) -> list[str]:
-    """The import's report, as the command prints it: a note for each thing read in a way
-    the user should know, each event skipped with its reason, and the summary."""
+def report_notes(plan: ImportPlan, created: bool) -> list[Message]:
+    """The notes of an import's report: each thing read in a way the user should know, and
+    the programme's new days (when an import into an existing programme changed them)."""
     notes = list(plan.notes)
     if plan.days_changed and not created:
         (first, last), (old_first, old_last) = plan.new_days, plan.old_days
         notes.append(msg("the programme's days now run from {first} to {last} (were {old_first} "
                          "to {old_last})", first=first, last=last, old_first=old_first,
                          old_last=old_last))
+    return notes
+
+
+def report_lines(plan: ImportPlan, path: object, created: bool, lang: str) -> list[str]:
+    """The import's report, as the command prints it: a note for each thing read in a way
+    the user should know, each event skipped with its reason, and the summary."""
+    notes = report_notes(plan, created)
     # File text in a message is cut short (a hostile file's "UID" can be a megabyte).
     lines = [f"note: {shortened(note).render(lang)}" for note in notes]
     lines += [f"skipped: {shortened(p.message).render(lang)}" for p in plan.skipped]

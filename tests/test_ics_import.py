@@ -296,7 +296,10 @@ def test_apply_and_revert() -> None:
 
 BAD = {
     "unparseable": (b"this is not a calendar\r\n", "not an iCalendar file"),
-    "no start": (calendar_bytes(vevent("nostart@t", "", "DTEND:20190404T080000Z")),
+    # A changed occurrence without a start (one without RECURRENCE-ID waits in
+    # Unscheduled, see test_an_event_without_a_start_waits_in_unscheduled).
+    "no start": (calendar_bytes(vevent("nostart@t", "", "DTEND:20190404T080000Z",
+                                       "RECURRENCE-ID:20190404T070000Z")),
                  "event 'nostart@t': has no start"),
     "impossible date": (
         calendar_bytes(vevent("feb30@t", "DTSTART:20190230T100000Z", "DTEND:20190230T110000Z")),
@@ -334,7 +337,7 @@ def test_by_default_every_good_event_comes_in_and_each_bad_one_is_named(
     bad = tmp_path / "mixed.ics"
     bad.write_bytes(calendar_bytes(
         vevent("ok@t"),
-        vevent("nostart@t", "", "DTEND:20190404T080000Z"),
+        vevent("nostart@t", "", "DTEND:20190404T080000Z", "RECURRENCE-ID:20190404T070000Z"),
         vevent("feb30@t", "DTSTART:20190230T100000Z", "DTEND:20190230T110000Z"),
         # Ends before it starts: an instant at its start, and a note says so.
         vevent("back@t", "DTSTART:20190404T080000Z", "DTEND:20190404T070000Z"),
@@ -375,7 +378,7 @@ def test_a_file_with_no_event_to_import_is_refused(
     assert run_import(str(todo), "-p", str(path)) == 2
     assert capsys.readouterr().err == f"error: {todo}: no event to import\n"
     nostart = tmp_path / "nostart.ics"
-    nostart.write_bytes(calendar_bytes(vevent("n@t", "", "")))
+    nostart.write_bytes(calendar_bytes(vevent("n@t", "", "", "RECURRENCE-ID:20190404T070000Z")))
     assert run_import(str(nostart), "-p", str(path)) == 2
     assert capsys.readouterr().err == (
         f"error: {nostart}: no event can be imported (first: {nostart}: event 'n@t': has no "
@@ -559,3 +562,67 @@ def test_a_programme_never_grows_past_its_longest_and_says_what_lies_outside(
     from planner.conflicts import find_clashes
 
     assert [(c.kind, c.events) for c in find_clashes(programme)] == [("outside", ("c@t",))]
+
+
+# --------------------------------------------------------------------------- corpus findings
+
+
+def test_an_event_without_a_start_waits_in_unscheduled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A VEVENT without DTSTART (RFC 5545 allows it beside a METHOD; icalendar's and
+    libical's test files have many) has no time yet: it becomes an unscheduled session of its
+    DURATION (else an hour), untitled without SUMMARY, and the report says so."""
+    data = calendar_bytes(
+        "BEGIN:VEVENT\r\nUID:nostart@t\r\nSUMMARY:Panel\r\nDURATION:PT1H29M30S\r\n"
+        "LOCATION:Goethe-Institut\r\nEND:VEVENT\r\n",
+        "BEGIN:VEVENT\r\nUID:bare@t\r\nEND:VEVENT\r\n",
+        header="METHOD:REQUEST\r\n")
+    source = tmp_path / "nostart.ics"
+    source.write_bytes(data)
+    path = tmp_path / "n.programme"
+    assert run_import(str(source), "-p", str(path), "--timezone", "UTC") == 0
+    out = capsys.readouterr().out
+    assert "event 'nostart@t': has no start (DTSTART); waits in Unscheduled (90 min)" in out
+    assert "event 'bare@t': has no start (DTSTART); waits in Unscheduled (60 min)" in out
+    programme = open_programme(path)
+    assert programme.events == {}
+    panel, bare = programme.unscheduled["nostart@t"], programme.unscheduled["bare@t"]
+    assert (panel.title.en, panel.duration.total_seconds()) == ("Panel", 90 * 60)
+    assert programme.venues[panel.venue].name.en == "Goethe-Institut"
+    assert (bare.title.de, bare.title.en, bare.title.ru) == (
+        "(ohne Titel)", "(no title)", "(без названия)")
+
+
+def test_an_all_day_event_of_an_hour_lasts_its_day() -> None:
+    """Radicale's test file: DTSTART as a DATE with DURATION:PT1H (RFC 5545 wants whole
+    days): the event is its day, with a note."""
+    read = read_ics(calendar_bytes(vevent("d@t", "DTSTART;VALUE=DATE:20190404",
+                                          "DURATION:PT1H")), "d.ics")
+    assert [str(n) for n in read.notes] == [
+        "d.ics: event 'd@t': DURATION 'PT1H' of an all-day event is not whole days; read as "
+        "1 day(s)"]
+    plan = plan_import(small_programme(), read.events, problems=read.problems)
+    (day,) = plan.added
+    assert day.all_day and (day.end - day.start).days == 1
+
+
+def test_a_floating_start_beside_a_zoned_end_takes_its_zone() -> None:
+    """Radicale issue 1847: DTSTART without zone, DTEND with TZID: both are in that zone
+    (else the end falls before the start wherever the programme is)."""
+    read = read_ics(calendar_bytes(vevent("f@t", "DTSTART:20250814T180000",
+                                          "DTEND;TZID=Europe/Brussels:20250814T190000")),
+                    "f.ics")
+    assert [str(n) for n in read.notes] == [
+        "f.ics: event 'f@t': DTSTART has no time zone; read in DTEND's, Europe/Brussels"]
+    (item,) = read.events
+    brussels = ZoneInfo("Europe/Brussels")
+    assert (item.start, item.end) == (datetime(2025, 8, 14, 18, tzinfo=brussels),
+                                      datetime(2025, 8, 14, 19, tzinfo=brussels))
+
+
+def test_a_calendar_inside_a_calendar_is_read() -> None:
+    """libical's "cluster" files nest a VCALENDAR in a VCALENDAR."""
+    inner = calendar_bytes(vevent("inner@t")).decode()
+    read = read_ics(calendar_bytes(inner, vevent("outer@t")), "c.ics")
+    assert sorted(e.uid for e in read.events) == ["inner@t", "outer@t"]

@@ -1,0 +1,303 @@
+"""Measure the importer on the corpus of real-world calendar files (issue 15).
+
+``tests/data/ics-corpus/<project>/`` holds calendar files with events from the test data of
+public calendar projects, each folder with its ``SOURCE.md`` (repository, commit, the path of
+every file) and the project's licence. :func:`measure` imports each file into a new
+programme as ``python main.py import FILE -p NEW`` does (in-process, with ``TZ=UTC`` so that
+nothing depends on the machine's zone), exports the programme again, and reads the original
+and the export with all four parsers of :mod:`support.parsers`. Per file it reports:
+
+- ``imported``: exit 0; ``clean``: exit 0 and no event skipped;
+- ``crashed``: a traceback (any exception the command does not turn into an ``error:`` line);
+- ``seconds``: the import's time (a hang is stopped by an alarm and counts as a crash);
+- per parser, the events of the original that the programme took in (not skipped) whose
+  start, end, first occurrences and listed properties the export gives back alike
+  (``kept``), and those it does not (``lost``, each with what differs).
+
+Run ``python -m support.corpus`` from ``tests/`` for the figures of the README.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import signal
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .parsers import PARSERS, EventInstants, ParserResult, read_all_many
+
+CORPUS_DIR = Path(__file__).resolve().parent.parent / "data" / "ics-corpus"
+OCCURRENCES = 20
+"""How many occurrences of each series the parsers compare."""
+HANG_SECONDS = 60
+
+
+def corpus_files() -> list[Path]:
+    """Every calendar file of the corpus, sorted."""
+    return sorted(p for p in CORPUS_DIR.glob("*/*") if p.suffix.lower() == ".ics")
+
+
+@dataclass
+class FileReport:
+    """What :func:`measure` found for one file."""
+
+    path: Path
+    code: int | None = None
+    crashed: str = ""
+    seconds: float = 0.0
+    skipped: int = 0
+    error: str = ""
+    zone: str = "UTC"
+    kept: dict[str, int] = field(default_factory=dict)
+    lost: dict[str, list[str]] = field(default_factory=dict)
+    ambiguous: int = 0
+
+    @property
+    def name(self) -> str:
+        """The file as ``project/file``."""
+        return f"{self.path.parent.name}/{self.path.name}"
+
+    @property
+    def imported(self) -> bool:
+        """Whether the import ended with exit 0."""
+        return self.code == 0 and not self.crashed
+
+    @property
+    def clean(self) -> bool:
+        """Whether the import ended with exit 0 and took every event in."""
+        return self.imported and self.skipped == 0
+
+
+class _Hang(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _alarm(seconds: int) -> Iterator[None]:
+    def ring(signum: int, frame: Any) -> None:
+        raise _Hang(f"still running after {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, ring)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+@contextlib.contextmanager
+def _utc() -> Iterator[None]:
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = old
+
+
+def import_and_export(path: Path, folder: Path) -> tuple[FileReport, bytes | None]:
+    """Import ``path`` into a new programme in ``folder`` and export it; the report and the
+    exported bytes (``None`` when nothing was imported)."""
+    from planner.cli import main
+    from planner.store import ProgrammeStore
+
+    report = FileReport(path)
+    programme = folder / "new.programme"
+    out = folder / "out.ics"
+    stdout, stderr = io.StringIO(), io.StringIO()
+    started = time.perf_counter()
+    try:
+        with _utc(), _alarm(HANG_SECONDS), contextlib.redirect_stdout(stdout), \
+                contextlib.redirect_stderr(stderr):
+            report.code = main(["import", str(path), "-p", str(programme)])
+    except BaseException as exc:  # noqa: BLE001 - a crash is what is being measured
+        report.crashed = f"{type(exc).__name__}: {exc}"[:300]
+    report.seconds = time.perf_counter() - started
+    report.error = stderr.getvalue().strip()[:300]
+    report.skipped = sum(1 for line in stdout.getvalue().splitlines()
+                         if line.lstrip().startswith("skipped"))
+    if not report.imported:
+        return report, None
+    with ProgrammeStore.open(programme, readonly=True) as store:
+        report.zone = store.load().timezone
+    try:
+        with _utc(), _alarm(HANG_SECONDS), contextlib.redirect_stdout(io.StringIO()), \
+                contextlib.redirect_stderr(stderr):
+            code = main(["export", "-p", str(programme), "-o", str(out)])
+    except BaseException as exc:  # noqa: BLE001
+        report.crashed = f"export: {type(exc).__name__}: {exc}"[:300]
+        return report, None
+    if code != 0:
+        report.crashed = f"export: exit {code}: {stderr.getvalue().strip()[:200]}"
+        return report, None
+    return report, out.read_bytes()
+
+
+def _instant(text: str | None, zone: str) -> str | None:
+    """A parser's instant text with a floating time read in ``zone`` (as the import reads
+    it), so that it compares with the export's UTC instant."""
+    if text is None or len(text) != 19 or "T" not in text:
+        return text
+    value = datetime.fromisoformat(text).replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
+    return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _one_day_end(event: EventInstants) -> str | None:
+    """The end of ``event`` as the import reads it: an all-day DTEND equal to DTSTART is one
+    day, as Google and Outlook read it (issue 15), and the export writes it so."""
+    if event.start is not None and len(event.start) == 10 and event.end == event.start:
+        return (date.fromisoformat(event.start) + timedelta(days=1)).isoformat()
+    return event.end
+
+
+def _differences(before: EventInstants, after: EventInstants, zone: str) -> list[str]:
+    found = []
+    for name in ("start", "end"):
+        old = _instant(_one_day_end(before) if name == "end" else before.start, zone)
+        new = getattr(after, name)
+        if old != new:
+            found.append(f"{name} {old} -> {new}")
+    old_list = [_instant(o, zone) for o in before.occurrences]
+    if old_list != after.occurrences:
+        first = next((i for i, (a, b) in enumerate(zip(old_list, after.occurrences,
+                                                       strict=False)) if a != b),
+                     min(len(old_list), len(after.occurrences)))
+        found.append(f"occurrence #{first} of {len(old_list)}/{len(after.occurrences)}")
+    for name in sorted(set(before.properties) | set(after.properties)):
+        if sorted(before.properties.get(name, [])) != sorted(after.properties.get(name, [])):
+            found.append(f"{name} {before.properties.get(name)} -> "
+                         f"{after.properties.get(name)}"[:200])
+    return found
+
+
+def _base(key: str) -> str:
+    """The key of an event without the ``|#n`` that numbers a UID's second, third, ...
+    event (their order in a file is no part of them)."""
+    return key.split("|#", 1)[0]
+
+
+def _timing(event: EventInstants) -> tuple[Any, ...]:
+    return event.start, event.end, tuple(event.occurrences)
+
+
+def ambiguous(original: Mapping[str, ParserResult]) -> set[str]:
+    """The (base) keys of the events whose times the parsers read differently in the
+    original file itself: no export can give each parser back what it read."""
+    found = set()
+    keys = {k for result in original.values() for k in result.events}
+    for key in keys:
+        seen = {_timing(r.events[key]) for r in original.values() if key in r.events}
+        if len(seen) > 1:
+            found.add(_base(key))
+    return found
+
+
+def compare(report: FileReport, original: Mapping[str, ParserResult],
+            exported: Mapping[str, ParserResult]) -> None:
+    """Fill ``report.kept``/``lost``: per parser, the original's events that the export
+    gives back alike (an event the export lacks is lost, unless the import skipped it).
+    Left out: events without a start (they wait in Unscheduled: no time to keep) and those
+    the parsers read differently in the original (``report.ambiguous`` counts them)."""
+    unclear = ambiguous(original)
+    report.ambiguous = len(unclear)
+    for parser in PARSERS:
+        before, after = original[parser].events, exported[parser].events
+        groups: dict[str, list[str]] = {}
+        for key in before:
+            groups.setdefault(_base(key), []).append(key)
+        kept, lost = 0, []
+        for base, keys in groups.items():
+            if base in unclear:
+                continue
+            events = [before[k] for k in keys if before[k].start is not None]
+            theirs = [after[k] for k in after if _base(k) == base] if len(keys) > 1 else (
+                [after[base]] if base in after else [])
+            for event in events:
+                # A UID's several events are matched by content, whatever their order.
+                match = next((t for t in theirs if not _differences(event, t, report.zone)),
+                             None)
+                if match is not None:
+                    theirs.remove(match)
+                    kept += 1
+                elif not theirs:
+                    lost.append(f"{base}: not in the export")
+                else:
+                    lost.append(f"{base}: " + "; ".join(_differences(event, theirs[0],
+                                                                     report.zone)))
+        report.kept[parser] = kept
+        report.lost[parser] = lost
+
+
+def measure(paths: list[Path] | None = None) -> list[FileReport]:
+    """Import, export and compare every corpus file (or ``paths``)."""
+    paths = corpus_files() if paths is None else paths
+    reports: list[FileReport] = []
+    exports: list[tuple[int, bytes, bytes]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, path in enumerate(paths):
+            folder = Path(tmp) / str(n)
+            folder.mkdir()
+            report, exported = import_and_export(path, folder)
+            reports.append(report)
+            if exported is not None:
+                exports.append((n, path.read_bytes(), exported))
+    files = [f for _, original, exported in exports for f in (original, exported)]
+    results = read_all_many(files, occurrences=OCCURRENCES)
+    for k, (n, _, _) in enumerate(exports):
+        original, exported = results[2 * k], results[2 * k + 1]
+        if reports[n].skipped:
+            # What the import skipped is reported; it is not in the export.
+            for parser in PARSERS:
+                gone = [key for key in original[parser].events
+                        if key not in exported[parser].events]
+                for key in gone:
+                    del original[parser].events[key]
+        compare(reports[n], original, exported)
+    return reports
+
+
+def summary(reports: list[FileReport]) -> dict[str, Any]:
+    """The figures of the README."""
+    total = len(reports)
+    events = {p: sum(r.kept.get(p, 0) + len(r.lost.get(p, [])) for r in reports)
+              for p in PARSERS}
+    kept = {p: sum(r.kept.get(p, 0) for r in reports) for p in PARSERS}
+    return {
+        "files": total,
+        "projects": len({r.path.parent.name for r in reports}),
+        "imported": sum(r.imported for r in reports),
+        "clean": sum(r.clean for r in reports),
+        "refused": sum(r.code == 2 for r in reports),
+        "crashed": [r.name for r in reports if r.crashed],
+        "slowest": max(((r.seconds, r.name) for r in reports), default=(0.0, "")),
+        "events": events,
+        "kept": kept,
+        "files_all_kept": sum(1 for r in reports if r.imported and not any(r.lost.values())),
+        "ambiguous": sum(r.ambiguous for r in reports),
+    }
+
+
+if __name__ == "__main__":
+    found = measure([Path(a) for a in sys.argv[1:]] or None)
+    for r in found:
+        if not r.clean or any(r.lost.values()):
+            counts = " ".join(f"{p}={len(lines)}" for p, lines in r.lost.items() if lines)
+            print(f"{r.name}: code={r.code} skipped={r.skipped} lost: {counts} {r.crashed} "
+                  f"{r.error[:150]}")
+            for parser, lines in r.lost.items():
+                for line in lines[:3]:
+                    print(f"   {parser}: {line[:300]}")
+    print(summary(found))

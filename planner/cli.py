@@ -641,6 +641,11 @@ def _cmd_changes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _count(n: int, noun: str) -> str:
+    """``n`` and ``noun``, in the plural unless ``n`` is one ("1 conflict", "2 conflicts")."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _cmd_sync(args: argparse.Namespace) -> int:
     from planner.sync import account_for, read_password, sync_store
     from planner.sync.engine import reason_message
@@ -696,9 +701,10 @@ def _cmd_sync(args: argparse.Namespace) -> int:
         print(f"{verb} {target} with {account.url}: {report.uploaded} sent, "
               f"{report.downloaded} received, {report.deleted_here} deleted here, "
               f"{report.deleted_there} deleted there"
-              + (f", {report.settled} conflicts settled" if report.settled else "")
-              + (f"; {len(conflicts)} conflicts wait (settle them with --prefer local or "
-                 f"--prefer server, or in the window)" if conflicts else ""))
+              + (f", {_count(report.settled, 'conflict')} settled" if report.settled else "")
+              + (f"; {_count(len(conflicts), 'conflict')} "
+                 f"{'waits' if len(conflicts) == 1 else 'wait'} (settle them with --prefer "
+                 f"local or --prefer server, or in the window)" if conflicts else ""))
     return EXIT_FOUND if conflicts else EXIT_OK
 
 

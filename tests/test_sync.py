@@ -267,6 +267,7 @@ def test_a_conflict_is_listed_never_settled_silently_and_settled_by_prefer(dav, 
     code, out, err = cli_sync(capsys, b, dav)
     assert code == 1 and err == ""
     assert 'conflict: talk@t "Talk by B": changed here and on the server' in out
+    assert "; 1 conflict waits (settle them with --prefer local or --prefer server" in out
     assert load(b).events["talk@t"].title.en == "Talk by B"
     assert data_of(load(b)) == data_of(before)
     assert status_rows(b)["conflicts"] == ["talk@t"]
@@ -275,7 +276,7 @@ def test_a_conflict_is_listed_never_settled_silently_and_settled_by_prefer(dav, 
     sync(a, dav)
     assert load(a).events["talk@t"].title.en == "Talk by A"
     code, out, _ = cli_sync(capsys, b, dav, "--prefer", "server")
-    assert code == 0 and "1 conflicts settled" in out
+    assert code == 0 and "1 conflict settled" in out and "wait" not in out
     assert load(b).events["talk@t"].title.en == "Talk by A"
     assert status_rows(b)["conflicts"] == []
 
@@ -718,3 +719,224 @@ def test_unscheduled_sessions_and_availability_travel(dav, tmp_path):
     assert got.unscheduled["open-2@t"].title.en == "Open session two"
     assert data_of(load(b)) == data_of(got)
     assert dav.event_uids().count("open-1@t") == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# What goes over the wire: calendars made with MKCALENDAR, writes made conditional
+
+
+def _etags(path):
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return dict(conn.execute("SELECT ident, etag FROM sync_items"))
+    finally:
+        conn.close()
+
+
+def test_calendars_are_made_with_mkcalendar_named_and_coloured_as_their_tracks(dav, tmp_path):
+    from planner.model import Track
+
+    a = make_file(tmp_path / "a.programme")
+    sync(a, dav)
+    made = {s.path: s for s in dav.proxy.seen if s.method == "MKCALENDAR"}
+    assert sorted(made) == [f"/{dav.user}/business/", f"/{dav.user}/culture/",
+                            f"/{dav.user}/{PROGRAMME_COLLECTION}/"]
+    assert all(s.status == 201 for s in made.values())
+    culture = made[f"/{dav.user}/culture/"].body.decode()
+    assert "<D:displayname>Culture</D:displayname>" in culture
+    assert "<I:calendar-color>#b5446e</I:calendar-color>" in culture
+    assert '<C:comp name="VEVENT"/>' in culture
+    # A track renamed and recoloured here renames and recolours its calendar there.
+
+    def rename(programme):
+        programme.tracks["culture"] = Track("culture", Texts("Kunst", "Arts", "Искусство"),
+                                            "#6a1b9a")
+
+    edit(a, rename)
+    dav.proxy.reset()
+    sync(a, dav)
+    assert [s.method for s in dav.proxy.seen if s.method == "MKCALENDAR"] == []
+    culture = dav.calendars()["culture"]
+    assert culture.get_display_name() == "Arts"
+    assert list(culture.get_properties([_colour()]).values()) == ["#6a1b9a"]
+
+
+def test_new_events_go_up_with_if_none_match_and_changes_with_if_match(dav, tmp_path):
+    a, b = two_planners(tmp_path, dav)
+    before = _etags(a)
+
+    def changes(programme):
+        return {"talk@t": dataclasses.replace(programme.events["talk@t"], attendance=90),
+                "gone@t": None,
+                "fresh@t": event("fresh@t", day=9, title=Texts.same("Fresh"))}
+
+    edit(a, changes)
+    dav.proxy.reset()
+    sync(a, dav)
+    writes = {(s.method, s.path.rsplit("/", 1)[-1]): s for s in dav.proxy.seen
+              if s.method in ("PUT", "DELETE")}
+    assert set(writes) == {("PUT", "talk@t.ics"), ("PUT", "fresh@t.ics"),
+                           ("DELETE", "gone@t.ics")}
+    new = writes[("PUT", "fresh@t.ics")].headers
+    assert new.get("if-none-match") == "*" and "if-match" not in new
+    changed = writes[("PUT", "talk@t.ics")].headers
+    assert changed.get("if-match") == before["talk@t"] and "if-none-match" not in changed
+    assert writes[("DELETE", "gone@t.ics")].headers.get("if-match") == before["gone@t"]
+    assert all(s.status in (201, 204, 200) for s in writes.values())
+    # The server's new ETag is what the next change is made on.
+    assert _etags(a)["talk@t"] != before["talk@t"]
+    edit(a, retitle("talk@t", "Once more"))
+    after = _etags(a)["talk@t"]
+    dav.proxy.reset()
+    sync(a, dav)
+    put = next(s for s in dav.proxy.seen if s.method == "PUT" and "talk" in s.path)
+    assert put.headers.get("if-match") == after
+
+
+def test_an_event_changed_there_between_listing_and_writing_becomes_a_conflict(dav, tmp_path,
+                                                                               capsys):
+    """The server's copy changes after this sync listed it and before its PUT arrives: the
+    server answers 412 (If-Match fails), and the sync lists again and finds a conflict
+    rather than writing over the other change."""
+    a, b = two_planners(tmp_path, dav)
+    edit(a, retitle("talk@t", "Talk by A"))
+    third_party = []
+
+    def meanwhile(number, method):
+        if method == "PUT" and not third_party:
+            third_party.append(number)
+            _edit_resource(dav, "business", "talk%40t.ics",
+                           lambda component: component.__setitem__("SUMMARY", "Talk by C"))
+
+    dav.proxy.reset()
+    dav.proxy.on_request = meanwhile
+    code, out, _ = cli_sync(capsys, a, dav)
+    dav.proxy.on_request = None
+    assert third_party
+    refused = [s for s in dav.proxy.seen if s.method == "PUT" and "talk" in s.path]
+    assert [s.status for s in refused] == [412]
+    assert code == 1 and 'conflict: talk@t "Talk by A": changed here and on the server' in out
+    assert load(a).events["talk@t"].title.en == "Talk by A"
+    calendar = dav.calendars()["business"]
+    obj = calendar.event_by_url(calendar.url.join("talk%40t.ics"))
+    obj.load()
+    assert "SUMMARY:Talk by C" in obj.data
+    assert cli_sync(capsys, a, dav, "--prefer", "server")[0] == 0
+    assert load(a).events["talk@t"].title.en == "Talk by C"
+
+
+def test_edits_made_offline_wait_and_go_up_at_the_next_sync(dav, tmp_path, capsys):
+    a, b = two_planners(tmp_path, dav)
+    dav.proxy.drop_after = 0  # the server is out of reach
+    for n in range(2):
+        edit(a, retitle("talk@t", f"Offline edit {n}"))
+        digest = file_digest(a)
+        code, out, err = cli_sync(capsys, a, dav)
+        assert code == 2 and out == "" and err.startswith("error: cannot reach ")
+        assert err.count("\n") == 1 and file_digest(a) == digest
+    dav.proxy.reset()
+    code, out, _ = cli_sync(capsys, a, dav)
+    assert code == 0 and "1 sent" in out
+    sync(b, dav)
+    assert load(b).events["talk@t"].title.en == "Offline edit 1"
+
+
+# ---------------------------------------------------------------------------------------------
+# Everything the programme holds travels
+
+
+def complete_programme():
+    """A programme in which every field of every part of the model holds something other
+    than its default somewhere (test_every_field_of_the_model_is_exercised checks it)."""
+    from test_series import everything_programme
+
+    from planner.model import Session, TimeWindow, Track
+
+    programme = everything_programme()
+    rich = rich_programme()
+    programme.travel = rich.travel
+    programme.venues.update(rich.venues)
+    programme.people.update(rich.people)
+    for uid, item in rich.events.items():
+        programme.events[uid] = (dataclasses.replace(item, sequence=3,
+                                                     last_modified=at(2, 11, 15))
+                                 if uid == "talk@t" else item)
+    programme.tracks["later"] = Track("later", Texts("Später", "Later", "Позже"), "#555555",
+                                      placeholder=True)
+    programme.people["anna"] = dataclasses.replace(
+        programme.people["anna"], contact="anna@example.org",
+        availability=(TimeWindow(at(4, 9), at(4, 18)),
+                      TimeWindow(at(4, 12), at(4, 13), "blocked")))
+    programme.venues["hall"] = dataclasses.replace(
+        programme.venues["hall"], availability=(TimeWindow(at(6, 8), at(6, 22)),))
+    programme.unscheduled["open@t"] = Session(
+        "open@t", Texts("Offen", "Open", "Открыто"), timedelta(minutes=45), "culture",
+        venue="hall", description=Texts("Text", "Text", "Текст"), speakers=("anna",),
+        languages=("en",), status="tentative", sequence=2,
+        last_modified=at(2, 10), url="https://example.org/open", attendance=40,
+        source_uid="open@elsewhere", preserved="CLASS:PUBLIC\r\n",
+        absent=frozenset({"COLOR"}))
+    return programme
+
+
+def _instances(value, seen):
+    """Every dataclass instance reachable from ``value``."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if id(value) in seen:
+            return
+        seen.add(id(value))
+        yield value
+        for item in dataclasses.fields(value):
+            yield from _instances(getattr(value, item.name), seen)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _instances(item, seen)
+    elif isinstance(value, (tuple, list, frozenset)):
+        for item in value:
+            yield from _instances(item, seen)
+
+
+def test_every_field_of_the_model_is_exercised():
+    """The programme the next test syncs holds a value other than the default in every
+    field of the model, so a field the sync forgot cannot pass unnoticed; a field added
+    to the model later fails here until the programme holds it too."""
+    from planner import model
+
+    unset = {}
+    for instance in _instances(complete_programme(), set()):
+        for item in dataclasses.fields(instance):
+            value = getattr(instance, item.name)
+            if item.default is not dataclasses.MISSING:
+                default = item.default
+            elif item.default_factory is not dataclasses.MISSING:
+                default = item.default_factory()
+            else:
+                default = None
+            key = f"{type(instance).__name__}.{item.name}"
+            unset.setdefault(key, True)
+            if value != default and value not in ("", None):
+                unset[key] = False
+    missing = sorted(key for key, none_set in unset.items() if none_set)
+    assert missing == []
+    kinds = {key.split(".")[0] for key in unset}
+    assert kinds >= {name for name in ("Programme", "Track", "Venue", "Person", "Event",
+                                      "Session", "TimeWindow", "Recurrence", "RecurrenceId",
+                                      "Period", "TravelSettings", "Texts")
+                     if hasattr(model, name)}
+
+
+def test_everything_the_programme_holds_travels_to_a_second_planner(dav, tmp_path, capsys):
+    programme = complete_programme()
+    a = make_file(tmp_path / "a.programme", programme)
+    assert load(a) == programme
+    assert cli_sync(capsys, a, dav)[0] == 0
+    b = tmp_path / "b.programme"
+    code, out, err = cli_sync(capsys, b, dav)
+    assert (code, err) == (0, "") and "problem" not in out
+    assert load(b) == load(a)
+    assert data_of(load(b)) == data_of(programme)
+    lone = load(b).events["s@t/2"]
+    assert lone.zone.key == "Old-Eastern" and lone.start.utcoffset() == timedelta(hours=-5)
+    assert not sync(a, dav).changed and not sync(b, dav).changed

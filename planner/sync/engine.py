@@ -1102,8 +1102,13 @@ def _used(events: Iterable[Event | Session]) -> dict[str, set[str]]:
     used: dict[str, set[str]] = {"tracks": set(), "venues": set(), "people": set()}
     for event in events:
         used["tracks"].add(event.track)
-        used["venues"].add(event.venue)
-        used["people"].update(event.speakers)
+        if isinstance(event, Event):
+            venues, people = res.referenced(event)
+            used["venues"].update(venues)
+            used["people"].update(people)
+        else:
+            used["venues"].add(event.venue)
+            used["people"].update(event.speakers)
     return used
 
 

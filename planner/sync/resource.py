@@ -70,8 +70,12 @@ Data = dict[str, Any]
 
 # Properties a planner writes into an event's VEVENT that a calendar client may change.
 # Any other property a client adds (an alarm, its own X- lines) changes nothing here.
+# X-APPLE-STRUCTURED-LOCATION is written from the venue, as LOCATION and GEO are (a client
+# that moves an event changes those); Radicale keeps only the part of its "geo:LAT,LON"
+# before the comma, so comparing it would take every event with a place for a changed one.
 _IGNORED = {"DTSTAMP", PAYLOAD, "CREATED", "X-MOZ-GENERATION", "X-MOZ-LASTACK",
-            "X-MOZ-SNOOZE-TIME", "X-MOZ-RECEIVED-DTSTAMP", "X-MOZ-RECEIVED-SEQUENCE"}
+            "X-MOZ-SNOOZE-TIME", "X-MOZ-RECEIVED-DTSTAMP", "X-MOZ-RECEIVED-SEQUENCE",
+            "X-APPLE-STRUCTURED-LOCATION"}
 _SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,100}")
 # Fields an import cannot tell apart from the file it reads, which the payload keeps. What
 # the programme has no field for (``preserved``) is the payload's too: a server rewrites it
@@ -181,16 +185,34 @@ def event_hash(event: Event) -> str:
     return digest(event_data(event))
 
 
+def referenced(event: Event) -> tuple[list[str], list[str]]:
+    """The venues and the people ``event`` refers to, its changed occurrences' included,
+    each once, in order (the event's own first)."""
+    venues = [event.venue]
+    people = list(event.speakers)
+    for override in event.overrides:
+        venues.append(override.venue)
+        people.extend(override.speakers)
+    return list(dict.fromkeys(venues)), list(dict.fromkeys(people))
+
+
 def payload(event: Event, entities: Entities, lang: Lang) -> Data:
-    """What ``event``'s resource carries in X-PLANNER-DATA."""
-    return {
+    """What ``event``'s resource carries in X-PLANNER-DATA: the event, and the track,
+    venue and people it refers to (``more_venues``: those only its changed occurrences
+    use), so that a planner that lacks them can take the event."""
+    venues, people = referenced(event)
+    data = {
         "version": PAYLOAD_VERSION,
         "lang": lang,
         "event": event_data(event),
         "track": entities.tracks.get(event.track),
         "venue": entities.venues.get(event.venue),
-        "people": [entities.people[p] for p in event.speakers if p in entities.people],
+        "people": [entities.people[p] for p in people if p in entities.people],
     }
+    more = [entities.venues[v] for v in venues[1:] if v in entities.venues]
+    if more:
+        data["more_venues"] = more
+    return data
 
 
 def render_event(programme: Programme, event: Event, data: Data) -> bytes:
@@ -343,7 +365,8 @@ def read_event(
                                              custom=programme.zones)
             lang: Lang = found["lang"] if found.get("lang") in ("de", "en", "ru") else "en"
             own = entities_programme(programme, [found["track"]] if found.get("track") else [],
-                                     [found["venue"]] if found.get("venue") else [],
+                                     ([found["venue"]] if found.get("venue") else [])
+                                     + list(found.get("more_venues") or []),
                                      found.get("people") or [])
         except (KeyError, TypeError, ValueError, AttributeError, ProgrammeError):
             base = None
@@ -395,9 +418,11 @@ def _usable(remote: RemoteEvent, event: Event, owner: Programme, key: str) -> Re
     remote.key = key
     if event.track in owner.tracks:
         remote.tracks[event.track] = owner.tracks[event.track]
-    if event.venue in owner.venues:
-        remote.venues[event.venue] = owner.venues[event.venue]
-    for person in event.speakers:
+    venues, people = referenced(event)
+    for venue in venues:
+        if venue in owner.venues:
+            remote.venues[venue] = owner.venues[venue]
+    for person in people:
         if person in owner.people:
             remote.people[person] = owner.people[person]
     return remote

@@ -278,6 +278,18 @@
         <translation>(gelöscht)</translation>
     </message>
     <message>
+        <source>confirmed</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <source>tentative</source>
+        <translation>vorläufig</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgesagt</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Wann</translation>
     </message>
@@ -300,6 +312,94 @@
     <message>
         <source>Link</source>
         <translation>Verweis</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Sprachen</translation>
+    </message>
+    <message>
+        <source>Expected attendance</source>
+        <translation>Erwartete Besucherzahl</translation>
+    </message>
+    <message>
+        <source>Title ({language})</source>
+        <translation>Titel ({language})</translation>
+    </message>
+    <message>
+        <source>Description ({language})</source>
+        <translation>Beschreibung ({language})</translation>
+    </message>
+    <message>
+        <source>{dates}, … (rule {rule})</source>
+        <translation>{dates}, … (Regel {rule})</translation>
+    </message>
+    <message>
+        <source>Dates ({count}): {dates}</source>
+        <translation>Termine ({count}): {dates}</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Kapazität</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Verfügbarkeit</translation>
+    </message>
+    <message>
+        <source>Affiliation</source>
+        <translation>Einrichtung</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>Placeholder</source>
+        <translation>Platzhalter</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>Travel speed (km/h)</source>
+        <translation>Reisegeschwindigkeit (km/h)</translation>
+    </message>
+    <message>
+        <source>Time between venues (minutes)</source>
+        <translation>Zeit zwischen Orten (Minuten)</translation>
     </message>
 </context>
 <context>

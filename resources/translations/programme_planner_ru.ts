@@ -279,6 +279,18 @@
         <translation>(удалено)</translation>
     </message>
     <message>
+        <source>confirmed</source>
+        <translation>подтверждено</translation>
+    </message>
+    <message>
+        <source>tentative</source>
+        <translation>предварительно</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Когда</translation>
     </message>
@@ -301,6 +313,94 @@
     <message>
         <source>Link</source>
         <translation>Ссылка</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Языки</translation>
+    </message>
+    <message>
+        <source>Expected attendance</source>
+        <translation>Ожидаемое число гостей</translation>
+    </message>
+    <message>
+        <source>Title ({language})</source>
+        <translation>Название ({language})</translation>
+    </message>
+    <message>
+        <source>Description ({language})</source>
+        <translation>Описание ({language})</translation>
+    </message>
+    <message>
+        <source>{dates}, … (rule {rule})</source>
+        <translation>{dates}, … (правило {rule})</translation>
+    </message>
+    <message>
+        <source>Dates ({count}): {dates}</source>
+        <translation>Даты ({count}): {dates}</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Идентификатор</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Широта</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Долгота</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Вместимость</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Доступность</translation>
+    </message>
+    <message>
+        <source>Affiliation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Цвет</translation>
+    </message>
+    <message>
+        <source>Placeholder</source>
+        <translation>Заполнитель</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Первый день</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Последний день</translation>
+    </message>
+    <message>
+        <source>Travel speed (km/h)</source>
+        <translation>Скорость переезда (км/ч)</translation>
+    </message>
+    <message>
+        <source>Time between venues (minutes)</source>
+        <translation>Время между площадками (минуты)</translation>
     </message>
 </context>
 <context>

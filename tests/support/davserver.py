@@ -128,6 +128,9 @@ class Seen:
     path: str
     status: int
     size: int
+    # The request's headers (names in lower case) and body, for what a test checks of them.
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
 
 
 @dataclass
@@ -171,6 +174,7 @@ class Proxy:
             def _any(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
+                sent = {k.lower(): v for k, v in self.headers.items()}
                 hold = False
                 with proxy._lock:
                     proxy._count += 1
@@ -192,14 +196,14 @@ class Proxy:
                     self.send_response(501)
                     self.send_header("Content-Length", "0")
                     self.end_headers()
-                    proxy.seen.append(Seen(self.command, self.path, 501, 0))
+                    proxy.seen.append(Seen(self.command, self.path, 501, 0, sent, body))
                     return
                 if self.command in proxy.refuse:
                     status = proxy.refuse[self.command]
                     self.send_response(status)
                     self.send_header("Content-Length", "0")
                     self.end_headers()
-                    proxy.seen.append(Seen(self.command, self.path, status, 0))
+                    proxy.seen.append(Seen(self.command, self.path, status, 0, sent, body))
                     return
                 upstream = http.client.HTTPConnection("127.0.0.1", proxy.target_port,
                                                       timeout=60)
@@ -227,7 +231,8 @@ class Proxy:
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)
-                proxy.seen.append(Seen(self.command, self.path, answer.status, len(data)))
+                proxy.seen.append(Seen(self.command, self.path, answer.status, len(data),
+                                      sent, body))
 
             do_GET = do_PUT = do_DELETE = do_PROPFIND = do_REPORT = _any  # noqa: N815
             do_MKCALENDAR = do_PROPPATCH = do_OPTIONS = do_POST = do_HEAD = _any  # noqa: N815

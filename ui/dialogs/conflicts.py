@@ -6,9 +6,10 @@ the choices one undo step (:class:`ui.commands.SettleCommand`)."""
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,12 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.model import Event, Lang, Programme, speaker_labels
+from planner.model import LANGS, Event, Lang, Programme, speaker_labels
+from planner.recurrence import starts
 from planner.sync.engine import ENTRY_PREFIX, Prefer, conflict_versions, reason_message
 from planner.sync.resource import entities_programme
 from planner.sync.state import ConflictRecord
+from ui.i18n import day_month, locale_for
+from ui.widgets import language_name
 
 DIFFERENT = QColor("#fff3c4")
+# A series' dates beyond these are summed up by its rule.
+MAX_DATES_SHOWN = 14
 LATER = ""
 
 
@@ -224,30 +230,78 @@ class ConflictsDialog(QDialog):
         if record.reason.startswith("unusable"):
             server = {key: "" for key in mine}
             server[self.tr("Title")] = reason_message(record).render(self._lang)
-        return [(field, mine.get(field, ""), server.get(field, "")) for field in
+        rows = [(field, mine.get(field, ""), server.get(field, "")) for field in
                 dict.fromkeys([*mine, *server])]
+        # A field empty in both versions says nothing about the conflict.
+        return [row for row in rows if row[1] or row[2]]
 
     def _described(self, event: Event | None, programme: Programme) -> dict[str, str]:
         lang = self._lang
         if event is None:
             return {self.tr("Title"): self.tr("(deleted)")}
+        locale = locale_for(lang)
         venue = programme.venues.get(event.venue)
         track = programme.tracks.get(event.track)
-        rule = event.recurrence.rule if event.recurrence else ""
-        when = f"{event.start:%Y-%m-%d %H:%M} – {event.end:%H:%M}"
-        if event.end.date() != event.start.date():
-            when = f"{event.start:%Y-%m-%d %H:%M} – {event.end:%Y-%m-%d %H:%M}"
-        return {
+        statuses = {"confirmed": self.tr("confirmed"), "tentative": self.tr("tentative"),
+                    "cancelled": self.tr("cancelled")}
+        described = {
             self.tr("Title"): event.title.get(lang),
-            self.tr("When"): when,
+            self.tr("When"): self._when(event),
             self.tr("Venue"): venue.name.get(lang) if venue else event.venue,
             self.tr("Track"): track.name.get(lang) if track else event.track,
             self.tr("Speakers"): "; ".join(speaker_labels(programme, event)),
-            self.tr("Status"): event.status,
-            self.tr("Repeats"): rule,
+            self.tr("Status"): statuses.get(event.status, event.status),
+            self.tr("Repeats"): self._dates(event),
             self.tr("Description"): event.description.get(lang),
             self.tr("Link"): event.url,
+            self.tr("Languages"): ", ".join(language_name(code) for code in event.languages),
+            self.tr("Expected attendance"): (locale.toString(event.attendance)
+                                             if event.attendance else ""),
         }
+        # The other languages' texts, as the event holds them: a conflict over a German
+        # title shows that title in an English window as well.
+        for other in LANGS:
+            if other == lang:
+                continue
+            name = language_name(other)
+            described[self.tr("Title ({language})").format(language=name)] = \
+                getattr(event.title, other)
+            described[self.tr("Description ({language})").format(language=name)] = \
+                getattr(event.description, other)
+        return described
+
+    def _when(self, event: Event) -> str:
+        locale = locale_for(self._lang)
+        start, end = event.start, event.end
+        if event.all_day:
+            last = end.date() - timedelta(days=1)
+            if last <= start.date():
+                return day_month(start.date(), locale, weekday="ddd") + f" {start.year}"
+            return (f"{day_month(start.date(), locale, weekday='ddd')} – "
+                    f"{day_month(last, locale, weekday='ddd')} {last.year}")
+        day = f"{day_month(start.date(), locale, weekday='ddd')} {start.year}"
+        if end.date() == start.date():
+            return f"{day}, {self._clock(start)}–{self._clock(end)}"
+        last = f"{day_month(end.date(), locale, weekday='ddd')} {end.year}"
+        return f"{day}, {self._clock(start)} – {last}, {self._clock(end)}"
+
+    def _clock(self, moment: datetime) -> str:
+        return locale_for(self._lang).toString(QTime(moment.hour, moment.minute),
+                                                QLocale.FormatType.ShortFormat)
+
+    def _dates(self, event: Event) -> str:
+        """The days a series meets on (its rule, exceptions and extra dates applied), as
+        what two versions of a series differ in; empty for a single event."""
+        if event.recurrence is None:
+            return ""
+        locale = locale_for(self._lang)
+        days = [start.date() for start in starts(event, limit=MAX_DATES_SHOWN + 1)]
+        shown = ", ".join(day_month(day, locale, short_month=True)
+                          for day in days[:MAX_DATES_SHOWN])
+        if len(days) > MAX_DATES_SHOWN:
+            return self.tr("{dates}, … (rule {rule})").format(dates=shown,
+                                                              rule=event.recurrence.rule)
+        return self.tr("Dates ({count}): {dates}").format(count=len(days), dates=shown)
 
     def _entry_rows(self, local: Any, remote: Any) -> list[tuple[str, str, str]]:
         def flat(value: Any) -> dict[str, str]:
@@ -258,8 +312,20 @@ class ConflictsDialog(QDialog):
             return {"": _text(value)}
 
         mine, theirs = flat(local), flat(remote)
-        return [(key, mine.get(key, ""), theirs.get(key, ""))
+        labels = {
+            "id": self.tr("Identifier"), "name": self.tr("Name"),
+            "address": self.tr("Address"), "lat": self.tr("Latitude"),
+            "lon": self.tr("Longitude"), "capacity": self.tr("Capacity"),
+            "availability": self.tr("Availability"), "affiliation": self.tr("Affiliation"),
+            "contact": self.tr("Contact"), "colour": self.tr("Colour"),
+            "placeholder": self.tr("Placeholder"), "timezone": self.tr("Time zone"),
+            "start": self.tr("First day"), "end": self.tr("Last day"),
+            "speed_kmh": self.tr("Travel speed (km/h)"),
+            "buffer_minutes": self.tr("Time between venues (minutes)"),
+        }
+        rows = [(labels.get(key, key), mine.get(key, ""), theirs.get(key, ""))
                 for key in dict.fromkeys([*mine, *theirs])]
+        return [row for row in rows if row[1] or row[2]]
 
 
 def _text(value: Any) -> str:

@@ -151,6 +151,8 @@ def test_a_sync_with_nothing_changed_sends_one_small_request_per_collection(dav,
     assert len(seen) == 3 == report.requests  # the programme's collection and two tracks
     assert {s.method for s in seen} == {"REPORT"} and all(s.status == 207 for s in seen)
     assert max(s.size for s in seen) < 1000
+    # Each an RFC 6578 sync-collection with the token the last sync was given.
+    assert all(b"sync-collection" in s.body and b"sync-token>http" in s.body for s in seen)
 
 
 def test_one_changed_event_goes_up_alone(dav, tmp_path):

@@ -105,8 +105,44 @@ def test_set_up_then_sync_now_and_the_status_says_so(qtbot, dav, tmp_path, memor
         (KEYRING_SERVICE, f"{dav.user}@{dav.url}"): dav.password}
     assert b"secret" not in path.read_bytes()
     assert sorted(dav.event_uids()) == sorted(window.document.programme.events)
-    # A later F9 needs nothing more.
+    # A later F9 needs nothing more; and the window syncs by itself from now on, every
+    # five minutes unless told otherwise.
     assert not sync_in(qtbot, window).changed
+    assert panel.timer.isActive() and panel.timer.interval() == 5 * 60_000
+
+
+def test_without_a_keyring_the_password_is_kept_for_the_session(qtbot, dav, tmp_path,
+                                                                 errors):
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        path = make_file(tmp_path / "a.programme")
+        window = open_window(qtbot, path, errors)
+        shown = []
+
+        def fill(dialog):
+            shown.append(dialog.password_edit.placeholderText())
+            QTest.keyClicks(dialog.url_edit, dav.url)
+            QTest.keyClicks(dialog.user_edit, dav.user)
+            QTest.keyClicks(dialog.password_edit, dav.password)
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+        when_modal(qtbot, SyncSettingsDialog, fill)
+        report = sync_in(qtbot, window)
+        assert report.uploaded == 5
+        assert shown == ["no keyring on this system: kept until the window closes"]
+        assert b"secret" not in path.read_bytes()
+        # The timer's syncs use it without asking, for as long as the window is open.
+        edit_title = window.document.programme.events["talk@t"]
+        window.push(put_command(window.document, dataclasses.replace(
+            edit_title, title=dataclasses.replace(edit_title.title, en="Kept")), "edit"))
+        assert sync_in(qtbot, window, "timer").uploaded == 1
+        assert errors == []
+    finally:
+        keyring.set_keyring(previous)
 
 
 def test_a_missing_password_is_asked_for(qtbot, dav, tmp_path, memory_keyring, errors,
@@ -192,7 +228,7 @@ def test_an_unreachable_server_shows_not_synced_since(qtbot, dav, tmp_path, memo
     error = sync_in(qtbot, window, "timer")
     assert str(error).startswith("cannot reach ") and "wait for the next sync" in str(error)
     assert panel.status_button.text().startswith("Not synced since ")
-    assert panel.status_button.toolTip() == str(error)
+    assert panel.status_button.toolTip() == "C" + str(error)[1:]
     assert errors == []  # automatic: no message box
     assert data_of(window.document.programme) == before
     # F9 (interactive) says it in a message as well.
@@ -218,18 +254,21 @@ def test_conflicts_side_by_side_chosen_per_event_in_one_undo_step(qtbot, dav, tm
     def choose(dialog):
         rows = {}
         for row in range(dialog.list.count()):
-            dialog.list.setCurrentRow(row)
+            # A click on the event in the list, as a user picks it.
+            item = dialog.list.item(row)
+            QTest.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton,
+                             pos=dialog.list.visualItemRect(item).center())
+            assert dialog.list.currentRow() == row
             table = dialog.table
             fields = {table.item(r, 0).text(): (table.item(r, 1).text(),
                                                  table.item(r, 2).text())
                       for r in range(table.rowCount())}
             rows[dialog.current_ident()] = fields
-            if dialog.current_ident() == "talk@t":
-                dialog.take_server.click()
-            else:
-                dialog.keep_local.click()
+            choice = dialog.take_server if dialog.current_ident() == "talk@t" \
+                else dialog.keep_local
+            QTest.mouseClick(choice, Qt.MouseButton.LeftButton)
         seen.update(rows)
-        dialog.apply_button.click()
+        QTest.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
 
     when_modal(qtbot, ConflictsDialog, choose)
     report = sync_in(qtbot, window)  # interactive: the dialog opens by itself
@@ -239,6 +278,12 @@ def test_conflicts_side_by_side_chosen_per_event_in_one_undo_step(qtbot, dav, tm
     # Both versions were shown side by side.
     assert seen["talk@t"]["Title"] == ("Talk by B", "Talk by A")
     assert seen["concert@t"]["Title"] == ("Concert by B", "Concert by A")
+    # In words, each language's texts, and nothing that neither version holds.
+    assert seen["talk@t"]["Title (German)"] == ("Vortrag", "Vortrag")
+    assert seen["talk@t"]["Description (Russian)"] == ("О вещах", "О вещах")
+    assert seen["talk@t"]["Speakers"][0] == seen["talk@t"]["Speakers"][1] != ""
+    assert seen["concert@t"]["Status"] == ("tentative", "tentative")
+    assert "Link" not in seen["concert@t"] and "Repeats" not in seen["talk@t"]
     events = document.programme.events
     assert events["talk@t"].title.en == "Talk by A"  # taken from the server
     assert events["concert@t"].title.en == "Concert by B"  # kept, and sent
@@ -276,3 +321,45 @@ def test_an_undo_step_does_not_throw_away_what_a_sync_brought(qtbot, dav, tmp_pa
     assert document.programme.events["talk@t"].title.en == "Theirs, later"
     assert len(errors) == 1 and "cannot be undone" in errors[0]
     assert not document.undo_stack.canUndo()
+
+
+@pytest.mark.parametrize(("lang", "rows"), [
+    ("de", {"Status": "vorläufig", "Wiederholung": "Termine (4): "}),
+    ("ru", {"Статус": "предварительно", "Повтор": "Даты (4): "}),
+])
+def test_the_conflicts_dialog_speaks_the_window_language(qtbot, dav, tmp_path, lang, rows):
+    """A series changed on both sides (a date dropped on one, its title on the other),
+    shown in German and in Russian: the fields, the status and the dates in words."""
+    from planner.model import Recurrence
+    from ui.i18n import language
+
+    a, b = two_planners(tmp_path, dav)
+
+    def tentative_series(programme):
+        daily = programme.events["daily@t"]
+        return {"daily@t": dataclasses.replace(daily, status="tentative")}
+
+    edit(a, tentative_series)
+    sync(a, dav)
+    sync(b, dav)
+    edit(a, lambda p: {"daily@t": dataclasses.replace(
+        p.events["daily@t"], recurrence=Recurrence("FREQ=DAILY;COUNT=4", ()))})
+    edit(b, retitle("daily@t", "Coffee, every day"))
+    sync(a, dav)
+    assert [c.ident for c in sync(b, dav).conflicts] == ["daily@t"]
+    create_application()
+    with ProgrammeStore.open(b) as store, language(lang):
+        state = load_state(store.connection)
+        dialog = ConflictsDialog(list(state.conflicts.values()), store.load(), lang)
+        qtbot.addWidget(dialog)
+        table = dialog.table
+        shown = {table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text())
+                 for r in range(table.rowCount())}
+    status_label, repeats_label = rows
+    assert shown[status_label] == (rows[status_label], rows[status_label])
+    mine, theirs = shown[repeats_label]
+    # Four dates on each side, not the same four (one side dropped its exception).
+    assert theirs.startswith(rows[repeats_label]) and mine.startswith(rows[repeats_label])
+    assert mine != theirs
+    assert table.item(list(shown).index(repeats_label), 0).font().bold()
+    assert not any("FREQ=" in text for pair in shown.values() for text in pair)

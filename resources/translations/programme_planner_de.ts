@@ -263,7 +263,7 @@
     </message>
     <message>
         <source>Track</source>
-        <translation>Reihe</translation>
+        <translation>Programmbereich</translation>
     </message>
     <message>
         <source>Programme setting</source>
@@ -290,6 +290,30 @@
         <translation>abgesagt</translation>
     </message>
     <message>
+        <source>Title (German)</source>
+        <translation>Titel (Deutsch)</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>Titel (Englisch)</translation>
+    </message>
+    <message>
+        <source>Title (Russian)</source>
+        <translation>Titel (Russisch)</translation>
+    </message>
+    <message>
+        <source>Description (German)</source>
+        <translation>Beschreibung (Deutsch)</translation>
+    </message>
+    <message>
+        <source>Description (English)</source>
+        <translation>Beschreibung (Englisch)</translation>
+    </message>
+    <message>
+        <source>Description (Russian)</source>
+        <translation>Beschreibung (Russisch)</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Wann</translation>
     </message>
@@ -299,7 +323,7 @@
     </message>
     <message>
         <source>Status</source>
-        <translation>Zustand</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Repeats</source>
@@ -320,14 +344,6 @@
     <message>
         <source>Expected attendance</source>
         <translation>Erwartete Besucherzahl</translation>
-    </message>
-    <message>
-        <source>Title ({language})</source>
-        <translation>Titel ({language})</translation>
-    </message>
-    <message>
-        <source>Description ({language})</source>
-        <translation>Beschreibung ({language})</translation>
     </message>
     <message>
         <source>{dates}, … (rule {rule})</source>
@@ -2370,7 +2386,6 @@ Die übrigen importieren?</translation>
     </message>
     <message>
         <source>Sync No&amp;w</source>
-        <extracomment>Emitted on the GUI thread when a sync ends: the report, or the error.</extracomment>
         <translation>Jetzt s&amp;ynchronisieren</translation>
     </message>
     <message>
@@ -2398,8 +2413,8 @@ Die übrigen importieren?</translation>
         <translation>Zuerst das Programm in einer Datei speichern: ein Programm wird aus seiner Datei synchronisiert.</translation>
     </message>
     <message>
-        <source>a password is needed: Sync Now asks for it</source>
-        <translation>ein Passwort wird gebraucht: „Jetzt synchronisieren“ fragt danach</translation>
+        <source>A password is needed: File › Sync Now asks for it</source>
+        <translation>Ein Passwort wird gebraucht: Datei › Jetzt synchronisieren fragt danach</translation>
     </message>
     <message>
         <source>Sync</source>
@@ -2489,6 +2504,14 @@ Die übrigen importieren?</translation>
     <message>
         <source>&amp;User:</source>
         <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>(kept until the window closes)</source>
+        <translation>(aufbewahrt, bis das Fenster schließt)</translation>
+    </message>
+    <message>
+        <source>no keyring on this system: kept until the window closes</source>
+        <translation>kein Schlüsselbund auf diesem System: aufbewahrt, bis das Fenster schließt</translation>
     </message>
     <message>
         <source>(kept in the system keyring)</source>

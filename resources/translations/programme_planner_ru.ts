@@ -208,7 +208,7 @@
     </message>
     <message>
         <source>These were changed here and on the server since the last sync. Choose for each which version to keep; the other is replaced. Undo takes the choices back.</source>
-        <translation>Это было изменено здесь и на сервере после последней синхронизации. Выберите для каждого, какую версию оставить; другая будет заменена. Отмена возвращает выбор.</translation>
+        <translation>Это было изменено здесь и на сервере после последней синхронизации. Выберите для каждого, какую версию оставить; другая будет заменена. Правка › Отменить возвращает выбор.</translation>
     </message>
     <message>
         <source>Field</source>
@@ -291,6 +291,30 @@
         <translation>отменено</translation>
     </message>
     <message>
+        <source>Title (German)</source>
+        <translation>Название (немецкий)</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>Название (английский)</translation>
+    </message>
+    <message>
+        <source>Title (Russian)</source>
+        <translation>Название (русский)</translation>
+    </message>
+    <message>
+        <source>Description (German)</source>
+        <translation>Описание (немецкий)</translation>
+    </message>
+    <message>
+        <source>Description (English)</source>
+        <translation>Описание (английский)</translation>
+    </message>
+    <message>
+        <source>Description (Russian)</source>
+        <translation>Описание (русский)</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Когда</translation>
     </message>
@@ -321,14 +345,6 @@
     <message>
         <source>Expected attendance</source>
         <translation>Ожидаемое число гостей</translation>
-    </message>
-    <message>
-        <source>Title ({language})</source>
-        <translation>Название ({language})</translation>
-    </message>
-    <message>
-        <source>Description ({language})</source>
-        <translation>Описание ({language})</translation>
     </message>
     <message>
         <source>{dates}, … (rule {rule})</source>
@@ -2392,7 +2408,6 @@ Import the others?</source>
     </message>
     <message>
         <source>Sync No&amp;w</source>
-        <extracomment>Emitted on the GUI thread when a sync ends: the report, or the error.</extracomment>
         <translation>Синхрони&amp;зировать</translation>
     </message>
     <message>
@@ -2420,8 +2435,8 @@ Import the others?</source>
         <translation>Сначала сохраните программу в файл: программа синхронизируется из своего файла.</translation>
     </message>
     <message>
-        <source>a password is needed: Sync Now asks for it</source>
-        <translation>нужен пароль: «Синхронизировать» спросит его</translation>
+        <source>A password is needed: File › Sync Now asks for it</source>
+        <translation>Нужен пароль: Файл › Синхронизировать спросит его</translation>
     </message>
     <message>
         <source>Sync</source>
@@ -2513,6 +2528,14 @@ Import the others?</source>
     <message>
         <source>&amp;User:</source>
         <translation>&amp;Пользователь:</translation>
+    </message>
+    <message>
+        <source>(kept until the window closes)</source>
+        <translation>(хранится, пока окно открыто)</translation>
+    </message>
+    <message>
+        <source>no keyring on this system: kept until the window closes</source>
+        <translation>в системе нет связки ключей: хранится, пока окно открыто</translation>
     </message>
     <message>
         <source>(kept in the system keyring)</source>

@@ -6,10 +6,10 @@ the choices one undo step (:class:`ui.commands.SettleCommand`)."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, QTime
+from PySide6.QtCore import QDate, QLocale, Qt, QTime
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.model import LANGS, Event, Lang, Programme, speaker_labels
+from planner.model import LANGS, Event, Lang, Programme, Texts, speaker_labels
 from planner.recurrence import starts
 from planner.sync.engine import ENTRY_PREFIX, Prefer, conflict_versions, reason_message
 from planner.sync.resource import entities_programme
 from planner.sync.state import ConflictRecord
-from ui.i18n import day_month, locale_for
+from ui.i18n import day_month, locale_for, long_date
 from ui.widgets import language_name
 
 DIFFERENT = QColor("#fff3c4")
@@ -205,6 +205,9 @@ class ConflictsDialog(QDialog):
         bold.setBold(True)
         for n, (field, mine, theirs) in enumerate(rows):
             cells = [QTableWidgetItem(field), QTableWidgetItem(mine), QTableWidgetItem(theirs)]
+            for cell in cells[1:]:
+                # A long description is cut short in its cell: whole in its tooltip.
+                cell.setToolTip(cell.text() if len(cell.text()) > 80 else "")
             for column, cell in enumerate(cells):
                 if mine != theirs:
                     cell.setBackground(QBrush(DIFFERENT))
@@ -244,46 +247,52 @@ class ConflictsDialog(QDialog):
         track = programme.tracks.get(event.track)
         statuses = {"confirmed": self.tr("confirmed"), "tentative": self.tr("tentative"),
                     "cancelled": self.tr("cancelled")}
-        described = {
-            self.tr("Title"): event.title.get(lang),
+        def texts(label: str, labels: dict[str, str], value: Texts) -> dict[str, str]:
+            # The other languages' texts too, as the event holds them: a conflict over a
+            # German title shows in an English window as well.
+            shown = {label: value.get(lang)}
+            for other in LANGS:
+                if other != lang:
+                    shown[labels[other]] = getattr(value, other)
+            return shown
+
+        titles = {"de": self.tr("Title (German)"), "en": self.tr("Title (English)"),
+                  "ru": self.tr("Title (Russian)")}
+        descriptions = {"de": self.tr("Description (German)"),
+                        "en": self.tr("Description (English)"),
+                        "ru": self.tr("Description (Russian)")}
+        return {
+            **texts(self.tr("Title"), titles, event.title),
             self.tr("When"): self._when(event),
             self.tr("Venue"): venue.name.get(lang) if venue else event.venue,
             self.tr("Track"): track.name.get(lang) if track else event.track,
             self.tr("Speakers"): "; ".join(speaker_labels(programme, event)),
             self.tr("Status"): statuses.get(event.status, event.status),
             self.tr("Repeats"): self._dates(event),
-            self.tr("Description"): event.description.get(lang),
+            **texts(self.tr("Description"), descriptions, event.description),
             self.tr("Link"): event.url,
             self.tr("Languages"): ", ".join(language_name(code) for code in event.languages),
             self.tr("Expected attendance"): (locale.toString(event.attendance)
                                              if event.attendance else ""),
         }
-        # The other languages' texts, as the event holds them: a conflict over a German
-        # title shows that title in an English window as well.
-        for other in LANGS:
-            if other == lang:
-                continue
-            name = language_name(other)
-            described[self.tr("Title ({language})").format(language=name)] = \
-                getattr(event.title, other)
-            described[self.tr("Description ({language})").format(language=name)] = \
-                getattr(event.description, other)
-        return described
 
     def _when(self, event: Event) -> str:
-        locale = locale_for(self._lang)
         start, end = event.start, event.end
         if event.all_day:
             last = end.date() - timedelta(days=1)
             if last <= start.date():
-                return day_month(start.date(), locale, weekday="ddd") + f" {start.year}"
-            return (f"{day_month(start.date(), locale, weekday='ddd')} – "
-                    f"{day_month(last, locale, weekday='ddd')} {last.year}")
-        day = f"{day_month(start.date(), locale, weekday='ddd')} {start.year}"
+                return self._day(start.date())
+            return f"{self._day(start.date())} – {self._day(last)}"
+        day = self._day(start.date())
         if end.date() == start.date():
             return f"{day}, {self._clock(start)}–{self._clock(end)}"
-        last = f"{day_month(end.date(), locale, weekday='ddd')} {end.year}"
-        return f"{day}, {self._clock(start)} – {last}, {self._clock(end)}"
+        return f"{day}, {self._clock(start)} – {self._day(end.date())}, {self._clock(end)}"
+
+    def _day(self, day: date) -> str:
+        """The weekday and date: "Mi. 3. April 2019", "ср 3 апреля 2019 г."."""
+        locale = locale_for(self._lang)
+        weekday = locale.toString(QDate(day.year, day.month, day.day), "ddd")
+        return f"{weekday} {long_date(day, locale)}"
 
     def _clock(self, moment: datetime) -> str:
         return locale_for(self._lang).toString(QTime(moment.hour, moment.minute),

@@ -31,7 +31,7 @@ class SyncSettingsDialog(CheckedDialog):
     geometry_key = "dialogs/sync_settings"
 
     def __init__(self, account: Account | None, minutes: int, has_password: bool,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, keyring: bool = True) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sync Settings"))
         form = QFormLayout(self)
@@ -54,9 +54,16 @@ class SyncSettingsDialog(CheckedDialog):
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("sync_password")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText(
-            self.tr("(kept in the system keyring)") if has_password
-            else self.tr("kept in the system keyring, never in the file"))
+        if not keyring:
+            # Without a keyring nothing keeps it past this session: say so, rather than
+            # promise what cannot be.
+            self.password_edit.setPlaceholderText(
+                self.tr("(kept until the window closes)") if has_password
+                else self.tr("no keyring on this system: kept until the window closes"))
+        else:
+            self.password_edit.setPlaceholderText(
+                self.tr("(kept in the system keyring)") if has_password
+                else self.tr("kept in the system keyring, never in the file"))
         form.addRow(self.tr("&Password:"), self.password_edit)
         self.insecure_box = QCheckBox(self.tr("Accept a certificate that cannot be verified "
                                               "(a self-signed one)"))

@@ -61,6 +61,18 @@ def stored_password(account: Account) -> str | None:
     return value
 
 
+def keyring_available() -> bool:
+    """Whether this system has a keyring to keep a password in (keyring's "fail" backend,
+    chosen where none is found, keeps nothing)."""
+    try:
+        import keyring
+        from keyring.backends import fail
+
+        return not isinstance(keyring.get_keyring(), fail.Keyring)
+    except Exception:  # a broken backend keeps nothing either
+        return False
+
+
 def store_password(account: Account, password: str) -> bool:
     """Keep ``password`` in the system keyring; ``False`` when there is none to keep it."""
     try:
@@ -136,14 +148,16 @@ def _run_sync(side: DocumentSide, account: Account, password: str | None,
 class SyncPanel(QObject):
     """The window's sync: actions, status, timer, conflicts; see the module doc."""
 
-    #: Emitted on the GUI thread when a sync ends: the report, or the error.
+    # Emitted on the GUI thread when a sync ends: the report, or the error.
     sync_ended = Signal(object)
 
     def __init__(self, window: Shell) -> None:
         super().__init__(window.window())
         self._window = window
         self.task: Task | None = None
-        self._session_passwords: dict[Account, str] = {}
+        # By user and address, as the keyring keeps them: the account a sync remembers
+        # (its login scheme, say) is the same login as the one the settings gave.
+        self._session_passwords: dict[str, str] = {}
         self._error: str | None = None
         self._progress: tuple[int, int] | None = None
         self._interactive = False
@@ -221,7 +235,7 @@ class SyncPanel(QObject):
         return account_for(state)
 
     def password(self, account: Account) -> str | None:
-        return self._session_passwords.get(account) or stored_password(account)
+        return self._session_passwords.get(_keyring_user(account)) or stored_password(account)
 
     # -- syncing --------------------------------------------------------------------------
 
@@ -251,7 +265,7 @@ class SyncPanel(QObject):
         password = self.password(account)
         if password is None:
             if not interactive:
-                self._error = self.tr("a password is needed: Sync Now asks for it")
+                self._error = self.tr("A password is needed: File › Sync Now asks for it")
                 self.refresh()
                 return None
             password = self._ask_password(account)
@@ -279,7 +293,7 @@ class SyncPanel(QObject):
         if not ok or not text:
             return None
         if not store_password(account, text):
-            self._session_passwords[account] = text
+            self._session_passwords[_keyring_user(account)] = text
         return text
 
     def _progressed(self, done: int, total: int) -> None:
@@ -311,9 +325,11 @@ class SyncPanel(QObject):
     def _failed(self, error: object, account: Account) -> None:
         self._end()
         text = render(error, self._window.lang)
+        # The command line's "error: cannot reach …" is a sentence of its own here.
+        text = text[:1].upper() + text[1:]
         self._error = text
         if isinstance(error, RefusedError) and error.status == 401:
-            self._session_passwords.pop(account, None)
+            self._session_passwords.pop(_keyring_user(account), None)
         self.refresh()
         self.sync_ended.emit(error)
         if self._interactive:
@@ -403,7 +419,7 @@ class SyncPanel(QObject):
         settings = Settings()
         dialog = SyncSettingsDialog(account, settings.sync_minutes,
                                     account is not None and self.password(account) is not None,
-                                    self._window.window())
+                                    self._window.window(), keyring=keyring_available())
         accepted = dialog.exec() == SyncSettingsDialog.DialogCode.Accepted
         dialog.deleteLater()
         if not accepted:
@@ -415,7 +431,7 @@ class SyncPanel(QObject):
         password = dialog.password()
         if password:
             if not store_password(new, password):
-                self._session_passwords[new] = password
+                self._session_passwords[_keyring_user(new)] = password
         self._error = None
         self._arm_timer()
         self.refresh()

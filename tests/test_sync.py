@@ -942,3 +942,20 @@ def test_everything_the_programme_holds_travels_to_a_second_planner(dav, tmp_pat
     lone = load(b).events["s@t/2"]
     assert lone.zone.key == "Old-Eastern" and lone.start.utcoffset() == timedelta(hours=-5)
     assert not sync(a, dav).changed and not sync(b, dav).changed
+
+
+def test_the_built_in_programme_travels_whole(dav, tmp_path, capsys):
+    """The German Week itself (60 events, series with exceptions, venues across the city,
+    three languages) synced up from one copy and down into a new file."""
+    from planner.builtin import load_builtin
+
+    week = load_builtin()
+    a = make_file(tmp_path / "a.programme", week)
+    code, out, err = cli_sync(capsys, a, dav)
+    assert (code, err) == (0, "") and f"{len(week.events)} sent" in out
+    b = tmp_path / "b.programme"
+    code, out, err = cli_sync(capsys, b, dav)
+    assert (code, err) == (0, "") and "problem" not in out
+    assert f"{len(week.events)} received" in out
+    assert load(b) == load(a)
+    assert not sync(a, dav).changed and not sync(b, dav).changed

@@ -220,11 +220,25 @@ def render_event(programme: Programme, event: Event, data: Data) -> bytes:
     :func:`payload`). Its DTSTAMP is the event's last change, so equal events give equal
     bytes."""
     options = ExportOptions(lang=data["lang"])
-    calendar = object_calendar(programme, event, options, event.last_modified.astimezone(UTC))
+    calendar = object_calendar(programme, _without_periods(event), options,
+                               event.last_modified.astimezone(UTC))
     vevent = calendar.walk("VEVENT")[0]
     vevent.add(PAYLOAD, _encode(data))
     body: bytes = calendar.to_ical()
     return body
+
+
+def _without_periods(event: Event) -> Event:
+    """``event`` with each extra date given as a period (RDATE;VALUE=PERIOD) given by its
+    start alone, as the resource shows it: Radicale refuses a resource with a period (its
+    vobject cannot read one: 400 Bad Request), and a calendar shows the date all the same.
+    The payload keeps the periods whole for the planners."""
+    recurrence = event.recurrence
+    if recurrence is None or not recurrence.periods:
+        return event
+    starts = tuple(sorted({*recurrence.rdates, *(p.start for p in recurrence.periods)}))
+    return dataclasses.replace(event, recurrence=dataclasses.replace(
+        recurrence, rdates=starts, periods=()))
 
 
 @dataclass(slots=True)
@@ -345,10 +359,14 @@ def read_event(
     with)."""
     remote = RemoteEvent(href, etag, "")
     try:
-        masters = [c for c in _vevents(data) if c.get("RECURRENCE-ID") is None]
+        vevents = _vevents(data)
     except (ValueError, IndexError, KeyError, AttributeError, TypeError):
         remote.problem = msg("not an iCalendar resource")
         return remote
+    masters = [c for c in vevents if c.get("RECURRENCE-ID") is None]
+    if not masters and len(vevents) == 1:
+        # One occurrence of a series this programme does not hold (a file gave it alone).
+        masters = vevents
     if len(masters) != 1:
         remote.problem = msg("holds {count} events, not one", count=len(masters))
         return remote

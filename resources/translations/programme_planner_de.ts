@@ -2511,7 +2511,7 @@ Die übrigen importieren?</translation>
     </message>
     <message>
         <source>no keyring on this system: kept until the window closes</source>
-        <translation>kein Schlüsselbund auf diesem System: aufbewahrt, bis das Fenster schließt</translation>
+        <translation>kein Schlüsselbund: bis das Fenster schließt</translation>
     </message>
     <message>
         <source>(kept in the system keyring)</source>

@@ -2535,7 +2535,7 @@ Import the others?</source>
     </message>
     <message>
         <source>no keyring on this system: kept until the window closes</source>
-        <translation>в системе нет связки ключей: хранится, пока окно открыто</translation>
+        <translation>нет связки ключей: до закрытия окна</translation>
     </message>
     <message>
         <source>(kept in the system keyring)</source>

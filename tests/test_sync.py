@@ -515,6 +515,41 @@ def test_a_server_that_refuses_writes_loses_nothing(dav, tmp_path, capsys, statu
     assert load(b).events["talk@t"].title.en == "Edited while refused"
 
 
+@pytest.mark.parametrize("change", ["edited", "moved to another track"])
+def test_an_event_the_server_will_not_take_waits_and_the_rest_goes_on(dav, tmp_path, capsys,
+                                                                       change):
+    """A server that cannot read one event (400, as Radicale answers a property its parser
+    does not know): that event waits here, said as a problem; the others go up."""
+    a, b = two_planners(tmp_path, dav)
+
+    def changes(programme):
+        talk = programme.events["talk@t"]
+        talk = dataclasses.replace(talk, title=dataclasses.replace(talk.title, en="Refused"),
+                                   track="culture" if change.startswith("moved") else
+                                   talk.track)
+        return {"talk@t": talk, **retitle("concert@t", "Taken")(programme)}
+
+    edit(a, changes)
+    intended = data_of(load(a))
+    dav.proxy.refuse_on = ("PUT", "talk", 400)
+    code, out, err = cli_sync(capsys, a, dav)
+    assert (code, err) == (0, "")
+    assert "problem: event 'talk@t' stays here only: " in out and "(400 " in out
+    assert "1 sent" in out
+    assert data_of(load(a)) == intended
+    sync(b, dav)
+    assert load(b).events["concert@t"].title.en == "Taken"
+    assert load(b).events["talk@t"].title.en == "Talk"
+    assert dav.event_uids().count("talk@t") == 1
+    dav.proxy.refuse_on = None
+    code, out, _ = cli_sync(capsys, a, dav)
+    assert code == 0 and "1 sent" in out and "problem" not in out
+    sync(b, dav)
+    assert data_of(load(a)) == data_of(load(b)) == intended
+    assert dav.event_uids().count("talk@t") == 1
+    assert status_rows(a)["deletes"] == 0
+
+
 def test_a_server_that_keeps_failing_the_precondition_stops_the_sync(dav, tmp_path, capsys):
     a, _ = two_planners(tmp_path, dav)
     edit(a, retitle("talk@t", "Never accepted"))

@@ -363,3 +363,21 @@ def test_the_conflicts_dialog_speaks_the_window_language(qtbot, dav, tmp_path, l
     assert mine != theirs
     assert table.item(list(shown).index(repeats_label), 0).font().bold()
     assert not any("FREQ=" in text for pair in shown.values() for text in pair)
+
+
+def test_what_a_sync_left_alone_is_said(qtbot, dav, tmp_path, memory_keyring, errors):
+    """An event the server will not take stays here; F9 says so (the timer does not)."""
+    a, _ = two_planners(tmp_path, dav)
+    memory_keyring.set_password(KEYRING_SERVICE, f"{dav.user}@{dav.url}", dav.password)
+    window = open_window(qtbot, a, errors)
+    talk = window.document.programme.events["talk@t"]
+    window.push(put_command(window.document, dataclasses.replace(
+        talk, title=dataclasses.replace(talk.title, en="Not taken")), "edit"))
+    dav.proxy.refuse_on = ("PUT", "talk", 400)
+    report = sync_in(qtbot, window, "timer")
+    assert report.problems and errors == []
+    report = sync_in(qtbot, window)
+    assert len(errors) == 1 and errors[0].startswith("Event 'talk@t' stays here only: ")
+    assert window.document.programme.events["talk@t"].title.en == "Not taken"
+    dav.proxy.refuse_on = None
+    assert sync_in(qtbot, window).uploaded == 1 and len(errors) == 1

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 from planner.i18n import Message, msg
 from planner.model import LANGS, Event, Lang, Programme, ProgrammeError, Session
@@ -69,6 +69,10 @@ MAX_ROUNDS = 4
 COMMIT_EVERY = 100
 # Uploads go several at a time, each thread with a connection of its own, from this many on.
 PARALLEL_FROM = 20
+# Statuses with which a server refuses one event as it is, not the sync: it cannot read it
+# (400, say Radicale's vobject a property), or will not have it (415, 422). That event
+# waits here, said as a problem; the others go on.
+UNTAKEN = frozenset({400, 415, 422})
 UPLOAD_THREADS = 4
 # The last programme data seen on the server, for merging while it does not change.
 META_REMOTE = "meta_remote"
@@ -92,6 +96,11 @@ def reason_message(record: ConflictRecord) -> Message:
     if kind == "unusable":
         return msg("the server's version cannot be used here: {problem}", problem=detail)
     return msg(template)
+
+
+# What sending one event came to: stored (True), its copy there changed since it was
+# listed (False), or the server's refusal of it as it is (see UNTAKEN).
+Sent: TypeAlias = "bool | RefusedError"
 
 
 @dataclass(slots=True)
@@ -809,8 +818,10 @@ class Engine:
         prepared = [self._prepare(upload, entities) for upload in plan.uploads]
         # Moves write and delete in an order of their own (see _move); the rest at once.
         plain = [p for p in prepared if p.moved_from is None]
-        for item, ok in self._send_all(plain):
-            if ok:
+        for item, sent in self._send_all(plain):
+            if isinstance(sent, RefusedError):
+                self._untaken(item, sent)
+            elif sent:
                 written.add(_collection_of(item.href))
                 self._record(item)
             else:
@@ -820,7 +831,9 @@ class Engine:
             if item.moved_from is None:
                 continue
             hrefs = self._move(item)
-            if hrefs:
+            if hrefs is None:
+                pass  # not taken: said in _move
+            elif hrefs:
                 written.update(_collection_of(h) for h in hrefs)
             else:
                 refused.append(item.ident)
@@ -865,17 +878,28 @@ class Engine:
         return _Prepared(ident, href, etag, body, res.event_hash(event), res.digest(data),
                          moved_from)
 
-    def _send(self, item: _Prepared, server: Server | None = None) -> bool:
+    def _send(self, item: _Prepared, server: Server | None = None) -> Sent:
         """PUT ``item`` (through ``server``, one of the upload threads' own, or this
-        sync's); ``False`` when the server's copy changed since it was listed."""
+        sync's); ``False`` when the server's copy changed since it was listed, the error
+        when the server will not take this event as it is (see :data:`UNTAKEN`)."""
         try:
             item.new_etag = (server or self.server).put(
                 item.href, item.body, item.etag, msg("storing event '{uid}'", uid=item.ident))
         except PreconditionFailed:
             return False
+        except RefusedError as exc:
+            if exc.status not in UNTAKEN:
+                raise
+            return exc
         return True
 
-    def _send_all(self, items: list[_Prepared]) -> Iterator[tuple[_Prepared, bool]]:
+    def _untaken(self, item: _Prepared, error: RefusedError) -> None:
+        """An event the server would not take: said, and left to wait here as it is (the
+        next sync offers it again); the rest of the sync goes on."""
+        self.report.problems.append(msg(
+            "event '{uid}' stays here only: {reason}", uid=item.ident, reason=error.message))
+
+    def _send_all(self, items: list[_Prepared]) -> Iterator[tuple[_Prepared, Sent]]:
         """Send ``items``, several at a time when there are many (a first sync, a server far
         away): each upload thread has a connection of its own. Yields each with whether
         it was stored, as they finish; the records are made here, on the sync's thread."""
@@ -888,7 +912,7 @@ class Engine:
         for server in servers:
             spare.put(server)
 
-        def send(item: _Prepared) -> bool:
+        def send(item: _Prepared) -> Sent:
             server = spare.get()
             try:
                 return self._send(item, server)
@@ -897,7 +921,7 @@ class Engine:
 
         pool = ThreadPoolExecutor(max_workers=UPLOAD_THREADS)
         try:
-            pending: dict[Future[bool], _Prepared] = {}
+            pending: dict[Future[Sent], _Prepared] = {}
             queued = iter(items)
             for item in itertools.islice(queued, 2 * UPLOAD_THREADS):
                 pending[pool.submit(send, item)] = item
@@ -920,20 +944,28 @@ class Engine:
             item.ident, item.href, item.new_etag, item.digest, item.digest, item.key)})))
         self.report.uploaded += 1
 
-    def _move(self, item: _Prepared) -> list[str]:
+    def _move(self, item: _Prepared) -> list[str] | None:
         """An event that moved to another track's collection: the old copy is remembered
         for deleting before the new one is written (as "not confirmed yet"), so that a
         sync killed in between leaves no second copy; then written, recorded, and the old
         one deleted."""
         assert item.moved_from is not None
         old_href, old_etag = item.moved_from
-        known = self.state.items.get(item.ident) or ItemStatus(item.ident, item.href, None,
+        before = self.state.items.get(item.ident)
+        known = before or ItemStatus(item.ident, item.href, None,
                                                                "", "", "")
         self._commit(Step(status=StatusChanges(
             deletes={old_href: old_etag},
             items={item.ident: dataclasses.replace(known, href=item.href, etag=None)})),
             now=True)
-        if not self._send(item):
+        sent = self._send(item)
+        if isinstance(sent, RefusedError):
+            # The old copy stays where it was: nothing to delete after all.
+            self._commit(Step(status=StatusChanges(deleted={old_href}, items={
+                item.ident: before})), now=True)
+            self._untaken(item, sent)
+            return None
+        if not sent:
             return []
         self._record(item)
         self._flush()

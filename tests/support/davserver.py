@@ -156,6 +156,9 @@ class Proxy:
     # hold_at does: (method, text, n).
     hold_on: tuple[str, str, int] | None = None
     on_request: Callable[[int, str], None] | None = None
+    # Refuse the requests of this method whose path contains the text with this status:
+    # (method, text, status).
+    refuse_on: tuple[str, str, int] | None = None
 
     def __post_init__(self) -> None:
         self.held = threading.Event()
@@ -198,8 +201,11 @@ class Proxy:
                     self.end_headers()
                     proxy.seen.append(Seen(self.command, self.path, 501, 0, sent, body))
                     return
-                if self.command in proxy.refuse:
-                    status = proxy.refuse[self.command]
+                refused_here = proxy.refuse_on is not None and (
+                    self.command == proxy.refuse_on[0] and proxy.refuse_on[1] in self.path)
+                if self.command in proxy.refuse or refused_here:
+                    status = (proxy.refuse_on[2] if refused_here and proxy.refuse_on
+                              else proxy.refuse[self.command])
                     self.send_response(status)
                     self.send_header("Content-Length", "0")
                     self.end_headers()
@@ -248,7 +254,7 @@ class Proxy:
     def reset(self) -> None:
         self.seen.clear()
         self.refuse.clear()
-        self.hold_at = self.drop_after = self.hold_on = None
+        self.hold_at = self.drop_after = self.hold_on = self.refuse_on = None
         self.no_sync_collection = False
         self.held.clear()
         self.release.clear()

@@ -319,6 +319,11 @@ class SyncPanel(QObject):
                 what=", ".join(parts)), 5000)
         self.refresh()
         self.sync_ended.emit(report)
+        if report.problems and self._interactive:
+            # What the sync left alone (a resource it cannot read, an event the server
+            # will not take): said once, when the user asked for the sync.
+            problems = [render(p, window.lang) for p in report.problems]
+            window.show_error("\n".join(p[:1].upper() + p[1:] for p in problems))
         if report.conflicts and self._interactive:
             self.open_conflicts()
 

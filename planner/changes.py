@@ -42,6 +42,15 @@ ChangeKind = Literal[
 CHANGE_KINDS: tuple[ChangeKind, ...] = get_args(ChangeKind)
 _KIND_RANK = {kind: n for n, kind in enumerate(CHANGE_KINDS)}
 
+# What a list of changes calls each kind (the change pages, the changes command; the
+# window's panel says the same through its .ts catalogue), translated through
+# planner.i18n's catalogue.
+KIND_LABELS: dict[ChangeKind, str] = {
+    "added": "New", "removed": "Removed", "cancelled": "Cancelled", "restored": "Back on",
+    "rescheduled": "New time", "moved": "New place", "renamed": "New title",
+    "speakers": "Speakers",
+}
+
 # Every sentence a change can say, in one place, translated through planner.i18n's catalogue
 # (resources/translations/planner_<lang>.json, the English text as key).
 MESSAGES: dict[str, str] = {

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from planner.builtin import load_builtin
-from planner.i18n import Message, msg, msg_n, render, shortened, system_language
+from planner.i18n import Message, msg, msg_n, render, shortened, system_language, translate
 from planner.model import (
     LANGS,
     Lang,
@@ -613,7 +613,7 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
 
 
 def _cmd_changes(args: argparse.Namespace) -> int:
-    from planner.changes import concerned
+    from planner.changes import KIND_LABELS, concerned
     from planner.releases import compare
 
     with ProgrammeStore.open(args.programme, readonly=True) as store:
@@ -622,22 +622,26 @@ def _cmd_changes(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([c.as_json(args.lang) for c in found], ensure_ascii=False, indent=2))
         return EXIT_OK
+    lang = args.lang
     for change in found:
-        print(f"{change.kind}: {change.message(args.lang)}")
-    since = f"release {comparison.since.name!r}" if comparison.since else "the start"
-    until = f"release {comparison.until.name!r}" if comparison.until else "now"
-    n = len(found)
-    print(f"{'no changes' if n == 0 else f'{n} change' if n == 1 else f'{n} changes'} from "
-          f"{since} to {until} in {args.programme}")
+        print(f"{translate(KIND_LABELS[change.kind], lang)}: {change.message(lang)}")
+    since = (msg("from release '{name}'", name=comparison.since.name) if comparison.since
+             else msg("from the start"))
+    until = (msg("to release '{name}'", name=comparison.until.name) if comparison.until
+             else msg("to now"))
+    print(render(msg_n("{n} change {since} {until} in {path}|{n} changes {since} {until} in "
+                       "{path}", len(found), since=since, until=until, path=args.programme),
+                 lang))
     tell = concerned(found)
     people = {**comparison.before.people, **comparison.after.people}
     venues = {**comparison.before.venues, **comparison.after.venues}
     if tell.speakers:
         names = [people[p].name if p in people else p for p in tell.speakers]
-        print(f"speakers to tell: {', '.join(names)}")
+        print(render(msg("speakers to tell: {names}", names=", ".join(names)), lang))
     if tell.venues:
-        names = [venues[v].name.get(args.lang) if v in venues else v for v in tell.venues]
-        print(f"venues to tell: {', '.join(names)}")
+        names = [venues[v].name.get(lang) if v in venues else v for v in tell.venues]
+        # Venue names hold commas ("AHK, North-West branch").
+        print(render(msg("venues to tell: {names}", names="; ".join(names)), lang))
     return EXIT_OK
 
 

@@ -332,14 +332,24 @@ def test_changes_command_text_and_languages(tmp_path):
     result = run("changes", "-p", str(path), "--lang", "en")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == ("moved: “Talk” (Thu 4 Apr 10:00–12:00) moves from Goethe-Institut "
+    assert lines[0] == ("New place: “Talk” (Thu 4 Apr 10:00–12:00) moves from Goethe-Institut "
                         "to Petrikirche")
-    assert lines[1].startswith("speakers: “Talk”")
-    assert "2 changes from release 'Version 1' to now" in lines[2]
+    assert lines[1].startswith("Speakers: “Talk”")
+    assert f"2 changes from release 'Version 1' to now in {path}" == lines[2]
     assert "speakers to tell: Anna Beispiel, Bob Muster" in result.stdout
-    assert "venues to tell: Goethe-Institut, Petrikirche" in result.stdout
-    german = run("changes", "-p", str(path), "--lang", "de").stdout
-    assert "findet jetzt in Petrikirche statt" in german
+    assert "venues to tell: Goethe-Institut; Petrikirche" in result.stdout
+    # Every line in the language asked for, not only the sentences.
+    german = run("changes", "-p", str(path), "--lang", "de").stdout.splitlines()
+    assert german[0].startswith("Neuer Ort: „Vortrag“") and "findet jetzt in Petrikirche statt" \
+        in german[0]
+    assert german[2] == f"2 Änderungen seit der Veröffentlichung „Version 1“ bis jetzt in {path}"
+    assert german[3] == "zu benachrichtigende Mitwirkende: Anna Beispiel, Bob Muster"
+    assert german[4].startswith("zu benachrichtigende Orte: ")
+    one = run("changes", "-p", str(path), "--lang", "ru", "--until", "Version 1").stdout
+    assert one.strip() == f"{path}: 0 изменений с выпуска «Version 1» по выпуск «Version 1»"
+    russian_text = run("changes", "-p", str(path), "--lang", "ru").stdout.splitlines()
+    assert russian_text[0].startswith("Новое место: «Доклад»")
+    assert russian_text[2] == f"{path}: 2 изменения с выпуска «Version 1» по сей день"
     russian = json.loads(run("changes", "-p", str(path), "--lang", "ru", "--json").stdout)
     assert russian[0]["title"] == "Доклад" and "ранее" in russian[0]["message"]
 

@@ -18,6 +18,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from planner.builtin import RESOURCES
+from planner.changes import KIND_LABELS
 from planner.i18n import translate
 from planner.model import LANGS, Lang
 from planner.phrases import Phrases
@@ -46,14 +47,7 @@ TEXTS: dict[str, str] = {
     "schedule_files": "For conference apps (Giggity, EventFahrplan, ConfClerk)",
     "feed_title": "{programme}: releases",
     "languages": "Languages",
-    "kind_added": "New",
-    "kind_removed": "Removed",
-    "kind_cancelled": "Cancelled",
-    "kind_restored": "Back on",
-    "kind_rescheduled": "New time",
-    "kind_moved": "New place",
-    "kind_renamed": "New title",
-    "kind_speakers": "Speakers",
+    **{f"kind_{kind}": label for kind, label in KIND_LABELS.items()},
 }
 
 

@@ -26,11 +26,21 @@ from test_cli import assert_usage_error, run
 
 from planner import publish as publishing
 from planner.builtin import load_builtin
-from planner.model import Person, Programme, Recurrence, Texts, Venue, move_event, put_event
+from planner.model import (
+    Person,
+    Programme,
+    Recurrence,
+    RecurrenceId,
+    Texts,
+    Venue,
+    move_event,
+    put_event,
+)
 from planner.publish import PublishError, PublishOptions, check_base_url, prepare, publish
 from planner.publish.folder import MARKER
 from planner.publish.frab import guid_for
 from planner.publish.names import safe_name, safe_names
+from planner.recurrence import occurrences
 from planner.releases import record_release
 from planner.store import ProgrammeStore, open_programme, save_new
 
@@ -426,8 +436,6 @@ def test_schedule_content(tmp_path):
                    for room in day["rooms"].values() for e in room]
     assert sorted(e.get("guid") for e in xml_events) == sorted(e["guid"] for e in json_events)
     # One session per occurrence; cancelled events and occurrences are left out.
-    from planner.recurrence import occurrences
-
     with ProgrammeStore.open(path, readonly=True) as store:
         released = prepare(store, PublishOptions()).programme
     expected = {guid_for(e.uid, s if e.recurrence else None)
@@ -624,3 +632,68 @@ def test_the_context_gives_writers_what_the_site_needs(tmp_path):
     assert released.event_path(uid) == f"events/{safe_name(uid)}.ics"
     assert released.webcal("tracks/science.ics") == "webcal://example.org/gw2019/tracks/science.ics"
     assert draft.url("x") is None
+
+
+# ---------------------------------------------------------------------------------------------
+# A series with changed occurrences (RECURRENCE-ID) in every file
+
+
+CAFE = "gw2019-cafe-d@german-week-2019.programme-planner"
+
+
+def changed_series(tmp_path: Path) -> tuple[Path, Programme]:
+    """Release 1 of the built-in programme; release 2 with two occurrences of the daily
+    Café D changed on their own: Friday's an hour later at another venue, Sunday's called
+    off. Returns the file and the programme of release 2."""
+    path = tmp_path / "fest.programme"
+    save_new(path, load_builtin())
+    with ProgrammeStore.open(path) as store:
+        record_release(store, store.load(), "Version 1", now=T1)
+        edited = store.load()
+        series = edited.events[CAFE]
+        other = next(v for v in sorted(edited.venues) if v != series.venue)
+        friday, sunday = series.start + timedelta(days=2), series.start + timedelta(days=4)
+        moved = dataclasses.replace(
+            series, recurrence=None, overrides=(), recurrence_id=RecurrenceId(friday),
+            start=friday + timedelta(hours=1), end=friday + timedelta(hours=1) + series.duration,
+            venue=other)
+        off = dataclasses.replace(series, recurrence=None, overrides=(), status="cancelled",
+                                  recurrence_id=RecurrenceId(sunday), start=sunday,
+                                  end=sunday + series.duration)
+        put_event(edited, dataclasses.replace(series, overrides=(moved, off)))
+        store.replace_all(edited)
+        record_release(store, store.load(), "Version 2", now=T2)
+        return path, store.load()
+
+
+def utc_text(value: datetime) -> str:
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def test_a_moved_occurrence_is_at_its_new_time_in_the_schedule_files(
+        tmp_path, xml_schema, json_validator):
+    path, programme = changed_series(tmp_path)
+    series = programme.events[CAFE]
+    moved, off = series.overrides
+    do_publish(path, tmp_path / "out", base_url=BASE)
+    out = tmp_path / "out"
+    check_schedules(out, xml_schema, json_validator)
+    document = json.loads((out / "schedule.json").read_text(encoding="utf-8"))
+    sessions = {e["guid"]: (day["date"], room, e) for day in
+                document["schedule"]["conference"]["days"]
+                for room, items in day["rooms"].items() for e in items}
+    cafe = {g: s for g, s in sessions.items() if s[2]["title"] == series.title.en}
+    day, room, item = cafe[guid_for(CAFE, moved.recurrence_id.start)]
+    assert item["date"] == moved.start.isoformat() and item["start"] == "17:00"
+    assert room == item["room"] == programme.venues[moved.venue].name.en
+    assert guid_for(CAFE, off.recurrence_id.start) not in sessions
+    assert len(cafe) == len(occurrences(series))
+    assert len(occurrences(series)) == len(occurrences(
+        dataclasses.replace(series, overrides=()))) - 1
+    root = ET.parse(out / "schedule.xml").getroot()
+    node = next(e for e in root.iter("event")
+                if e.get("guid") == guid_for(CAFE, moved.recurrence_id.start))
+    assert node.findtext("date") == moved.start.isoformat()
+    assert node.findtext("room") == programme.venues[moved.venue].name.en
+    assert guid_for(CAFE, off.recurrence_id.start) not in {
+        e.get("guid") for e in root.iter("event")}

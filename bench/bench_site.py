@@ -9,7 +9,9 @@ as a site (``planner.site.write_site``); then:
    has painted, against a plain HTML table of the same events (time, title, venue, speakers,
    description) opened the same way in the same run, each the best of three openings (of
    twelve more for a page above 1.5×); the worst page's ratio and the median;
-3. writing the site against writing the programme's ICS export (``planner.ics``).
+3. writing the site against writing the programme's ICS export (``planner.ics``);
+4. the built-in programme's whole site, without the bundled ical.js, against its 400 KB
+   budget.
 """
 
 from __future__ import annotations
@@ -25,11 +27,13 @@ from pathlib import Path
 
 from bench.bench_conflicts import build
 from bench.common import Result, best_of
+from planner.builtin import load_builtin
 from planner.ics import export_ics
 from planner.model import Programme, Texts
-from planner.site import Slot, slots_by_day, write_site
+from planner.site import Slot, own_bytes, slots_by_day, write_site
 
 LIMIT = 2 * 1024 * 1024
+BUILTIN_BUDGET = 400 * 1024
 WORDS = {
     "de": "Stadt Zukunft Musik Forschung Dialog Energie Sprache Jugend Wasser Geschichte".split(),
     "en": "city future music research dialogue energy language youth water history".split(),
@@ -96,6 +100,14 @@ def run(quick: bool) -> list[Result]:
     with_descriptions(programme)
     results = []
     with tempfile.TemporaryDirectory() as tmp:
+        builtin = Path(tmp) / "builtin"
+        write_site(load_builtin(), builtin)
+        size = own_bytes(builtin)
+        results.append(Result("the built-in programme's whole site without ical.js",
+                              "400 KB, the budget", size / BUILTIN_BUDGET, target=1.0,
+                              detail=f"{size / 1024:.0f} KB in "
+                                     f"{sum(1 for p in builtin.rglob('*') if p.is_file())} "
+                                     "files"))
         folder = Path(tmp) / "site"
         t0 = time.perf_counter()
         written = write_site(programme, folder)

@@ -51,7 +51,7 @@ from planner.site.marks import Marks, marks_of, marks_since
 from planner.site.strings import NATIVE_NAMES, day_label, text, ui_table
 
 __all__ = ["PAGE_BYTES", "PAGE_LIMIT", "SITE_RESOURCES", "DayPart", "Page", "Publication",
-           "Slot", "fnv1a", "plan_pages", "slots_by_day", "write_site"]
+           "Slot", "fnv1a", "own_bytes", "plan_pages", "slots_by_day", "write_site"]
 
 SITE_RESOURCES = RESOURCES / "site"
 PAGE_LIMIT = 500
@@ -72,6 +72,13 @@ _WEB_URL_RE = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
 # Copied into ``assets/`` as they are.
 _ASSETS = ("site.css", "site.js")
 _VENDOR = ("ical.js", "ical.js.LICENSE.txt")
+
+
+def own_bytes(folder: Path) -> int:
+    """What the site written into ``folder`` weighs without the bundled ical.js (the
+    budget of the built-in programme's site is counted so)."""
+    bundled = {folder / "assets" / name for name in _VENDOR}
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and p not in bundled)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -452,6 +452,12 @@ def test_schedule_content(tmp_path):
     assert [p["name"] for p in item["persons"]] == [released.people[p].name
                                                     for p in single.speakers]
     assert item["url"].startswith(BASE) or item["url"] == single.url
+    # The language a session is given in (frab has room for one: the first).
+    assert single.languages and item["language"] == single.languages[0]
+    node = next(e for e in xml_events if e.get("guid") == guid_for(single.uid))
+    assert node.findtext("language") == single.languages[0]
+    assert [p.text for p in node.iter("person")] == [released.people[p].name
+                                                     for p in single.speakers]
     # A guid depends on the UID alone, and stays the same from one version of this program to
     # the next (apps keep favourites by it): this one was published by the first version.
     assert guid_for("gw2019-cafe-d@german-week-2019.programme-planner") == \

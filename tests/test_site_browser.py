@@ -538,6 +538,32 @@ def test_keyboard_reaches_and_presses_a_star_with_a_visible_focus(page: Page) ->
     assert page.text("#star-count") == "1"
 
 
+def test_keyboard_focus_is_never_hidden_under_the_days_heading(page: Page) -> None:
+    # On a laptop the day's heading stays at the top while its events scroll by; going back
+    # up with Shift+Tab, the element that takes the focus must come out below it (WCAG 2.4.11).
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    page.js("scrollTo(0, document.body.scrollHeight);"
+            "const stars = document.querySelectorAll('button.star');"
+            "stars[stars.length - 1].focus()")
+    actions = ActionChains(page.driver)
+    covered = []
+    for _ in range(40):
+        actions.key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+        found = page.js("""const focused = document.activeElement.getBoundingClientRect();
+            const stuck = [...document.querySelectorAll('.day > h2')]
+              .map((h) => h.getBoundingClientRect())
+              .filter((h) => h.top <= 1 && h.bottom > 0);
+            const under = stuck.length ? Math.max(...stuck.map((h) => h.bottom)) : 0;
+            return [document.activeElement.outerHTML.slice(0, 60), focused.top, under]""")
+        if found[1] < found[2]:
+            covered.append(found)
+    assert page.js("return getComputedStyle(document.querySelector('.day > h2')).position") \
+        == "sticky"
+    assert covered == []
+
+
 def test_the_print_stylesheet_leaves_out_the_controls(page: Page, tmp_path: Path) -> None:
     page.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     hidden = page.js("""return ['.filters', '.days', '.views', '.langs', '.acts']

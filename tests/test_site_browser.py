@@ -9,6 +9,7 @@ browser's own zone and language.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import re
 import subprocess
 import time
@@ -656,4 +657,30 @@ def test_axe_on_the_overview_of_a_large_site(page: Page, axe_source: str,
     page.open("index.html", folder=tmp_path)
     assert axe_problems(page, axe_source) == []
     page.open("day-2019-04-04-2.html")
+    assert axe_problems(page, axe_source) == []
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "ru"])
+def test_axe_on_the_change_pages(page: Page, axe_source: str, tmp_path: Path, lang: str) -> None:
+    # Two releases (something moved, something called off) and their QR codes: the page
+    # delegates open from the footer, and print.
+    path = tmp_path / "gw.programme"
+    save_new(path, load_builtin())
+    with ProgrammeStore.open(path) as store:
+        record_release(store, store.load(), "Version 1", "", now=datetime(2019, 3, 20, tzinfo=UTC))
+        edited = store.load()
+        kick_off = edited.events[KICK_OFF]
+        edited.events[KICK_OFF] = dataclasses.replace(kick_off, status="cancelled")
+        store.replace_all(edited)
+        record_release(store, store.load(), "Version 2", "", now=datetime(2019, 3, 27, tzinfo=UTC))
+        publish(store, tmp_path / "out", PublishOptions(base_url="https://example.org/gw/"))
+    page.driver.get((tmp_path / "out" / f"changes.{lang}.html").as_uri())
+    assert page.js("return document.documentElement.lang") == lang
+    assert page.js("return document.querySelectorAll('li').length") >= 1
+    assert axe_problems(page, axe_source) == []
+    set_phone(page.driver, True)
+    page.driver.get((tmp_path / "out" / f"changes.{lang}.html").as_uri())
+    # The two schedule files are named on one line, as a sentence (not a list of blocks).
+    assert page.js("""return ['schedule.xml', 'schedule.json'].map((name) => getComputedStyle(
+        document.querySelector(`a[href="${name}"]`)).display)""") == ["inline", "inline"]
     assert axe_problems(page, axe_source) == []

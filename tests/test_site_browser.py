@@ -14,7 +14,7 @@ import re
 import subprocess
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,7 @@ from support.npm import ensure_package
 from support.parsers import agree, format_instant, read_all
 
 from planner.builtin import load_builtin
-from planner.model import Texts
+from planner.model import RecurrenceId, Texts
 from planner.publish import PublishOptions, publish
 from planner.recurrence import occurrences
 from planner.releases import record_release
@@ -664,16 +664,7 @@ def test_axe_on_the_overview_of_a_large_site(page: Page, axe_source: str,
 def test_axe_on_the_change_pages(page: Page, axe_source: str, tmp_path: Path, lang: str) -> None:
     # Two releases (something moved, something called off) and their QR codes: the page
     # delegates open from the footer, and print.
-    path = tmp_path / "gw.programme"
-    save_new(path, load_builtin())
-    with ProgrammeStore.open(path) as store:
-        record_release(store, store.load(), "Version 1", "", now=datetime(2019, 3, 20, tzinfo=UTC))
-        edited = store.load()
-        kick_off = edited.events[KICK_OFF]
-        edited.events[KICK_OFF] = dataclasses.replace(kick_off, status="cancelled")
-        store.replace_all(edited)
-        record_release(store, store.load(), "Version 2", "", now=datetime(2019, 3, 27, tzinfo=UTC))
-        publish(store, tmp_path / "out", PublishOptions(base_url="https://example.org/gw/"))
+    released_twice(tmp_path)
     page.driver.get((tmp_path / "out" / f"changes.{lang}.html").as_uri())
     assert page.js("return document.documentElement.lang") == lang
     assert page.js("return document.querySelectorAll('li').length") >= 1
@@ -684,3 +675,52 @@ def test_axe_on_the_change_pages(page: Page, axe_source: str, tmp_path: Path, la
     assert page.js("""return ['schedule.xml', 'schedule.json'].map((name) => getComputedStyle(
         document.querySelector(`a[href="${name}"]`)).display)""") == ["inline", "inline"]
     assert axe_problems(page, axe_source) == []
+
+
+def released_twice(tmp_path: Path) -> Path:
+    """The built-in programme published from its second release: since the first, the
+    kick-off is called off, the exhibition two hours later and Friday's Café D at another
+    venue. Returns the folder."""
+    path = tmp_path / "gw.programme"
+    save_new(path, load_builtin())
+    with ProgrammeStore.open(path) as store:
+        record_release(store, store.load(), "Version 1", "", now=datetime(2019, 3, 20, tzinfo=UTC))
+        edited = store.load()
+        events = edited.events
+        events[KICK_OFF] = dataclasses.replace(events[KICK_OFF], status="cancelled")
+        later = timedelta(hours=2)
+        events[EXHIBITION] = dataclasses.replace(events[EXHIBITION],
+                                                 start=events[EXHIBITION].start + later,
+                                                 end=events[EXHIBITION].end + later)
+        series = events[CAFE]
+        friday = series.start + timedelta(days=2)
+        events[CAFE] = dataclasses.replace(series, overrides=(dataclasses.replace(
+            series, recurrence=None, recurrence_id=RecurrenceId(friday), start=friday,
+            end=friday + series.duration, venue="petrikirche"),))
+        store.replace_all(edited)
+        record_release(store, store.load(), "Version 2", "", now=datetime(2019, 3, 27, tzinfo=UTC))
+        publish(store, tmp_path / "out", PublishOptions(base_url="https://example.org/gw/"))
+    return tmp_path / "out"
+
+
+def test_what_changed_since_the_last_release_shows_and_follows_the_language(
+        page: Page, tmp_path: Path) -> None:
+    page.open(folder=released_twice(tmp_path))
+
+    def card(uid: str, day: str = "") -> str:
+        # A repeating event's card on one day: its id ends in the day and time.
+        return f'article.ev[data-uid="{uid}"]' + (f'[id*="-{day}-"]' if day else "")
+
+    assert page.js("return getComputedStyle(document.querySelector(arguments[0] + ' .ttl'))"
+                   ".textDecorationLine", card(KICK_OFF)) == "line-through"
+    assert "Cancelled" in page.text(card(KICK_OFF))
+    assert "Time changed" in page.text(card(EXHIBITION) + " .marks")
+    # Only Friday's Café D moved (to the Petrikirche); Thursday's is as it was.
+    assert "Venue changed" in page.text(card(CAFE, "20190405") + " .marks")
+    assert "Petrikirche" in page.text(card(CAFE, "20190405"))
+    assert page.js("return document.querySelector(arguments[0] + ' .marks')",
+                   card(CAFE, "20190404")) is None
+    page.click('button[data-set-lang="ru"]')
+    assert "Отменено" in page.text(card(KICK_OFF))
+    assert "Новое время" in page.text(card(EXHIBITION) + " .marks")
+    assert "Новое место" in page.text(card(CAFE, "20190405") + " .marks")

@@ -26,6 +26,7 @@ from support.browser import (
     set_language,
     set_phone,
     set_time_zone,
+    start_chromium,
 )
 from support.npm import ensure_package
 from support.parsers import agree, format_instant, read_all
@@ -724,3 +725,47 @@ def test_what_changed_since_the_last_release_shows_and_follows_the_language(
     assert "Отменено" in page.text(card(KICK_OFF))
     assert "Новое время" in page.text(card(EXHIBITION) + " .marks")
     assert "Новое место" in page.text(card(CAFE, "20190405") + " .marks")
+
+
+def test_the_site_works_from_a_web_host_too(site: Path, tmp_path: Path) -> None:
+    # The folder served over HTTP on a loopback port, in a browser that reaches that port and
+    # nothing else (no other host name resolves): the same pages, stars, language and
+    # calendar file, and nothing asked of any other address.
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    driver = start_chromium(tmp_path / "profile", loopback=True)
+    try:
+        page = Page(driver, site)
+        allow_downloads(driver, tmp_path)
+        driver.get("about:blank")
+        list(requested_urls(driver))  # the browser's own start page
+        driver.get(base + "index.html")
+        page.wait_until("document.querySelector('#star-count') !== null")
+        assert len(set(page.js("return Array.from(document.querySelectorAll('article.ev'))"
+                               ".map((a) => a.dataset.uid)"))) == len(load_builtin().events)
+        page.star(KICK_OFF)
+        driver.get(base + "index.html")
+        page.wait_until("document.querySelector('#star-count') !== null")
+        assert page.text("#star-count") == "1"
+        page.click('button[data-set-lang="de"]')
+        assert page.js("return document.documentElement.lang") == "de"
+        page.click('.views a[data-view="mine"]')
+        page.click("#mine-ics")
+        data = wait_for_file(tmp_path / "my-programme.ics").replace(b"\r\n ", b"")
+        assert f"UID:{KICK_OFF}".encode() in data
+        urls = list(requested_urls(driver))
+        assert [u for u in urls if not u.startswith((base, "blob:", "data:"))] == []
+        assert base + "assets/ical.js" in urls
+    finally:
+        driver.quit()
+        server.shutdown()
+        server.server_close()
+        thread.join()

@@ -42,9 +42,11 @@ class BrowserMissing(RuntimeError):
 
 
 def start_chromium(profile: Path, *, language: str = "en-US", width: int = 1440,
-                   height: int = 900) -> Any:
+                   height: int = 900, loopback: bool = False) -> Any:
     """Start headless Chromium with a fresh profile in ``profile`` and return the selenium
-    driver. ``language`` is what the browser tells pages it reads (navigator.languages)."""
+    driver. ``language`` is what the browser tells pages it reads (navigator.languages).
+    The browser is offline; with ``loopback`` it reaches 127.0.0.1 (a web server the test
+    started) and still nothing else."""
     for tool in (CHROMIUM, CHROMEDRIVER):
         if shutil.which(tool) is None:
             raise BrowserMissing(f"{tool} is not installed (apt-get install chromium "
@@ -56,6 +58,8 @@ def start_chromium(profile: Path, *, language: str = "en-US", width: int = 1440,
     options = Options()
     options.binary_location = CHROMIUM
     for flag in FLAGS:
+        if loopback and flag.startswith("--host-resolver-rules="):
+            flag += ", EXCLUDE 127.0.0.1"
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={profile}")
     options.add_argument(f"--window-size={width},{height}")
@@ -65,7 +69,8 @@ def start_chromium(profile: Path, *, language: str = "en-US", width: int = 1440,
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.execute_cdp_cmd("Network.enable", {})
     driver.execute_cdp_cmd("Network.emulateNetworkConditions", {
-        "offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1,
+        "offline": not loopback, "latency": 0, "downloadThroughput": -1,
+        "uploadThroughput": -1,
     })
     return driver
 

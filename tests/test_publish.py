@@ -307,18 +307,23 @@ def test_feeds_carry_names_refresh_and_every_event(tmp_path):
                         "qr": "qr/programme.svg"}
 
 
+def publish_first_release(tmp_path: Path, out: Path) -> None:
+    """Publish release 1 of the built-in programme into ``out`` as it was published before
+    release 2 was made: from a file that holds only release 1."""
+    one = tmp_path / "one.programme"
+    save_new(one, load_builtin())
+    with ProgrammeStore.open(one) as store:
+        record_release(store, store.load(), "Version 1", now=T1)
+    do_publish(one, out)
+
+
 def test_sequence_rises_and_cancelled_events_stay(tmp_path):
     path = two_releases(tmp_path)
     first_out, second_out = tmp_path / "v1", tmp_path / "v2"
     with ProgrammeStore.open(path, readonly=True) as store:
         context = prepare(store, PublishOptions())
         assert context.release is not None and context.release.name == "Version 2"
-    # Release 1 published from a file that has only release 1.
-    one = tmp_path / "one.programme"
-    save_new(one, load_builtin())
-    with ProgrammeStore.open(one) as store:
-        record_release(store, store.load(), "Version 1", now=T1)
-    do_publish(one, first_out)
+    publish_first_release(tmp_path, first_out)
     do_publish(path, second_out)
     before = vevents((first_out / "programme.ics").read_bytes())
     after = vevents((second_out / "programme.ics").read_bytes())
@@ -703,3 +708,53 @@ def test_a_moved_occurrence_is_at_its_new_time_in_the_schedule_files(
     assert node.findtext("room") == programme.venues[moved.venue].name.en
     assert guid_for(CAFE, off.recurrence_id.start) not in {
         e.get("guid") for e in root.iter("event")}
+
+
+def instances(data: bytes) -> dict[tuple[str, str | None], icalendar.Event]:
+    """Each VEVENT by UID and RECURRENCE-ID (in UTC), none twice."""
+    found: dict[tuple[str, str | None], icalendar.Event] = {}
+    for item in icalendar.Calendar.from_ical(data).walk("VEVENT"):
+        rid = utc_text(item["RECURRENCE-ID"].dt) if "RECURRENCE-ID" in item else None
+        key = (str(item["UID"]), rid)
+        assert key not in found, f"{key} twice in one feed"
+        found[key] = item
+    return found
+
+
+@pytest.mark.usefixtures("_icaljs")
+def test_changed_occurrences_in_every_feed_read_alike_by_four_parsers(tmp_path):
+    path, programme = changed_series(tmp_path)
+    series = programme.events[CAFE]
+    moved, off = series.overrides
+    one, two = tmp_path / "v1", tmp_path / "v2"
+    publish_first_release(tmp_path, one)
+    do_publish(path, two)
+    feeds = ["programme.ics", f"tracks/{series.track}.ics", f"venues/{series.venue}.ics",
+             f"venues/{moved.venue}.ics", f"events/{safe_name(CAFE)}.ics"]
+    rid_moved, rid_off = utc_text(moved.recurrence_id.start), utc_text(off.recurrence_id.start)
+    for feed in feeds:
+        data = (two / feed).read_bytes()
+        results = read_all(data, occurrences=20)
+        assert agree(results) == [], feed
+        for name, result in results.items():
+            # The series as it was planned (every client applies its changed occurrences
+            # over it), and each changed occurrence at its own time.
+            master = result.events[CAFE]
+            assert master.start == utc_text(series.start), (feed, name)
+            assert master.occurrences == [utc_text(s) for s, _ in occurrences(
+                dataclasses.replace(series, overrides=()))], (feed, name)
+            changed = result.events[f"{CAFE}|{rid_moved}"]
+            assert (changed.start, changed.end) == (utc_text(moved.start), utc_text(moved.end))
+            assert f"{CAFE}|{rid_off}" in result.events, (feed, name)
+        found = instances(data)
+        assert str(found[CAFE, rid_off]["STATUS"]) == "CANCELLED"
+        assert str(found[CAFE, rid_moved]["LOCATION"]).startswith(
+            programme.venues[moved.venue].name.en)
+        # The update replaces what a calendar has: the same UID, a higher SEQUENCE than
+        # release 1 gave the series, for the series and each of its changed occurrences.
+        before = instances((one / "programme.ics").read_bytes())[CAFE, None]
+        for key in ((CAFE, None), (CAFE, rid_moved), (CAFE, rid_off)):
+            assert int(found[key]["SEQUENCE"]) > int(before["SEQUENCE"]), (feed, key)
+    # A feed of a venue or track where none of its occurrences are has none of the series.
+    elsewhere = next(v for v in programme.venues if v not in (series.venue, moved.venue))
+    assert CAFE.encode() not in (two / "venues" / f"{elsewhere}.ics").read_bytes()

@@ -7,6 +7,7 @@ context is built once (:func:`prepare`) and handed to every writer, the site's i
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -162,6 +163,18 @@ class PublishContext:
     def sequence(self, event: Event) -> int:
         """The SEQUENCE the event is published with."""
         return event.sequence + self.sequence_bumps.get(event.uid, 0)
+
+    def published(self, event: Event) -> Event:
+        """The event as the feeds write it: its SEQUENCE, and each of its changed
+        occurrences' (RECURRENCE-ID), raised by the releases that changed the series or one
+        of its occurrences, so that a calendar takes the new version of each."""
+        bump = self.sequence_bumps.get(event.uid, 0)
+        if not bump:
+            return event
+        return dataclasses.replace(
+            event, sequence=event.sequence + bump,
+            overrides=tuple(dataclasses.replace(o, sequence=o.sequence + bump)
+                            for o in event.overrides))
 
 
 def webcal_address(base_url: str, path: str) -> str:

@@ -9,13 +9,15 @@ as its properties, then each component in turn, then ``END:VCALENDAR``, and that
 the joining does. The publish of a festival builds each event once instead of three times.
 
 Every event is there, cancelled ones as STATUS:CANCELLED (so that calendars that had them
-remove them), with its UID and the SEQUENCE of :meth:`PublishContext.sequence`; DTSTAMP is
-the release's time, so that publishing one release again writes the same bytes.
+remove them), with its UID and the SEQUENCE of :meth:`PublishContext.published`; a series
+with its changed occurrences after it, each a VEVENT with the series' UID and a
+RECURRENCE-ID (one called off as STATUS:CANCELLED), in every feed where one of its
+occurrences takes place. DTSTAMP is the release's time, so that publishing one release
+again writes the same bytes.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -48,7 +50,7 @@ def serialise_events(context: PublishContext, events: Iterable[Event],
     events = list(events)
     ids = zone_ids(programme, zone_years(events, programme))
     for n, event in enumerate(events):
-        published = dataclasses.replace(event, sequence=context.sequence(event))
+        published = context.published(event)
         # With its changed occurrences (RECURRENCE-ID), each a VEVENT of its own.
         found[event.uid] = event_ical(programme, published, options, stamp, ids)
         if progress is not None and n % 500 == 0:
@@ -64,9 +66,14 @@ def write_feeds(context: PublishContext, folder: Path, progress: Progress | None
     by_feed: dict[str, list[Event]] = {feed.path: [] for feed in context.feeds}
     paths = {(f.kind, f.id): f.path for f in context.feeds}
     for event in events:
+        # A series is in the feed of each venue and track where one of its occurrences
+        # takes place, whole (an occurrence moved to another venue is no orphan there).
+        places = {paths["track", event.track], paths["venue", event.venue]}
+        for override in event.overrides:
+            places |= {paths["track", override.track], paths["venue", override.venue]}
         by_feed["programme.ics"].append(event)
-        by_feed[paths["track", event.track]].append(event)
-        by_feed[paths["venue", event.venue]].append(event)
+        for path in sorted(places):
+            by_feed[path].append(event)
     for sub in ("tracks", "venues", "events"):
         (folder / sub).mkdir()
     for feed in context.feeds:

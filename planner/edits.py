@@ -178,3 +178,100 @@ def occurrence_of(event: Event, recurrence_id: datetime) -> Event:
     return dataclasses.replace(
         event, start=start, end=(rid + event.duration).replace(tzinfo=event.zone),
         recurrence=None, overrides=(), recurrence_id=RecurrenceId(start))
+
+
+# How far past the cut split_series checks that the new series gives the dates the old one
+# gave (a rule without end has no last occurrence).
+SPLIT_HORIZON = timedelta(days=3 * 366)
+
+
+def split_series(programme: Programme, event: Event,
+                 recurrence_id: datetime) -> tuple[Event | None, Event]:
+    """Series ``event`` cut before its occurrence at ``recurrence_id``, for a change to
+    "this and following" occurrences as Google Calendar, Thunderbird and Apple Calendar
+    make it: the series up to that occurrence (its rules end there, with UNTIL), and the
+    rest as a new series with a UID of its own (not in ``programme``) starting at that
+    occurrence, with the later excluded and extra dates and changed occurrences. Every
+    calendar reads two plain series alike, where most ignore RANGE=THISANDFUTURE. The first
+    part is None when the occurrence is the series' first (the rest is then ``event``).
+
+    Raises :class:`ValidationError` when ``event`` does not repeat, has no occurrence at
+    ``recurrence_id``, or its rules would give other dates from there on (an extra date
+    out of a rule's rhythm)."""
+    from planner.recurrence import MAX_OCCURRENCES, rule_is_bounded, rule_starts, starts
+
+    recurrence = event.recurrence
+    if recurrence is None:
+        raise ValidationError(msg("event '{uid}' does not repeat", uid=event.uid))
+    zone = event.zone
+    cut = _wall(recurrence_id.astimezone(zone))
+    if cut <= _wall(event.start):
+        return None, event
+    where = f"{cut:%Y-%m-%d %H:%M}"
+    # Compared up to a horizon: a rule without end has no last occurrence.
+    horizon = (cut + SPLIT_HORIZON).replace(tzinfo=zone)
+    own = dataclasses.replace(event, overrides=())
+    later = [_wall(s) for s in starts(own, before=horizon) if _wall(s) >= cut]
+    if not later or later[0] != cut:
+        raise ValidationError(msg("event '{uid}' has no occurrence at {start}", uid=event.uid,
+                                  start=where))
+    until = f"UNTIL={cut - timedelta(seconds=1):%Y%m%dT%H%M%S}"
+    head_rules, tail_rules = [], []
+    for rule in recurrence.rules:
+        parts = [p for p in rule.split(";")
+                 if p.split("=", 1)[0].strip().upper() not in ("COUNT", "UNTIL")]
+        if not rule_is_bounded(rule):
+            head_rules.append(";".join([*parts, until]))
+            tail_rules.append(rule)
+            continue
+        given = rule_starts(rule, _wall(event.start), datetime.max - timedelta(days=2),
+                            limit=MAX_OCCURRENCES)[0]
+        rest = [value for value in given if value >= cut]
+        # A rule that ended before the cut stays as it was; the others end before it.
+        head_rules.append(";".join([*parts, until]) if rest else rule)
+        if rest and "COUNT" in rule.upper():
+            # COUNT counts the new start also where the rule does not give it.
+            tail_rules.append(";".join([*parts, f"COUNT={len(rest) + (rest[0] != cut)}"]))
+        elif rest:
+            tail_rules.append(rule)
+
+    def rules(values: list[str]) -> dict[str, Any]:
+        if recurrence.rule and values:
+            return {"rule": values[0], "more_rules": tuple(values[1:])}
+        return {"rule": "", "more_rules": tuple(values)}
+
+    def before(value: datetime) -> bool:
+        return _wall(value) < cut
+
+    def after(value: datetime) -> bool:
+        return _wall(value) > cut
+
+    head = dataclasses.replace(
+        event,
+        recurrence=dataclasses.replace(
+            recurrence, **rules(head_rules),
+            exdates=tuple(filter(before, recurrence.exdates)),
+            rdates=tuple(filter(before, recurrence.rdates)),
+            periods=tuple(p for p in recurrence.periods if before(p.start))),
+        overrides=tuple(o for o in event.overrides
+                        if o.recurrence_id is not None and before(o.recurrence_id.start)))
+    uid = _fresh_uid(programme, event.title.get("en") or event.uid, set())
+    own_end = {_wall(p.start): p.end for p in recurrence.periods}.get(cut)
+    tail = dataclasses.replace(
+        event, uid=uid, start=cut.replace(tzinfo=zone),
+        end=own_end or (cut + event.duration).replace(tzinfo=zone),
+        sequence=0, last_modified=DEFAULT_LAST_MODIFIED, source_uid="",
+        recurrence=dataclasses.replace(
+            recurrence, **rules(tail_rules),
+            exdates=tuple(filter(after, recurrence.exdates)),
+            rdates=tuple(filter(after, recurrence.rdates)),
+            periods=tuple(p for p in recurrence.periods if after(p.start))),
+        overrides=tuple(dataclasses.replace(o, uid=uid, source_uid="")
+                        for o in event.overrides
+                        if o.recurrence_id is not None and not before(o.recurrence_id.start)))
+    plain = dataclasses.replace(tail, overrides=())
+    if [_wall(s) for s in starts(plain, before=horizon)] != later:
+        raise ValidationError(msg("event '{uid}' cannot be split at {start}: its repeat rules "
+                                  "would give other dates from there on", uid=event.uid,
+                                  start=where))
+    return head, tail

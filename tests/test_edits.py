@@ -19,6 +19,7 @@ from planner.edits import (
     pasted,
     resized,
     shifted,
+    split_series,
     to_clipboard,
     with_status,
 )
@@ -176,3 +177,55 @@ def test_changing_one_occurrence_keeps_it_as_an_override():
     assert at(7, 16) not in {a for a, _ in occurrences(cancelled)}
     with pytest.raises(ValidationError):
         overridden(event("single@t"), at(4, 10), event("single@t"))
+
+
+def test_this_and_following_splits_the_series_in_two():
+    """The series up to the occurrence ends there (UNTIL); the rest is a new series with a
+    UID of its own, with the later dates and changed occurrences, and the two together
+    give every occurrence the one gave, each as it was."""
+    programme = small_programme()
+    s = series(title=Texts.same("Café"))
+    s = overridden(s, at(8, 16), with_status(occurrence_of(s, at(8, 16)), "cancelled"))
+    s = overridden(s, at(5, 16), _changed(s, at(5, 16)))
+    put_event(programme, s, stamp=False)
+    head, tail = split_series(programme, s, at(7, 16))
+    assert head is not None and tail.uid not in programme.events and tail.uid != s.uid
+    assert head.uid == s.uid and head.recurrence.rule == "FREQ=DAILY;UNTIL=20190407T155959"
+    assert head.recurrence.exdates == (at(6, 16),)
+    assert [o.recurrence_id.start for o in head.overrides] == [at(5, 16)]
+    assert (tail.start, tail.end, tail.recurrence.rule) == (at(7, 16), at(7, 17),
+                                                            "FREQ=DAILY;COUNT=2")
+    assert tail.recurrence.rdates == (at(9, 18),) and tail.recurrence.exdates == ()
+    assert [(o.uid, o.recurrence_id.start) for o in tail.overrides] == [(tail.uid, at(8, 16))]
+    assert (tail.sequence, tail.source_uid) == (0, "")
+    for part in (head, tail):
+        validate_event(programme, part)
+    whole = [(o.start, o.end, o.event.status) for o in expand(s).occurrences]
+    parts = [(o.start, o.end, o.event.status) for p in (head, tail)
+             for o in expand(p).occurrences]
+    assert parts == whole
+    # At the first occurrence there is nothing before: the series is the rest.
+    assert split_series(programme, s, at(4, 16)) == (None, s)
+    with pytest.raises(ValidationError):
+        split_series(programme, s, at(6, 16))  # excluded: no such occurrence
+    with pytest.raises(ValidationError):
+        split_series(programme, event("single@t"), at(4, 10))
+
+
+def test_splitting_a_rule_without_end_and_one_that_ended_before():
+    programme = small_programme()
+    weekly = event("w@t", 3, 9, 10, recurrence=Recurrence(
+        "FREQ=WEEKLY;BYDAY=WE,FR", more_rules=("FREQ=DAILY;COUNT=2",)))
+    head, tail = split_series(programme, weekly, at(10, 9))
+    assert head.recurrence.rules == ("FREQ=WEEKLY;BYDAY=WE,FR;UNTIL=20190410T085959",
+                                     "FREQ=DAILY;COUNT=2")
+    assert tail.recurrence.rules == ("FREQ=WEEKLY;BYDAY=WE,FR",)
+    assert [s for s, _ in occurrences(head)] == [at(3, 9), at(4, 9), at(5, 9)]
+    first = [s for s, _ in occurrences(weekly, before=at(30, 0))]
+    assert [s for s, _ in occurrences(head)] + [
+        s for s, _ in occurrences(tail, before=at(30, 0))] == first
+    # An extra date out of the rule's rhythm cannot start a series with that rule.
+    odd = event("o@t", 3, 9, 10, recurrence=Recurrence("FREQ=WEEKLY;COUNT=3",
+                                                         rdates=(at(4, 12),)))
+    with pytest.raises(ValidationError, match="cannot be split"):
+        split_series(programme, odd, at(4, 12))

@@ -139,7 +139,9 @@ def test_dragging_an_occurrence_moves_the_whole_series(qtbot, errors):
     assert len(rect6) == 2
     last = rect6[-1]
     start = QPoint(round(last.center().x()), round(last.top() + 10))
-    drag(grid, start, start + QPoint(0, y_shift(grid, at(6, 9), at(6, 11))))
+    with BoxAnswerer(qtbot, "The Whole Series") as box:
+        drag(grid, start, start + QPoint(0, y_shift(grid, at(6, 9), at(6, 11))))
+    assert "or the whole series?" in box.seen[0]
     moved = window.document.programme.events["daily@t"]
     assert errors == []
     assert moved.start == at(4, 11)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from planner.edits import resized
+from planner.edits import overridden, resized
 from planner.model import Event, Person, ProgrammeError, Session, Track, Venue, moved, touch
 from planner.store import Changes
 from ui.document import Document
@@ -158,6 +158,24 @@ def change_command(document: Document, events: Iterable[Event], text: str,
     before = {e.uid: programme.events.get(e.uid) for e in events}
     after: dict[str, Event | None] = {e.uid: touch(before[e.uid], e, now) for e in events}
     return EventsCommand(document, before, after, text)
+
+
+def occurrence_command(document: Document, uid: str, recurrence_id: datetime,
+                       occurrence: Event, text: str) -> EventsCommand:
+    """Change one occurrence of series ``uid`` (the one the series starts at
+    ``recurrence_id``) to ``occurrence``, kept as an override of the series."""
+    series = document.programme.events[uid]
+    return change_command(document, [overridden(series, recurrence_id, occurrence)], text)
+
+
+def split_command(document: Document, head: Event, tail: Event, text: str,
+                  new_people: Iterable[Person] = ()) -> EventsCommand:
+    """Series ``head`` (cut short by :func:`planner.edits.split_series`) and the new series
+    ``tail`` with the occurrences from the cut on, stored in one step with the people the
+    editor made for it."""
+    command = change_command(document, [head, tail], text)
+    command.people = {p.id: p for p in new_people if p.id not in document.programme.people}
+    return command
 
 
 def delete_command(document: Document, uids: Iterable[str]) -> EventsCommand:

@@ -10,10 +10,11 @@ into this programme or another), as iCalendar (for a calendar app) and as plain 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QMimeData, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -23,20 +24,26 @@ from planner.edits import (
     copied,
     from_clipboard,
     lengthened,
+    occurrence_of,
     pasted,
+    resized,
     shifted,
+    split_series,
     to_clipboard,
     with_status,
 )
-from planner.model import Event, Lang, ProgrammeError
-from ui.commands import change_command
-from ui.i18n import numerus
+from planner.model import Event, Lang, ProgrammeError, Status, moved
+from planner.recurrence import without_occurrence
+from ui.commands import change_command, move_command, occurrence_command, resize_command
+from ui.i18n import error_text, numerus
 
 if TYPE_CHECKING:
     from ui.document import Document
     from ui.shell import Shell
     from ui.views.grid import Slot
 
+# Whether a change to a repeating event is for one occurrence or the whole series.
+Scope = Literal["one", "following", "all"]
 # The clipboard's own format: JSON from planner.edits.to_clipboard.
 EVENTS_MIME = "application/x-programme-planner-events+json"
 
@@ -111,6 +118,7 @@ class EventActions(QObject):
         grid = window.grid
         grid.context_menu_requested.connect(self.show_context_menu)
         grid.copy_requested.connect(self.copy_to)
+        grid.occurrence_change_requested.connect(self.change_occurrence)
         grid.selection_changed.connect(lambda _uids: self.refresh())
         window.document_replaced.connect(lambda _doc: self._follow())
         self._follow()
@@ -194,6 +202,9 @@ class EventActions(QObject):
         self.paste_action.setEnabled(can_paste)
         self.paste_here_action.setEnabled(can_paste)
         restore = some and all(e.status == "cancelled" for e in chosen)
+        focus = self._focused_occurrence()
+        if focus is not None:
+            restore = occurrence_of(*focus).status == "cancelled"
         self.cancel_action.setText(self.tr("Rest&ore Event") if restore
                                    else self.tr("C&ancel Event"))
 
@@ -274,14 +285,29 @@ class EventActions(QObject):
         programme = self._window.document.programme
         event = programme.events.get(uid)
         if event is not None:
+            if event.recurrence is not None:
+                # A copy of one occurrence: a single event where it was dropped.
+                event = dataclasses.replace(event, recurrence=None, overrides=())
             new = [copied(programme, event, start, venue)]
             self._push(new, self._name(new, self.tr("Duplicate “{title}”"), ""), select=True)
 
     def toggle_cancelled(self) -> None:
-        """Cancel the selected events, or restore them when all of them are cancelled."""
+        """Cancel the selected events, or restore them when all of them are cancelled (of
+        a repeating event, the occurrence in focus or the whole series, as asked)."""
+        focus = self._focused_occurrence()
+        if focus is not None:
+            event, rid = focus
+            occurrence = occurrence_of(event, rid)
+            if occurrence.status == "cancelled" and event.status != "cancelled":
+                # Called off on its own: putting it back concerns this occurrence alone.
+                self._change_occurrence(event, rid, with_status(occurrence, "confirmed"))
+                return
         chosen = self._selected()
         restore = bool(chosen) and all(e.status == "cancelled" for e in chosen)
-        new = [with_status(e, "confirmed" if restore else "cancelled") for e in chosen]
+        status: Status = "confirmed" if restore else "cancelled"
+        if self._changed_in_part(lambda e: with_status(e, status)):
+            return
+        new = [with_status(e, status) for e in chosen]
         if restore:
             text = self._name(new, self.tr("Restore “{title}”"),
                               self.tr("Restore %n event(s)", "", len(new)))
@@ -295,6 +321,8 @@ class EventActions(QObject):
         only by days)."""
         grid = self._window.grid
         delta = timedelta(minutes=steps * grid.snap, days=days)
+        if self._changed_in_part(lambda e: shifted(e, delta)):
+            return
         new = [shifted(e, delta) for e in self._selected() if days or not e.all_day]
         self._push(new, self._name(new, self.tr("Move “{title}”"),
                                    self.tr("Move %n event(s)", "", len(new))))
@@ -305,11 +333,190 @@ class EventActions(QObject):
         """End the selected timed events ``steps`` snap steps later (earlier when
         negative); none gets shorter than a step."""
         step = timedelta(minutes=self._window.grid.snap)
+        if self._changed_in_part(lambda e: lengthened(e, steps * step, step)):
+            return
         new = [lengthened(e, steps * step, step) for e in self._selected() if not e.all_day]
         new = [e for e in new if e != self._window.document.programme.events[e.uid]]
         self._push(new, self._name(new, self.tr("Change the length of “{title}”"),
                                    self.tr("Change the length of %n event(s)", "",
                                            len(new))))
+
+    # -- one occurrence of a series
+
+    def _focused_occurrence(self) -> tuple[Event, datetime] | None:
+        """The one selected event, when it repeats and the grid has one of its occurrences
+        in focus (clicked, or reached with the keys): the series and the occurrence's
+        RECURRENCE-ID."""
+        window = self._window
+        chosen = self._selected()
+        if len(chosen) != 1 or chosen[0].recurrence is None or window.view == "agenda":
+            return None
+        rid = window.grid.focused_occurrence(chosen[0].uid)
+        return None if rid is None else (chosen[0], rid)
+
+    def _changed_in_part(self, change: Callable[[Event], Event]) -> bool:
+        """For a repeating event in focus, ask whether ``change`` is for its occurrence,
+        this and the following ones, or the whole series; True when it is settled here
+        (changed in part, or the question cancelled), False when the whole series is to
+        change."""
+        focus = self._focused_occurrence()
+        if focus is None:
+            return False
+        event, rid = focus
+        scope = self.ask_scope(event, rid)
+        if scope == "one":
+            self._change_occurrence(event, rid, change(occurrence_of(event, rid)))
+        elif scope == "following":
+            self._change_following(event, rid, change)
+        return scope != "all"
+
+    def _change_occurrence(self, event: Event, rid: datetime, new: Event) -> bool:
+        window = self._window
+        if new == occurrence_of(event, rid):
+            return False
+        text = self.tr("Change one occurrence of “{title}”").format(
+            title=event.title.get(window.lang))
+        return window.push(occurrence_command(window.document, event.uid, rid, new, text))
+
+    def _change_following(self, event: Event, rid: datetime,
+                          change: Callable[[Event], Event]) -> bool:
+        """Split series ``event`` before its occurrence at ``rid`` and give the new series
+        from there on ``change``, in one undo step."""
+        window = self._window
+        try:
+            head, tail = split_series(window.document.programme, event, rid)
+        except ProgrammeError as exc:
+            window.show_error(error_text(exc, window.lang))
+            return False
+        new = change(tail)
+        if new == tail:
+            return False
+        text = self.tr("Change “{title}” from {when} on").format(
+            title=event.title.get(window.lang), when=self.when(event, rid))
+        return window.push(change_command(window.document,
+                                          [e for e in (head, new) if e is not None], text))
+
+    def scope_to_edit(self, uid: str) -> tuple[Scope | None, datetime | None]:
+        """Before the editor opens on event ``uid``: for a repeating event with an
+        occurrence in focus, ask whether to edit that occurrence, this and the following
+        ones, or the whole series. The answer (None: do not open the editor) and the
+        occurrence's RECURRENCE-ID (None: no occurrence in focus, the event as a whole)."""
+        focus = self._focused_occurrence()
+        if focus is None or focus[0].uid != uid:
+            return "all", None
+        event, rid = focus
+        return self.ask_scope(event, rid), rid
+
+    def delete_in_part(self) -> bool:
+        """Delete of a repeating event with an occurrence in focus: ask, then take out that
+        occurrence (EXDATE), end the series before it, or (False: the caller does it)
+        delete the whole series. True when settled here (or cancelled)."""
+        focus = self._focused_occurrence()
+        if focus is None:
+            return False
+        event, rid = focus
+        scope = self.ask_scope(event, rid, deleting=True)
+        if scope is None or scope == "all":
+            return scope is None
+        window = self._window
+        title = event.title.get(window.lang)
+        if scope == "following":
+            try:
+                head, _tail = split_series(window.document.programme, event, rid)
+            except ProgrammeError as exc:
+                window.show_error(error_text(exc, window.lang))
+                return True
+            if head is None:
+                return False  # from its first occurrence on: the whole series
+            text = self.tr("Delete “{title}” from {when} on")
+            new = head
+        else:
+            text = self.tr("Delete one occurrence of “{title}”")
+            new = without_occurrence(dataclasses.replace(event, overrides=tuple(
+                o for o in event.overrides if o != occurrence_of(event, rid))), rid)
+        window.push(change_command(window.document, [new], text.format(
+            title=title, when=self.when(event, rid))))
+        return True
+
+    def when(self, event: Event, rid: datetime) -> str:
+        """The day and time of the occurrence of ``event`` at ``rid``, as the window says it."""
+        from ui.i18n import medium_date
+
+        local = rid.astimezone(self._window.document.programme.zone)
+        if event.all_day:
+            return medium_date(local.date())
+        return f"{medium_date(local.date())} {local:%H:%M}"
+
+    def ask_scope(self, event: Event, rid: datetime, deleting: bool = False) -> Scope | None:
+        """Ask whether a change to (or the deletion of) the occurrence of ``event`` at
+        ``rid`` is for that occurrence alone, for it and the following ones, or for the
+        whole series, as KOrganizer and Google Calendar ask: "one", "following", "all", or
+        None when the user cancels."""
+        from PySide6.QtWidgets import QMessageBox
+
+        title = event.title.get(self._window.lang)
+        when = self.when(event, rid)
+        if deleting:
+            question = self.tr("“{title}” repeats. Delete only the occurrence of {when}, "
+                               "this and the following ones, or the whole series?")
+        else:
+            question = self.tr("“{title}” repeats. Change only the occurrence of {when}, "
+                               "this and the following ones, or the whole series?")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Repeating Event"),
+                          question.format(title=title, when=when),
+                          QMessageBox.StandardButton.NoButton, self._window.window())
+        box.setObjectName("occurrence_or_series")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # titles are text, never markup
+        one = box.addButton(self.tr("Only &This Occurrence"),
+                            QMessageBox.ButtonRole.AcceptRole)
+        following = box.addButton(self.tr("This and &Following"),
+                                  QMessageBox.ButtonRole.AcceptRole)
+        whole = box.addButton(self.tr("The &Whole Series"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(one)
+        box.exec()
+        clicked = box.clickedButton()
+        answers: dict[object, Scope] = {one: "one", following: "following", whole: "all"}
+        return answers.get(clicked)
+
+    def change_occurrence(self, uid: str, rid: datetime, start: datetime, end: datetime,
+                          venue: str | None) -> None:
+        """A block of series ``uid`` dropped or resized: the occurrence at ``rid`` to run
+        from ``start`` to ``end`` (at ``venue``), or the following ones or the whole series
+        alike, as asked."""
+        window = self._window
+        event = window.document.programme.events.get(uid)
+        if event is None:
+            return
+        occurrence = occurrence_of(event, rid)
+        scope = self.ask_scope(event, rid)
+        if scope is None:
+            return
+        if scope == "one":
+            self._change_occurrence(event, rid, dataclasses.replace(
+                occurrence, start=start.astimezone(occurrence.zone),
+                end=end.astimezone(occurrence.zone), venue=venue or occurrence.venue))
+            return
+        moved_by = start.astimezone(UTC) - occurrence.start.astimezone(UTC)
+        longer = end.astimezone(UTC) - occurrence.end.astimezone(UTC) - moved_by
+
+        def change(series: Event) -> Event:
+            # The series moves (or ends) as its occurrence would have.
+            new = series
+            if moved_by or (venue and venue != occurrence.venue):
+                new = moved(series, (series.start.astimezone(UTC) + moved_by).astimezone(
+                    series.zone), venue if venue != series.venue else None)
+            if longer:
+                new = resized(new, (new.end.astimezone(UTC) + longer).astimezone(new.zone))
+            return new
+
+        if scope == "following":
+            self._change_following(event, rid, change)
+        elif moved_by or (venue and venue != occurrence.venue):
+            window.push(move_command(window.document, uid, change(event).start,
+                                     venue if venue != event.venue else None))
+        elif longer:
+            window.push(resize_command(window.document, uid, change(event).end))
 
     def _new_here(self) -> None:
         slot = self._menu_slot

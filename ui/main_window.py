@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from planner.builtin import load_builtin
 from planner.counting import count_programme
+from planner.edits import occurrence_of, split_series
 from planner.model import Event, Lang, Programme, ProgrammeError, Session
 from planner.store import SUFFIX, Changes, ProgrammeLockedError, ProgrammeStore
 from ui.commands import (
@@ -53,9 +54,11 @@ from ui.commands import (
     _Command,
     delete_command,
     move_command,
+    occurrence_command,
     put_command,
     resize_command,
     schedule_command,
+    split_command,
 )
 from ui.document import Document
 from ui.event_actions import EventActions
@@ -879,6 +882,8 @@ class MainWindow(QMainWindow):
 
     def delete_events(self, uids: list[str]) -> None:
         uids = [u for u in uids if u in self.document.programme.events]
+        if uids == self.grid.selected_uids() and self.event_actions.delete_in_part():
+            return  # one occurrence, or the following ones, of a series in focus
         if uids:
             self.push(delete_command(self.document, uids))
 
@@ -903,11 +908,36 @@ class MainWindow(QMainWindow):
         self._open_editor(None, start, venue)
 
     def edit_event(self, uid: str) -> None:
-        """Open the editor on the event, or the unscheduled session, ``uid``."""
+        """Open the editor on the event, or the unscheduled session, ``uid``; for one
+        occurrence of a repeating event in the grid, on that occurrence or the whole series,
+        as the user answers."""
         if uid in self.document.programme.events or uid in self.document.programme.unscheduled:
-            self._open_editor(uid, None, None)
+            scope, occurrence = self.event_actions.scope_to_edit(uid)
+            if scope == "one":
+                self._open_editor(uid, None, None, occurrence)
+            elif scope == "following" and occurrence is not None:
+                self._edit_following(uid, occurrence)
+            elif scope == "all":
+                self._open_editor(uid, None, None)
 
-    def _open_editor(self, uid: str | None, start: datetime | None, venue: str | None) -> None:
+    def _edit_following(self, uid: str, occurrence: datetime) -> None:
+        """The editor on the occurrences of series ``uid`` from ``occurrence`` on: the
+        series is split there (as Google Calendar and Thunderbird split it), and the rest
+        edited as a series of its own."""
+        try:
+            head, tail = split_series(self.document.programme,
+                                      self.document.programme.events[uid], occurrence)
+        except ProgrammeError as exc:
+            self.show_error(error_text(exc, self._lang))
+            return
+        if head is None:
+            self._open_editor(uid, None, None)  # from the first on: the whole series
+        else:
+            self._open_editor(uid, None, None, split=(head, tail))
+
+    def _open_editor(self, uid: str | None, start: datetime | None, venue: str | None,
+                     occurrence: datetime | None = None,
+                     split: tuple[Event, Event] | None = None) -> None:
         from ui.dialogs.editor import EventEditor  # loaded on first use: start-up stays short
 
         programme = self.document.programme
@@ -916,13 +946,44 @@ class MainWindow(QMainWindow):
                 "Add a track and a venue first (Edit > Tracks, Venues and People)."))
             return
         event = programme.events.get(uid) if uid else None
+        series = event
+        if event is not None and occurrence is not None:
+            event = occurrence_of(event, occurrence)  # edited as a single event
+        elif split is not None:
+            event = split[1]  # the occurrences from the one in focus on, as a new series
         session = programme.unscheduled.get(uid) if uid else None
         editor = EventEditor(programme, event, start=start, venue=venue, parent=self,
                              lang=self._lang, session=session)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if occurrence is not None:
+            # One occurrence repeats with its series and has its time: it is changed here,
+            # kept as an exception of the series.
+            editor.setWindowTitle(self.tr("Edit One Occurrence"))
+            editor.repeat_combo.setEnabled(False)
+            editor.unscheduled_box.setEnabled(False)
+        elif split is not None:
+            editor.setWindowTitle(self.tr("Edit This and Following Occurrences"))
+            editor.unscheduled_box.setEnabled(False)
         self.editor = editor
 
         def accepted() -> None:
+            if occurrence is not None and series is not None:
+                result = editor.result_event()
+                if result != event:
+                    self.push(occurrence_command(
+                        self.document, series.uid, occurrence, result,
+                        self.tr("Edit one occurrence of “{title}”").format(
+                            title=series.title.get(self._lang))))
+                return
+            if split is not None and series is not None:
+                result, people = editor.result_event(), editor.new_people()
+                if result != event or people:
+                    self.push(split_command(
+                        self.document, split[0], result,
+                        self.tr("Edit “{title}” from {when} on").format(
+                            title=series.title.get(self._lang),
+                            when=self.event_actions.when(series, result.start)), people))
+                return
             if editor.is_unscheduled() or session is not None:
                 self._push_unscheduled_edit(editor, event, session)
                 return

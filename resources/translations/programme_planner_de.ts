@@ -778,6 +778,46 @@
             <numerusform>Dauer von %n Veranstaltungen ändern</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Change one occurrence of “{title}”</source>
+        <translation>Einen Termin von „{title}“ ändern</translation>
+    </message>
+    <message>
+        <source>Change “{title}” from {when} on</source>
+        <translation>„{title}“ ab {when} ändern</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” from {when} on</source>
+        <translation>„{title}“ ab {when} löschen</translation>
+    </message>
+    <message>
+        <source>Delete one occurrence of “{title}”</source>
+        <translation>Einen Termin von „{title}“ löschen</translation>
+    </message>
+    <message>
+        <source>“{title}” repeats. Delete only the occurrence of {when}, this and the following ones, or the whole series?</source>
+        <translation>„{title}“ wiederholt sich. Nur diesen Termin löschen ({when}), diesen und alle folgenden oder die ganze Serie?</translation>
+    </message>
+    <message>
+        <source>“{title}” repeats. Change only the occurrence of {when}, this and the following ones, or the whole series?</source>
+        <translation>„{title}“ wiederholt sich. Nur den Termin am {when} ändern, diesen und alle folgenden oder die ganze Serie?</translation>
+    </message>
+    <message>
+        <source>Repeating Event</source>
+        <translation>Wiederkehrende Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Only &amp;This Occurrence</source>
+        <translation>Nur &amp;diesen Termin</translation>
+    </message>
+    <message>
+        <source>This and &amp;Following</source>
+        <translation>Diesen und alle &amp;folgenden</translation>
+    </message>
+    <message>
+        <source>The &amp;Whole Series</source>
+        <translation>Die &amp;ganze Serie</translation>
+    </message>
 </context>
 <context>
     <name>EventEditor</name>
@@ -1291,8 +1331,12 @@
         <translation>Status: {status}</translation>
     </message>
     <message>
-        <source>Repeats ({rule}): dragging moves the whole series</source>
-        <translation>Wiederholt sich ({rule}): Ziehen verschiebt die ganze Serie</translation>
+        <source>Changed occurrence of a repeating event</source>
+        <translation>Einzeln geänderter Termin einer wiederkehrenden Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Repeats: a change asks whether it is for this occurrence, the following ones or the whole series</source>
+        <translation>Wiederholt sich: bei einer Änderung wird gefragt, ob sie für diesen Termin, die folgenden oder die ganze Serie gilt</translation>
     </message>
     <message>
         <source>Clashes with another event</source>
@@ -1677,6 +1721,22 @@
     <message>
         <source>Add a track and a venue first (Edit &gt; Tracks, Venues and People).</source>
         <translation>Zuerst einen Programmbereich und einen Ort anlegen (Bearbeiten &gt; Programmbereiche, Orte und Personen).</translation>
+    </message>
+    <message>
+        <source>Edit One Occurrence</source>
+        <translation>Einen Termin bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit This and Following Occurrences</source>
+        <translation>Diesen und alle folgenden Termine bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit one occurrence of “{title}”</source>
+        <translation>Einen Termin von „{title}“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit “{title}” from {when} on</source>
+        <translation>„{title}“ ab {when} bearbeiten</translation>
     </message>
     <message>
         <source>About Programme Planner</source>

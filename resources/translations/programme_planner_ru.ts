@@ -786,6 +786,46 @@
             <numerusform>Изменить длительность %n мероприятий</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Change one occurrence of “{title}”</source>
+        <translation>Изменить одно повторение «{title}»</translation>
+    </message>
+    <message>
+        <source>Change “{title}” from {when} on</source>
+        <translation>Изменить «{title}» начиная с {when}</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” from {when} on</source>
+        <translation>Удалить «{title}» начиная с {when}</translation>
+    </message>
+    <message>
+        <source>Delete one occurrence of “{title}”</source>
+        <translation>Удалить одно повторение «{title}»</translation>
+    </message>
+    <message>
+        <source>“{title}” repeats. Delete only the occurrence of {when}, this and the following ones, or the whole series?</source>
+        <translation>«{title}» повторяется. Удалить только повторение {when}, это и следующие или всю серию?</translation>
+    </message>
+    <message>
+        <source>“{title}” repeats. Change only the occurrence of {when}, this and the following ones, or the whole series?</source>
+        <translation>«{title}» повторяется. Изменить только повторение {when}, это и следующие или всю серию?</translation>
+    </message>
+    <message>
+        <source>Repeating Event</source>
+        <translation>Повторяющееся мероприятие</translation>
+    </message>
+    <message>
+        <source>Only &amp;This Occurrence</source>
+        <translation>Только &amp;это повторение</translation>
+    </message>
+    <message>
+        <source>This and &amp;Following</source>
+        <translation>Это и &amp;следующие</translation>
+    </message>
+    <message>
+        <source>The &amp;Whole Series</source>
+        <translation>&amp;Всю серию</translation>
+    </message>
 </context>
 <context>
     <name>EventEditor</name>
@@ -1305,8 +1345,12 @@
         <translation>Статус: {status}</translation>
     </message>
     <message>
-        <source>Repeats ({rule}): dragging moves the whole series</source>
-        <translation>Повторяется ({rule}): перетаскивание сдвигает всю серию</translation>
+        <source>Changed occurrence of a repeating event</source>
+        <translation>Отдельно изменённое повторение серии</translation>
+    </message>
+    <message>
+        <source>Repeats: a change asks whether it is for this occurrence, the following ones or the whole series</source>
+        <translation>Повторяется: при изменении спрашивается, касается ли оно этого повторения, следующих или всей серии</translation>
     </message>
     <message>
         <source>Clashes with another event</source>
@@ -1692,6 +1736,22 @@
     <message>
         <source>Add a track and a venue first (Edit &gt; Tracks, Venues and People).</source>
         <translation>Сначала добавьте направление и площадку (Правка &gt; Направления, площадки и люди).</translation>
+    </message>
+    <message>
+        <source>Edit One Occurrence</source>
+        <translation>Изменить одно повторение</translation>
+    </message>
+    <message>
+        <source>Edit This and Following Occurrences</source>
+        <translation>Изменить это и следующие повторения</translation>
+    </message>
+    <message>
+        <source>Edit one occurrence of “{title}”</source>
+        <translation>Изменить одно повторение «{title}»</translation>
+    </message>
+    <message>
+        <source>Edit “{title}” from {when} on</source>
+        <translation>Изменить «{title}» начиная с {when}</translation>
     </message>
     <message>
         <source>About Programme Planner</source>

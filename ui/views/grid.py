@@ -84,6 +84,7 @@ RESIZE_HANDLE = 5.0
 MIN_COLUMN_WIDTH = {"week": 120.0, "day": 120.0, "venues": 150.0}
 RIGHT_GAP = 8.0  # free space right of the blocks in a column, to double-click on
 MAX_CACHED_TEXTS = 4096  # blocks whose laid-out text is kept (a few screens' worth)
+CHANGED_MARK = 9.0  # the folded corner of a changed occurrence, at most (px)
 # The all-day band shows at most this many rows; the last says "+N more" where it must,
 # so that a festival's many exhibitions never push the hours out of the window.
 MAX_BAND_ROWS = 4
@@ -147,6 +148,10 @@ class GridView(QAbstractScrollArea):
     # the slot's start (aware) and the venue of the column (None in the week grid).
     session_dropped = Signal(str, object, object)
     copy_requested = Signal(str, object, object)  # uid, start of the copy (aware), venue
+    # A block of a repeating event dropped or resized: uid, the occurrence's RECURRENCE-ID,
+    # where it would start and end, and the venue (or None). The window asks whether the
+    # change is for this occurrence or the whole series.
+    occurrence_change_requested = Signal(str, object, object, object, object)
     # A right click (or the menu key): where to pop the menu up (global), and the slot
     # under it (None on an event outside the time grid, e.g. in the all-day band).
     context_menu_requested = Signal(object, object)
@@ -191,7 +196,8 @@ class GridView(QAbstractScrollArea):
         self._list_menu: QMenu | None = None
         self._slot: Slot | None = None  # the empty slot clicked last (where to paste)
         self._hover: QPointF | None = None  # the mouse over the viewport
-        # The block the keyboard goes on from: (uid, column, start of its occurrence).
+        # The block the keyboard goes on from: (uid, column, its occurrence's RECURRENCE-ID,
+        # or its start for a single event).
         self._cursor: tuple[str, Key, datetime] | None = None
 
         # A viewport of our own making (see viewport()).
@@ -736,7 +742,7 @@ class GridView(QAbstractScrollArea):
         not in view), as painted."""
         for block, rect in self.visible_blocks():
             if block.uid == uid:
-                event = self._programme.events[uid]
+                event = block.occurrence or self._programme.events[uid]
                 cached = self._block_text(event, block, _inner(rect),
                                           event.status == "cancelled", ghost=False)
                 return [] if cached is None else [text.text() for *_, text in cached.lines]
@@ -876,11 +882,14 @@ class GridView(QAbstractScrollArea):
         keys, else the first shown occurrence of the last selected event."""
         keys = self.keys()
         if self._cursor is not None:
-            uid, key, start = self._cursor
-            column = self._index.column(key) if key in keys else None
-            for block in column.blocks if column is not None else ():
-                if block.uid == uid and block.start == start:
-                    return block
+            # An occurrence of a series is known by its RECURRENCE-ID, wherever it has
+            # been moved to since; a single event by its start, in its column.
+            uid, key, which = self._cursor
+            for column_key in (key, *keys) if key in keys else keys:
+                column = self._index.column(column_key)
+                for block in column.blocks if column is not None else ():
+                    if block.uid == uid and (block.recurrence_id or block.start) == which:
+                        return block
         if not self._selected:
             return None
         uid = self._selected[-1]
@@ -929,9 +938,19 @@ class GridView(QAbstractScrollArea):
                 return
             index += step
 
+    def focused_occurrence(self, uid: str) -> datetime | None:
+        """The RECURRENCE-ID of the occurrence of series ``uid`` last clicked or reached
+        with the keys, or None (not a series, or no occurrence of it in focus)."""
+        if self._cursor is None or self._cursor[0] != uid:
+            return None  # selected elsewhere (the agenda, Find): no occurrence in focus
+        block = self._focused_block()
+        if block is None or block.uid != uid:
+            return None
+        return block.recurrence_id
+
     def _go_to_block(self, block: Block) -> None:
         self.select_uids([block.uid])
-        self._cursor = (block.uid, block.key, block.start)
+        self._cursor = (block.uid, block.key, block.recurrence_id or block.start)
         self._show_block(block)
 
     def _show_block(self, block: Block) -> None:
@@ -1105,7 +1124,7 @@ class GridView(QAbstractScrollArea):
 
     def _paint_block(self, painter: QPainter, block: Block, rect: QRectF,
                      ghost: bool = False, event: Event | None = None) -> None:
-        event = event or self._programme.events.get(block.uid)
+        event = event or block.occurrence or self._programme.events.get(block.uid)
         if event is None:
             return
         fill, selected_fill, edge = self._track_colours(event.track)
@@ -1139,12 +1158,26 @@ class GridView(QAbstractScrollArea):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
         self._paint_block_text(painter, event, block, rect, cancelled, ghost)
+        if block.occurrence is not None and not ghost:
+            self._paint_changed_mark(painter, rect, edge)
         if block.view_top is not None and block.view_bottom is not None:
             # Outside the hours shown, drawn at their edge: an arrow says which way it lies.
             before = block.top < block.view_top - 0.5 and not block.cut_before
             after = block.bottom > block.view_bottom + 0.5 and not block.cut_after
             if before or after:
                 self._paint_beyond(painter, rect, up=before)
+
+    def _paint_changed_mark(self, painter: QPainter, rect: QRectF, edge: QColor) -> None:
+        """A folded corner at the top right: this occurrence of a repeating event was
+        changed on its own (an exception of its series)."""
+        size = min(CHANGED_MARK, rect.width() / 3, rect.height() / 2)
+        right, top = rect.right(), rect.top()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(edge.darker(130))
+        painter.drawPolygon([QPointF(right - size, top), QPointF(right, top),
+                             QPointF(right, top + size)])
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
     def _paint_beyond(self, painter: QPainter, rect: QRectF, up: bool) -> None:
         size = 4.0
@@ -1570,7 +1603,7 @@ class GridView(QAbstractScrollArea):
             overflow = self._overflow_at(event.pos()) if uid is None else None
             group = self.more_at(event.pos()) if uid is None and overflow is None else None
             if uid is not None:
-                QToolTip.showText(event.globalPos(), self.tooltip_html(uid), self._vp)
+                QToolTip.showText(event.globalPos(), self.tooltip_html(uid, block), self._vp)
             elif overflow is not None:
                 QToolTip.showText(event.globalPos(), self.overflow_tooltip(overflow[1]),
                                   self._vp)
@@ -1583,13 +1616,17 @@ class GridView(QAbstractScrollArea):
             return True
         return super().viewportEvent(event)
 
-    def tooltip_text(self, uid: str) -> str:
-        """The full details of event ``uid`` as plain text."""
+    def tooltip_text(self, uid: str, block: Block | None = None) -> str:
+        """The full details of event ``uid`` as plain text (of the occurrence ``block``
+        shows, for a repeating event)."""
         programme = self._programme
-        event = programme.events[uid]
+        series = programme.events[uid]
+        event = block.occurrence or series if block is not None else series
         lang = self._lang
         zone = programme.zone
         start, end = event.start.astimezone(zone), event.end.astimezone(zone)
+        if block is not None and block.recurrence_id is not None and block.occurrence is None:
+            start, end = block.start.astimezone(zone), block.end.astimezone(zone)
         lines = [event.title.get(lang)]
         if event.all_day:
             lines.append(self.tr("{first} to {last}, all day").format(
@@ -1618,9 +1655,11 @@ class GridView(QAbstractScrollArea):
             status = {"cancelled": self.tr("cancelled"), "tentative": self.tr("tentative")}
             lines.append(self.tr("Status: {status}").format(
                 status=status.get(event.status, event.status)))
-        if event.recurrence is not None:
-            lines.append(self.tr("Repeats ({rule}): dragging moves the whole series").format(
-                rule=event.recurrence.rule))
+        if block is not None and block.occurrence is not None:
+            lines.append(self.tr("Changed occurrence of a repeating event"))
+        elif series.recurrence is not None:
+            lines.append(self.tr("Repeats: a change asks whether it is for this occurrence, "
+                                 "the following ones or the whole series"))
         if uid in self._clashing:
             lines.append(self.tr("Clashes with another event"))
         description = event.description.get(lang).strip()
@@ -1691,9 +1730,9 @@ class GridView(QAbstractScrollArea):
         self.select_uids([uid])
         self.edit_requested.emit(uid)
 
-    def tooltip_html(self, uid: str) -> str:
+    def tooltip_html(self, uid: str, block: Block | None = None) -> str:
         """The tooltip as Qt shows it: the plain text escaped, never read as markup."""
-        return plain_tooltip(self.tooltip_text(uid))
+        return plain_tooltip(self.tooltip_text(uid, block))
 
     # -- mouse ----------------------------------------------------------------------------
 
@@ -1797,7 +1836,7 @@ class GridView(QAbstractScrollArea):
         if uid not in self._selected:
             self.select_uids([uid])
         if block is not None:
-            self._cursor = (block.uid, block.key, block.start)
+            self._cursor = (block.uid, block.key, block.recurrence_id or block.start)
             self._press = _Press(pos, block, "resize" if self._on_end(block, pos) else "move")
         else:
             self._press = None
@@ -1900,12 +1939,19 @@ class GridView(QAbstractScrollArea):
         if event is None:
             return
         start, end = self._dragged_to(drag)
+        if block.recurrence_id is not None and not drag.copy:
+            venue = drag.key[1] if drag.mode == "move" else None
+            self.occurrence_change_requested.emit(block.uid, block.recurrence_id, start, end,
+                                                  venue)
+            return
         if drag.mode == "move":
             shift = start.astimezone(UTC) - block.start.astimezone(UTC)
             new_start = (event.start.astimezone(UTC) + shift).astimezone(event.zone)
             venue = drag.key[1] if drag.key[1] is not None and drag.key[1] != event.venue else None
             if drag.copy:
-                self.copy_requested.emit(block.uid, new_start, venue)
+                # A copy of one occurrence of a series is a single event at the drop.
+                self.copy_requested.emit(block.uid, start if block.recurrence_id else new_start,
+                                         venue)
             else:
                 self.move_requested.emit(block.uid, new_start, venue)
         else:
@@ -1941,7 +1987,7 @@ class GridView(QAbstractScrollArea):
             if uid not in self._selected:
                 self.select_uids([uid])
             if block is not None:
-                self._cursor = (block.uid, block.key, block.start)
+                self._cursor = (block.uid, block.key, block.recurrence_id or block.start)
             self.context_menu_requested.emit(event.globalPos(), self.slot_at(pos))
             return
         group = self.more_at(pos)
@@ -1967,6 +2013,7 @@ class GridView(QAbstractScrollArea):
         block = self.block_at(pos)
         if block is not None:
             self.select_uids([block.uid])
+            self._cursor = (block.uid, block.key, block.recurrence_id or block.start)
             self.edit_requested.emit(block.uid)
             return
         item = self.band_item_at(pos)

@@ -42,6 +42,10 @@ class Block:
     cut_after: bool = False
     # Its cluster was too crowded: a "+N" group needs room to the right of its sub-columns.
     more: bool = False
+    # Of a repeating event: the start the series gives this occurrence (RECURRENCE-ID),
+    # and, where the occurrence was changed on its own, what it is now (an override).
+    recurrence_id: datetime | None = None
+    occurrence: Event | None = None
     # Where it is drawn: inside the hours shown, and never shorter than a line of text
     # (None until the column is laid out: a dragged ghost is placed as it is painted).
     view_top: float | None = None
@@ -186,11 +190,10 @@ class GridIndex:
     def add(self, event: Event) -> None:
         zone = self.zone
         keys: set[Key] = set()
-        cancelled = event.status == "cancelled"
+        # An occurrence called off on its own stays in view, grey and struck through as a
+        # cancelled event is, so that it can be seen and restored. A changed occurrence
+        # shows where it now is.
         for occ in expand(event, *self.window).occurrences:
-            if occ.event.status == "cancelled" and not cancelled:
-                continue  # one occurrence called off: it is not there
-            # A changed occurrence shows where it now is.
             venue = occ.event.venue
             start, end = occ.start.astimezone(zone), occ.end.astimezone(zone)
             day = start.date()
@@ -205,8 +208,10 @@ class GridIndex:
                     column = self.columns.get(key)
                     if column is None:
                         column = self.columns[key] = _Column()
-                    column.every.append(Block(event.uid, key, start, end, top, bottom,
-                                              cut_before=cut_before, cut_after=cut_after))
+                    column.every.append(Block(
+                        event.uid, key, start, end, top, bottom, cut_before=cut_before,
+                        cut_after=cut_after, recurrence_id=occ.recurrence_id,
+                        occurrence=occ.event if occ.event is not event else None))
                     column.dirty = True
                     keys.add(key)
         if keys:

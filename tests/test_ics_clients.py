@@ -162,3 +162,62 @@ def test_yearly_changes_are_yearly_rules_all_four_read_right(zone: str) -> None:
         .strftime("%Y-%m-%dT%H:%M:%SZ") for n in range(50)]
     for name, result in results.items():
         assert result.events["a"].occurrences == expected, name
+
+
+def test_a_changed_occurrence_is_its_own_vevent_that_every_client_reads() -> None:
+    """One occurrence of a daily series moved, renamed and to another venue, another called
+    off: each is a VEVENT with the series' UID and a RECURRENCE-ID, and all four parsers
+    read them at the same instants as the model's occurrences."""
+    from factories import at
+
+    from planner.edits import occurrence_of, overridden, with_status
+    from planner.model import Recurrence
+
+    programme = with_venue_and_track(small_programme())
+    series = event("daily@test", 4, 16, 17, recurrence=Recurrence("FREQ=DAILY;COUNT=5"),
+                   title=Texts.same("Café"))
+    moved = dataclasses.replace(occurrence_of(series, at(5, 16)), start=at(5, 18),
+                                end=at(5, 19, 30), venue="petri",
+                                title=Texts.same("Café, at the church"))
+    series = overridden(series, at(5, 16), moved)
+    series = overridden(series, at(7, 16), with_status(occurrence_of(series, at(7, 16)),
+                                                       "cancelled"))
+    programme.events[series.uid] = series
+    data = export_ics(programme, now=NOW)
+    calendar = icalendar.Calendar.from_ical(data)
+    vevents = [c for c in calendar.walk("VEVENT")]
+    assert sorted(str(c.get("UID")) for c in vevents) == ["daily@test"] * 3
+    ids = {c.decoded("RECURRENCE-ID").astimezone(UTC) for c in vevents if "RECURRENCE-ID" in c}
+    assert ids == {at(5, 16).astimezone(UTC), at(7, 16).astimezone(UTC)}
+    results = read_all(data, occurrences=5)
+    assert agree(results) == []
+    for name, result in results.items():
+        key = f"daily@test|{at(5, 16).astimezone(UTC):%Y-%m-%dT%H:%M:%SZ}"
+        read = result.events[key]
+        assert (read.start, read.end, read.summary) == (
+            f"{at(5, 18).astimezone(UTC):%Y-%m-%dT%H:%M:%SZ}",
+            f"{at(5, 19, 30).astimezone(UTC):%Y-%m-%dT%H:%M:%SZ}", "Café, at the church"), name
+
+
+def test_this_and_following_is_two_series_that_every_client_reads() -> None:
+    """"This and following" moved an hour later: the series ends before the occurrence
+    (UNTIL) and a new series runs from it; all four parsers read both at the instants the
+    model gives, and together they are the series' days."""
+    from factories import at
+
+    from planner.edits import shifted, split_series
+    from planner.model import Recurrence
+
+    programme = with_venue_and_track(small_programme())
+    series = event("daily@test", 4, 16, 17, recurrence=Recurrence("FREQ=DAILY;COUNT=6"))
+    programme.events[series.uid] = series
+    head, tail = split_series(programme, series, at(6, 16))
+    assert head is not None
+    programme.events[head.uid] = head
+    programme.events[tail.uid] = shifted(tail, timedelta(hours=1))
+    check_all_parsers(programme)
+    results = read_all(export_ics(programme, now=NOW), occurrences=OCCURRENCES)
+    for name, result in results.items():
+        days = sorted(start for read in result.events.values() for start in read.occurrences)
+        assert days == [f"{when.astimezone(UTC):%Y-%m-%dT%H:%M:%SZ}" for when in (
+            at(4, 16), at(5, 16), at(6, 17), at(7, 17), at(8, 17), at(9, 17))], name

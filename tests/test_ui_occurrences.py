@@ -6,8 +6,9 @@ each."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date
 
+import icalendar
 import pytest
 from factories import at, event, small_programme
 from PySide6.QtCore import QPoint, Qt, QTimer
@@ -328,6 +329,40 @@ def corner(window, day):
             x, y = rect.right() - 3, rect.top() + 2
             return image.pixelColor(round(x * ratio), round(y * ratio))
     raise AssertionError(day)
+
+
+def test_file_export_writes_the_changed_occurrence_as_every_client_reads_it(
+        window, qtbot, tmp_path):
+    """Dragged on its own, then File › Export ICS: a VEVENT with RECURRENCE-ID beside its
+    series, read at the same instants by icalendar, vobject, libical and ical.js."""
+    from support.parsers import agree, ensure_icaljs, read_all
+
+    from ui.dialogs.export import ExportDialog
+
+    grid = window.grid
+    point, _ = occurrence_block(grid, THURSDAY)
+    seen: list[str] = []
+    answer("Only This Occurrence", seen)
+    drag(grid, point, QPoint(point.x(), point.y() + y_shift(grid, at(4, 16), at(4, 18))))
+    window.export_action.trigger()
+    dialog = window.findChild(ExportDialog)
+    assert dialog is not None and dialog.isVisible()
+    target = tmp_path / "programme.ics"
+    dialog.path_edit.setText(str(target))
+    with qtbot.waitSignal(dialog.exported, timeout=10000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    calendar = icalendar.Calendar.from_ical(target.read_bytes())
+    rids = [c.decoded("RECURRENCE-ID") for c in calendar.walk("VEVENT")
+            if str(c["UID"]) == "cafe@t" and "RECURRENCE-ID" in c]
+    assert rids == [at(4, 16)]
+    ensure_icaljs()
+    results = read_all(target.read_bytes(), occurrences=4)
+    assert agree(results) == []
+    utc = "%Y-%m-%dT%H:%M:%SZ"
+    for name, result in results.items():
+        changed = result.events[f"cafe@t|{at(4, 16).astimezone(UTC):{utc}}"]
+        assert (changed.start, changed.end) == (f"{at(4, 18).astimezone(UTC):{utc}}",
+                                                f"{at(4, 19).astimezone(UTC):{utc}}"), name
 
 
 @pytest.mark.parametrize("lang, question, deleting, buttons", [

@@ -84,3 +84,47 @@ def test_a_longer_count_widens_the_column_to_keep_the_titles_whole(qtbot):
             for n in range(bar.count()):
                 assert bar.tabRect(n).width() >= bar.tabSizeHint(n).width(), titles(bar)
         window.close()
+
+
+@pytest.mark.parametrize("lang, status, month", [
+    ("de", "bestätigt", "Apr. 2019"), ("en", "confirmed", "Apr 2019"),
+    ("ru", "подтверждено", "апр. 2019")])
+def test_the_sync_conflicts_dialog_speaks_the_window_language(qtbot, lang, status, month):
+    # The dialog showed the stored status ("confirmed") and ISO dates in a German window,
+    # and its list scrolled sideways to show a long title.
+    import dataclasses
+    import json
+    from datetime import timedelta
+
+    from planner.snapshot import event_to_dict
+    from planner.sync.state import ConflictRecord
+    from ui.dialogs.conflicts import ConflictsDialog
+    from ui.tooltips import plain_tooltip
+
+    programme = load_builtin()
+    records = []
+    for event in sorted(programme.events.values(), key=lambda e: -len(e.title.get(lang)))[:3]:
+        later = dataclasses.replace(event, start=event.start + timedelta(minutes=30),
+                                    end=event.end + timedelta(minutes=30))
+        records.append(ConflictRecord(
+            event.uid, json.dumps(event_to_dict(event, programme.timezone)),
+            json.dumps({"event": event_to_dict(later, programme.timezone)}), "/e.ics", "1",
+            "both", "2026-01-01T00:00:00+00:00"))
+    with language(lang):
+        dialog = ConflictsDialog(records, programme, lang)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.list.setCurrentRow(0)
+        table = dialog.table
+        fields = {table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text())
+                  for r in range(table.rowCount())}
+        values = [value for pair in fields.values() for value in pair]
+        assert status in values
+        assert "confirmed" not in values or lang == "en"
+        when = [v.replace("\u202f", " ") for v in fields[dialog.tr("When")]]
+        assert all(month in v and "2019-" not in v for v in when), when
+        assert not dialog.list.horizontalScrollBar().isVisible()
+        item = dialog.list.item(0)
+        assert item.toolTip() == plain_tooltip(item.text())
+        dialog.close()

@@ -36,6 +36,7 @@ from planner.sync.engine import ENTRY_PREFIX, Prefer, conflict_versions, reason_
 from planner.sync.resource import entities_programme
 from planner.sync.state import ConflictRecord
 from ui.i18n import day_month, locale_for, long_date
+from ui.tooltips import plain_tooltip
 from ui.widgets import language_name
 
 DIFFERENT = QColor("#fff3c4")
@@ -64,9 +65,13 @@ class ConflictsDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.list = QListWidget()
         self.list.setObjectName("conflict_list")
+        # Long titles end in "…" (whole in the tooltip) rather than scroll the list sideways.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         for record in self._records:
             item = QListWidgetItem(self._label(record))
             item.setData(Qt.ItemDataRole.UserRole, record.ident)
+            item.setToolTip(plain_tooltip(self._title(record)))
             self.list.addItem(item)
         splitter.addWidget(self.list)
         right = QWidget()

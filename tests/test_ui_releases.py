@@ -68,7 +68,10 @@ def release_through_the_dialog(qtbot, window, name, note=""):
     return task
 
 
-def test_the_menu_holds_release_and_publish(window):
+def test_the_menu_holds_release_and_publish(qtbot, window):
+    # The releases' panel and actions come once the window has painted (start-up).
+    window.show()
+    qtbot.waitUntil(lambda: window._releases is not None, timeout=5000)
     texts = [a.text() for a in window.file_menu.actions()]
     export = texts.index(window.export_action.text())
     assert texts[export + 2:export + 4] == ["Re&lease…", "P&ublish…"]

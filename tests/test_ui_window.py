@@ -573,6 +573,40 @@ def test_the_clashes_panel_is_made_on_first_use_before_any_paint(qtbot):
     assert dock.windowTitle() == "Clashes (0)"
 
 
+@pytest.mark.parametrize("lang, unscheduled, releases", [
+    ("en", "Unscheduled (1)", "Releases"), ("de", "Ohne Termin (1)", "Veröffentlichungen"),
+    ("ru", "Без времени (1)", "Выпуски")])
+def test_the_unscheduled_and_releases_panels_come_after_the_first_frame(qtbot, lang,
+                                                                        unscheduled, releases):
+    """Both lie behind other tabs: their docks and titles are there for the first frame,
+    their panels (and their modules) come right after it."""
+    from PySide6.QtWidgets import QDockWidget
+
+    from planner.model import Session
+    from ui.i18n import language
+
+    programme = programme_with_events()
+    programme.unscheduled["later@t"] = Session(
+        uid="later@t", title=Texts.same("Later"), duration=timedelta(hours=1), track="business",
+        venue="petri")
+    create_application()
+    with language(lang):
+        window = MainWindow(programme, None, lang=lang, remember=False)
+        qtbot.addWidget(window)
+        docks = {name: window.findChild(QDockWidget, name)
+                 for name in ("unscheduled_dock", "releases_dock")}
+        assert window._scheduling is None and window._releases is None
+        assert [d.windowTitle() for d in docks.values()] == [unscheduled, releases]
+        window.show()
+        qtbot.waitUntil(lambda: window._scheduling is not None
+                        and window._releases is not None, timeout=5000)
+        assert docks["unscheduled_dock"].widget() is window.scheduling.panel
+        assert docks["releases_dock"].widget() is window.releases.panel
+        assert [d.windowTitle() for d in docks.values()] == [unscheduled, releases]
+        assert len(window.findChildren(QDockWidget)) == 5
+        window.close()
+
+
 def test_start_pauses_the_garbage_collector_until_the_first_frame(qtbot):
     import gc
 

@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self._builtin = programme is None or store is None
         self._painted = False
         self._shown_once = False
+        self._docks: dict[str, QDockWidget] = {}
         self._after_paint: list[Callable[[], object]] = []
         if programme is None:
             programme = load_builtin()
@@ -415,10 +416,21 @@ class MainWindow(QMainWindow):
         self.after_first_paint(lambda: self.clash_panel)
         # Find dock, stars, personal export and printing (issue 6).
         self.my_programme = _my_programme(self)
-        # The scheduling assistant: Unscheduled dock, suggestions, the solver (issue 19).
-        self.scheduling = _scheduling(self)
-        # Releases, what changed since one, publishing (issue 16).
-        self.releases = _releases(self)
+        # The scheduling assistant (Unscheduled dock, suggestions, the solver; issue 19) and
+        # the releases (their dock, what changed since one, publishing; issue 16) are behind
+        # other tabs: their docks are here from the start, with the titles they will have,
+        # and their panels are made once the window has painted (or on first use).
+        count = len(self.document.programme.unscheduled)
+        unscheduled_dock = self.add_dock(
+            QWidget(), QCoreApplication.translate("Scheduling", "Unscheduled ({count})").format(
+                count=count), "unscheduled_dock", Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.calendar_dock, unscheduled_dock)
+        releases_dock = self.add_dock(
+            QWidget(), QCoreApplication.translate("Releases", "Releases"), "releases_dock")
+        self.tabifyDockWidget(self.clash_dock, releases_dock)
+        self._scheduling: Scheduling | None = None
+        self._releases: Releases | None = None
+        self.after_first_paint(lambda: (self.scheduling, self.releases))
         # Cut, copy, paste, duplicate, cancel, keyboard moves and the grid's context menus.
         self.event_actions = EventActions(self, self.my_programme.star_action)
         # The column's two tab groups: the calendar in front of the unscheduled sessions,
@@ -451,6 +463,22 @@ class MainWindow(QMainWindow):
         if self._clash_panel is None:
             self._clash_panel = _clash_panel(self)
         return self._clash_panel
+
+    @property
+    def scheduling(self) -> Scheduling:
+        """The Unscheduled dock's panel and the scheduling actions, made on first use (or
+        once the window has painted)."""
+        if self._scheduling is None:
+            self._scheduling = _scheduling(self)
+        return self._scheduling
+
+    @property
+    def releases(self) -> Releases:
+        """File > Release…, File > Publish… and the Releases dock's panel, made on first
+        use (or once the window has painted)."""
+        if self._releases is None:
+            self._releases = _releases(self)
+        return self._releases
 
     @property
     def sync_panel(self) -> SyncPanel:
@@ -487,10 +515,18 @@ class MainWindow(QMainWindow):
     def add_dock(self, widget: QWidget, title: str, name: str,
                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
         """Put ``widget`` in a dock (remembered with the window's state) and list it under
-        View > Panels."""
+        View > Panels. A dock of that ``name`` made beforehand (in its place, with a
+        placeholder, for a panel made after the first frame) gets ``widget``."""
+        made = self._docks.get(name)
+        if made is not None:
+            made.setWidget(widget)
+            made.setWindowTitle(title)
+            return made
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
+        # Kept by name: asking Qt for the window's children wraps each of its widgets.
+        self._docks[name] = dock
         self.addDockWidget(area, dock)
         self.panels_menu.addAction(dock.toggleViewAction())
         # A count in a title ("Clashes (14)") may need a wider tab.
@@ -509,7 +545,7 @@ class MainWindow(QMainWindow):
         bar.setShape(QTabBar.Shape.RoundedSouth)
         for area in (Qt.DockWidgetArea.LeftDockWidgetArea,
                      Qt.DockWidgetArea.RightDockWidgetArea):
-            docks = [dock for dock in self.findChildren(QDockWidget)
+            docks = [dock for dock in self._docks.values()
                      if self.dockWidgetArea(dock) == area and not dock.isFloating()
                      and not dock.isHidden()]
             need = 0

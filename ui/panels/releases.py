@@ -245,7 +245,8 @@ class Releases(QObject):
         self.panel = ReleasesPanel()
         self.panel.setObjectName("releases_panel")
         self.dock = window.add_dock(self.panel, self.tr("Releases"), "releases_dock")
-        window.tabifyDockWidget(window.clash_dock, self.dock)
+        if self.dock not in window.tabifiedDockWidgets(window.clash_dock):
+            window.tabifyDockWidget(window.clash_dock, self.dock)
         self.since: str | None = None  # None: the latest release
         self.comparison: Comparison | None = None
         self.task: Task | None = None

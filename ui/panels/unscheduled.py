@@ -298,8 +298,10 @@ class Scheduling(QObject):
         self.dock = window.add_dock(self.panel, self.tr("Unscheduled"), "unscheduled_dock",
                                     Qt.DockWidgetArea.LeftDockWidgetArea)
         # Behind the calendar: the column's lower tabs (Find, Clashes, Releases) keep
-        # their whole titles in a 270-pixel column in every language.
-        window.tabifyDockWidget(window.calendar_dock, self.dock)
+        # their whole titles in a 270-pixel column in every language. (The window may
+        # have put the dock there already.)
+        if self.dock not in window.tabifiedDockWidgets(window.calendar_dock):
+            window.tabifyDockWidget(window.calendar_dock, self.dock)
         self.plan: Plan | None = None
         self.task: Task | None = None
         self.suggest_dialog: SuggestDialog | None = None

@@ -128,3 +128,48 @@ def test_the_sync_conflicts_dialog_speaks_the_window_language(qtbot, lang, statu
         item = dialog.list.item(0)
         assert item.toolTip() == plain_tooltip(item.text())
         dialog.close()
+
+
+FONTCONFIG = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <dir>{fonts}</dir>
+  <cachedir>{cache}</cachedir>
+  <match target="font">
+    <edit name="antialias" mode="assign"><bool>true</bool></edit>
+    <edit name="rgba" mode="assign"><const>none</const></edit>
+    <edit name="hinting" mode="assign"><bool>{hinting}</bool></edit>
+    <edit name="hintstyle" mode="assign"><const>{style}</const></edit>
+  </match>
+</fontconfig>
+"""
+
+
+def test_the_window_is_laid_out_alike_whatever_the_machine_hints_fonts_to(tmp_path):
+    """Desktops differ in how fontconfig hints fonts; full hinting rounded each glyph's
+    advance to whole pixels, and the German "Veröffentlichungen" was 106 px wide on one
+    machine and 108 on the next. With only the shipped font present (no DejaVu to fall
+    back on), the window is the same picture, pixel for pixel, under either setting."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtGui import QImage
+
+    root = Path(__file__).resolve().parent.parent
+    pictures = []
+    for hinting, style in (("false", "hintnone"), ("true", "hintfull")):
+        config = tmp_path / f"{style}.conf"
+        config.write_text(FONTCONFIG.format(fonts=root / "resources" / "fonts",
+                                            cache=tmp_path / f"cache-{style}",
+                                            hinting=hinting, style=style))
+        picture = tmp_path / f"{style}.png"
+        env = dict(os.environ, FONTCONFIG_FILE=str(config), QT_QPA_PLATFORM="offscreen")
+        env.pop("DISPLAY", None)
+        done = subprocess.run([sys.executable, str(root / "main.py"), "screenshot", "-o",
+                               str(picture), "--lang", "de", "--size", "1024x700"],
+                              cwd=root, env=env, capture_output=True, text=True, timeout=180)
+        assert done.returncode == 0, done.stderr
+        pictures.append(QImage(str(picture)))
+    assert not pictures[0].isNull() and pictures[0] == pictures[1]

@@ -42,7 +42,12 @@ def install_font(app: QGuiApplication) -> bool:
     if FAMILY not in load_fonts():
         return False
     font = QFont(app.font())
-    if font.family() != FAMILY:
+    # Hinted in height only: full hinting (fontconfig's default when a desktop sets
+    # none) rounds every glyph's advance to whole pixels, and "Veröffentlichungen" is
+    # then 106 px wide on one machine and 108 on the next. Unhinted widths are the
+    # font's own, the same everywhere; the text stays crisp vertically.
+    font.setHintingPreference(QFont.HintingPreference.PreferVerticalHinting)
+    if font.family() != FAMILY or font != app.font():
         font.setFamilies([FAMILY])
         app.setFont(font)
     return True

@@ -5,7 +5,7 @@ window's own font (shipped with the app), so the same on every machine."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar
 
 from planner.builtin import load_builtin
@@ -173,3 +173,30 @@ def test_the_window_is_laid_out_alike_whatever_the_machine_hints_fonts_to(tmp_pa
         assert done.returncode == 0, done.stderr
         pictures.append(QImage(str(picture)))
     assert not pictures[0].isNull() and pictures[0] == pictures[1]
+
+
+@pytest.mark.parametrize("size", SIZES[:2], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_agenda_shows_every_column_without_a_sideways_scroll(qtbot, lang, size):
+    # Its columns had fixed widths (975 px before the speakers): at 1024 px the track,
+    # venue and speakers lay beyond a horizontal scroll bar.
+    from ui.views.agenda import COLUMN_COUNT, SPEAKERS, TITLE
+
+    with language(lang):
+        window = shown_window(qtbot, lang, size)
+        qtbot.keyClick(window.grid, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+        assert window.view == "agenda"
+        table = window.agenda.table
+        QApplication.processEvents()
+        assert not table.horizontalScrollBar().isVisible()
+        header = table.horizontalHeader()
+        for column in range(COLUMN_COUNT):
+            assert header.sectionViewportPosition(column) + header.sectionSize(column) \
+                <= table.viewport().width() + 1
+        assert header.sectionSize(TITLE) >= header.sectionSize(SPEAKERS) * 0.8
+        # A width the user sets stays when the window is resized.
+        header.resizeSection(TITLE, 150)
+        window.resize(size[0] + 200, size[1])
+        QApplication.processEvents()
+        assert header.sectionSize(TITLE) == 150
+        window.close()

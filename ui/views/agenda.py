@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QIcon, QKeyEvent
+from PySide6.QtGui import QColor, QFont, QIcon, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from planner.model import Event, Lang, Programme
@@ -343,9 +343,62 @@ class AgendaFilterProxy(QSortFilterProxyModel):
 
 
 class _Table(QTableView):
-    """The table, with Enter reporting the current row (Qt only does so on some styles)."""
+    """The table, with Enter reporting the current row (Qt only does so on some styles),
+    and columns shared out over its width until the user sets one: every column in view
+    at any window size, as a calendar's agenda is, never a sideways scroll."""
 
     enter_pressed = Signal(QModelIndex)
+    # The speakers' share of the room left after the day and the time; of what remains,
+    # the title's and the track's (the venue has the rest).
+    SPEAKERS_SHARE = 0.2
+    TITLE_SHARE, TRACK_SHARE = 0.45, 0.22
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._user_widths = False
+        self._fitting = False
+
+    def setModel(self, model: Any) -> None:  # noqa: N802
+        super().setModel(model)
+        self.horizontalHeader().sectionResized.connect(self._section_resized)
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        # The last column follows the table's width by itself; any other one changed
+        # outside fit_columns was dragged by hand: the user's widths stay.
+        if not self._fitting and column != SPEAKERS:
+            self._user_widths = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._user_widths:
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Day and time as wide as their texts; of the rest, a share for the speakers (at
+        least their heading), and of what remains the title's, the track's and the venue's
+        shares."""
+        width = self.viewport().width()
+        header = self.horizontalHeader()
+        if width <= 0 or header.count() < COLUMN_COUNT:
+            return
+        self._fitting = True
+        try:
+            for column in (DAY, TIME):
+                self.setColumnWidth(column, max(self.sizeHintForColumn(column),
+                                                header.sectionSizeHint(column)))
+            rest = width - self.columnWidth(DAY) - self.columnWidth(TIME)
+            # The last column stretches to what is left, but never below its heading.
+            rest -= max(int(rest * self.SPEAKERS_SHARE), header.sectionSizeHint(SPEAKERS))
+            title = int(rest * self.TITLE_SHARE)
+            # Elided where narrow (the tooltip has the whole text); its heading whole when
+            # there is room for it.
+            track = max(int(rest * self.TRACK_SHARE),
+                        min(header.sectionSizeHint(TRACK), int(rest * self.TRACK_SHARE * 1.4)))
+            self.setColumnWidth(TITLE, title)
+            self.setColumnWidth(TRACK, track)
+            self.setColumnWidth(VENUE, max(rest - title - track, header.minimumSectionSize()))
+        finally:
+            self._fitting = False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -383,11 +436,9 @@ class AgendaView(QWidget):
         )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(24)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        widths = {DAY: 95, TIME: 110, TITLE: 360, TRACK: 180, VENUE: 230}
-        for column, width in widths.items():
-            self.table.setColumnWidth(column, width)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)

@@ -200,3 +200,24 @@ def test_the_agenda_shows_every_column_without_a_sideways_scroll(qtbot, lang, si
         QApplication.processEvents()
         assert header.sectionSize(TITLE) == 150
         window.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_event_editor_fits_the_screen_with_its_buttons_in_view(qtbot, lang):
+    # Its three columns need some 1,100 px in German and Russian: on a smaller screen (a
+    # laptop of 1024x700; Qt's offscreen screen is 800x800) the dialog ran past the
+    # screen's edge with OK and Cancel. The fields scroll inside it now.
+    with language(lang):
+        window = shown_window(qtbot, lang, (1024, 700))
+        window.edit_event(sorted(window.document.programme.events)[5])
+        editor = window.editor
+        qtbot.waitExposed(editor)
+        screen = editor.screen().availableGeometry()
+        assert editor._body.sizeHint().width() > screen.width()  # it does need to scroll
+        assert editor.width() <= screen.width() and editor.height() <= screen.height()
+        for button in (editor.ok_button, editor.button_box.button(
+                editor.button_box.StandardButton.Cancel)):
+            corner = button.mapTo(editor, button.rect().bottomRight())
+            assert editor.rect().contains(corner)
+        editor.reject()
+        window.close()

@@ -29,6 +29,9 @@ ERROR_STYLE = f"background-color: {ERROR_BACKGROUND}; color: #202020;"
 ERROR_COLOUR = "#b00020"
 WARNING_COLOUR = "#8a5a00"
 
+# What a dialog leaves of the screen for its window frame (width, height), in pixels.
+SCREEN_MARGIN = (16, 48)
+
 
 def ui_language() -> Lang:
     """The language the user's locale asks for, if it is one of ours, else English."""
@@ -315,11 +318,19 @@ class CheckedDialog(QDialog):
         raise NotImplementedError
 
     def restore_geometry(self, width: int, height: int) -> None:
-        """The remembered size and place, else ``width`` x ``height``."""
+        """The remembered size and place, else ``width`` x ``height``; within the screen
+        it opens on either way (a size remembered on a larger screen would put OK and
+        Cancel past the edge of a laptop's)."""
         self.resize(width, height)
         geometry = QSettings().value(self.geometry_key)
         if geometry is not None:
             self.restoreGeometry(geometry)
+        parent = self.parentWidget()
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        # Room for the window's frame.
+        room_w, room_h = screen.width() - SCREEN_MARGIN[0], screen.height() - SCREEN_MARGIN[1]
+        if self.width() > room_w or self.height() > room_h:
+            self.resize(min(self.width(), room_w), min(self.height(), room_h))
 
     def error_text(self) -> str:
         """What is wrong with the input now, or an empty string."""

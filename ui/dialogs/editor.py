@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,7 +35,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
+    QStyle,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -64,6 +67,7 @@ from ui.tooltips import plain_tooltip
 from ui.widgets import (
     ERROR_COLOUR,
     ERROR_STYLE,
+    SCREEN_MARGIN,
     WARNING_COLOUR,
     CheckedDialog,
     DurationSpinBox,
@@ -186,7 +190,7 @@ class EventEditor(CheckedDialog):
         self._connect()
         self._revalidate()
         self.title_edit.field("en" if self._lang == "en" else self._lang).setFocus()
-        self.restore_geometry(1120, 640)
+        self.restore_geometry(*self._fitted)
         self.remember_state()  # Escape after a change asks before throwing it away
 
     # -- public ---------------------------------------------------------------------------
@@ -234,6 +238,19 @@ class EventEditor(CheckedDialog):
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
+        # The fields scroll inside the dialog on a screen smaller than they need (a laptop
+        # of 1024x700: the three columns alone are wider); the message and the buttons
+        # stay in view below them.
+        body = QWidget()
+        self._body = body
+        content = QVBoxLayout(body)
+        content.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setObjectName("editor_scroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
 
         texts_box = QGroupBox(self.tr("Title and description"))
         texts_layout = QGridLayout(texts_box)
@@ -251,13 +268,13 @@ class EventEditor(CheckedDialog):
         texts_layout.addWidget(QLabel(self.tr("Description")), 1, 0, Qt.AlignmentFlag.AlignTop)
         texts_layout.addWidget(self.description_edit, 1, 1)
         texts_layout.setColumnStretch(1, 1)
-        outer.addWidget(texts_box)
+        content.addWidget(texts_box)
 
         columns = QHBoxLayout()
         columns.addWidget(self._build_when(), 1)
         columns.addWidget(self._build_repeat(), 1)
         columns.addWidget(self._build_details(), 1)
-        outer.addLayout(columns, 1)
+        content.addLayout(columns, 1)
 
         self.message_label = QLabel()
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -274,6 +291,29 @@ class EventEditor(CheckedDialog):
         self.button_box.accepted.connect(self.accept)
         self.button_box.rejected.connect(self.cancel)
         outer.addWidget(self.button_box)
+        self._fitted = self._fit_screen(scroll)
+
+    def _fit_screen(self, scroll: QScrollArea) -> tuple[int, int]:
+        """As large as the fields need (a scroll area alone would ask for less), within
+        the screen the dialog opens on."""
+        need = self._body.sizeHint()
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        spacing = max(layout.spacing(), 0)
+        bar = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = need.width() + margins.left() + margins.right()
+        height = (need.height() + margins.top() + margins.bottom() + 2 * spacing
+                  + self.message_label.minimumHeight() + self.button_box.sizeHint().height())
+        parent = self.parentWidget()
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        # Room for the window's frame; a scroll bar where it has to scroll.
+        room_w, room_h = screen.width() - SCREEN_MARGIN[0], screen.height() - SCREEN_MARGIN[1]
+        if height > room_h:
+            width += bar
+        if width > room_w:
+            height += bar
+        return min(width, room_w), min(height, room_h)
 
     def _build_when(self) -> QGroupBox:
         box = QGroupBox(self.tr("When and where"))

@@ -87,8 +87,8 @@ def test_a_longer_count_widens_the_column_to_keep_the_titles_whole(qtbot):
 
 
 @pytest.mark.parametrize("lang, status, month", [
-    ("de", "bestätigt", "Apr. 2019"), ("en", "confirmed", "Apr 2019"),
-    ("ru", "подтверждено", "апр. 2019")])
+    ("de", "bestätigt", "April 2019"), ("en", "confirmed", "April 2019"),
+    ("ru", "подтверждено", "апреля 2019")])
 def test_the_sync_conflicts_dialog_speaks_the_window_language(qtbot, lang, status, month):
     # The dialog showed the stored status ("confirmed") and ISO dates in a German window,
     # and its list scrolled sideways to show a long title.

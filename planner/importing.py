@@ -1221,12 +1221,16 @@ def report_lines(plan: ImportPlan, path: object, created: bool, lang: str) -> li
     lines += [f"skipped: {shortened(p.message).render(lang)}" for p in plan.skipped]
     line = (msg("created {path}: {summary}", path=path, summary=summary(plan)) if created
             else msg("updated {path}: {summary}", path=path, summary=summary(plan)))
-    text = line.render(lang)
-    if plan.availability:
-        text += msg(", availability of {count} changed",
-                    count=len(plan.availability)).render(lang)
-    lines.append(text)
+    lines.append(line.render(lang) + availability_changed(plan, lang))
     return lines
+
+
+def availability_changed(plan: ImportPlan, lang: str) -> str:
+    """What follows an import's summary when it changed the availability of people or
+    venues (", availability of 2 changed"), in ``lang``; else an empty string."""
+    if not plan.availability:
+        return ""
+    return msg(", availability of {count} changed", count=len(plan.availability)).render(lang)
 
 
 def new_programme_for(

@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self._remember = remember
         self.settings = Settings()
         self.editor: QDialog | None = None
+        self.import_report: QMessageBox | None = None  # the last import's report, if any
         self._selection: list[str] = []
         self._builtin = programme is None or store is None
         self._painted = False
@@ -1340,12 +1341,50 @@ class MainWindow(QMainWindow):
             if not skip_invalid:
                 return False
         if plan.is_empty:
-            self.statusBar().showMessage(self.tr("Nothing new to import"), 5000)
-            return True
-        counts = plan.counts
-        text = self.tr("Import {added} new and {updated} changed events").format(
-            added=counts["added"], updated=counts["updated"])
-        return self.push(ImportCommand(self.document, plan, text))
+            ok = True
+        else:
+            counts = plan.counts
+            text = self.tr("Import {added} new and {updated} changed events").format(
+                added=counts["added"], updated=counts["updated"])
+            ok = self.push(ImportCommand(self.document, plan, text))
+        if ok:
+            self._report_import(plan)
+        return ok
+
+    # A report longer than this shows its first lines, and all of them under Show Details….
+    REPORT_LINES = 8
+
+    def _report_import(self, plan: object) -> None:
+        """The import's report, as ``import`` prints it, in the window's language: the
+        counts in the status bar and in a box beside the window, with each event skipped
+        (file, UID, reason) and each note. The box does not wait for an answer."""
+        from planner.i18n import shortened
+        from planner.importing import ImportPlan, availability_changed, report_notes, summary
+        from ui import message_box
+
+        assert isinstance(plan, ImportPlan)
+        lang = self._lang
+        counts = summary(plan).render(lang) + availability_changed(plan, lang)
+        # File text in a message is cut short (a hostile file's "UID" can be a megabyte).
+        lines = [self.tr("Skipped: {problem}").format(problem=shortened(p.message).render(lang))
+                 for p in plan.skipped]
+        lines += [self.tr("Note: {note}").format(note=shortened(note).render(lang))
+                  for note in report_notes(plan, created=False)]
+        # A bullet before each line: a long one wraps in the box, and the next must still
+        # stand out as the next.
+        shown = [f"• {line}" for line in lines[:self.REPORT_LINES]]
+        if len(lines) > self.REPORT_LINES:
+            shown.append(self.tr("… and {count} more in the details").format(
+                count=len(lines) - len(shown)))
+        headline = (self.tr("Nothing new to import: {summary}") if plan.is_empty
+                    else self.tr("Imported: {summary}")).format(summary=counts)
+        self.statusBar().showMessage(headline, 10000)
+        if self.import_report is not None:
+            self.import_report.close()
+            self.import_report.deleteLater()
+        self.import_report = message_box.report(
+            self, self.tr("Import"), headline, "\n".join(shown),
+            "\n".join(lines) if len(lines) > self.REPORT_LINES else "")
 
     def file_export(self) -> None:
         from PySide6.QtWidgets import QFileDialog

@@ -47,3 +47,16 @@ def ask(parent: QWidget | None, title: str, text: str,
 def warn(parent: QWidget | None, title: str, text: str, informative: str = "") -> None:
     """Show a warning in a plain-text box and wait for OK."""
     plain_message_box(parent, Icon.Warning, title, text, informative=informative).exec()
+
+
+def report(parent: QWidget | None, title: str, text: str, informative: str = "",
+           details: str = "") -> QMessageBox:
+    """Show a report in a plain-text box and return at once: the box stays open beside its
+    window (not modal, so nothing waits on it) until the user closes it. ``details`` go
+    behind Show Details…, which QMessageBox shows as plain text."""
+    box = plain_message_box(parent, Icon.Information, title, text, informative=informative)
+    if details:
+        box.setDetailedText(details)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.show()
+    return box

@@ -1867,12 +1867,28 @@ Import the others?</source>
 Die übrigen importieren?</translation>
     </message>
     <message>
-        <source>Nothing new to import</source>
-        <translation>Nichts Neues zu importieren</translation>
-    </message>
-    <message>
         <source>Import {added} new and {updated} changed events</source>
         <translation>Import: {added} neue und {updated} geänderte Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>Skipped: {problem}</source>
+        <translation>Übersprungen: {problem}</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Hinweis: {note}</translation>
+    </message>
+    <message>
+        <source>… and {count} more in the details</source>
+        <translation>… und {count} weitere in den Details</translation>
+    </message>
+    <message>
+        <source>Nothing new to import: {summary}</source>
+        <translation>Nichts Neues zu importieren: {summary}</translation>
+    </message>
+    <message>
+        <source>Imported: {summary}</source>
+        <translation>Importiert: {summary}</translation>
     </message>
     <message>
         <source>Export ICS</source>

@@ -1882,12 +1882,28 @@ Import the others?</source>
 Импортировать остальные?</translation>
     </message>
     <message>
-        <source>Nothing new to import</source>
-        <translation>Нечего импортировать</translation>
-    </message>
-    <message>
         <source>Import {added} new and {updated} changed events</source>
         <translation>Импорт: новых мероприятий {added}, изменённых {updated}</translation>
+    </message>
+    <message>
+        <source>Skipped: {problem}</source>
+        <translation>Пропущено: {problem}</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Примечание: {note}</translation>
+    </message>
+    <message>
+        <source>… and {count} more in the details</source>
+        <translation>… и ещё {count} в подробностях</translation>
+    </message>
+    <message>
+        <source>Nothing new to import: {summary}</source>
+        <translation>Нечего импортировать — {summary}</translation>
+    </message>
+    <message>
+        <source>Imported: {summary}</source>
+        <translation>Импорт выполнен — {summary}</translation>
     </message>
     <message>
         <source>Export ICS</source>

@@ -10,13 +10,11 @@ from factories import at, event, small_programme
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
-from ui_helpers import block_point, y_shift
+from PySide6.QtWidgets import QApplication
+from ui_helpers import active_window, block_point, y_shift
 
 from planner.model import Recurrence, Texts
-from ui.app import create_application
 from ui.i18n import language
-from ui.main_window import MainWindow
 
 
 def programme_with_events():
@@ -32,19 +30,9 @@ def programme_with_events():
 
 
 def make_window(qtbot, lang="en", programme=None):
-    create_application()
-    window = MainWindow(programme or programme_with_events(), None, lang=lang,
-                        remember=False)
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
+    window = active_window(qtbot, programme or programme_with_events(), lang)
     window.show_error = lambda text: pytest.fail(f"error shown: {text}")  # type: ignore
-    window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore
     window.set_view("week")
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    # Shortcuts of the views work in the active window only.
-    qtbot.waitUntil(window.isActiveWindow)
     window.grid.verticalScrollBar().setValue(round(8 * window.grid.hour_height))
     window.grid.setFocus()
     return window

@@ -15,13 +15,11 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from shiboken6 import isValid
-from ui_helpers import click, double_click, drag, y_shift
+from ui_helpers import active_window, click, double_click, drag, y_shift
 
 from planner.model import Recurrence, RecurrenceId, Texts
 from planner.recurrence import occurrences
-from ui.app import create_application
 from ui.i18n import language
-from ui.main_window import MainWindow
 
 THURSDAY = date(2019, 4, 4)
 
@@ -41,16 +39,7 @@ def window(qtbot):
 
 
 def make_window(qtbot, lang, programme=None):
-    create_application()
-    window = MainWindow(programme or programme_with_series(), None, lang=lang,
-                        remember=False)
-    qtbot.addWidget(window)
-    window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = active_window(qtbot, programme or programme_with_series(), lang)
     window.grid.verticalScrollBar().setValue(round(14 * window.grid.hour_height))
     return window
 

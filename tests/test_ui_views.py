@@ -9,12 +9,11 @@ import pytest
 from factories import at, event, small_programme
 from PySide6.QtCore import Qt, QTime, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
+from ui_helpers import active_window
 
 from planner.model import Texts, Venue
-from ui.app import create_application
 from ui.i18n import language
-from ui.main_window import MainWindow
 
 FRIDAY = date(2019, 4, 5)
 
@@ -34,16 +33,7 @@ def programme_with_events():
 
 
 def make_window(qtbot, lang="en", remember=True):
-    create_application()
-    window = MainWindow(programme_with_events(), None, lang=lang, remember=remember)
-    qtbot.addWidget(window)
-    window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
+    return active_window(qtbot, programme_with_events(), lang, (1280, 800), remember)
 
 
 def menu_action(menu, text):

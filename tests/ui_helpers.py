@@ -6,8 +6,26 @@ from datetime import datetime
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
 
+from ui.app import create_application
+from ui.main_window import MainWindow
 from ui.views.grid import GridView
+
+
+def active_window(qtbot, programme, lang="en", size=(1400, 900), remember=False) -> MainWindow:
+    """``programme`` in a shown, active window (shortcuts of the views work in the active
+    window only) that closes without asking about unsaved changes."""
+    create_application()
+    window = MainWindow(programme, None, lang=lang, remember=remember)
+    qtbot.addWidget(window)
+    window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
 
 
 def point(p: QPointF) -> QPoint:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QFontMetrics, QUndoStack
+from shiboken6 import isValid
 
 from ui.tooltips import plain_tooltip
 
@@ -68,7 +69,14 @@ class UndoAction(QAction):
 
     def _update(self, *_args: object) -> None:
         stack = self._stack
+        # A stack deleted with its owner (a closed document) empties itself in its destructor
+        # and says so, when its Python side is already gone: nothing is left to follow.
+        if stack is not None and not isValid(stack):
+            self._stack = stack = None
         if stack is None:
+            self.setEnabled(False)
+            self.setText(self._bare)
+            self.setToolTip(self._bare.replace("&", ""))
             return
         able = stack.canRedo() if self._redo else stack.canUndo()
         detail = (stack.redoText() if self._redo else stack.undoText()) if able else ""

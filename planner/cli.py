@@ -16,7 +16,16 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from planner.builtin import load_builtin
-from planner.i18n import Message, msg, msg_n, render, shortened, system_language, translate
+from planner.i18n import (
+    Message,
+    msg,
+    msg_n,
+    quoted,
+    render,
+    shortened,
+    system_language,
+    translate,
+)
 from planner.model import (
     LANGS,
     Lang,
@@ -365,8 +374,10 @@ def _cmd_new(args: argparse.Namespace) -> int:
             first_day=first, last_day=last,
         )  # fmt: skip
     ProgrammeStore.create(path, programme).close()
-    print(f"created {path}: {len(programme.events)} events, {programme.first_day} to "
-          f"{programme.last_day} ({programme.timezone})")
+    _say(msg_n("created {path}: {n} event, {first} to {last} ({zone})|created {path}: {n} "
+               "events, {first} to {last} ({zone})", len(programme.events), path=path,
+               first=programme.first_day, last=programme.last_day, zone=programme.timezone),
+         getattr(args, "lang", None))
     return EXIT_OK
 
 
@@ -446,7 +457,7 @@ def _cmd_print(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UsageError(msg("{path}: cannot write ({reason})", path=path,
                              reason=exc.strerror or exc)) from exc
-    print(f"wrote {path}: {pages} pages")
+    _say(msg_n("wrote {path}: {n} page|wrote {path}: {n} pages", pages, path=path), args.lang)
     return EXIT_OK
 
 
@@ -494,7 +505,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             sys.stdout.flush()
         else:
             write_file(args.output, data, protected)
-            print(f"wrote {args.output}: {len(picked)} events")
+            _say(_wrote_events(args.output, len(picked)), args.lang)
     if args.split_dir is not None:
         folder = Path(args.split_dir)
         folder.mkdir(parents=True, exist_ok=True)
@@ -504,7 +515,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             path = folder / f"{names[track_id]}.ics"
             write_file(path, data, protected)
             count = sum(1 for e in picked if e.track == track_id)
-            print(f"wrote {path}: {count} events")
+            _say(_wrote_events(path, count), args.lang)
     return EXIT_OK
 
 
@@ -565,15 +576,18 @@ def _cmd_release(args: argparse.Namespace) -> int:
         zone = programme.zone
         for r in releases:
             when = r.created.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
-            print(f"{r.number:>3}  {r.name}  ({when}, {r.event_count} events)"
-                  + (f"  {r.note}" if r.note else ""))
-        count = len(releases)
-        print(f"{count} release{'' if count == 1 else 's'} in {args.programme}")
+            print(f"{r.number:>3}  {r.name}  ("
+                  + render(msg_n("{when}, {n} event|{when}, {n} events", r.event_count,
+                                 when=when), args.lang)
+                  + ")" + (f"  {r.note}" if r.note else ""))
+        _say(msg_n("{n} release in {path}|{n} releases in {path}", len(releases),
+                   path=args.programme), args.lang)
         return EXIT_OK
     with ProgrammeStore.open(args.programme) as store:
         made = record_release(store, store.load(), args.name, args.note)
-    print(f"released {made.name!r} of {args.programme}: release {made.number}, "
-          f"{made.event_count} events")
+    _say(msg_n("released '{name}' of {path}: release {number}, {n} event|released '{name}' of "
+               "{path}: release {number}, {n} events", made.event_count, name=made.name,
+               path=args.programme, number=made.number), args.lang)
     return EXIT_OK
 def _cmd_schedule(args: argparse.Namespace) -> int:
     from planner.scheduling import plan_lines
@@ -645,9 +659,13 @@ def _cmd_changes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _count(n: int, noun: str) -> str:
-    """``n`` and ``noun``, in the plural unless ``n`` is one ("1 conflict", "2 conflicts")."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def _say(message: Message, lang: str | None) -> None:
+    """Print one line of a command's report in ``lang`` (the system's when not given)."""
+    print(message.render(lang or system_language()))
+
+
+def _wrote_events(path: object, n: int) -> Message:
+    return msg_n("wrote {path}: {n} event|wrote {path}: {n} events", n, path=path)
 
 
 def _cmd_sync(args: argparse.Namespace) -> int:
@@ -696,19 +714,30 @@ def _cmd_sync(args: argparse.Namespace) -> int:
             "requests": report.requests,
         }, ensure_ascii=False, indent=2))
     else:
+        lang = args.lang
         for problem in problems:
-            print(f"problem: {problem}")
+            _say(msg("problem: {problem}", problem=problem), lang)
         for item in conflicts:
-            title = f" \"{item['title']}\"" if item["title"] else ""
-            print(f"conflict: {item['uid']}{title}: {item['reason']}")
-        verb = "created" if creating else "synced"
-        print(f"{verb} {target} with {account.url}: {report.uploaded} sent, "
-              f"{report.downloaded} received, {report.deleted_here} deleted here, "
-              f"{report.deleted_there} deleted there"
-              + (f", {_count(report.settled, 'conflict')} settled" if report.settled else "")
-              + (f"; {_count(len(conflicts), 'conflict')} "
-                 f"{'waits' if len(conflicts) == 1 else 'wait'} (settle them with --prefer "
-                 f"local or --prefer server, or in the window)" if conflicts else ""))
+            title = f" {quoted(item['title'], lang)}" if item["title"] else ""
+            _say(msg("conflict: {uid}{title}: {reason}", uid=item["uid"], title=title,
+                     reason=item["reason"]), lang)
+        summary = msg("created {path} from {url}: {sent} sent, {received} received, "
+                      "{deleted_here} deleted here, {deleted_there} deleted there"
+                      if creating else
+                      "synced {path} with {url}: {sent} sent, {received} received, "
+                      "{deleted_here} deleted here, {deleted_there} deleted there",
+                      path=target, url=account.url, sent=report.uploaded,
+                      received=report.downloaded, deleted_here=report.deleted_here,
+                      deleted_there=report.deleted_there).render(lang)
+        if report.settled:
+            summary += render(msg_n(", {n} conflict settled|, {n} conflicts settled",
+                                    report.settled), lang)
+        if conflicts:
+            summary += render(msg_n("; {n} conflict waits (settle it with --prefer local or "
+                                    "--prefer server, or in the window)|; {n} conflicts wait "
+                                    "(settle them with --prefer local or --prefer server, or "
+                                    "in the window)", len(conflicts)), lang)
+        print(summary)
     return EXIT_FOUND if conflicts else EXIT_OK
 
 
@@ -719,12 +748,15 @@ def _cmd_publish(args: argparse.Namespace) -> int:
     with ProgrammeStore.open(args.programme, readonly=True) as store:
         context = prepare(store, options)
         result = write(context, args.output)
-    what = f"release {result.release!r}" if result.release else "draft"
-    print(f"published {what} of {args.programme} to {result.folder}: {result.events} events, "
-          f"{result.files} files")
+    what = (msg("release '{name}'", name=result.release) if result.release
+            else msg("draft"))
+    _say(msg("published {what} of {path} to {folder}: {events}, {files}", what=what,
+             path=args.programme, folder=result.folder,
+             events=msg_n("{n} event|{n} events", result.events),
+             files=msg_n("{n} file|{n} files", result.files)), args.lang)
     webcal = context.webcal("programme.ics")
     if webcal:
-        print(f"subscribe: {webcal}")
+        _say(msg("subscribe: {url}", url=webcal), args.lang)
     return EXIT_OK
 
 
@@ -768,7 +800,8 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UsageError(msg("{path}: cannot write ({reason})", path=path,
                              reason=exc.strerror or exc)) from exc
-    print(f"wrote {path}: {size[0]}x{size[1]}")
+    _say(msg("wrote {path}: {width}x{height}", path=path, width=size[0], height=size[1]),
+         args.lang)
     return EXIT_OK
 
 

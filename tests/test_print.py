@@ -94,7 +94,10 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         path = folder / f"{name}.pdf"
         result = run("print", "-o", str(path), *extra)
         assert result.returncode == 0, result.stderr
-        assert result.stdout.startswith(f"wrote {path}: "), result.stdout
+        # The report line in the language asked for.
+        expected = {"de": f"{path} geschrieben: ", "ru": f"записан {path}: "}.get(
+            name, f"wrote {path}: ")
+        assert result.stdout.startswith(expected), result.stdout
         made[name] = path
     return made
 

@@ -268,8 +268,8 @@ def test_a_conflict_is_listed_never_settled_silently_and_settled_by_prefer(dav, 
     before = load(b)
     code, out, err = cli_sync(capsys, b, dav)
     assert code == 1 and err == ""
-    assert 'conflict: talk@t "Talk by B": changed here and on the server' in out
-    assert "; 1 conflict waits (settle them with --prefer local or --prefer server" in out
+    assert 'conflict: talk@t “Talk by B”: changed here and on the server' in out
+    assert "; 1 conflict waits (settle it with --prefer local or --prefer server" in out
     assert load(b).events["talk@t"].title.en == "Talk by B"
     assert data_of(load(b)) == data_of(before)
     assert status_rows(b)["conflicts"] == ["talk@t"]
@@ -854,7 +854,7 @@ def test_an_event_changed_there_between_listing_and_writing_becomes_a_conflict(d
     assert third_party
     refused = [s for s in dav.proxy.seen if s.method == "PUT" and "talk" in s.path]
     assert [s.status for s in refused] == [412]
-    assert code == 1 and 'conflict: talk@t "Talk by A": changed here and on the server' in out
+    assert code == 1 and 'conflict: talk@t “Talk by A”: changed here and on the server' in out
     assert load(a).events["talk@t"].title.en == "Talk by A"
     calendar = dav.calendars()["business"]
     obj = calendar.event_by_url(calendar.url.join("talk%40t.ics"))

@@ -66,6 +66,9 @@ from planner.phrases import PHRASES, Phrases
 from planner.recurrence import expand
 
 ClashKind = Literal["venue", "speaker", "travel", "outside", "capacity", "unavailable"]
+# An occurrence as clashes name it: the event's UID and, of a repeating event, the start
+# its series gives the occurrence (RECURRENCE-ID); None for a single event or a whole series.
+OccurrenceKey = tuple[str, datetime | None]
 CLASH_KINDS: tuple[ClashKind, ...] = get_args(ClashKind)
 
 EARTH_RADIUS_KM = 6371.0088
@@ -101,9 +104,13 @@ class Clash:
     """One thing that cannot work as planned.
 
     ``events`` are the UIDs involved, sorted; ``starts`` gives, for each of them in the same
-    order, the start of the occurrence involved (aware, in the event's zone), so that a
-    window can select and show exactly those occurrences. ``venue`` is set for ``venue``,
-    ``outside`` and ``capacity`` clashes, ``person`` for ``speaker`` and ``travel`` clashes.
+    order, the start of the occurrence involved (aware, in the event's zone), and
+    ``recurrence_ids`` which occurrence of a repeating event it is (the start its series
+    gives it, RECURRENCE-ID, also where an override has moved it; None for a single event,
+    and for a clash of a series as a whole, ``capacity``), so that a window can select, show
+    and mark exactly those occurrences (:func:`clashing_occurrences`). ``venue`` is set for
+    ``venue``, ``outside`` and ``capacity`` clashes, ``person`` for ``speaker`` and
+    ``travel`` clashes.
     ``span`` is the stretch of time that is wrong: the overlap for ``venue`` and ``speaker``,
     the too short gap for ``travel`` (it may be empty), the occurrence for ``outside`` and
     ``capacity``, the unavailable part of the occurrence for ``unavailable``.
@@ -116,6 +123,13 @@ class Clash:
     span: tuple[datetime, datetime]
     venue: str | None = None
     person: str | None = None
+    recurrence_ids: tuple[datetime | None, ...] = ()
+
+    def occurrences(self) -> tuple[OccurrenceKey, ...]:
+        """The occurrences involved, as ``(uid, RECURRENCE-ID or None)``, in the order of
+        :attr:`events` (None: the event as a whole, a single event or a whole series)."""
+        rids = self.recurrence_ids or (None,) * len(self.events)
+        return tuple(zip(self.events, rids, strict=True))
 
     def as_json(self) -> dict[str, object]:
         """The command line's JSON object: ``kind``, ``events`` and ``message``."""
@@ -136,8 +150,15 @@ def clash_sort_key(clash: Clash) -> tuple[object, ...]:
 
 
 def clashing_uids(clashes: Iterable[Clash]) -> set[str]:
-    """The UIDs of every event involved in ``clashes`` (to mark them in a view)."""
+    """The UIDs of every event involved in ``clashes``."""
     return {uid for clash in clashes for uid in clash.events}
+
+
+def clashing_occurrences(clashes: Iterable[Clash]) -> set[OccurrenceKey]:
+    """Every occurrence involved in ``clashes``, as ``(uid, RECURRENCE-ID)``, to mark them
+    in a view: of a repeating event only the occurrences that clash; ``(uid, None)`` for a
+    single event, or a series whose every occurrence is concerned (``capacity``)."""
+    return {key for clash in clashes for key in clash.occurrences()}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -186,11 +207,12 @@ def _longest_trip(programme: Programme) -> float:
 
 # ---------------------------------------------------------------------------------------------
 # Occurrences as sortable tuples: (start timestamp, end timestamp, uid, start, end, venue,
-# recurrence-id timestamp, event). Plain tuples sort by instant first and are cheap to build
-# for fifty thousand events; the recurrence id keeps two occurrences of one event apart, so
-# that the event (the series' own, or the override this occurrence is) is never compared.
+# recurrence-id timestamp, event, recurrence id or None). Plain tuples sort by instant first
+# and are cheap to build for fifty thousand events; the recurrence id's timestamp keeps two
+# occurrences of one event apart, so that the event (the series' own, or the override this
+# occurrence is) is never compared.
 
-Occ = tuple[float, float, str, datetime, datetime, str, float, Event]
+Occ = tuple[float, float, str, datetime, datetime, str, float, Event, datetime | None]
 _TS: Final = 0
 _TE: Final = 1
 _UID: Final = 2
@@ -198,6 +220,7 @@ _START: Final = 3
 _END: Final = 4
 _VENUE: Final = 5
 _EVENT: Final = 7
+_RID: Final = 8
 
 
 def _occurrences(event: Event, window: tuple[datetime, datetime]) -> list[Occ]:
@@ -209,10 +232,10 @@ def _occurrences(event: Event, window: tuple[datetime, datetime]) -> list[Occ]:
     if event.recurrence is None and not event.overrides:
         start, end = event.start, event.end
         ts = start.timestamp()
-        return [(ts, end.timestamp(), uid, start, end, event.venue, ts, event)]
+        return [(ts, end.timestamp(), uid, start, end, event.venue, ts, event, None)]
     return [
         (o.start.timestamp(), o.end.timestamp(), uid, o.start, o.end, o.event.venue,
-         (o.recurrence_id or o.start).timestamp(), o.event)
+         (o.recurrence_id or o.start).timestamp(), o.event, o.recurrence_id)
         for o in expand(event, *window).occurrences
         if o.event.status != "cancelled"
     ]
@@ -390,16 +413,18 @@ class _Writer:
     # -- clashes --
 
     @staticmethod
-    def _order(a: Occ, b: Occ) -> tuple[tuple[str, ...], tuple[datetime, ...]]:
-        if a[_UID] <= b[_UID]:
-            return (a[_UID], b[_UID]), (a[_START], b[_START])
-        return (b[_UID], a[_UID]), (b[_START], a[_START])
+    def _order(a: Occ, b: Occ) -> tuple[tuple[str, ...], tuple[datetime, ...],
+                                         tuple[datetime | None, ...]]:
+        """The UIDs of two occurrences in order, with their starts and RECURRENCE-IDs."""
+        if a[_UID] > b[_UID]:
+            a, b = b, a
+        return (a[_UID], b[_UID]), (a[_START], b[_START]), (a[_RID], b[_RID])
 
     def overlap(self, kind: ClashKind, where: str, first: Occ, second: Occ) -> Clash:
         """A ``venue`` or ``speaker`` clash; ``first`` starts no later than ``second``."""
         if first[:3] > second[:3]:
             first, second = second, first
-        events, starts = self._order(first, second)
+        events, starts, rids = self._order(first, second)
         span = (
             first[_START] if first[_TS] >= second[_TS] else second[_START],
             first[_END] if first[_TE] <= second[_TE] else second[_END],
@@ -407,9 +432,11 @@ class _Writer:
         texts = {"first": self.event_text(first), "second": self.event_text(second)}
         if kind == "venue":
             message = self._m["venue"].format(venue=self.venue_name(where), **texts)
-            return Clash("venue", events, message, starts, span, venue=where)
+            return Clash("venue", events, message, starts, span, venue=where,
+                         recurrence_ids=rids)
         message = self._m["speaker"].format(person=self.person_name(where), **texts)
-        return Clash("speaker", events, message, starts, span, person=where)
+        return Clash("speaker", events, message, starts, span, person=where,
+                     recurrence_ids=rids)
 
     def travel(self, person: str, before: Occ, after: Occ) -> Clash | None:
         """The travel clash between ``before`` and ``after`` (which starts when or after
@@ -423,14 +450,14 @@ class _Writer:
         trip = self.trip(va, vb)
         if trip is None or gap >= trip:
             return None
-        events, starts = self._order(before, after)
+        events, starts, rids = self._order(before, after)
         message = self._m["travel"].format(
             person=self.person_name(person), from_venue=self.venue_name(va),
             to_venue=self.venue_name(vb), first=self.event_text(before),
             second=self.event_text(after), gap=self.duration(gap), trip=self.duration(trip),
         )  # fmt: skip
         return Clash("travel", events, message, starts, (before[_END], after[_START]),
-                     person=person)  # fmt: skip
+                     person=person, recurrence_ids=rids)  # fmt: skip
 
     def busy(self, kind: Literal["person", "venue"], owner_id: str) -> list[Span]:
         """When the person or venue ``owner_id`` is not available (empty: always is)."""
@@ -457,11 +484,11 @@ class _Writer:
             message = self._m["unavailable_person"].format(
                 person=self.person_name(owner_id), event=self.event_text(occ), part=when)
             return Clash("unavailable", (occ[_UID],), message, (occ[_START],), (start, end),
-                         person=owner_id)
+                         person=owner_id, recurrence_ids=(occ[_RID],))
         message = self._m["unavailable_venue"].format(
             venue=self.venue_name(owner_id), event=self.event_text(occ), part=when)
         return Clash("unavailable", (occ[_UID],), message, (occ[_START],), (start, end),
-                     venue=owner_id)
+                     venue=owner_id, recurrence_ids=(occ[_RID],))
 
     def unavailable_of(self, occs: list[Occ]) -> list[Clash]:
         """The ``unavailable`` clashes of one event's occurrences, each with its own venue
@@ -497,7 +524,8 @@ class _Writer:
                     last_day=self.programme.last_day.isoformat(),
                 )  # fmt: skip
                 result.append(Clash("outside", (event.uid,), message, (occ[_START],),
-                                    (occ[_START], occ[_END]), venue=occ[_VENUE]))  # fmt: skip
+                                    (occ[_START], occ[_END]), venue=occ[_VENUE],
+                                    recurrence_ids=(occ[_RID],)))  # fmt: skip
         venue = self.programme.venues.get(event.venue)
         if (
             occs
@@ -511,8 +539,10 @@ class _Writer:
                 event=self.event_text(occ), attendance=event.attendance,
                 venue=self.venue_name(venue.id), capacity=venue.capacity,
             )  # fmt: skip
+            # Every occurrence is too full: the event as a whole (no RECURRENCE-ID).
             result.append(Clash("capacity", (event.uid,), message, (occ[_START],),
-                                (occ[_START], occ[_END]), venue=venue.id))  # fmt: skip
+                                (occ[_START], occ[_END]), venue=venue.id,
+                                recurrence_ids=(None,)))  # fmt: skip
         return result
 
 

@@ -20,6 +20,7 @@ from planner.conflicts import (
     ClashIndex,
     clash_sort_key,
     clashes_for,
+    clashing_occurrences,
     clashing_uids,
     distance_km,
     find_clashes,
@@ -137,6 +138,17 @@ def test_repeating_events_are_checked_occurrence_by_occurrence():
     assert kinds(clashes) == [("venue", ("cafe@t", "reading@t"))]
     assert clashes[0].starts == (at(4, 16), at(4, 17))
     assert "Fri 4 Apr" not in clashes[0].message and "Thu 4 Apr 16:00–18:00" in clashes[0].message
+    # Which occurrence of the series: only Thursday's is marked, the single event whole.
+    assert clashes[0].recurrence_ids == (at(4, 16), None)
+    assert clashing_occurrences(clashes) == {("cafe@t", at(4, 16)), ("reading@t", None)}
+
+
+def test_a_series_too_large_for_its_venue_is_marked_whole():
+    # Capacity is once per event: every occurrence is as full, so no one occurrence is named.
+    crowd = event("crowd@t", 3, 9, 10, attendance=500,
+                  recurrence=Recurrence("FREQ=DAILY;COUNT=3"))  # fmt: skip
+    [clash] = find_clashes(programme_with(crowd))
+    assert clash.kind == "capacity" and clash.occurrences() == (("crowd@t", None),)
 
 
 def test_two_repeating_events_clash_on_each_day():
@@ -598,6 +610,16 @@ def test_sweep_agrees_with_all_pairs(programme):
     for clash in clashes:
         assert list(clash.events) == sorted(clash.events)
         assert len(clash.starts) == len(clash.events) and clash.message
+        # Each occurrence named is one the event has, at the start the clash gives it.
+        for (uid, rid), start in zip(clash.occurrences(), clash.starts, strict=True):
+            event = programme.events[uid]
+            if rid is None:
+                assert event.recurrence is None and not event.overrides or \
+                    clash.kind == "capacity"
+                continue
+            [occ] = [o for o in expand(event, *programme.window).occurrences
+                     if o.recurrence_id == rid]
+            assert occ.start == start
 
 
 @SETTINGS
@@ -656,6 +678,8 @@ def test_a_changed_occurrence_clashes_at_its_new_time_and_venue():
     clashes = find_clashes(programme)
     assert [(c.kind, c.events, c.venue, c.starts) for c in clashes] == [
         ("venue", ("p@t", "s@t"), "petri", (at(5, 15), at(5, 15)))]
+    # Known by the start its series gives it (RECURRENCE-ID), wherever it was moved to.
+    assert clashes[0].occurrences() == (("p@t", None), ("s@t", at(5, 10)))
     index = ClashIndex(programme)
     cancelled = dataclasses.replace(moved, status="cancelled")
     programme.events["s@t"] = dataclasses.replace(series, overrides=(cancelled,))

@@ -180,6 +180,30 @@ def occurrence_of(event: Event, recurrence_id: datetime) -> Event:
         recurrence=None, overrides=(), recurrence_id=RecurrenceId(start))
 
 
+def occurrence_copy(programme: Programme, event: Event, recurrence_id: datetime,
+                    start: datetime | None = None, venue: str | None = None) -> Event:
+    """A copy of the occurrence of series ``event`` at ``recurrence_id`` as it is now (its
+    override's changes included): one single event that does not repeat, with a UID of its
+    own (see :func:`copied`), at ``start`` and ``venue`` where given. Google Calendar and
+    Thunderbird copy one occurrence so; a copy of the series is :func:`copied`."""
+    single = dataclasses.replace(occurrence_of(event, recurrence_id), recurrence=None,
+                                 overrides=(), recurrence_id=None)
+    return copied(programme, single, start, venue)
+
+
+def without_one(event: Event, recurrence_id: datetime) -> Event:
+    """Series ``event`` without its occurrence at ``recurrence_id``: an EXDATE for it, and
+    its override, if it has one, dropped (a deleted occurrence, as calendars delete one)."""
+    from planner.recurrence import without_occurrence
+
+    if event.recurrence is None:
+        raise ValidationError(msg("event '{uid}' does not repeat", uid=event.uid))
+    rid = _wall(recurrence_id.astimezone(event.zone))
+    kept = tuple(o for o in event.overrides
+                 if o.recurrence_id is None or _wall(o.recurrence_id.start) != rid)
+    return without_occurrence(dataclasses.replace(event, overrides=kept), recurrence_id)
+
+
 # How far past the cut split_series checks that the new series gives the dates the old one
 # gave (a rule without end has no last occurrence).
 SPLIT_HORIZON = timedelta(days=3 * 366)

@@ -3,6 +3,7 @@ changing one occurrence of a series (RECURRENCE-ID), without Qt."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -14,6 +15,7 @@ from planner.edits import (
     copied,
     from_clipboard,
     lengthened,
+    occurrence_copy,
     occurrence_of,
     overridden,
     pasted,
@@ -22,6 +24,7 @@ from planner.edits import (
     split_series,
     to_clipboard,
     with_status,
+    without_one,
 )
 from planner.model import (
     Period,
@@ -120,6 +123,50 @@ def test_a_copied_series_stays_a_series_with_its_overrides():
     assert copy.recurrence is not None and copy.recurrence.rule == s.recurrence.rule
     assert [o.uid for o in copy.overrides] == [copy.uid]
     assert copy.overrides[0].recurrence_id == RecurrenceId(at(8, 16))
+
+
+def test_a_copy_of_one_occurrence_is_a_single_event_as_that_occurrence_is():
+    """Copying one occurrence (Google Calendar, Thunderbird): one event that does not
+    repeat, with a UID of its own, at that occurrence's times and with its content, an
+    override's changes included; the series is not touched."""
+    programme = small_programme()
+    s = overridden(series(), at(5, 16), dataclasses.replace(
+        _changed(series(), at(5, 16)), title=Texts.same("Guest night")))
+    put_event(programme, s, stamp=False)
+    plain = occurrence_copy(programme, s, at(7, 16))
+    assert (plain.start, plain.end, plain.title, plain.venue) == (
+        at(7, 16), at(7, 17), s.title, s.venue)
+    changed = occurrence_copy(programme, s, at(5, 16))
+    assert (changed.start, changed.end, changed.venue) == (at(5, 18), at(5, 19), "petri")
+    assert changed.title == Texts.same("Guest night")
+    for copy in (plain, changed):
+        assert copy.recurrence is None and copy.overrides == ()
+        assert copy.recurrence_id is None and copy.uid not in programme.events
+        assert (copy.sequence, copy.source_uid) == (0, "")
+        assert occurrences(copy) == [(copy.start, copy.end)]
+        validate_event(programme, copy)
+    # Somewhere else (a Ctrl+drag's drop), and through the clipboard as pasted.
+    there = occurrence_copy(programme, s, at(5, 16), at(8, 10), "goethe")
+    assert (there.start, there.end, there.venue) == (at(8, 10), at(8, 11), "goethe")
+    [pasted_copy] = pasted(programme, from_clipboard(json.loads(json.dumps(
+        to_clipboard(programme, [changed])))), at(9, 12))
+    assert pasted_copy.recurrence is None and pasted_copy.title == changed.title
+    assert (pasted_copy.start, pasted_copy.end) == (at(9, 12), at(9, 13))
+    assert programme.events["s@t"] == s
+
+
+def test_taking_one_occurrence_out_adds_an_exdate_and_drops_its_override():
+    s = overridden(series(), at(5, 16), _changed(series(), at(5, 16)))
+    without_changed = without_one(s, at(5, 16))
+    assert without_changed.overrides == ()
+    assert at(5, 16) in without_changed.recurrence.exdates
+    assert at(5, 18) not in {a for a, _ in occurrences(without_changed)}
+    without_plain = without_one(s, at(7, 16))
+    assert without_plain.overrides == s.overrides
+    assert [a for a, _ in occurrences(without_plain)] == [
+        a for a, _ in occurrences(s) if a != at(7, 16)]
+    with pytest.raises(ValidationError):
+        without_one(event("single@t"), at(4, 10))
 
 
 def test_pasting_keeps_distances_and_fits_the_events_into_the_programme():

@@ -256,10 +256,10 @@ def test_keys_of_the_views_leave_a_text_field_alone(window):
     assert panel.search_edit.text() == "" and "talk@t" in window.document.programme.events
 
 
-def test_a_repeating_event_selected_from_elsewhere_moves_whole_with_the_keys(qtbot):
-    """Selected from outside the grid (the agenda, Find), no occurrence is in focus: the
-    keys move the series, as a drag of a whole series does (tests/test_ui_occurrences.py
-    has the question asked when one occurrence was clicked)."""
+def test_a_repeating_event_selected_as_a_whole_moves_whole_with_the_keys(qtbot):
+    """Selected with no occurrence chosen (as a pasted or new series is), the keys move
+    the series, as a drag of a whole series does (tests/test_ui_occurrences.py has the
+    question asked when one occurrence was clicked, or chosen in the agenda or a panel)."""
     programme = programme_with_events()
     programme.events["daily@t"] = event("daily@t", 4, 16, 17,
                                         recurrence=Recurrence("FREQ=DAILY;COUNT=3"))

@@ -341,7 +341,7 @@ def test_filter_star_and_clash_hooks(qtbot, programme):
     assert a.width() > grid.column_width() * 0.8  # hidden events take no room
     grid.set_filter(None)
     assert grid.block_rect("b@t") is not None
-    grid.set_clashing({"a@t"})
+    grid.set_clashing({("a@t", None)})
     image = grid.viewport().grab().toImage()
     a = grid.block_rect("a@t")
     outline = QColor(image.pixel(round(a.center().x()), round(a.top() + 1)))
@@ -552,7 +552,7 @@ def test_a_crowded_cluster_keeps_readable_blocks_and_gathers_the_rest_into_more(
     assert hidden | {b.uid for b, _ in shown} == {f"talk{n}@t" for n in range(25)} | {
         "a@t", "b@t", "c@t"}
     # "+N" is painted; a clashing event behind it outlines it in red.
-    grid.set_clashing({"talk24@t"})
+    grid.set_clashing({("talk24@t", None)})
     image = grid.viewport().grab().toImage()
     outline = {QColor(image.pixel(x, y)).name()
                for x in range(int(rect.left()), int(rect.right()))

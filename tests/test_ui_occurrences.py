@@ -6,12 +6,15 @@ each."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from datetime import UTC, date
 
 import icalendar
 import pytest
 from factories import at, event, small_programme
 from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from shiboken6 import isValid
@@ -22,6 +25,8 @@ from planner.recurrence import occurrences
 from ui.i18n import language
 
 THURSDAY = date(2019, 4, 4)
+DELETE_THURSDAY = ("“Café D” repeats. Delete only the occurrence of 4 Apr 2019 16:00, this "
+                   "and the following ones, or the whole series?")
 
 
 def programme_with_series():
@@ -252,8 +257,7 @@ def test_delete_asks_too(window):
     seen: list[str] = []
     answer("Cancel", seen)
     QTest.keyClick(grid, Qt.Key.Key_Delete)
-    assert seen == ["“Café D” repeats. Delete only the occurrence of 4 Apr 2019 16:00, "
-                    "this and the following ones, or the whole series?"]
+    assert seen == [DELETE_THURSDAY]
     assert window.document.undo_stack.count() == 0
     answer("Only This Occurrence", seen)
     QTest.keyClick(grid, Qt.Key.Key_Delete)
@@ -377,3 +381,370 @@ def test_the_question_speaks_the_language(qtbot, lang, question, deleting, butto
         assert series_starts(window.document.programme) == {
             "cafe@t": [at(3, 16), at(4, 17)]}
         window.close()
+
+
+# -- Copy and Cut of one occurrence; a choice made in the agenda, Find or the clash list;
+#    the clash outline on the clashing occurrence only
+
+
+def series_with_guest_night():
+    """Café D daily at 16:00 (3-6 April), its Thursday changed on its own: 18:00-19:30,
+    "Guest night"."""
+    from planner.edits import occurrence_of, overridden
+
+    programme = programme_with_series()
+    series = programme.events["cafe@t"]
+    programme.events["cafe@t"] = overridden(series, at(4, 16), dataclasses.replace(
+        occurrence_of(series, at(4, 16)), start=at(4, 18), end=at(4, 19, 30),
+        title=Texts("Gastabend", "Guest night", "Гостевой вечер")))
+    return programme
+
+
+def clipboard_events():
+    from planner.edits import from_clipboard
+    from ui.event_actions import EVENTS_MIME
+
+    data = QApplication.clipboard().mimeData()
+    return from_clipboard(json.loads(bytes(data.data(EVENTS_MIME).data())))
+
+
+def clipboard_calendar():
+    data = QApplication.clipboard().mimeData()
+    return icalendar.Calendar.from_ical(bytes(data.data("text/calendar").data()))
+
+
+def asks_nothing(seen: list[str]):
+    """While the returned guard is on, a question box that comes up is noted in ``seen``
+    and closed (so that a question where none belongs fails the test, not hangs it)."""
+    guard = {"on": True}
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if guard["on"] and isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.reject()
+
+    QTimer.singleShot(400, look)
+    return guard
+
+
+def keys(window, widget, key: Qt.Key,
+         modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.ControlModifier) -> None:
+    """Press ``key`` with ``modifier`` in ``widget`` of the active window (after a question
+    box the offscreen platform leaves no window active, as a desktop does not)."""
+    window.activateWindow()
+    QApplication.processEvents()
+    QTest.keyClick(widget, key, modifier)
+
+
+def empty_slot(grid, day: date, hour: int) -> QPoint:
+    return QPoint(round(grid.x_for(day)), round(grid.time_to_y(at(day.day, hour)) + 2))
+
+
+def paste_at(window, day: date, hour: int) -> str:
+    """Click an empty slot, move the pointer off the grid and press Ctrl+V: the new UID."""
+    grid = window.grid
+    before = set(window.document.programme.events)
+    click(grid, empty_slot(grid, day, hour))
+    QTest.mouseMove(window.legend, QPoint(5, 5))
+    grid.leaveEvent(None)  # offscreen windows do not always tell of the pointer leaving
+    keys(window, grid, Qt.Key.Key_V)
+    [new] = set(window.document.programme.events) - before
+    return new
+
+
+SUNDAY = date(2019, 4, 7)
+
+
+def test_copying_one_occurrence_copies_a_single_event_as_that_occurrence_is(qtbot):
+    """Ctrl+C on the changed Thursday: one event that does not repeat, at 18:00-19:30 with
+    the title "Guest night", in our own data and as iCalendar; Ctrl+V makes a single event,
+    one undo step; nothing is asked and the series is untouched."""
+    with language("en"):
+        window = make_window(qtbot, "en", series_with_guest_night())
+        grid, programme = window.grid, window.document.programme
+        series = programme.events["cafe@t"]
+        click(grid, occurrence_block(grid, THURSDAY)[0])
+        seen: list[str] = []
+        guard = asks_nothing(seen)
+        keys(window, grid, Qt.Key.Key_C)
+        guard["on"] = False
+        assert seen == []
+        [copy] = clipboard_events()
+        assert (copy.start, copy.end, copy.title.en) == (at(4, 18), at(4, 19, 30),
+                                                         "Guest night")
+        assert copy.recurrence is None and copy.overrides == () and copy.recurrence_id is None
+        [vevent] = clipboard_calendar().walk("VEVENT")
+        assert "RRULE" not in vevent and "RECURRENCE-ID" not in vevent
+        assert str(vevent["SUMMARY"]) == "Guest night"
+        assert vevent.decoded("DTSTART") == at(4, 18)
+        assert "Guest night" in QApplication.clipboard().text()
+        new = paste_at(window, SUNDAY, 19)
+        pasted = programme.events[new]
+        assert (pasted.start, pasted.end, pasted.title.en) == (at(7, 19), at(7, 20, 30),
+                                                               "Guest night")
+        assert pasted.recurrence is None and pasted.overrides == ()
+        assert programme.events["cafe@t"] == series
+        stack = window.document.undo_stack
+        assert (stack.count(), stack.undoText()) == (1, "Paste “Guest night”")
+        # An occurrence not changed: the series' own content at that occurrence's time.
+        click(grid, occurrence_block(grid, date(2019, 4, 5))[0])
+        keys(window, grid, Qt.Key.Key_C)
+        [copy] = clipboard_events()
+        assert (copy.start, copy.end, copy.title.en, copy.recurrence) == (
+            at(5, 16), at(5, 17), "Café D", None)
+        window.close()
+
+
+def test_ctrl_drag_of_a_changed_occurrence_copies_it_as_it_is(qtbot):
+    with language("en"):
+        window = make_window(qtbot, "en", series_with_guest_night())
+        grid, programme = window.grid, window.document.programme
+        point, _ = occurrence_block(grid, THURSDAY)
+        target = QPoint(round(grid.x_for(SUNDAY)), point.y() + y_shift(grid, at(4, 18),
+                                                                       at(4, 19)))
+        before = set(programme.events)
+        drag(grid, point, target, modifier=Qt.KeyboardModifier.ControlModifier)
+        [new] = set(programme.events) - before
+        copy = programme.events[new]
+        assert (copy.start, copy.end, copy.title.en, copy.recurrence) == (
+            at(7, 19), at(7, 20, 30), "Guest night", None)
+        window.close()
+
+
+def test_cutting_one_occurrence_asks_as_delete_does(qtbot):
+    """Ctrl+X on one occurrence asks like Delete: Cancel changes nothing; "Only this
+    occurrence" copies it as a single event and takes it out of the series (EXDATE), one
+    undo step; "This and following" copies the rest as a series and ends the series before
+    it; "The whole series" copies the series and deletes it."""
+    with language("en"):
+        window = make_window(qtbot, "en", series_with_guest_night())
+        grid, programme = window.grid, window.document.programme
+        stack = window.document.undo_stack
+        series = programme.events["cafe@t"]
+        friday = date(2019, 4, 5)
+        click(grid, occurrence_block(grid, friday)[0])
+        seen: list[str] = []
+        answer("Cancel", seen)
+        keys(window, grid, Qt.Key.Key_X)
+        assert seen == ["“Café D” repeats. Delete only the occurrence of 5 Apr 2019 16:00, "
+                        "this and the following ones, or the whole series?"]
+        assert programme.events["cafe@t"] == series and stack.count() == 0
+        answer("Only This Occurrence", seen)
+        keys(window, grid, Qt.Key.Key_X)
+        assert programme.events["cafe@t"].recurrence.exdates == (at(5, 16),)
+        assert programme.events["cafe@t"].overrides == series.overrides
+        assert series_starts(programme) == {"cafe@t": [at(3, 16), at(4, 18), at(6, 16)]}
+        assert (stack.count(), stack.undoText()) == (1, "Delete one occurrence of “Café D”")
+        [copy] = clipboard_events()
+        assert (copy.start, copy.end, copy.recurrence) == (at(5, 16), at(5, 17), None)
+        new = paste_at(window, SUNDAY, 19)
+        assert (programme.events[new].start, programme.events[new].recurrence) == (
+            at(7, 19), None)
+        stack.undo()
+        stack.undo()
+        assert programme.events["cafe@t"] == series and new not in programme.events
+        # This and the following ones, from the changed Thursday on.
+        click(grid, occurrence_block(grid, THURSDAY)[0])
+        answer("This and Following", seen)
+        keys(window, grid, Qt.Key.Key_X)
+        assert series_starts(programme) == {"cafe@t": [at(3, 16)]}
+        [rest] = clipboard_events()
+        assert rest.recurrence is not None
+        assert [s for s, _ in occurrences(rest)] == [at(4, 18), at(5, 16), at(6, 16)]
+        stack.undo()
+        # The whole series.
+        click(grid, occurrence_block(grid, THURSDAY)[0])
+        answer("The Whole Series", seen)
+        keys(window, grid, Qt.Key.Key_X)
+        assert "cafe@t" not in programme.events
+        [whole] = clipboard_events()
+        assert whole.uid == "cafe@t" and whole.recurrence == series.recurrence
+        assert whole.overrides == series.overrides
+        stack.undo()
+        assert programme.events["cafe@t"] == series
+        assert len(seen) == 4
+        window.close()
+
+
+def show_agenda(window):
+    window.view_actions["agenda"].trigger()
+    agenda = window.agenda
+    assert agenda is not None and window.view == "agenda"
+    return agenda
+
+
+def agenda_row(agenda, day: date, uid: str = "cafe@t"):
+    """The table index of the agenda row of ``uid``'s occurrence on ``day``."""
+    proxy = agenda.proxy
+    for n in range(proxy.rowCount()):
+        index = proxy.index(n, 0)
+        row = agenda.model.row_at(proxy.mapToSource(index).row())
+        if row.event.uid == uid and row.start.date() == day:
+            return index
+    raise AssertionError(f"no row of {uid} on {day}")
+
+
+def click_row(agenda, day: date) -> None:
+    table = agenda.table
+    index = agenda_row(agenda, day)
+    table.scrollTo(index)
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, table.visualRect(index).center())
+
+
+def test_a_row_of_the_agenda_is_one_occurrence(qtbot):
+    """A row chosen in the agenda carries its occurrence: Delete, Return (edit), Alt+Down
+    and Ctrl+C ask about it (or copy it) as a click in the grid does; the occurrence stays
+    chosen after the edit and when the week grid is shown."""
+    with language("en"):
+        window = make_window(qtbot, "en")
+        programme = window.document.programme
+        agenda = show_agenda(window)
+        table = agenda.table
+        click_row(agenda, THURSDAY)
+        seen: list[str] = []
+        answer("Only This Occurrence", seen)
+        QTest.keyClick(table, Qt.Key.Key_Delete)
+        assert seen == [DELETE_THURSDAY]
+        assert series_starts(programme) == {"cafe@t": [at(3, 16), at(5, 16), at(6, 16)]}
+        friday = date(2019, 4, 5)
+        click_row(agenda, friday)
+        answer("Only This Occurrence", seen)
+        QTest.keyClick(table, Qt.Key.Key_Return)
+        editor = window.editor
+        assert editor is not None and editor.windowTitle() == "Edit One Occurrence"
+        field = editor.title_edit.field("en")
+        field.setFocus()
+        field.selectAll()
+        qtbot.keyClicks(field, "Quiz night")
+        editor.ok_button.click()
+        series = programme.events["cafe@t"]
+        assert [o.title.en for o in series.overrides] == ["Quiz night"]
+        assert series.title.en == "Café D"
+        titles = [agenda.model.row_at(agenda.proxy.mapToSource(agenda_row(agenda, d)).row())
+                  .event.title.en for d in (date(2019, 4, 3), friday, date(2019, 4, 6))]
+        assert titles == ["Café D", "Quiz night", "Café D"]
+        # The edited row is still the one chosen: Alt+Down moves that occurrence only.
+        assert agenda.focused_occurrence("cafe@t") == at(5, 16)
+        table.setFocus()
+        answer("Only This Occurrence", seen)
+        keys(window, table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+        [override] = programme.events["cafe@t"].overrides
+        assert (override.start, override.title.en) == (at(5, 16, 15), "Quiz night")
+        assert len(seen) == 3 and all("5 Apr 2019 16:00" in s for s in seen[1:])
+        # Ctrl+C on Saturday's row: that occurrence as a single event.
+        saturday = date(2019, 4, 6)
+        click_row(agenda, saturday)
+        keys(window, table, Qt.Key.Key_C)
+        [copy] = clipboard_events()
+        assert (copy.start, copy.recurrence) == (at(6, 16), None)
+        # Back in the week grid, Saturday's occurrence is the one chosen.
+        window.view_actions["week"].trigger()
+        assert window.grid.focused_occurrence("cafe@t") == at(6, 16)
+        window.close()
+
+
+def test_a_row_found_with_the_find_panel_is_one_occurrence(qtbot):
+    """Searched with the Find panel, then a row of the agenda chosen and cut: only that
+    occurrence goes."""
+    with language("en"):
+        window = make_window(qtbot, "en")
+        programme = window.document.programme
+        agenda = show_agenda(window)
+        panel = window.my_programme.panel
+        panel.search_edit.setFocus()
+        qtbot.keyClicks(panel.search_edit, "Caf")
+        panel.flush()
+        qtbot.waitUntil(lambda: set(agenda.visible_uids_in_order()) == {"cafe@t"})
+        click_row(agenda, date(2019, 4, 6))
+        seen: list[str] = []
+        answer("Only This Occurrence", seen)
+        keys(window, agenda.table, Qt.Key.Key_X)
+        assert "occurrence of 6 Apr 2019 16:00" in seen[0]
+        assert series_starts(programme) == {"cafe@t": [at(3, 16), at(4, 16), at(5, 16)]}
+        [copy] = clipboard_events()
+        assert (copy.start, copy.recurrence) == (at(6, 16), None)
+        window.close()
+
+
+def clash_outline(window, day: date) -> QColor:
+    """The colour of the top edge of cafe@t's block on ``day``."""
+    grid = window.grid
+    grid.viewport().repaint()
+    image = grid.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    for block, rect in grid.visible_blocks():
+        if block.uid == "cafe@t" and block.key[0] == day:
+            return image.pixelColor(round(rect.center().x() * ratio),
+                                    round((rect.top() + 1) * ratio))
+    raise AssertionError(day)
+
+
+def is_red(colour: QColor) -> bool:
+    return colour.red() > 180 and colour.green() < 90 and colour.blue() < 90
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ("This occurrence (Thursday 4 April 2019) clashes", "(Thu 4 Apr 16:00")),
+    ("de", ("Dieser Termin (Donnerstag 4. April 2019) überschneidet", "(Do 4. Apr. 16:00")),
+    ("ru", ("Это повторение (четверг 4 апреля 2019\u202fг.) конфликтует", "(чт 4 апр. 16:00")),
+])
+def test_only_the_clashing_occurrence_is_outlined_and_chosen_from_the_clash_list(
+        qtbot, lang, words):
+    """A talk at Café D's venue on Thursday at 16:00: only Thursday's occurrence gets the
+    red outline and the tooltip line naming its day; the clash list names that day; a click
+    on the clash chooses that occurrence, so that Edit asks about it."""
+    tip, message_day = words
+    with language(lang):
+        programme = programme_with_series()
+        programme.events["talk@t"] = event("talk@t", 4, 16, 17, venue="goethe",
+                                           title=Texts("Vortrag", "Talk", "Доклад"))
+        window = make_window(qtbot, lang, programme)
+        panel = window.clash_panel
+        qtbot.waitUntil(lambda: panel.index is not None and not panel.checking)
+        [clash] = panel.clashes()
+        assert message_day in clash.message
+        assert panel.clashing_occurrences() == {("cafe@t", at(4, 16)), ("talk@t", None)}
+        grid = window.grid
+        assert is_red(clash_outline(window, THURSDAY))
+        for day in (date(2019, 4, 3), date(2019, 4, 5), date(2019, 4, 6)):
+            assert not is_red(clash_outline(window, day)), day
+        _, thursday = occurrence_block(grid, THURSDAY)
+        _, friday = occurrence_block(grid, date(2019, 4, 5))
+        assert tip in grid.tooltip_text("cafe@t", thursday)
+        assert tip.split("(")[0] not in grid.tooltip_text("cafe@t", friday)
+        # A click on the clash chooses its occurrence: Edit asks about Thursday's.
+        window.clash_dock.raise_()
+        qtbot.waitUntil(panel.view.isVisible)
+        view = panel.view
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier,
+                         view.visualRect(panel.proxy.index(0, 2)).center())
+        assert sorted(window.selected_uids()) == ["cafe@t", "talk@t"]
+        assert grid.focused_occurrence("cafe@t") == at(4, 16)
+        # Delete asks about that occurrence (Cancel changes nothing); "only this
+        # occurrence" takes it out with the talk, in one step, and the clash is gone.
+        programme = window.document.programme
+        series = programme.events["cafe@t"]
+        seen: list[str] = []
+        answer(CANCEL[lang], seen)
+        keys(window, grid, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
+        assert len(seen) == 1 and window.event_actions.when(series, at(4, 16)) in seen[0]
+        assert programme.events["cafe@t"] == series and "talk@t" in programme.events
+        answer(ONLY_THIS[lang], seen)
+        keys(window, grid, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
+        assert "talk@t" not in programme.events
+        assert programme.events["cafe@t"].recurrence.exdates == (at(4, 16),)
+        assert window.document.undo_stack.count() == 1
+        qtbot.waitUntil(lambda: panel.clashes() == [])
+        window.undo_action.trigger()
+        qtbot.waitUntil(lambda: len(panel.clashes()) == 1)
+        assert is_red(clash_outline(window, THURSDAY))
+        assert not is_red(clash_outline(window, date(2019, 4, 5)))
+        window.close()
+
+
+CANCEL = {"en": "Cancel", "de": "Abbrechen", "ru": "Отмена"}
+ONLY_THIS = {"en": "Only This Occurrence", "de": "Nur diesen Termin",
+             "ru": "Только это повторение"}

@@ -45,15 +45,17 @@ def bottom_edge(grid: GridView, uid: str) -> QPoint:
     return QPoint(round(rect.center().x()), round(rect.bottom() - 2))
 
 
-def drag(grid: GridView, start: QPoint, end: QPoint, steps: int = 5) -> None:
-    """Press at ``start``, move in steps to ``end``, release: a mouse drag."""
+def drag(grid: GridView, start: QPoint, end: QPoint, steps: int = 5,
+         modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """Press at ``start``, move in steps to ``end``, release: a mouse drag (with Ctrl as
+    ``modifier``, a copy)."""
     viewport = grid.viewport()
-    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, modifier, start)
     for n in range(1, steps + 1):
         x = start.x() + (end.x() - start.x()) * n // steps
         y = start.y() + (end.y() - start.y()) * n // steps
         QTest.mouseMove(viewport, QPoint(x, y))
-    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, modifier, end)
 
 
 def y_shift(grid: GridView, old: datetime, new: datetime) -> int:

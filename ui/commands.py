@@ -13,7 +13,7 @@ is refused with a message and dropped from the stack (:class:`ChangedSince`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -152,11 +152,14 @@ def resize_command(document: Document, uid: str, new_end: datetime) -> EventsCom
 
 
 def change_command(document: Document, events: Iterable[Event], text: str,
-                   now: datetime | None = None) -> EventsCommand:
-    """Store ``events`` (changed or new, by UID) in one step, each stamped once now."""
+                   now: datetime | None = None, deleted: Iterable[str] = ()) -> EventsCommand:
+    """Store ``events`` (changed or new, by UID) in one step, each stamped once now, and
+    delete the events ``deleted`` in the same step."""
     programme = document.programme
     before = {e.uid: programme.events.get(e.uid) for e in events}
     after: dict[str, Event | None] = {e.uid: touch(before[e.uid], e, now) for e in events}
+    for uid in deleted:
+        before[uid], after[uid] = programme.events.get(uid), None
     return EventsCommand(document, before, after, text)
 
 
@@ -182,14 +185,17 @@ def delete_command(document: Document, uids: Iterable[str]) -> EventsCommand:
     events = document.programme.events
     before = {uid: events[uid] for uid in uids if uid in events}
     after: dict[str, Event | None] = dict.fromkeys(before)
-    if len(before) == 1:
-        text = QCoreApplication.translate(
-            "commands", "Delete “{title}”").format(title=_title(next(iter(before.values()))))
-    else:
-        # Not %n: pyside6-lupdate only sees a plural in translate() with a literal number.
-        text = QCoreApplication.translate(
-            "commands", "Delete {count} events").format(count=len(before))
-    return EventsCommand(document, before, after, text)
+    return EventsCommand(document, before, after, delete_text(list(before.values())))
+
+
+def delete_text(events: Sequence[Event]) -> str:
+    """The name of the step that deletes ``events``."""
+    if len(events) == 1:
+        return QCoreApplication.translate(
+            "commands", "Delete “{title}”").format(title=_title(events[0]))
+    # Not %n: pyside6-lupdate only sees a plural in translate() with a literal number.
+    return QCoreApplication.translate(
+        "commands", "Delete {count} events").format(count=len(events))
 
 
 class EntitiesCommand(_Command):

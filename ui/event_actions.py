@@ -24,17 +24,25 @@ from planner.edits import (
     copied,
     from_clipboard,
     lengthened,
+    occurrence_copy,
     occurrence_of,
+    overridden,
     pasted,
     resized,
     shifted,
     split_series,
     to_clipboard,
     with_status,
+    without_one,
 )
 from planner.model import Event, Lang, ProgrammeError, Status, moved
-from planner.recurrence import without_occurrence
-from ui.commands import change_command, move_command, occurrence_command, resize_command
+from ui.commands import (
+    change_command,
+    delete_text,
+    move_command,
+    occurrence_command,
+    resize_command,
+)
 from ui.i18n import error_text, numerus
 
 if TYPE_CHECKING:
@@ -120,6 +128,9 @@ class EventActions(QObject):
         grid.copy_requested.connect(self.copy_to)
         grid.occurrence_change_requested.connect(self.change_occurrence)
         grid.selection_changed.connect(lambda _uids: self.refresh())
+        # The agenda is made the first time it is shown: its selection is followed then.
+        self._agenda: QObject | None = None
+        window.views.currentChanged.connect(lambda _n: self._follow_agenda())
         window.document_replaced.connect(lambda _doc: self._follow())
         self._follow()
         QGuiApplication.clipboard().dataChanged.connect(self.refresh)
@@ -183,6 +194,14 @@ class EventActions(QObject):
         self._document.changed.connect(self._changed)
         self.refresh()
 
+    def _follow_agenda(self) -> None:
+        agenda = self._window.agenda
+        if agenda is not None and agenda is not self._agenda:
+            self._agenda = agenda
+            agenda.selection_changed.connect(  # type: ignore[attr-defined]
+                lambda _uids: self.refresh())
+        self.refresh()
+
     def _changed(self, _changes: object) -> None:
         self.refresh()
 
@@ -226,8 +245,16 @@ class EventActions(QObject):
         return numerus(several, len(events))
 
     def copy(self) -> bool:
-        """Put the selected events on the clipboard."""
-        chosen = self._selected()
+        """Put the selected events on the clipboard; of a repeating event whose selection
+        is on one occurrence, that occurrence as a single event (as Google Calendar and
+        Thunderbird copy one)."""
+        programme = self._window.document.programme
+        return self._to_clipboard([
+            e if rid is None else occurrence_copy(programme, e, rid)
+            for e, rid in self._with_occurrences()])
+
+    def _to_clipboard(self, chosen: Sequence[Event]) -> bool:
+        """Put ``chosen`` on the clipboard: as our own data, as iCalendar and as text."""
         if not chosen:
             return False
         programme = self._window.document.programme
@@ -236,8 +263,11 @@ class EventActions(QObject):
         try:
             from planner.ics import ExportOptions, export_ics
 
-            data.setData("text/calendar", export_ics(programme, ExportOptions(
-                uids=tuple(e.uid for e in chosen), lang=self._window.lang)))
+            # Exactly what is copied (a copied occurrence is no event of the programme).
+            copy = programme.copy()
+            copy.events = {e.uid: e for e in chosen}
+            data.setData("text/calendar", export_ics(copy, ExportOptions(
+                lang=self._window.lang)))
         except ProgrammeError:
             pass  # the plain text and our own data still go
         data.setText("\n".join(_plain(e, self._window.lang) for e in chosen))
@@ -247,7 +277,10 @@ class EventActions(QObject):
         return True
 
     def cut(self) -> None:
-        if self.copy():
+        """Copy the selected events and delete them; of a repeating event whose selection
+        is on one occurrence, ask (as Delete asks) whether to cut that occurrence (copied as
+        a single event), this and the following ones (as a series) or the whole series."""
+        if not self.delete_in_part(cut=True) and self.copy():
             self._window.delete_events(self._window.selected_uids())
 
     def paste(self, slot: Slot | None = None) -> bool:
@@ -280,15 +313,17 @@ class EventActions(QObject):
         self._push(new, self._name(new, self.tr("Duplicate “{title}”"),
                                    self.tr("Duplicate %n event(s)", "", len(new))), select=True)
 
-    def copy_to(self, uid: str, start: datetime, venue: str | None) -> None:
-        """A copy of event ``uid`` starting at ``start`` (a Ctrl+drag's drop)."""
+    def copy_to(self, uid: str, start: datetime, venue: str | None,
+                recurrence_id: datetime | None = None) -> None:
+        """A copy of event ``uid`` starting at ``start`` (a Ctrl+drag's drop); of its
+        occurrence at ``recurrence_id``, a single event like that occurrence."""
         programme = self._window.document.programme
         event = programme.events.get(uid)
         if event is not None:
-            if event.recurrence is not None:
-                # A copy of one occurrence: a single event where it was dropped.
-                event = dataclasses.replace(event, recurrence=None, overrides=())
-            new = [copied(programme, event, start, venue)]
+            if event.recurrence is not None and recurrence_id is not None:
+                new = [occurrence_copy(programme, event, recurrence_id, start, venue)]
+            else:
+                new = [copied(programme, event, start, venue)]
             self._push(new, self._name(new, self.tr("Duplicate “{title}”"), ""), select=True)
 
     def toggle_cancelled(self) -> None:
@@ -305,70 +340,122 @@ class EventActions(QObject):
         chosen = self._selected()
         restore = bool(chosen) and all(e.status == "cancelled" for e in chosen)
         status: Status = "confirmed" if restore else "cancelled"
-        if self._changed_in_part(lambda e: with_status(e, status)):
-            return
-        new = [with_status(e, status) for e in chosen]
         if restore:
-            text = self._name(new, self.tr("Restore “{title}”"),
-                              self.tr("Restore %n event(s)", "", len(new)))
+            self._change_chosen(chosen, lambda e: with_status(e, status),
+                                self.tr("Restore “{title}”"),
+                                self.tr("Restore %n event(s)", "", len(chosen)))
         else:
-            text = self._name(new, self.tr("Cancel “{title}”"),
-                              self.tr("Cancel %n event(s)", "", len(new)))
-        self._push(new, text)
+            self._change_chosen(chosen, lambda e: with_status(e, status),
+                                self.tr("Cancel “{title}”"),
+                                self.tr("Cancel %n event(s)", "", len(chosen)))
 
     def nudge(self, steps: int, days: int = 0) -> None:
         """Move the selected events ``steps`` snap steps or ``days`` days (all-day events
         only by days)."""
         grid = self._window.grid
         delta = timedelta(minutes=steps * grid.snap, days=days)
-        if self._changed_in_part(lambda e: shifted(e, delta)):
-            return
-        new = [shifted(e, delta) for e in self._selected() if days or not e.all_day]
-        self._push(new, self._name(new, self.tr("Move “{title}”"),
-                                   self.tr("Move %n event(s)", "", len(new))))
+        chosen = [e for e in self._selected() if days or not e.all_day]
+        new = self._change_chosen(chosen, lambda e: shifted(e, delta),
+                                  self.tr("Move “{title}”"),
+                                  self.tr("Move %n event(s)", "", len(chosen)))
         if new and self._window.view != "agenda":
-            grid.scroll_to_uid(new[0].uid)
+            grid.scroll_to_uid(new[-1].uid)
 
     def lengthen(self, steps: int) -> None:
         """End the selected timed events ``steps`` snap steps later (earlier when
         negative); none gets shorter than a step."""
         step = timedelta(minutes=self._window.grid.snap)
-        if self._changed_in_part(lambda e: lengthened(e, steps * step, step)):
-            return
-        new = [lengthened(e, steps * step, step) for e in self._selected() if not e.all_day]
-        new = [e for e in new if e != self._window.document.programme.events[e.uid]]
-        self._push(new, self._name(new, self.tr("Change the length of “{title}”"),
-                                   self.tr("Change the length of %n event(s)", "",
-                                           len(new))))
+        chosen = [e for e in self._selected() if not e.all_day]
+        self._change_chosen(chosen, lambda e: lengthened(e, steps * step, step),
+                            self.tr("Change the length of “{title}”"),
+                            self.tr("Change the length of %n event(s)", "", len(chosen)))
 
     # -- one occurrence of a series
 
-    def _focused_occurrence(self) -> tuple[Event, datetime] | None:
-        """The one selected event, when it repeats and the grid has one of its occurrences
-        in focus (clicked, or reached with the keys): the series and the occurrence's
-        RECURRENCE-ID."""
+    def _with_occurrences(self) -> list[tuple[Event, datetime | None]]:
+        """The selected events, each with the RECURRENCE-ID of the occurrence the
+        selection is on (clicked or reached with the keys in the grid, a row of the agenda,
+        chosen in a panel) when it repeats, else None (the event as a whole)."""
         window = self._window
-        chosen = self._selected()
-        if len(chosen) != 1 or chosen[0].recurrence is None or window.view == "agenda":
-            return None
-        rid = window.grid.focused_occurrence(chosen[0].uid)
-        return None if rid is None else (chosen[0], rid)
+        return [(e, window.focused_occurrence(e.uid) if e.recurrence is not None else None)
+                for e in self._selected()]
 
-    def _changed_in_part(self, change: Callable[[Event], Event]) -> bool:
-        """For a repeating event in focus, ask whether ``change`` is for its occurrence,
-        this and the following ones, or the whole series; True when it is settled here
-        (changed in part, or the question cancelled), False when the whole series is to
-        change."""
-        focus = self._focused_occurrence()
-        if focus is None:
-            return False
-        event, rid = focus
-        scope = self.ask_scope(event, rid)
-        if scope == "one":
-            self._change_occurrence(event, rid, change(occurrence_of(event, rid)))
-        elif scope == "following":
-            self._change_following(event, rid, change)
-        return scope != "all"
+    def _focused_occurrence(self) -> tuple[Event, datetime] | None:
+        """The one selected event, when it repeats and the selection is on one of its
+        occurrences: the series and the occurrence's RECURRENCE-ID."""
+        chosen = self._with_occurrences()
+        if len(chosen) != 1 or chosen[0][1] is None:
+            return None
+        event, rid = chosen[0]
+        return event, rid
+
+    def _scoped(self, events: Sequence[Event], deleting: bool = False
+                ) -> list[tuple[Event, datetime | None, Scope]] | None:
+        """Each of ``events`` with what an edit is for: of a repeating event whose
+        selection is on one occurrence, as the user answers the question about it (one
+        question per such event); any other event as a whole ("all"). None when a question
+        is cancelled."""
+        found: list[tuple[Event, datetime | None, Scope]] = []
+        for event in events:
+            rid = (self._window.focused_occurrence(event.uid) if event.recurrence is not None
+                   else None)
+            scope: Scope | None = "all"
+            if rid is not None:
+                scope = self.ask_scope(event, rid, deleting)
+            if scope is None:
+                return None
+            found.append((event, rid, scope))
+        return found
+
+    def _split(self, event: Event, rid: datetime) -> tuple[Event | None, Event] | None:
+        """:func:`planner.edits.split_series`, its refusal shown (None)."""
+        window = self._window
+        try:
+            return split_series(window.document.programme, event, rid)
+        except ProgrammeError as exc:
+            window.show_error(error_text(exc, window.lang))
+            return None
+
+    def _change_chosen(self, events: Sequence[Event], change: Callable[[Event], Event],
+                       one: str, several: str) -> list[Event]:
+        """Give ``events`` ``change`` in one undo step: of a repeating event whose selection
+        is on one occurrence, that occurrence (an override), this and the following ones (a
+        series split off) or the whole series, as asked. ``one`` and ``several`` name the
+        step (see :meth:`_name`); a change to a part of one series is named for that. The
+        events stored (none when nothing changed or a question was cancelled)."""
+        scoped = self._scoped(events)
+        if not scoped:
+            return []
+        new: list[Event] = []
+        for event, rid, scope in scoped:
+            if rid is None or scope == "all":
+                changed = change(event)
+                new += [changed] if changed != event else []
+            elif scope == "one":
+                occurrence = occurrence_of(event, rid)
+                changed = change(occurrence)
+                new += [overridden(event, rid, changed)] if changed != occurrence else []
+            else:
+                split = self._split(event, rid)
+                if split is None:
+                    return []
+                head, tail = split
+                changed = change(tail)
+                if changed != tail:
+                    new += [e for e in (head, changed) if e is not None]
+        if not new:
+            return []
+        window = self._window
+        [(event, rid, scope), *others] = scoped
+        title = event.title.get(window.lang)
+        if others or rid is None or scope == "all":
+            text = self._name(new, one, several)
+        elif scope == "one":
+            text = self.tr("Change one occurrence of “{title}”").format(title=title)
+        else:
+            text = self.tr("Change “{title}” from {when} on").format(
+                title=title, when=self.when(event, rid))
+        return new if window.push(change_command(window.document, new, text)) else []
 
     def _change_occurrence(self, event: Event, rid: datetime, new: Event) -> bool:
         window = self._window
@@ -383,11 +470,10 @@ class EventActions(QObject):
         """Split series ``event`` before its occurrence at ``rid`` and give the new series
         from there on ``change``, in one undo step."""
         window = self._window
-        try:
-            head, tail = split_series(window.document.programme, event, rid)
-        except ProgrammeError as exc:
-            window.show_error(error_text(exc, window.lang))
+        split = self._split(event, rid)
+        if split is None:
             return False
+        head, tail = split
         new = change(tail)
         if new == tail:
             return False
@@ -401,41 +487,56 @@ class EventActions(QObject):
         occurrence in focus, ask whether to edit that occurrence, this and the following
         ones, or the whole series. The answer (None: do not open the editor) and the
         occurrence's RECURRENCE-ID (None: no occurrence in focus, the event as a whole)."""
-        focus = self._focused_occurrence()
-        if focus is None or focus[0].uid != uid:
+        event = self._window.document.programme.events.get(uid)
+        rid = self._window.focused_occurrence(uid)
+        if event is None or event.recurrence is None or rid is None:
             return "all", None
-        event, rid = focus
         return self.ask_scope(event, rid), rid
 
-    def delete_in_part(self) -> bool:
-        """Delete of a repeating event with an occurrence in focus: ask, then take out that
-        occurrence (EXDATE), end the series before it, or (False: the caller does it)
-        delete the whole series. True when settled here (or cancelled)."""
-        focus = self._focused_occurrence()
-        if focus is None:
+    def delete_in_part(self, cut: bool = False) -> bool:
+        """Delete (with ``cut``: copy, then delete) the selected events when one of them
+        repeats and the selection is on one of its occurrences: ask about each such series,
+        then take out that occurrence (an EXDATE), end the series before it, or delete it
+        whole, in one undo step. Cut copies what goes: the occurrence as a single event,
+        the following ones as a series, the series. True when settled here (or a question
+        cancelled); False when no occurrence is chosen and the caller deletes as ever."""
+        if all(rid is None for _, rid in self._with_occurrences()):
             return False
-        event, rid = focus
-        scope = self.ask_scope(event, rid, deleting=True)
-        if scope is None or scope == "all":
-            return scope is None
         window = self._window
-        title = event.title.get(window.lang)
-        if scope == "following":
-            try:
-                head, _tail = split_series(window.document.programme, event, rid)
-            except ProgrammeError as exc:
-                window.show_error(error_text(exc, window.lang))
+        programme = window.document.programme
+        scoped = self._scoped(self._selected(), deleting=True)
+        if scoped is None:
+            return True
+        changed: list[Event] = []
+        deleted: list[str] = []
+        gone: list[Event] = []  # what a cut puts on the clipboard
+        for event, rid, scope in scoped:
+            if rid is not None and scope == "one":
+                changed.append(without_one(event, rid))
+                gone.append(occurrence_copy(programme, event, rid))
+                continue
+            split = self._split(event, rid) if rid is not None and scope == "following" \
+                else (None, event)
+            if split is None:
                 return True
-            if head is None:
-                return False  # from its first occurrence on: the whole series
-            text = self.tr("Delete “{title}” from {when} on")
-            new = head
+            head, tail = split
+            if head is not None:
+                changed.append(head)  # the series ends before the occurrence
+            else:
+                deleted.append(event.uid)  # from its first occurrence on: all of it
+            gone.append(tail)
+        if cut and not self._to_clipboard(gone):
+            return True
+        [(event, rid, scope), *others] = scoped
+        title = event.title.get(window.lang)
+        if others or rid is None or deleted:
+            text = delete_text([e for e, _, _ in scoped])
+        elif scope == "one":
+            text = self.tr("Delete one occurrence of “{title}”").format(title=title)
         else:
-            text = self.tr("Delete one occurrence of “{title}”")
-            new = without_occurrence(dataclasses.replace(event, overrides=tuple(
-                o for o in event.overrides if o != occurrence_of(event, rid))), rid)
-        window.push(change_command(window.document, [new], text.format(
-            title=title, when=self.when(event, rid))))
+            text = self.tr("Delete “{title}” from {when} on").format(
+                title=title, when=self.when(event, rid))
+        window.push(change_command(window.document, changed, text, deleted=deleted))
         return True
 
     def when(self, event: Event, rid: datetime) -> str:

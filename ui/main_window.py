@@ -609,13 +609,15 @@ class MainWindow(QMainWindow):
         self.view_actions[view].setChecked(True)
         if view == "agenda":
             assert self.agenda is not None
+            chosen = self._chosen_occurrences()
             self.views.setCurrentWidget(self.agenda)
-            self.agenda.select_uids(self._selection)  # type: ignore[attr-defined]
+            self.agenda.select_uids(self._selection, chosen)  # type: ignore[attr-defined]
             self.agenda.setFocus()
         else:
+            chosen = self._chosen_occurrences()
             self.grid.set_mode(view)
             self.views.setCurrentIndex(0)
-            self.grid.select_uids(self._selection)
+            self.grid.select_uids(self._selection, chosen)
             self.grid.setFocus()
         self.day_combo.setEnabled(view != "agenda")
         self.prev_action.setEnabled(view != "agenda")
@@ -623,6 +625,11 @@ class MainWindow(QMainWindow):
         self._update_day_controls()
         if remember and self._remember:
             self.settings.view = view
+
+    def _chosen_occurrences(self) -> dict[str, datetime]:
+        """The occurrences the selection is on, to carry from one view to the other."""
+        found = {uid: self.focused_occurrence(uid) for uid in self._selection}
+        return {uid: rid for uid, rid in found.items() if rid is not None}
 
     @property
     def view(self) -> View:
@@ -870,6 +877,16 @@ class MainWindow(QMainWindow):
             return list(self.agenda.selected_uids())  # type: ignore[attr-defined]
         return self.grid.selected_uids()
 
+    def focused_occurrence(self, uid: str) -> datetime | None:
+        """The RECURRENCE-ID of the occurrence of the selected series ``uid`` that the
+        current view's selection is on (clicked in the grid, a row of the agenda, chosen in
+        a panel), or None (not a series, or selected as a whole)."""
+        if self.view == "agenda" and self.agenda is not None:
+            found: datetime | None = self.agenda.focused_occurrence(  # type: ignore[attr-defined]
+                uid)
+            return found
+        return self.grid.focused_occurrence(uid)
+
     # -- edits ----------------------------------------------------------------------------
 
     def push(self, command: _Command) -> bool:
@@ -919,7 +936,7 @@ class MainWindow(QMainWindow):
 
     def delete_events(self, uids: list[str]) -> None:
         uids = [u for u in uids if u in self.document.programme.events]
-        if uids == self.grid.selected_uids() and self.event_actions.delete_in_part():
+        if uids == self.selected_uids() and self.event_actions.delete_in_part():
             return  # one occurrence, or the following ones, of a series in focus
         if uids:
             self.push(delete_command(self.document, uids))

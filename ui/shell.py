@@ -75,6 +75,10 @@ class Shell(Protocol):
     def selected_uids(self) -> list[str]:
         """The UIDs of the events selected in the current view."""
 
+    def focused_occurrence(self, uid: str) -> datetime | None:
+        """The RECURRENCE-ID of the occurrence of the selected repeating event ``uid`` that
+        the selection is on, or None (not a series, or selected as a whole)."""
+
     def new_event(self, start: datetime, venue: str | None = None) -> None:
         """Open the event editor on a new event at ``start`` (and ``venue``)."""
 

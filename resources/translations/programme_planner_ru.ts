@@ -161,7 +161,7 @@
     <name>ClashPanel</name>
     <message>
         <source>All kinds</source>
-        <extracomment>A clash was clicked or activated: select and show its events. The set of UIDs of events that clash with something. The dock&apos;s title, with the count (&quot;Clashes (3)&quot;). The index is (re)built and the list is up to date.</extracomment>
+        <extracomment>A clash was clicked or activated: select and show its events. The occurrences that clash with something: a set of (uid, RECURRENCE-ID or None), as planner.conflicts.clashing_occurrences gives them. The dock&apos;s title, with the count (&quot;Clashes (3)&quot;). The index is (re)built and the list is up to date.</extracomment>
         <translation>Все виды</translation>
     </message>
     <message>
@@ -1351,6 +1351,10 @@
     <message>
         <source>Repeats: a change asks whether it is for this occurrence, the following ones or the whole series</source>
         <translation>Повторяется: при изменении спрашивается, касается ли оно этого повторения, следующих или всей серии</translation>
+    </message>
+    <message>
+        <source>This occurrence ({day}) clashes with another event</source>
+        <translation>Это повторение ({day}) конфликтует с другим мероприятием</translation>
     </message>
     <message>
         <source>Clashes with another event</source>

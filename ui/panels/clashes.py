@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.conflicts import CLASH_KINDS, Clash, ClashIndex, clash_sort_key
+from planner.conflicts import CLASH_KINDS, Clash, ClashIndex, OccurrenceKey, clash_sort_key
 from planner.model import Event, Lang, Programme
 from planner.store import Changes
 from ui.i18n import error_text, numerus
@@ -428,7 +428,8 @@ class ClashPanel(QWidget):
 
     #: A clash was clicked or activated: select and show its events.
     clash_activated = Signal(object)
-    #: The set of UIDs of events that clash with something.
+    #: The occurrences that clash with something: a set of (uid, RECURRENCE-ID or None),
+    #: as planner.conflicts.clashing_occurrences gives them.
     clashing_changed = Signal(object)
     #: The dock's title, with the count ("Clashes (3)").
     title_changed = Signal(str)
@@ -446,8 +447,8 @@ class ClashPanel(QWidget):
         self._generation = 0
         self._task: Task | None = None
         self._pending: set[str] = set()
-        self._clashing: set[str] = set()
-        self._counts: Counter[str] = Counter()
+        self._clashing: set[OccurrenceKey] = set()
+        self._counts: Counter[OccurrenceKey] = Counter()
         self.preview: list[tuple[datetime, datetime, str | None]] = []
         # What the dragged event would clash with, first: said in the status bar.
         self.preview_message = ""
@@ -517,6 +518,11 @@ class ClashPanel(QWidget):
         return self.model.clashes()
 
     def clashing(self) -> set[str]:
+        """The UIDs of the events that clash with something."""
+        return {uid for uid, _ in self._clashing}
+
+    def clashing_occurrences(self) -> set[OccurrenceKey]:
+        """The occurrences that clash with something (see ``clashing_changed``)."""
         return set(self._clashing)
 
     def title(self) -> str:
@@ -634,29 +640,30 @@ class ClashPanel(QWidget):
         clashes = self._index.clashes()
         diff = self.model.set_clashes(clashes)
         if diff is None:
-            self._counts = Counter(uid for clash in clashes for uid in clash.events)
+            self._counts = Counter(key for clash in clashes for key in clash.occurrences())
             self._publish_clashing(set(self._counts))
         else:
             # How many clashes each event is in, kept up to date from the rows changed.
             counts = self._counts
             removed, added = diff
             for clash in added:
-                counts.update(clash.events)
+                counts.update(clash.occurrences())
             for clash in removed:
-                counts.subtract(clash.events)
+                counts.subtract(clash.occurrences())
             if removed or added:
-                gone = [uid for clash in removed for uid in clash.events if counts[uid] <= 0]
-                for uid in gone:
-                    del counts[uid]
-                new = {uid for clash in added for uid in clash.events}
+                gone = {key for clash in removed for key in clash.occurrences()
+                        if counts[key] <= 0}
+                for key in gone:
+                    del counts[key]
+                new = {key for clash in added for key in clash.occurrences()}
                 if gone or not new <= self._clashing:
                     self._publish_clashing(set(counts))
         self._show_state()
 
-    def _publish_clashing(self, uids: set[str]) -> None:
-        if uids != self._clashing:
-            self._clashing = uids
-            self.clashing_changed.emit(set(uids))
+    def _publish_clashing(self, keys: set[OccurrenceKey]) -> None:
+        if keys != self._clashing:
+            self._clashing = keys
+            self.clashing_changed.emit(set(keys))
 
     def _show_state(self) -> None:
         count = self.model.rowCount()
@@ -762,26 +769,24 @@ def install(window: Shell) -> ClashPanel:
     panel.title_changed.connect(dock.setWindowTitle)
     grid = window.grid
 
-    def mark(uids: set[str]) -> None:
-        grid.set_clashing(uids)
-        agenda = window.agenda
-        setter = getattr(agenda, "set_clashing", None)
-        if setter is not None:
-            setter(uids)
+    def mark(keys: set[OccurrenceKey]) -> None:
+        grid.set_clashing(keys)
 
     def show(clash: Clash) -> None:
         programme = window.document.programme
         uids = [uid for uid in clash.events if uid in programme.events]
         if not uids:
             return
+        # The occurrences of repeating events that clash: a change then asks about them.
+        chosen = {uid: rid for uid, rid in clash.occurrences() if rid is not None}
         if window.view == "agenda" and window.agenda is not None:
-            window.agenda.select_uids(uids)  # type: ignore[attr-defined]
+            window.agenda.select_uids(uids, chosen)  # type: ignore[attr-defined]
             return
         when = clash.span[0].astimezone(programme.zone)
         if not programme.first_day <= when.date() <= programme.last_day:
             when = clash.starts[0].astimezone(programme.zone)
         window.go_to_date(when.date())
-        grid.select_uids(uids)
+        grid.select_uids(uids, chosen)
         minutes = when.hour * 60 + when.minute - 30
         grid.verticalScrollBar().setValue(round(max(minutes, 0) * grid.hour_height / 60))
         if grid.mode == "venues" and clash.venue in programme.venues:

@@ -7,7 +7,7 @@ event UIDs to the rest of the window.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -53,13 +53,15 @@ class AgendaRow:
     event: Event
     start: datetime
     end: datetime
+    # The start the series gives this occurrence (RECURRENCE-ID); None for a single event.
+    recurrence_id: datetime | None = None
 
 
 def agenda_rows(programme: Programme) -> list[AgendaRow]:
     """One row per occurrence of every event, in start order."""
     window = programme.window  # a series shows on the programme's days
     rows = [
-        AgendaRow(occ.event, occ.start, occ.end)
+        AgendaRow(occ.event, occ.start, occ.end, occ.recurrence_id)
         for event in programme.events.values()
         for occ in expand(event, *window).occurrences
     ]
@@ -450,20 +452,23 @@ class AgendaView(QWidget):
     # -- public ---------------------------------------------------------------------------
 
     def refresh(self, programme: Programme) -> None:
-        """Show ``programme`` anew, keeping the selection of events that still exist."""
+        """Show ``programme`` anew, keeping the selection of events that still exist (of a
+        repeating event, the occurrence chosen)."""
         selected = self.selected_uids()
+        chosen = self.selected_occurrences()
         self.model.set_programme(programme)
         still_there = [uid for uid in selected if uid in programme.events]
         if still_there:
-            self.select_uids(still_there)
+            self.select_uids(still_there, chosen)
         elif selected:
             self.selection_changed.emit([])
 
     def set_language(self, lang: Lang) -> None:
         selected = self.selected_uids()
+        chosen = self.selected_occurrences()
         self.model.set_language(lang)
         if selected:
-            self.select_uids(selected)
+            self.select_uids(selected, chosen)
 
     def set_starred(self, uids: Iterable[str], clashing: Iterable[str] = ()) -> None:
         """Show a star before the titles of ``uids`` (red for those in ``clashing``)."""
@@ -482,26 +487,64 @@ class AgendaView(QWidget):
                 uids.append(uid)
         return uids
 
-    def select_uids(self, uids: Iterable[str]) -> None:
-        """Select every row (occurrence) of the given events and show the first."""
+    def _occurrence(self, index: QModelIndex) -> tuple[str, datetime | None]:
+        """The event UID and RECURRENCE-ID (None: a single event) of a row of the table."""
+        row = self.model.row_at(self.proxy.mapToSource(index).row())
+        return row.event.uid, row.recurrence_id
+
+    def selected_occurrences(self) -> dict[str, datetime]:
+        """Of each selected repeating event, the occurrence the selection is on: its
+        RECURRENCE-ID. That is the current row (clicked last, reached with the keys) when it
+        is selected, else the first selected row of the event."""
+        model = self.table.selectionModel()
+        current = self.table.currentIndex()
+        rows = sorted(model.selectedRows(), key=lambda i: i.row())
+        if current.isValid() and model.isRowSelected(current.row()):
+            rows.insert(0, current.siblingAtColumn(0))
+        found: dict[str, datetime] = {}
+        for index in rows:
+            uid, rid = self._occurrence(index)
+            if rid is not None:
+                found.setdefault(uid, rid)
+        return found
+
+    def focused_occurrence(self, uid: str) -> datetime | None:
+        """The RECURRENCE-ID of the occurrence of series ``uid`` the selection is on (see
+        :meth:`selected_occurrences`), or None."""
+        return self.selected_occurrences().get(uid)
+
+    def select_uids(self, uids: Iterable[str],
+                    occurrences: Mapping[str, datetime] | None = None) -> None:
+        """Select every row (occurrence) of the given events and show the first; of an
+        event in ``occurrences``, only the row of that occurrence (its RECURRENCE-ID),
+        made the current row."""
         wanted = set(uids)
+        keys = [self._occurrence(self.proxy.index(row, 0))
+                for row in range(self.proxy.rowCount())]
+        # An occurrence no longer there (deleted, filtered out): all the event's rows.
+        chosen = {uid: rid for uid, rid in (occurrences or {}).items()
+                  if uid in wanted and (uid, rid) in keys}
         selection = QItemSelection()
         first: QModelIndex | None = None
+        focus: QModelIndex | None = None  # the chosen occurrence's row: the current one
         last_column = self.proxy.columnCount() - 1
-        for row in range(self.proxy.rowCount()):
+        for row, (uid, rid) in enumerate(keys):
             index = self.proxy.index(row, 0)
-            if index.data(UID_ROLE) in wanted:
+            if uid in wanted and (uid not in chosen or rid == chosen[uid]):
                 selection.select(index, self.proxy.index(row, last_column))
                 if first is None:
                     first = index
+                if uid in chosen and focus is None:
+                    focus = index
         flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
                  | QItemSelectionModel.SelectionFlag.Rows)
         self.table.selectionModel().select(selection, flags)
-        if first is not None:
+        current = focus if focus is not None else first
+        if current is not None:
             self.table.selectionModel().setCurrentIndex(
-                first, QItemSelectionModel.SelectionFlag.NoUpdate
+                current, QItemSelectionModel.SelectionFlag.NoUpdate
             )
-            self.table.scrollTo(first)
+            self.table.scrollTo(current)
 
     def visible_uids_in_order(self) -> list[str]:
         """The UIDs of the rows as shown (sorted and filtered), one per occurrence."""

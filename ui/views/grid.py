@@ -19,7 +19,7 @@ A block says its start time first, always; then its title, broken between words 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Literal, TypeVar
@@ -147,7 +147,9 @@ class GridView(QAbstractScrollArea):
     # An unscheduled session dropped on the grid (from the Unscheduled panel): its uid,
     # the slot's start (aware) and the venue of the column (None in the week grid).
     session_dropped = Signal(str, object, object)
-    copy_requested = Signal(str, object, object)  # uid, start of the copy (aware), venue
+    # A Ctrl+drag dropped: uid, start of the copy (aware), venue, and of a repeating event
+    # the RECURRENCE-ID of the occurrence dragged (its copy is a single event), else None.
+    copy_requested = Signal(str, object, object, object)
     # A block of a repeating event dropped or resized: uid, the occurrence's RECURRENCE-ID,
     # where it would start and end, and the venue (or None). The window asks whether the
     # change is for this occurrence or the whole series.
@@ -173,7 +175,11 @@ class GridView(QAbstractScrollArea):
         self._snap = 15
         self._second_zone: ZoneInfo | None = ZoneInfo("Europe/Berlin")
         self._starred: set[str] = set()
-        self._clashing: set[str] = set()
+        self._clashing: set[tuple[str, datetime | None]] = set()
+        self._clashing_uids: set[str] = set()
+        # Of selected repeating events, the occurrence chosen outside the grid (uid -> its
+        # RECURRENCE-ID); one clicked here is the cursor's.
+        self._chosen: dict[str, datetime] = {}
         self._clash_preview: list[tuple[datetime, datetime, str | None]] = []
         # A plan shown before it is applied: events as they would be, painted as ghosts.
         self._plan_preview: list[Event] = []
@@ -326,10 +332,21 @@ class GridView(QAbstractScrollArea):
         self._starred = set(uids)
         self._vp.update()
 
-    def set_clashing(self, uids: Iterable[str]) -> None:
-        """Events to outline in red (they clash with another)."""
-        self._clashing = set(uids)
+    def set_clashing(self, occurrences: Iterable[tuple[str, datetime | None]]) -> None:
+        """Occurrences to outline in red (they clash with another), as ``(uid,
+        RECURRENCE-ID)``: of a repeating event only those; ``(uid, None)`` for a single
+        event, or every occurrence of a series
+        (:func:`planner.conflicts.clashing_occurrences`)."""
+        self._clashing = set(occurrences)
+        self._clashing_uids = {uid for uid, _ in self._clashing}
         self._vp.update()
+
+    def clashes(self, uid: str, recurrence_id: datetime | None = None) -> bool:
+        """Whether event ``uid`` (its occurrence at ``recurrence_id``, of a repeating
+        event) is outlined as clashing."""
+        if uid not in self._clashing_uids:
+            return False
+        return (uid, None) in self._clashing or (uid, recurrence_id) in self._clashing
 
     def set_plan_preview(self, events: Iterable[Event]) -> None:
         """Show ``events`` (placed sessions and moved events, as a plan would make them) as
@@ -846,12 +863,18 @@ class GridView(QAbstractScrollArea):
     def selected_uids(self) -> list[str]:
         return list(self._selected)
 
-    def select_uids(self, uids: Iterable[str]) -> None:
+    def select_uids(self, uids: Iterable[str],
+                    occurrences: Mapping[str, datetime] | None = None) -> None:
+        """Select the events ``uids``; of a repeating one in ``occurrences``, the
+        occurrence there (its RECURRENCE-ID: chosen in the agenda or a panel), which a change
+        then asks about as if it had been clicked."""
         new = [u for u in dict.fromkeys(uids) if u in self._programme.events]
         if new and self._slot is not None:
             self._slot = None
             self._vp.update()
-        if self._cursor is not None and self._cursor[0] not in new:
+        self._chosen = {u: rid for u, rid in (occurrences or {}).items() if u in new}
+        if self._cursor is not None and (self._cursor[0] not in new
+                                         or self._cursor[0] in self._chosen):
             self._cursor = None
         if new != self._selected:
             self._selected = new
@@ -942,7 +965,8 @@ class GridView(QAbstractScrollArea):
         """The RECURRENCE-ID of the occurrence of series ``uid`` last clicked or reached
         with the keys, or None (not a series, or no occurrence of it in focus)."""
         if self._cursor is None or self._cursor[0] != uid:
-            return None  # selected elsewhere (the agenda, Find): no occurrence in focus
+            # Chosen elsewhere (the agenda, a panel), or selected as a whole (None).
+            return self._chosen.get(uid) if uid in self._selected else None
         block = self._focused_block()
         if block is None or block.uid != uid:
             return None
@@ -1144,7 +1168,7 @@ class GridView(QAbstractScrollArea):
             painter.drawRect(rect)
         painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()),
                          CANCELLED_EDGE if cancelled else edge)
-        if block.uid in self._clashing:
+        if self.clashes(block.uid, block.recurrence_id):
             painter.setPen(QPen(CLASH_RED, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
@@ -1202,7 +1226,7 @@ class GridView(QAbstractScrollArea):
         painter.setPen(QPen(_MORE_EDGE, 2))
         painter.drawLine(QPointF(middle, badge.bottom()), QPointF(middle, rect.bottom()))
         painter.drawLine(QPointF(middle - 3, rect.bottom()), QPointF(middle + 3, rect.bottom()))
-        if any(uid in self._clashing for uid in uids):
+        if any(self.clashes(b.uid, b.recurrence_id) for b in group.blocks):
             edge = QPen(CLASH_RED, 2)
         elif any(uid in self._selected for uid in uids):
             edge = QPen(_TEXT, 2)
@@ -1660,7 +1684,12 @@ class GridView(QAbstractScrollArea):
         elif series.recurrence is not None:
             lines.append(self.tr("Repeats: a change asks whether it is for this occurrence, "
                                  "the following ones or the whole series"))
-        if uid in self._clashing:
+        rid = block.recurrence_id if block is not None else None
+        if rid is not None and self.clashes(uid, rid):
+            # Of a series only some occurrences may clash: the tooltip says which.
+            lines.append(self.tr("This occurrence ({day}) clashes with another event").format(
+                day=f"{_weekday_name(start.date())} {_date_text(start.date())}"))
+        elif rid is None and uid in self._clashing_uids:
             lines.append(self.tr("Clashes with another event"))
         description = event.description.get(lang).strip()
         if description:
@@ -1951,7 +1980,7 @@ class GridView(QAbstractScrollArea):
             if drag.copy:
                 # A copy of one occurrence of a series is a single event at the drop.
                 self.copy_requested.emit(block.uid, start if block.recurrence_id else new_start,
-                                         venue)
+                                         venue, block.recurrence_id)
             else:
                 self.move_requested.emit(block.uid, new_start, venue)
         else:

@@ -723,11 +723,25 @@ def test_only_the_clashing_occurrence_is_outlined_and_chosen_from_the_clash_list
                          view.visualRect(panel.proxy.index(0, 2)).center())
         assert sorted(window.selected_uids()) == ["cafe@t", "talk@t"]
         assert grid.focused_occurrence("cafe@t") == at(4, 16)
-        # Delete asks about that occurrence (Cancel changes nothing); "only this
-        # occurrence" takes it out with the talk, in one step, and the clash is gone.
+        # Both selected, Alt+Down asks about that occurrence and moves it with the talk,
+        # in one step.
         programme = window.document.programme
         series = programme.events["cafe@t"]
         seen: list[str] = []
+        answer(ONLY_THIS[lang], seen)
+        grid.setFocus()  # from the list to the grid (the views' keys work there)
+        keys(window, grid, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+        [override] = programme.events["cafe@t"].overrides
+        assert (override.start, programme.events["talk@t"].start) == (at(4, 16, 15),
+                                                                     at(4, 16, 15))
+        assert programme.events["cafe@t"].start == series.start
+        window.undo_action.trigger()
+        assert programme.events["cafe@t"] == series
+        assert programme.events["talk@t"].start == at(4, 16)
+        assert grid.focused_occurrence("cafe@t") == at(4, 16)
+        # Delete asks about that occurrence (Cancel changes nothing); "only this
+        # occurrence" takes it out with the talk, in one step, and the clash is gone.
+        seen.clear()
         answer(CANCEL[lang], seen)
         keys(window, grid, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
         assert len(seen) == 1 and window.event_actions.when(series, at(4, 16)) in seen[0]

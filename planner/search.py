@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, cast
 
 from planner.model import LANGS, Event, Lang, Person, Programme, Track, Venue
-from planner.recurrence import occurrences
+from planner.recurrence import expand, occurrences
 
 __all__ = [
     "EventFilter",
@@ -355,30 +355,57 @@ def prepare(programme: Programme,
 # Clashes among starred events
 
 
-def starred_clashes(programme: Programme, starred_uids: Iterable[str]) -> list[tuple[str, str]]:
-    """Pairs of starred events whose occurrences overlap in time, each pair ``(a, b)`` with
-    ``a < b``, sorted. A delegate cannot be in two places at once.
+@dataclass(frozen=True, slots=True)
+class StarredClash:
+    """Two starred events that overlap: ``events`` ``(a, b)`` with ``a < b``, and for each
+    of them, in that order, the start and the RECURRENCE-ID (None for a single event) of
+    its occurrence in their first overlap, so that a window can name its day and choose
+    exactly those occurrences."""
 
-    Stars on events the programme no longer has, and cancelled events, are ignored.
-    Occurrences that only touch (one ends as the next starts) do not clash.
-    """
-    intervals: list[tuple[datetime, datetime, str]] = []
+    events: tuple[str, str]
+    starts: tuple[datetime, datetime]
+    recurrence_ids: tuple[datetime | None, datetime | None]
+
+
+def starred_clash_details(programme: Programme,
+                          starred_uids: Iterable[str]) -> list[StarredClash]:
+    """The pairs of :func:`starred_clashes`, each with the occurrences of its first overlap
+    in time (see :class:`StarredClash`), sorted by pair."""
+    intervals: list[tuple[datetime, datetime, str, datetime | None]] = []
     window = programme.window
     for uid in set(starred_uids):
         event = programme.events.get(uid)
         if event is None or event.status == "cancelled":
             continue
-        intervals.extend((start, end, uid) for start, end in occurrences(event, *window))
+        intervals.extend((o.start, o.end, uid, o.recurrence_id)
+                         for o in expand(event, *window).occurrences
+                         if o.event.status != "cancelled")
     # Aware datetimes in different zones compare by instant; sort by instant, then UID, so
     # the sweep is deterministic.
     intervals.sort(key=lambda item: (item[0], item[1], item[2]))
-    pairs: set[tuple[str, str]] = set()
-    active: list[tuple[datetime, str]] = []
-    for start, end, uid in intervals:
-        active = [(e, u) for e, u in active if e > start]
-        for _, other in active:
-            if other != uid:
-                pairs.add((other, uid) if other < uid else (uid, other))
-        active.append((end, uid))
-    return sorted(pairs)
+    found: dict[tuple[str, str], StarredClash] = {}
+    active: list[tuple[datetime, str, datetime, datetime | None]] = []
+    for start, end, uid, rid in intervals:
+        active = [a for a in active if a[0] > start]
+        for _, other, other_start, other_rid in active:
+            if other == uid:
+                continue
+            pair = (other, uid) if other < uid else (uid, other)
+            if pair not in found:  # the sweep meets the earliest overlap first
+                mine, theirs = (start, rid), (other_start, other_rid)
+                first, second = (theirs, mine) if pair[0] == other else (mine, theirs)
+                found[pair] = StarredClash(pair, (first[0], second[0]), (first[1], second[1]))
+        active.append((end, uid, start, rid))
+    return [found[pair] for pair in sorted(found)]
+
+
+def starred_clashes(programme: Programme, starred_uids: Iterable[str]) -> list[tuple[str, str]]:
+    """Pairs of starred events whose occurrences overlap in time, each pair ``(a, b)`` with
+    ``a < b``, sorted. A delegate cannot be in two places at once.
+
+    Stars on events the programme no longer has, and cancelled events (and cancelled
+    occurrences), are ignored. Occurrences that only touch (one ends as the next starts) do
+    not clash.
+    """
+    return [clash.events for clash in starred_clash_details(programme, starred_uids)]
 

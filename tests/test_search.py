@@ -23,6 +23,7 @@ from planner.search import (
     normalise,
     prepare,
     query_words,
+    starred_clash_details,
     starred_clashes,
 )
 from tests.factories import at, event, small_programme
@@ -339,6 +340,43 @@ def test_starred_clashes_with_the_repeating_cafe_d():
     assert starred_clashes(programme, {CAFE_D, late.uid}) == sorted([(CAFE_D, late.uid)])
     # The repeating event never clashes with itself.
     assert starred_clashes(programme, {CAFE_D}) == []
+    # Which occurrence of it: the last day's, known by its RECURRENCE-ID.
+    [clash] = starred_clash_details(programme, {CAFE_D, late.uid})
+    last_start = cafe.start.replace(day=last.day)
+    assert clash.events == (CAFE_D, late.uid)
+    assert clash.starts == (last_start, late.start)
+    assert clash.recurrence_ids == (last_start, None)
+
+
+def test_starred_clash_details_give_the_first_overlap_of_each_pair():
+    """A daily series overlapping a single event on Thursday and another series on each of
+    its days: each pair is named by its first overlap, with the occurrences' RECURRENCE-IDs
+    (a moved occurrence's is the start its series gives it)."""
+    import dataclasses
+
+    from planner.edits import occurrence_of, overridden
+    from planner.model import Recurrence
+
+    daily = event("daily", day=3, start=16, end=17, recurrence=Recurrence("FREQ=DAILY;COUNT=4"))
+    # Friday's occurrence moved to the morning: it no longer meets "evening".
+    daily = overridden(daily, at(5, 16), dataclasses.replace(
+        occurrence_of(daily, at(5, 16)), start=at(5, 9), end=at(5, 10)))
+    programme = programme_with(
+        daily,
+        event("talk", day=4, start=16, end=18, venue="petri"),
+        event("morning", day=5, start=9, end=11, venue="petri"),
+        event("evening", day=5, start=16, end=18, recurrence=Recurrence("FREQ=DAILY;COUNT=2"),
+              venue="petri"),
+    )
+    details = {c.events: c for c in starred_clash_details(programme, programme.events)}
+    assert set(details) == {("daily", "morning"), ("daily", "talk"), ("daily", "evening")}
+    assert details[("daily", "talk")].recurrence_ids == (at(4, 16), None)
+    assert details[("daily", "morning")].starts == (at(5, 9), at(5, 9))
+    assert details[("daily", "morning")].recurrence_ids == (at(5, 16), None)
+    # Not Friday (moved away): Saturday's occurrences, both series'.
+    assert details[("daily", "evening")].recurrence_ids == (at(6, 16), at(6, 16))
+    assert [c.events for c in starred_clash_details(programme, programme.events)] == \
+        starred_clashes(programme, programme.events)
 
 
 def test_starred_clashes_across_time_zones():

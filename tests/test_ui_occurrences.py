@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from shiboken6 import isValid
-from ui_helpers import active_window, click, double_click, drag, y_shift
+from ui_helpers import active_window, block_point, click, double_click, drag, y_shift
 
 from planner.model import Recurrence, RecurrenceId, Texts
 from planner.recurrence import occurrences
@@ -762,3 +762,34 @@ def test_only_the_clashing_occurrence_is_outlined_and_chosen_from_the_clash_list
 CANCEL = {"en": "Cancel", "de": "Abbrechen", "ru": "Отмена"}
 ONLY_THIS = {"en": "Only This Occurrence", "de": "Nur diesen Termin",
              "ru": "Только это повторение"}
+
+
+def test_a_starred_clash_in_the_find_panel_names_and_chooses_the_occurrence(qtbot):
+    """Café D and a talk on Thursday starred with Ctrl+D: the Find panel's list names
+    the day they meet; a click on it chooses Thursday's occurrence, which Delete then asks
+    about."""
+    with language("en"):
+        programme = programme_with_series()
+        programme.events["talk@t"] = event("talk@t", 4, 16, 17, venue="petri",
+                                           title=Texts.same("Talk"))
+        window = make_window(qtbot, "en", programme)
+        grid = window.grid
+        click(grid, occurrence_block(grid, date(2019, 4, 5))[0])
+        keys(window, grid, Qt.Key.Key_D)
+        click(grid, block_point(grid, "talk@t"))
+        keys(window, grid, Qt.Key.Key_D)
+        panel = window.my_programme.panel
+        assert window.my_programme.stars.starred() == {"cafe@t", "talk@t"}
+        assert "Café D ↔ Talk (Thu 4 Apr)" in panel.clash_label.text()
+        grid.select_uids([])
+        qtbot.mouseClick(panel.clash_label, Qt.MouseButton.LeftButton)
+        assert sorted(grid.selected_uids()) == ["cafe@t", "talk@t"]
+        assert grid.focused_occurrence("cafe@t") == at(4, 16)
+        seen: list[str] = []
+        answer("Only This Occurrence", seen)
+        keys(window, grid, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
+        assert seen == [DELETE_THURSDAY]
+        assert series_starts(window.document.programme) == {
+            "cafe@t": [at(3, 16), at(5, 16), at(6, 16)]}
+        assert "talk@t" not in window.document.programme.events
+        window.close()

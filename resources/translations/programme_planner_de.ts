@@ -1207,7 +1207,7 @@
     <name>FilterPanel</name>
     <message>
         <source>Search titles, speakers, venues…</source>
-        <extracomment>The clash list was clicked: the UIDs of the starred events that clash, to show them.</extracomment>
+        <extracomment>The clash list was clicked: the UIDs of the starred events that clash, to show them, and of repeating ones the occurrence that clashes first (uid to RECURRENCE-ID).</extracomment>
         <translation>Titel, Mitwirkende, Orte …</translation>
     </message>
     <message>

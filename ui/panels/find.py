@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import LANGS, Lang, Programme
-from planner.search import EventFilter, filter_events, starred_clashes
+from planner.search import EventFilter, StarredClash, filter_events, starred_clash_details
 from ui.i18n import numerus
 from ui.icons import colour_icon
 from ui.stars import StarStore, programme_key
@@ -71,8 +71,9 @@ class FilterPanel(QWidget):
     """Search and filters for one programme. ``filter_changed`` carries an ``EventFilter``."""
 
     filter_changed = Signal(object)
-    #: The clash list was clicked: the UIDs of the starred events that clash, to show them.
-    clashes_activated = Signal(list)
+    #: The clash list was clicked: the UIDs of the starred events that clash, to show them,
+    #: and of repeating ones the occurrence that clashes first (uid to RECURRENCE-ID).
+    clashes_activated = Signal(list, dict)
 
     def __init__(
         self,
@@ -424,17 +425,23 @@ class FilterPanel(QWidget):
         if programme is None or self._stars is None:
             self.clash_label.hide()
             return
-        pairs = starred_clashes(programme, self._stars.starred())
+        pairs = starred_clash_details(programme, self._stars.starred())
         if not pairs:
             self.clash_label.clear()
             self.clash_label.hide()
             return
+        from ui.i18n import day_month, locale_for
+
         lang = self._lang
         lines = [numerus(self.tr("%n clash(es) among starred events:", "", len(pairs)),
                          len(pairs))]
-        for a, b in pairs[:CLASHES_SHOWN]:
-            first, second = programme.events[a], programme.events[b]
-            lines.append(f"• {_short(first.title.get(lang))} ↔ {_short(second.title.get(lang))}")
+        for pair in pairs[:CLASHES_SHOWN]:
+            first, second = (programme.events[uid] for uid in pair.events)
+            # The day they first meet: of a repeating event, which occurrence it is.
+            day = day_month(pair.starts[0].astimezone(programme.zone).date(),
+                            locale_for(lang), weekday="ddd", short_month=True)
+            lines.append(f"• {_short(first.title.get(lang))} ↔ "
+                         f"{_short(second.title.get(lang))} ({day})")
         if len(pairs) > CLASHES_SHOWN:
             lines.append(self.tr("… and %1 more").replace("%1", str(len(pairs) - CLASHES_SHOWN)))
         self.clash_label.setText("\n".join(lines))
@@ -442,17 +449,27 @@ class FilterPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.clash_label and event.type() == QEvent.Type.MouseButtonRelease:
-            uids = sorted({uid for pair in self.clashes() for uid in pair})
+            found = self._clash_details()
+            uids = sorted({uid for pair in found for uid in pair.events})
+            # Of a repeating event, the occurrence in its first clash: a change asks about it.
+            chosen: dict[str, object] = {}
+            for pair in found:
+                for uid, rid in zip(pair.events, pair.recurrence_ids, strict=True):
+                    if rid is not None:
+                        chosen.setdefault(uid, rid)
             if uids:
-                self.clashes_activated.emit(uids)
+                self.clashes_activated.emit(uids, chosen)
             return True
         return super().eventFilter(watched, event)
 
     def clashes(self) -> list[tuple[str, str]]:
         """The clashing pairs of starred events the panel shows."""
+        return [pair.events for pair in self._clash_details()]
+
+    def _clash_details(self) -> list[StarredClash]:
         if self._programme is None or self._stars is None:
             return []
-        return starred_clashes(self._programme, self._stars.starred())
+        return starred_clash_details(self._programme, self._stars.starred())
 
     # -- focus
 

@@ -28,6 +28,9 @@ from ui.panels.find import FilterPanel, make_find_action
 from ui.stars import StarAction, StarStore, make_star_action
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from datetime import datetime
+
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
     from ui.dialogs.export import ExportDialog
@@ -264,9 +267,11 @@ class MyProgramme(QObject):
             setter(starred, self.starred_clash_uids())
         self.star_action.refresh()
 
-    def show_events(self, uids: list[str]) -> None:
-        """Select ``uids`` in the current view and bring the first of them into sight (the
-        starred clashes clicked in the Find panel)."""
+    def show_events(self, uids: list[str],
+                    occurrences: Mapping[str, datetime] | None = None) -> None:
+        """Select ``uids`` in the current view (of a repeating event in ``occurrences``,
+        that occurrence) and bring the first of them into sight (the starred clashes
+        clicked in the Find panel)."""
         window = self._window
         programme = window.document.programme
         events = sorted((programme.events[u] for u in uids if u in programme.events),
@@ -275,13 +280,14 @@ class MyProgramme(QObject):
             return
         chosen = [e.uid for e in events]
         if window.view == "agenda" and window.agenda is not None:
-            window.agenda.select_uids(chosen)  # type: ignore[attr-defined]
+            window.agenda.select_uids(chosen, occurrences)  # type: ignore[attr-defined]
             return
-        when = events[0].start.astimezone(programme.zone)
+        first = (occurrences or {}).get(events[0].uid)
+        when = (first or events[0].start).astimezone(programme.zone)
         if programme.first_day <= when.date() <= programme.last_day:
             window.go_to_date(when.date())
         grid = window.grid
-        grid.select_uids(chosen)
+        grid.select_uids(chosen, occurrences)
         minutes = when.hour * 60 + when.minute - 30
         grid.verticalScrollBar().setValue(round(max(minutes, 0) * grid.hour_height / 60))
 

@@ -240,7 +240,7 @@ def test_cli_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert sorted(p.name for p in (tmp_path / "split").iterdir()) == [
         "business.ics", "culture.ics"
     ]
-    assert "wrote" in capsys.readouterr().out
+    assert "out.ics geschrieben: " in capsys.readouterr().out  # --lang de
 
 
 @pytest.mark.parametrize("option", ["--track", "--venue", "--uid"])

@@ -112,7 +112,7 @@ def test_all_day_and_multi_day_events_go_to_the_band(qtbot, programme):
     assert band["fair@t"] == (date(2019, 4, 5), date(2019, 4, 6))
     assert band["camp@t"] == (date(2019, 4, 8), date(2019, 4, 9))  # 32 hours: days long
     rect = dict((item.uid, r) for item, r in grid._band_rects())["fair@t"]
-    assert rect.width() == pytest.approx(2 * grid.column_width() - 4)
+    assert rect.width() == pytest.approx(grid.column_width(2) + grid.column_width(3) - 4)
     assert grid.band_item_at(rect.center()).uid == "fair@t"
     received = []
     grid.edit_requested.connect(received.append)
@@ -330,7 +330,7 @@ def test_updates_follow_changes_without_a_rebuild(qtbot, programme):
     assert grid.block_rect("b@t") is None
     # c no longer overlaps anything: full width.
     c = grid.block_rect("c@t")
-    assert c.width() > grid.column_width() * 0.8
+    assert c.width() > grid.column_width(grid.column_at(c.center().x())) * 0.8
 
 
 def test_filter_star_and_clash_hooks(qtbot, programme):
@@ -338,7 +338,8 @@ def test_filter_star_and_clash_hooks(qtbot, programme):
     grid.set_filter({"a@t"})
     assert {b.uid for b, _ in grid.visible_blocks()} == {"a@t"}
     a = grid.block_rect("a@t")
-    assert a.width() > grid.column_width() * 0.8  # hidden events take no room
+    # hidden events take no room
+    assert a.width() > grid.column_width(grid.column_at(a.center().x())) * 0.8
     grid.set_filter(None)
     assert grid.block_rect("b@t") is not None
     grid.set_clashing({("a@t", None)})
@@ -538,28 +539,34 @@ def test_a_crowded_cluster_keeps_readable_blocks_and_gathers_the_rest_into_more(
                                                status="cancelled" if n == 24 else "confirmed")
     grid = make_grid(qtbot, programme)
     grid.verticalScrollBar().setValue(round(9.5 * grid.hour_height))
+    # The day's column is as wide as the view: scrolled to, it is all in view.
+    grid.horizontalScrollBar().setValue(round(grid.column_left(1) - grid._ruler_width()))
     shown = [(block, rect) for block, rect in grid.visible_blocks()
              if block.key[0] == date(2019, 4, 4)]
-    # A few side by side, each wide enough for its time and the start of its title.
-    assert 1 <= len(shown) < 10
+    # As many side by side as a column as wide as the view holds with each block's time
+    # and the first word of its title; not all 28.
+    assert 1 <= len(shown) < 28
+    assert grid.column_width(1) <= grid.viewport().width() - grid._ruler_width()
     for block, rect in shown:
         assert rect.width() >= grid._min_lane - 2
         text = grid.shown_text(block.uid)
         assert text[0].startswith(f"{block.start:%H:%M}") and len(text) >= 2
+        assert text[1].split()[0] == programme.events[block.uid].title.en.split()[0]
     [(group, rect)] = grid.visible_more()
     assert len(group.blocks) == 28 - len(shown)  # a, b, c and the talks
     hidden = set(group.uids)
     assert hidden | {b.uid for b, _ in shown} == {f"talk{n}@t" for n in range(25)} | {
         "a@t", "b@t", "c@t"}
     # "+N" is painted; a clashing event behind it outlines it in red.
-    grid.set_clashing({("talk24@t", None)})
+    behind = group.blocks[-1].uid
+    grid.set_clashing({(behind, None)})
     image = grid.viewport().grab().toImage()
     outline = {QColor(image.pixel(x, y)).name()
                for x in range(int(rect.left()), int(rect.right()))
                for y in range(int(rect.top()) - 1, int(rect.top()) + 3)}
     assert "#d32f2f" in outline
     tip = grid.overflow_tooltip(group.blocks)
-    assert "Talk number 10" in tip and "Click to list them" in tip
+    assert programme.events[behind].title.en in tip and "Click to list them" in tip
     # A click lists them; choosing one selects it and opens it.
     opened = []
     grid.edit_requested.connect(opened.append)
@@ -569,19 +576,35 @@ def test_a_crowded_cluster_keeps_readable_blocks_and_gathers_the_rest_into_more(
     assert len(menu.actions()) == len(hidden)
     assert all(a.text().startswith("10:00–12:00") for a in menu.actions()
                if a.data() != "a@t" and a.data() != "b@t" and a.data() != "c@t")
-    choose(menu, "Talk number 24")
-    assert grid.selected_uids() == ["talk24@t"] and opened == ["talk24@t"]
+    choose(menu, programme.events[behind].title.en)
+    assert grid.selected_uids() == [behind] and opened == [behind]
 
 
-def test_a_wider_column_puts_more_side_by_side(qtbot, programme):
+def test_a_crowded_day_widens_its_column_rather_than_squeezing_its_blocks(qtbot, programme):
     for n in range(5):
-        programme.events[f"talk{n}@t"] = event(f"talk{n}@t", 4, 10, 12)
+        programme.events[f"talk{n}@t"] = event(f"talk{n}@t", 4, 10, 12,
+                                               title=Texts.same(f"Workshop number {n}"))
     grid = make_grid(qtbot, programme)
-    narrow = sum(1 for b, _ in grid.visible_blocks() if b.key[0] == date(2019, 4, 4))
-    assert narrow < 8 and grid.visible_more()
-    grid.resize(round(8 * 8 * grid._min_lane + 400), 560)  # room for eight a column
-    wide = sum(1 for b, _ in grid.visible_blocks() if b.key[0] == date(2019, 4, 4))
-    assert wide == 8 and grid.visible_more() == []  # a, b, c and the five talks
+    grid.resize(1900, 560)
+    crowded = grid.keys().index((date(2019, 4, 4), None))
+    shown = [(b, r) for b, r in grid.visible_blocks() if b.key[0] == date(2019, 4, 4)]
+    assert len(shown) == 8 and grid.visible_more() == []  # a, b, c and the five talks
+    others = [grid.column_width(n) for n in range(len(grid.keys())) if n != crowded]
+    assert grid.column_width(crowded) > max(others)
+    assert len(set(others)) == 1  # the others share what is left alike
+    for block, _ in shown:
+        assert grid.shown_text(block.uid)[1].split()[0] in ("Workshop", "Title")
+    # The days fit in the window: no scroll bar. A narrower one scrolls sideways rather
+    # than squeezing the crowded day.
+    hbar = grid.horizontalScrollBar()
+    qtbot.waitUntil(lambda: not hbar.isVisible())
+    assert hbar.maximum() == 0
+    wide = grid.column_width(crowded)
+    grid.resize(700, 560)
+    qtbot.waitUntil(hbar.isVisible)
+    assert hbar.maximum() > 0
+    assert grid.column_width(crowded) == pytest.approx(wide)
+    assert grid.visible_more() == []
 
 
 def test_a_filter_works_out_no_occurrences_again(qtbot, programme, monkeypatch):

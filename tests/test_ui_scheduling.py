@@ -338,7 +338,7 @@ def test_a_ghost_takes_the_width_of_its_lane(window, qtbot):
     [(event, ghost)] = grid.ghost_rects()
     talk = grid.block_rect("talk@t")
     assert event.uid == "reading@t" and talk is not None
-    column = grid.column_width()
+    column = grid.column_width(grid.column_at(talk.center().x()))
     assert ghost.width() < column * 0.6 and talk.width() < column * 0.6
     assert not ghost.intersects(talk)
     QApplication.sendEvent(grid.viewport(), QDragLeaveEvent())

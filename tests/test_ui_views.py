@@ -49,7 +49,7 @@ def test_the_day_view_shows_one_day_as_wide_as_the_window(qtbot):
         QTest.keyClick(grid, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
         assert window.view == "day" and window.view_actions["day"].isChecked()
         assert grid.keys() == [(FRIDAY, None)]
-        assert grid.column_width() > 800
+        assert grid.column_width(0) > 800
         # Side by side at full width, with their titles whole.
         assert grid.shown_text("talk@t")[1] == "Talk"
         assert grid.block_rect("panel@t").left() > grid.block_rect("talk@t").right()

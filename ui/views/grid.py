@@ -8,9 +8,12 @@ into undo commands.
 Only what is visible is painted: the blocks of each column are kept sorted by start with the
 column's longest block (:mod:`ui.views.grid_index`), so finding those in the visible hours is
 a bisection, and columns outside the viewport are not looked at. Which sub-column a block
-takes among overlapping ones comes from :func:`planner.layout.limit_columns`: never narrower
-than its start time and a few letters of its title; the events of a cluster too crowded for
-that are counted in a "+N" beside it, whose click lists them.
+takes among overlapping ones comes from :func:`planner.layout.limit_columns`. Columns are
+not all alike: a crowded day's column widens until each of its sub-columns holds the start
+time and the first word of its title (the others share what is left of the window, and a
+horizontal scroll bar appears where the days no longer fit, the time ruler staying put).
+Only where even a column as wide as the window cannot hold a cluster at a few letters a
+sub-column are the rest of its events counted in a "+N" beside it, whose click lists them.
 
 A block says its start time first, always; then its title, broken between words and cut with
 "…" where it does not fit, never a letter or two a line; the whole text is in its tooltip.
@@ -18,10 +21,12 @@ A block says its start time first, always; then its title, broken between words 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import accumulate
 from typing import TYPE_CHECKING, Literal, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -93,6 +98,9 @@ OVERFLOW_TIP_LINES = 15  # titles a "+N more" tooltip lists
 # a title (with the block's padding): where more events overlap than fit side by side at
 # that width, the rest of them are gathered into "+N" (see planner.layout.limit_columns).
 LANE_CHARACTERS = 5
+# A column widens so that each of its sub-columns shows the first word of its block's
+# title, but never for more than this many average characters: a longer word is cut "…".
+READABLE_CHARACTERS = 24
 CLASH_RED = QColor("#d32f2f")
 CANCELLED_FILL = QColor("#eeeeee")
 CANCELLED_EDGE = QColor("#9e9e9e")
@@ -237,6 +245,15 @@ class GridView(QAbstractScrollArea):
         self._min_lane = _PAD[0] + _PAD[2] + 2 + max(
             self._small_metrics.horizontalAdvance("00:00"),
             self._bold_metrics.averageCharWidth() * LANE_CHARACTERS)
+        self._word_widths: dict[tuple[str, bool], float] = {}  # (word, one line): width
+        self._first_words: dict[str, str] = {}  # by uid, in the language shown
+        # The width each column needs, and what it was worked out for (its layout, the
+        # language, the zoom): a festival's day has thousands of blocks to measure.
+        self._needs: dict[Key, tuple[tuple[object, ...], float]] = {}
+        # Each column's width and left edge (in the scrolled content), for the keys shown.
+        self._widths: list[float] = []
+        self._lefts: list[float] = []
+        self._widths_for: tuple[Key, ...] | None = None
         # The "+N" lane beside a crowded cluster's sub-columns: narrow, as it says little.
         self._more_width = self._small_bold_metrics.horizontalAdvance("+9") + 7
         # The shortest block: one line of small text (a 15-minute talk shows its time).
@@ -279,6 +296,7 @@ class GridView(QAbstractScrollArea):
             return
         for uid in events:
             self._index.remove(uid)
+            self._first_words.pop(uid, None)
             event = programme.events.get(uid)
             if event is not None:
                 self._index.add(event)
@@ -311,6 +329,8 @@ class GridView(QAbstractScrollArea):
         self._keys_cache = None
         self._programme_hours = None
         self._texts.clear()
+        self._first_words.clear()
+        self._needs.clear()
         for event in self._programme.events.values():
             self._index.add(event)
         self._update_scrollbars()
@@ -400,6 +420,8 @@ class GridView(QAbstractScrollArea):
     def set_language(self, lang: Lang) -> None:
         self._lang = lang
         self._texts.clear()
+        self._first_words.clear()
+        self._update_scrollbars()  # the titles' first words, which columns widen for
         self._vp.update()
 
     @property
@@ -560,7 +582,37 @@ class GridView(QAbstractScrollArea):
         return 58.0 + (50.0 if self._second_zone is not None else 0.0)
 
     def _header_height(self) -> float:
+        if self._mode == "venues":  # a venue's name on up to two lines, its address below
+            return self._header_metrics.height() * 2 + self._small_metrics.height() + 12
         return self._header_metrics.height() * 2 + 12
+
+    def heading(self, index: int) -> tuple[list[str], str]:
+        """What column ``index``'s heading says, as painted: the lines of its first part
+        (the weekday, or a venue's name broken between words onto at most two lines and
+        cut with "…" beyond) and its second line (the date, or the venue's address)."""
+        day, venue_id = self.keys()[index]
+        room = self.column_width(index) - 8
+        if venue_id is None:
+            second = _date_text(day)
+            if self._small_metrics.horizontalAdvance(second) > room:
+                second = _day_month(day)  # "3 апреля" where "3 апреля 2019 г." is too long
+            return [self._header_metrics.elidedText(_weekday_name(day),
+                                                    Qt.TextElideMode.ElideRight, room)], \
+                self._small_metrics.elidedText(second, Qt.TextElideMode.ElideRight, room)
+        venue = self._programme.venues[venue_id]
+        name = _wrap_words(venue.name.get(self._lang), self._header_font, self._header_metrics,
+                           room, 2)
+        return name, self._small_metrics.elidedText(venue.address or venue_id,
+                                                    Qt.TextElideMode.ElideRight, room)
+
+    def heading_tooltip(self, index: int) -> str:
+        """The whole of column ``index``'s heading (a venue's full name and address), as
+        plain text; empty for a day, whose heading is never cut."""
+        day, venue_id = self.keys()[index]
+        if venue_id is None:
+            return ""
+        venue = self._programme.venues[venue_id]
+        return "\n".join(part for part in (venue.name.get(self._lang), venue.address) if part)
 
     def _band_height(self) -> float:
         _, _, rows = self._band()
@@ -574,24 +626,121 @@ class GridView(QAbstractScrollArea):
     def _grid_top(self) -> float:
         return self._header_height() + self._band_height()
 
-    def column_width(self) -> float:
+    def _free_width(self) -> float:
+        """The width the columns have in view (right of the ruler)."""
+        return max(self._vp.width() - self._ruler_width(), 0.0)
+
+    def _column_layout(self) -> tuple[list[float], list[float]]:
+        """Each shown column's width and left edge in the scrolled content."""
+        if self._widths_for != tuple(self.keys()):
+            self._lay_out_columns()
+        return self._widths, self._lefts
+
+    def _lay_out_columns(self) -> None:
+        """Work out the columns' widths: each as wide as its blocks need to be readable
+        side by side (never wider than the view), the rest of the view shared so that the
+        narrowest grow first (alike where no day is crowded)."""
         keys = self.keys()
-        free = self._vp.width() - self._ruler_width()
+        free = self._free_width()
         least = max(MIN_COLUMN_WIDTH[self._mode],
                     self._min_lane + self._more_width + RIGHT_GAP + 2)
-        return max(least, free / max(len(keys), 1))
+        most = max(free, least)
+        index = self._index
+        needs = []
+        for key in keys:
+            index.set_column_limits(key, None)
+            need = self._width_needed(key)
+            if need > most:
+                # Too crowded for a column as wide as the view at the general limits: keep
+                # as many side by side as show their titles' first words, the rest "+N".
+                column = index.column(key)
+                lane = max((self._lane_needed(b) for b in column.blocks), default=0.0) if (
+                    column is not None) else 0.0
+                usable = most - RIGHT_GAP - 2
+                index.set_column_limits(key, dataclasses.replace(
+                    index.limits, columns=max(int(usable // lane), 1),
+                    kept=max(int((usable - self._more_width) // lane), 1)))
+                need = self._width_needed(key)
+            needs.append(min(max(need, least), most))
+        self._widths = _share(needs, free)
+        self._lefts = list(accumulate(self._widths, initial=0.0))[:-1]
+        self._widths_for = tuple(keys)
+
+    def _width_needed(self, key: Key) -> float:
+        """How wide column ``key`` must be for each of its sub-columns to show the start
+        time and the first word of its block's title (as laid out for the current limits)."""
+        column = self._index.laid_out(key)
+        if column is None or not column.placed:
+            return 0.0
+        made_for = (id(column), column.layouts, self._lang, self._px)
+        cached = self._needs.get(key)
+        if cached is not None and cached[0] == made_for:
+            return cached[1]
+        need = 0.0
+        for block in column.placed:
+            lane = self._lane_needed(block)
+            need = max(need, block.columns * lane + (self._more_width if block.more else 0.0))
+        need += RIGHT_GAP + 2
+        self._needs[key] = (made_for, need)
+        return need
+
+    def _lane_needed(self, block: Block) -> float:
+        """The sub-column width in which ``block`` shows its start time and the first word
+        of its title: beside the time where the block is one line tall, else under it."""
+        word = self._first_words.get(block.uid) if block.occurrence is None else None
+        if word is None:
+            event = block.occurrence or self._programme.events.get(block.uid)
+            words = event.title.get(self._lang).split() if event is not None else []
+            word = words[0] if words else ""
+            if "-" in word[:-1]:
+                word = word[:word.index("-") + 1]  # titles break after a hyphen ("Kick-|off")
+            # (Not with a star before it: starring an event must not make the week reflow.)
+            if block.occurrence is None:
+                self._first_words[block.uid] = word
+        top = block.view_top if block.view_top is not None else block.top
+        bottom = block.view_bottom if block.view_bottom is not None else block.bottom
+        height = (bottom - top) * self._px / 60 - 1 - _PAD[1] - _PAD[3]
+        one_line = height < self._small_metrics.height() + self._bold_metrics.height()
+        width = self._word_widths.get((word, one_line))
+        if width is None:
+            cap = self._bold_metrics.averageCharWidth() * READABLE_CHARACTERS
+            time_w = self._small_metrics.horizontalAdvance("00:00")
+            if one_line:
+                width = time_w + self._small_metrics.horizontalAdvance(" ") + min(
+                    self._small_bold_metrics.horizontalAdvance(word), cap)
+            else:
+                width = max(time_w, min(self._bold_metrics.horizontalAdvance(word), cap))
+            self._word_widths[(word, one_line)] = width
+        return max(width + _PAD[0] + _PAD[2] + 3, self._min_lane)
+
+    def column_width(self, index: int) -> float:
+        """The width of column ``index``."""
+        return self._column_layout()[0][index]
+
+    def content_width(self) -> float:
+        """The width of all the shown columns together (scrolled where it is wider than
+        the view)."""
+        widths, lefts = self._column_layout()
+        return lefts[-1] + widths[-1] if widths else 0.0
 
     def column_left(self, index: int) -> float:
         """The x of column ``index``'s left edge, in viewport coordinates."""
         scroll = self.horizontalScrollBar().value()
-        return self._ruler_width() + index * self.column_width() - scroll
+        return self._ruler_width() + self._column_layout()[1][index] - scroll
 
     def column_at(self, x: float) -> int | None:
         """The index of the column under ``x``, or ``None`` (ruler, beyond the last)."""
         if x < self._ruler_width():
             return None
-        index = int((x - self.column_left(0)) // self.column_width())
-        return index if 0 <= index < len(self.keys()) else None
+        return self._column_at_content(x - self._ruler_width()
+                                       + self.horizontalScrollBar().value())
+
+    def _column_at_content(self, x: float) -> int | None:
+        widths, lefts = self._column_layout()
+        index = bisect.bisect_right(lefts, x) - 1
+        if 0 <= index < len(widths) and x < lefts[index] + widths[index]:
+            return index
+        return None
 
     # -- time <-> place -------------------------------------------------------------------
 
@@ -623,7 +772,7 @@ class GridView(QAbstractScrollArea):
         for scrolling to a column."""
         key: Key = (day, venue if self._mode == "venues" else None)
         index = self.keys().index(key)
-        return self.column_left(index) + self.column_width() / 2
+        return self.column_left(index) + self.column_width(index) / 2
 
     def slot_at(self, point: QPoint | QPointF) -> Slot | None:
         """The snapped slot under ``point`` in the time grid, or ``None`` outside it."""
@@ -661,7 +810,7 @@ class GridView(QAbstractScrollArea):
     def _column_geometry(self, index: int) -> tuple[float, float, float, float]:
         """Column ``index``'s left edge for blocks, the width they share, the y of its
         midnight, and pixels per minute."""
-        return (self.column_left(index) + 2, self.column_width() - RIGHT_GAP - 2,
+        return (self.column_left(index) + 2, self.column_width(index) - RIGHT_GAP - 2,
                 self._grid_top() - self.verticalScrollBar().value(), self._px / 60)
 
     def _column_rects(self, index: int,
@@ -703,12 +852,11 @@ class GridView(QAbstractScrollArea):
         return None
 
     def _visible_columns(self) -> range:
-        keys = self.keys()
-        width = self.column_width()
+        widths, lefts = self._column_layout()
         scroll = self.horizontalScrollBar().value()
-        first = int(scroll // width)
-        last = int((scroll + self._vp.width() - self._ruler_width()) // width)
-        return range(max(first, 0), min(last + 1, len(keys)))
+        first = max(bisect.bisect_right(lefts, scroll) - 1, 0)
+        last = bisect.bisect_left(lefts, scroll + self._free_width())
+        return range(first, min(last, len(widths)))
 
     def visible_blocks(self) -> list[tuple[Block, QRectF]]:
         """The blocks in view with their rectangles, in paint order."""
@@ -754,11 +902,11 @@ class GridView(QAbstractScrollArea):
             result.extend(place(index, find(keys[index], first, last)))
         return result
 
-    def shown_text(self, uid: str) -> list[str]:
-        """The lines of text the first visible occurrence of ``uid`` shows (none when it is
-        not in view), as painted."""
+    def shown_text(self, uid: str, key: Key | None = None) -> list[str]:
+        """The lines of text the first visible occurrence of ``uid`` (in column ``key``,
+        if given) shows (none when it is not in view), as painted."""
         for block, rect in self.visible_blocks():
-            if block.uid == uid:
+            if block.uid == uid and (key is None or block.key == key):
                 event = block.occurrence or self._programme.events[uid]
                 cached = self._block_text(event, block, _inner(rect),
                                           event.status == "cancelled", ghost=False)
@@ -824,13 +972,13 @@ class GridView(QAbstractScrollArea):
         shown_rows = rows if rows <= MAX_BAND_ROWS else MAX_BAND_ROWS - 1
         top = self._header_height() + 3
         height = self._band_row_height()
-        width = self.column_width()
         result = []
         for item, first, last in placed:
             if item.row >= shown_rows:
                 continue
             x = self.column_left(first) + 2
-            rect = QRectF(x, top + item.row * height, (last - first + 1) * width - 4, height - 2)
+            right = self.column_left(last) + self.column_width(last)
+            rect = QRectF(x, top + item.row * height, right - x - 2, height - 2)
             result.append((item, rect))
         return result
 
@@ -847,8 +995,8 @@ class GridView(QAbstractScrollArea):
                     hidden.setdefault(index, []).append(item)
         height = self._band_row_height()
         y = self._header_height() + 3 + (MAX_BAND_ROWS - 1) * height
-        width = self.column_width()
-        return [(index, items, QRectF(self.column_left(index) + 2, y, width - 4, height - 2))
+        return [(index, items, QRectF(self.column_left(index) + 2, y,
+                                      self.column_width(index) - 4, height - 2))
                 for index, items in sorted(hidden.items())]
 
     def _overflow_at(self, point: QPoint | QPointF) -> tuple[int, list[BandItem]] | None:
@@ -979,14 +1127,7 @@ class GridView(QAbstractScrollArea):
 
     def _show_block(self, block: Block) -> None:
         """Scroll so that ``block`` is in view (its start, if it is taller than the view)."""
-        index = self.keys().index(block.key)
-        hbar = self.horizontalScrollBar()
-        left = index * self.column_width()
-        visible_w = self._vp.width() - self._ruler_width()
-        if left < hbar.value():
-            hbar.setValue(round(left))
-        elif left + self.column_width() > hbar.value() + visible_w:
-            hbar.setValue(round(left + self.column_width() - visible_w))
+        self._show_column(self.keys().index(block.key))
         first, last = self._visible_range()
         if block.top < first or block.top + 30 > last:
             vbar = self.verticalScrollBar()
@@ -994,10 +1135,23 @@ class GridView(QAbstractScrollArea):
 
     # -- scrolling ------------------------------------------------------------------------
 
+    def _show_column(self, index: int) -> None:
+        """Scroll sideways, as little as will do, so that column ``index`` is in view (its
+        left part, where it is wider than the view)."""
+        widths, lefts = self._column_layout()
+        hbar = self.horizontalScrollBar()
+        left, width = lefts[index], widths[index]
+        visible_w = self._free_width()
+        if left < hbar.value() or width > visible_w:
+            hbar.setValue(round(left))
+        elif left + width > hbar.value() + visible_w:
+            hbar.setValue(round(left + width - visible_w))
+
     def _update_limits(self) -> None:
-        """Tell the index how many sub-columns fit side by side at a readable width, and
-        how short a block may be, for the current width and zoom."""
-        usable = self.column_width() - RIGHT_GAP - 2
+        """Tell the index how many sub-columns fit side by side in a column as wide as
+        the view (a crowded column widens up to that), and how short a block may be, for
+        the current width and zoom."""
+        usable = max(self._free_width(), MIN_COLUMN_WIDTH[self._mode]) - RIGHT_GAP - 2
         first, last = self._hours
         self._index.set_limits(Limits(
             columns=max(int(usable // self._min_lane), 1),
@@ -1017,8 +1171,9 @@ class GridView(QAbstractScrollArea):
         top, bottom = first * self._px / 60, last * self._px / 60
         vbar.setRange(round(top), max(round(top), round(bottom - visible_h)))
         vbar.setPageStep(max(round(visible_h), 1))
-        content_w = self.column_width() * len(self.keys())
-        visible_w = max(viewport.width() - self._ruler_width(), 0)
+        self._lay_out_columns()
+        content_w = self.content_width()
+        visible_w = self._free_width()
         hbar = self.horizontalScrollBar()
         hbar.setRange(0, max(0, round(content_w - visible_w)))
         hbar.setPageStep(max(round(visible_w), 1))
@@ -1037,12 +1192,7 @@ class GridView(QAbstractScrollArea):
         minutes = min(firsts)[0] - 30 if firsts else 8 * 60
         self.verticalScrollBar().setValue(round(max(minutes, 0) * self._px / 60))
         if firsts and self._mode == "venues":  # the week keeps its first day in view
-            index = min(firsts)[1]
-            hbar = self.horizontalScrollBar()
-            left = index * self.column_width()
-            visible_w = self._vp.width() - self._ruler_width()
-            if not hbar.value() <= left <= hbar.value() + visible_w - self.column_width():
-                hbar.setValue(round(left))
+            self._show_column(min(firsts)[1])
 
     def scroll_to_uid(self, uid: str) -> None:
         event = self._programme.events.get(uid)
@@ -1082,7 +1232,6 @@ class GridView(QAbstractScrollArea):
         painter.fillRect(viewport, palette.color(QPalette.ColorRole.Base))
         keys = self.keys()
         top = self._grid_top()
-        width = self.column_width()
         ruler = self._ruler_width()
         columns = self._visible_columns()
         first_minute, last_minute = self._visible_range()
@@ -1094,7 +1243,8 @@ class GridView(QAbstractScrollArea):
         for index in columns:
             day = keys[index][0]
             if day.weekday() >= 5 and self._mode != "venues":
-                painter.fillRect(QRectF(self.column_left(index), top, width, grid_bottom - top),
+                painter.fillRect(QRectF(self.column_left(index), top, self.column_width(index),
+                                        grid_bottom - top),
                                  QColor(0, 0, 0, 10))
         if self._mode == "venues":
             self._paint_unavailable(painter, keys, columns)
@@ -1117,7 +1267,7 @@ class GridView(QAbstractScrollArea):
             hour += 1
         painter.setPen(QPen(strong, 1))
         for index in columns:
-            x = self.column_left(index) + width
+            x = self.column_left(index) + self.column_width(index)
             painter.drawLine(QPointF(x, top), QPointF(x, grid_bottom))
 
         # Blocks, and beside a crowded cluster's sub-columns its "+N" groups.
@@ -1443,7 +1593,7 @@ class GridView(QAbstractScrollArea):
                     continue
                 y0 = self._minutes_to_y((a - lo_ts) / 60)
                 y1 = self._minutes_to_y((b - lo_ts) / 60)
-                painter.fillRect(QRectF(self.column_left(index), y0, self.column_width(),
+                painter.fillRect(QRectF(self.column_left(index), y0, self.column_width(index),
                                         y1 - y0), brush)
 
     def _paint_clash_preview(self, painter: QPainter, keys: list[Key], columns: range) -> None:
@@ -1463,7 +1613,7 @@ class GridView(QAbstractScrollArea):
                 if hi <= lo:
                     continue
                 y0, y1 = self._minutes_to_y(lo), self._minutes_to_y(hi)
-                painter.fillRect(QRectF(self.column_left(index), y0, self.column_width(),
+                painter.fillRect(QRectF(self.column_left(index), y0, self.column_width(index),
                                         y1 - y0), shade)
 
     def _paint_slot(self, painter: QPainter, keys: list[Key], columns: range) -> None:
@@ -1476,7 +1626,7 @@ class GridView(QAbstractScrollArea):
             return
         index = keys.index(key)
         top = self.time_to_y(slot.start)
-        rect = QRectF(self.column_left(index) + 1, top, self.column_width() - 2,
+        rect = QRectF(self.column_left(index) + 1, top, self.column_width(index) - 2,
                       self._snap * self._px / 60)
         highlight = QColor(self.palette().color(QPalette.ColorRole.Highlight))
         highlight.setAlpha(60)
@@ -1489,7 +1639,7 @@ class GridView(QAbstractScrollArea):
                 y = self.time_to_y(now)
                 left = self.column_left(index)
                 painter.setPen(QPen(QColor("#e53935"), 2))
-                painter.drawLine(QPointF(left, y), QPointF(left + self.column_width(), y))
+                painter.drawLine(QPointF(left, y), QPointF(left + self.column_width(index), y))
                 painter.setBrush(QColor("#e53935"))
                 painter.drawEllipse(QPointF(left + 3, y), 4, 4)
 
@@ -1499,7 +1649,6 @@ class GridView(QAbstractScrollArea):
         header_h = self._header_height()
         top = self._grid_top()
         ruler = self._ruler_width()
-        width = self.column_width()
         background = palette.color(QPalette.ColorRole.Window)
         painter.fillRect(QRectF(0, 0, viewport.width(), top), background)
         today = self._now().astimezone(self._programme.zone).date()
@@ -1509,30 +1658,23 @@ class GridView(QAbstractScrollArea):
         for index in columns:
             day, venue_id = keys[index]
             left = self.column_left(index)
+            width = self.column_width(index)
             cell = QRectF(left, 0, width, header_h)
             if day == today and self._mode != "venues":
                 painter.fillRect(cell, QColor("#fff4d6"))
             painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-            if venue_id is None:
-                first = _weekday_name(day)
-                second = _date_text(day)
-                if QFontMetricsF(self._small_font).horizontalAdvance(second) > width - 8:
-                    second = _day_month(day)  # "3 апреля" where "3 апреля 2019 г." is too long
-            else:
-                venue = self._programme.venues[venue_id]
-                first = venue.name.get(self._lang)
-                second = venue.address or venue_id
-            fm = QFontMetricsF(self._header_font)
+            first, second = self.heading(index)
+            line_h = self._header_metrics.height()
             painter.setFont(self._header_font)
-            painter.drawText(cell.adjusted(4, 4, -4, 0),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                             fm.elidedText(first, Qt.TextElideMode.ElideRight, width - 8))
+            for n, text in enumerate(first):
+                painter.drawText(cell.adjusted(4, 4 + n * line_h, -4, 0),
+                                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                                 text)
             painter.setFont(self._small_font)
-            sm = QFontMetricsF(self._small_font)
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(cell.adjusted(4, 6 + fm.height(), -4, 0),
+            painter.drawText(cell.adjusted(4, 6 + len(first) * line_h, -4, 0),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                             sm.elidedText(second, Qt.TextElideMode.ElideRight, width - 8))
+                             second)
             painter.setPen(QPen(line, 1))
             painter.drawLine(QPointF(left + width, 0), QPointF(left + width, top))
         painter.setPen(QPen(line, 1))
@@ -1626,6 +1768,11 @@ class GridView(QAbstractScrollArea):
                 uid = item.uid if item is not None else None
             overflow = self._overflow_at(event.pos()) if uid is None else None
             group = self.more_at(event.pos()) if uid is None and overflow is None else None
+            heading = ""
+            if uid is None and overflow is None and group is None and (
+                    event.pos().y() < self._header_height()):
+                column = self.column_at(event.pos().x())
+                heading = self.heading_tooltip(column) if column is not None else ""
             if uid is not None:
                 QToolTip.showText(event.globalPos(), self.tooltip_html(uid, block), self._vp)
             elif overflow is not None:
@@ -1634,6 +1781,8 @@ class GridView(QAbstractScrollArea):
             elif group is not None:
                 QToolTip.showText(event.globalPos(), self.overflow_tooltip(group.blocks),
                                   self._vp)
+            elif heading:
+                QToolTip.showText(event.globalPos(), plain_tooltip(heading), self._vp)
             else:
                 QToolTip.hideText()
                 event.ignore()
@@ -2365,3 +2514,21 @@ def _beside_ghosts(visible: list[Block], ghosts: list[tuple[Block, Event]]) -> l
                 ghosts[n] = (dataclasses.replace(block, column=lane.column,
                                                  columns=lane.columns, span=lane.span), event)
     return result
+
+
+def _share(needs: list[float], total: float) -> list[float]:
+    """Column widths of at least ``needs`` that fill ``total`` where they leave room: what
+    is left over goes to the narrowest first, so that columns needing no more than the
+    others' share are all alike. Where the needs take more than ``total``, they are kept
+    (the grid scrolls)."""
+    if not needs or sum(needs) >= total:
+        return list(needs)
+    rest, count = total, len(needs)
+    level = rest / count
+    for need in sorted(needs, reverse=True):
+        level = rest / count
+        if need <= level or count == 1:
+            break
+        rest -= need
+        count -= 1
+    return [max(need, level) for need in needs]

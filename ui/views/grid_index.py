@@ -113,6 +113,7 @@ class _Column:
     longest: float = 0.0
     dirty: bool = True
     limits: Limits | None = None  # what ``placed`` was laid out for
+    layouts: int = 0  # how many times it was laid out (what a width worked out for is of)
 
 
 def day_parts(start: datetime, end: datetime,
@@ -150,6 +151,9 @@ class GridIndex:
         self._keys: dict[str, set[Key]] = {}
         self.shown: set[str] | None = None  # None: every event
         self.limits = Limits()
+        # Columns laid out for limits of their own: a crowded day whose titles need wider
+        # sub-columns than the general limits allow for (see GridView._lay_out_columns).
+        self._own_limits: dict[Key, Limits] = {}
 
     def set_shown(self, uids: set[str] | None) -> None:
         self.shown = uids
@@ -159,6 +163,14 @@ class GridIndex:
     def set_limits(self, limits: Limits) -> None:
         """Lay the columns out anew for ``limits`` when next looked at (a resize or zoom)."""
         self.limits = limits
+
+    def set_column_limits(self, key: Key, limits: Limits | None) -> None:
+        """Lay column ``key`` out for ``limits`` rather than the general ones (``None``:
+        for the general ones again)."""
+        if limits is None:
+            self._own_limits.pop(key, None)
+        else:
+            self._own_limits[key] = limits
 
     def spans(self, uid: str | None = None) -> Iterator[tuple[float, float]]:
         """The start and end (minutes) of every timed block on its day (of event ``uid``
@@ -240,7 +252,7 @@ class GridIndex:
     def laid_out(self, key: Key) -> _Column | None:
         """Column ``key`` with its shown blocks placed side by side for the current limits."""
         column = self.column(key)
-        limits = self.limits
+        limits = self._own_limits.get(key, self.limits)
         if column is None or column.limits == limits:
             return column
         blocks = column.blocks
@@ -262,6 +274,7 @@ class GridIndex:
         column.starts = [top for top, _ in spans]
         column.longest = max((bottom - top for top, bottom in spans), default=0.0)
         column.limits = limits
+        column.layouts += 1
         return column
 
     def visible(self, key: Key, first: float, last: float) -> list[Block]:

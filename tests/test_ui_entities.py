@@ -203,7 +203,7 @@ def test_a_used_track_cannot_be_removed(qtbot: QtBot) -> None:
 def test_the_dialog_remembers_its_size(qtbot: QtBot) -> None:
     """(The shared CheckedDialog, as the event editor.) Its default size, 1180 x 600, is
     kept within the screen (Qt's offscreen screen is 800 x 800)."""
-    from ui.widgets import SCREEN_MARGIN
+    from ui.screens import SCREEN_MARGIN
 
     programme = small_programme()
     first = EntitiesDialog(programme, lang="en")

@@ -27,7 +27,14 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -63,6 +70,7 @@ from ui.commands import (
 from ui.document import Document
 from ui.event_actions import EventActions
 from ui.i18n import error_text, numerus
+from ui.screens import fit_to_screen, screen_room
 from ui.settings import SNAPS, VIEWS, Settings, View
 from ui.undo_actions import UndoAction
 from ui.view_options import ViewOptions
@@ -85,6 +93,10 @@ if TYPE_CHECKING:
 
 # The launcher, for a restart.
 MAIN_SCRIPT = Path(__file__).resolve().parent.parent / "main.py"
+# The window's size the first time it opens: this, or less on a smaller screen (this share
+# of the room the screen has), so that it never opens with an edge cut off.
+DEFAULT_WINDOW_SIZE = (1440, 900)
+SCREEN_SHARE = 0.9
 ZONE_CHOICES = ("Europe/Berlin", "Europe/London", "UTC", "America/New_York", "Asia/Tokyo")
 
 
@@ -138,7 +150,7 @@ class MainWindow(QMainWindow):
         self._recovery: RecoveryWriter | None = None
         self._connect_document(self.document)
         self._apply_settings()
-        self.resize(1440, 900)
+        self.resize(*DEFAULT_WINDOW_SIZE)
         if remember:
             self._restore_window()
         self.fit_dock_tabs()
@@ -585,9 +597,20 @@ class MainWindow(QMainWindow):
         self.set_view(settings.view, remember=False)
 
     def _restore_window(self) -> None:
+        """The size, place and docks the window had when it was last closed; the first
+        time, a size that fits the screen it opens on (a 1440-pixel window on a 1400-pixel
+        laptop screen would lose its right edge). Either way within that screen: a size
+        remembered on a larger monitor is brought back within a laptop's."""
         geometry, state = self.settings.geometry, self.settings.window_state
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            room = screen_room(self.screen())
+            self.resize(max(min(DEFAULT_WINDOW_SIZE[0], round(room.width() * SCREEN_SHARE)),
+                            self.minimumWidth()),
+                        max(min(DEFAULT_WINDOW_SIZE[1], round(room.height() * SCREEN_SHARE)),
+                            self.minimumHeight()))
+            centre = room.center() - self.rect().center()
+            self.move(max(centre.x(), room.left()), max(centre.y(), room.top()))
+        fit_to_screen(self, QGuiApplication.screenAt(self.geometry().center()) or self.screen())
         if state is not None:
             self.restoreState(state)
 

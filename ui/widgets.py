@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from planner.model import LANGS, Lang, Texts
 from ui.icons import colour_icon
+from ui.screens import fit_to_screen
 
 # A soft amber, readable in light and dark palettes, for "this translation is missing".
 MISSING_COLOUR = "#fff1c9"
@@ -28,10 +29,6 @@ MISSING_STYLE = f"background-color: {MISSING_COLOUR}; color: #202020;"
 ERROR_STYLE = f"background-color: {ERROR_BACKGROUND}; color: #202020;"
 ERROR_COLOUR = "#b00020"
 WARNING_COLOUR = "#8a5a00"
-
-# What a dialog leaves of the screen for its window frame (width, height), in pixels.
-SCREEN_MARGIN = (16, 48)
-
 
 def ui_language() -> Lang:
     """The language the user's locale asks for, if it is one of ours, else English."""
@@ -326,11 +323,7 @@ class CheckedDialog(QDialog):
         if geometry is not None:
             self.restoreGeometry(geometry)
         parent = self.parentWidget()
-        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
-        # Room for the window's frame.
-        room_w, room_h = screen.width() - SCREEN_MARGIN[0], screen.height() - SCREEN_MARGIN[1]
-        if self.width() > room_w or self.height() > room_h:
-            self.resize(min(self.width(), room_w), min(self.height(), room_h))
+        fit_to_screen(self, (parent or self).screen())
 
     def error_text(self) -> str:
         """What is wrong with the input now, or an empty string."""

@@ -63,11 +63,11 @@ from planner.model import (
 )
 from planner.recurrence import WEEKDAYS, make_rule, rule_starts
 from ui.icons import colour_icon
+from ui.screens import screen_room
 from ui.tooltips import plain_tooltip
 from ui.widgets import (
     ERROR_COLOUR,
     ERROR_STYLE,
-    SCREEN_MARGIN,
     WARNING_COLOUR,
     CheckedDialog,
     DurationSpinBox,
@@ -306,9 +306,9 @@ class EventEditor(CheckedDialog):
         height = (need.height() + margins.top() + margins.bottom() + 2 * spacing
                   + self.message_label.minimumHeight() + self.button_box.sizeHint().height())
         parent = self.parentWidget()
-        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
-        # Room for the window's frame; a scroll bar where it has to scroll.
-        room_w, room_h = screen.width() - SCREEN_MARGIN[0], screen.height() - SCREEN_MARGIN[1]
+        room = screen_room((parent or self).screen())
+        room_w, room_h = room.width(), room.height()
+        # A scroll bar where it has to scroll.
         if height > room_h:
             width += bar
         if width > room_w:

@@ -1,4 +1,6 @@
-"""The window opens within the screen it opens on: the first time at a size that fits it
+"""The window fits its screen, and its left column fits what it shows.
+
+The window opens within the screen it opens on: the first time at a size that fits it
 (1440 x 900, or 90 % of a smaller screen's room), and a size remembered on a larger monitor
 is brought back within a laptop's. Each such case runs the window in a process of its own
 on Qt's offscreen platform given screens of a set size (its ``configfile`` option), so that
@@ -11,6 +13,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+from ui_helpers import active_window
+
+from planner.builtin import load_builtin
+from ui.i18n import language
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -88,3 +96,20 @@ def test_a_size_remembered_on_a_larger_monitor_is_brought_within_a_laptop_screen
     laptop = run_window(tmp_path, (1400, 860))
     assert within(laptop["inner"], laptop["room"]), laptop
     assert laptop["inner"][2] <= 1400 and laptop["inner"][3] <= 860
+
+@pytest.mark.parametrize("lang", ["en", "de", "ru"])
+@pytest.mark.parametrize("size", [(1440, 900), (1920, 1080)], ids=["1440x900", "1920x1080"])
+def test_no_empty_space_under_the_calendar_summary(qtbot, size, lang):
+    """The month and the programme's summary under it take the upper group of the left
+    column, no more: the space under the summary is only the layout's margin (it used to
+    be some 40 px, the summary's hint assuming a narrower label with more lines)."""
+    with language(lang):
+        window = active_window(qtbot, load_builtin(), lang, size)
+        qtbot.waitUntil(lambda: window._painted)
+        holder = window.calendar_dock.widget()
+        label = window.summary_label
+        qtbot.waitUntil(lambda: holder.height() - label.geometry().bottom() - 1 <= 6)
+        qtbot.wait(50)  # and it stays so once the panels made after the first frame are in
+        assert label.text().count("\n") >= 2
+        assert holder.height() - label.geometry().bottom() - 1 <= 6
+        assert label.height() >= label.heightForWidth(label.width())  # nothing cut off

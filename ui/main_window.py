@@ -462,13 +462,22 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             if self.settings.window_state is None or not self._remember:
-                # The upper group as tall as the month and the summary under it need (the
-                # Unscheduled panel behind it would take half the column), Find the rest.
                 # Once the window has its size: before, the column shares out its height
-                # by the panels' hints.
-                self.resizeDocks([self.calendar_dock],
-                                 [self.calendar_dock.widget().sizeHint().height()],
-                                 Qt.Orientation.Vertical)
+                # by the panels' hints. Again once the panels made after the first frame
+                # are in: their arrival shares the column out anew.
+                self._fit_calendar_dock()
+                self.after_first_paint(self._fit_calendar_dock)
+
+    def _fit_calendar_dock(self) -> None:
+        """Make the upper group of the left column as tall as the month and the summary
+        under it need (the Unscheduled panel behind it would take half the column), and
+        Find the rest. At the column's width: a wrapped summary's plain size hint assumes a
+        narrower label, with more lines, and left empty space under it."""
+        holder = self.calendar_dock.widget()
+        height = holder.heightForWidth(holder.width()) if holder.hasHeightForWidth() else -1
+        self.resizeDocks([self.calendar_dock],
+                         [height if height > 0 else holder.sizeHint().height()],
+                         Qt.Orientation.Vertical)
 
     @property
     def clash_panel(self) -> ClashPanel:

@@ -214,3 +214,28 @@ def test_venue_headings_wrap_onto_two_lines_and_keep_the_whole_name_in_the_toolt
         assert two_lines >= 3  # the long names take their second line
         assert cut >= 1
 
+
+
+def test_a_block_held_at_the_edge_scrolls_the_week_to_a_day_out_of_view(qtbot):
+    programme = load_builtin()
+    window = active_window(qtbot, programme, "en", (1024, 700))
+    grid = window.grid
+    hbar = grid.horizontalScrollBar()
+    assert hbar.value() == 0 and hbar.maximum() > 0
+    grid.verticalScrollBar().setValue(round(9 * grid.hour_height))
+    keys = grid.keys()
+    uid = next(b.uid for b, _ in grid.visible_blocks()
+               if b.key == keys[0] and programme.events[b.uid].recurrence is None)
+    before = programme.events[uid].start
+    viewport = grid.viewport()
+    start = block_point(grid, uid)
+    edge = QPoint(viewport.width() - 5, start.y())
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for n in range(1, 6):
+        QTest.mouseMove(viewport, start + (edge - start) * n / 5)
+    # Held there, the week scrolls to its last day.
+    qtbot.waitUntil(lambda: hbar.value() == hbar.maximum(), timeout=15_000)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       edge)
+    moved = window.document.programme.events[uid].start
+    assert moved.date() == keys[-1][0] and moved.time() == before.time()

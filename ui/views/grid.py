@@ -88,6 +88,11 @@ PAGE_DAYS = 7
 RESIZE_HANDLE = 5.0
 MIN_COLUMN_WIDTH = {"week": 120.0, "day": 120.0, "venues": 150.0}
 RIGHT_GAP = 8.0  # free space right of the blocks in a column, to double-click on
+# A block dragged this close to the left or right edge of the days scrolls the week that way
+# (by EDGE_STEP pixels every EDGE_INTERVAL ms), so that it can go to a day out of view.
+EDGE_ZONE = 28.0
+EDGE_STEP = 24
+EDGE_INTERVAL = 30
 MAX_CACHED_TEXTS = 4096  # blocks whose laid-out text is kept (a few screens' worth)
 CHANGED_MARK = 9.0  # the folded corner of a changed occurrence, at most (px)
 # The all-day band shows at most this many rows; the last says "+N more" where it must,
@@ -258,6 +263,9 @@ class GridView(QAbstractScrollArea):
         self._more_width = self._small_bold_metrics.horizontalAdvance("+9") + 7
         # The shortest block: one line of small text (a 15-minute talk shows its time).
         self._min_block = self._small_metrics.height() + 3
+        self._edge_timer = QTimer(self)
+        self._edge_timer.setInterval(EDGE_INTERVAL)
+        self._edge_timer.timeout.connect(self._scroll_at_edge)
         self._clock = QTimer(self)
         self._clock.setInterval(60_000)
         self._clock.timeout.connect(self._vp.update)
@@ -2043,6 +2051,32 @@ class GridView(QAbstractScrollArea):
             if press.copy:
                 self._vp.setCursor(Qt.CursorShape.DragCopyCursor)
         self._update_drag(pos)
+        if self._edge_direction(pos) and not self._edge_timer.isActive():
+            self._edge_timer.start()
+
+    def _edge_direction(self, pos: QPointF) -> int:
+        """-1 or 1 where ``pos`` is at the left or right edge of the days and the week can
+        scroll that way, else 0."""
+        hbar = self.horizontalScrollBar()
+        if pos.x() >= self._vp.width() - EDGE_ZONE and hbar.value() < hbar.maximum():
+            return 1
+        ruler = self._ruler_width()
+        if ruler <= pos.x() < ruler + EDGE_ZONE and hbar.value() > hbar.minimum():
+            return -1
+        return 0
+
+    def _scroll_at_edge(self) -> None:
+        """While a block is held at an edge of the days: scroll a step that way, and move
+        the block along with the day now under the mouse."""
+        pos = self._hover
+        direction = self._edge_direction(pos) if pos is not None and (
+            self._drag is not None) else 0
+        if not direction or pos is None:
+            self._edge_timer.stop()
+            return
+        hbar = self.horizontalScrollBar()
+        hbar.setValue(hbar.value() + direction * EDGE_STEP)
+        self._update_drag(pos)
 
     def leaveEvent(self, event: QEvent) -> None:
         self._hover = None
@@ -2093,6 +2127,7 @@ class GridView(QAbstractScrollArea):
             self.drag_moved.emit((block.uid, *self._dragged_to(drag), venue))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._edge_timer.stop()
         drag, press, self._drag, self._press = self._drag, self._press, None, None
         if drag is None and press is not None and press.copy:
             self._toggle_selected(press.block.uid)  # a Ctrl+click, not a Ctrl+drag

@@ -9,8 +9,8 @@ from collections import Counter
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QHelpEvent, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip
 from ui_helpers import active_window, block_point, breaks_only_between_words, drag
@@ -239,3 +239,24 @@ def test_a_block_held_at_the_edge_scrolls_the_week_to_a_day_out_of_view(qtbot):
                        edge)
     moved = window.document.programme.events[uid].start
     assert moved.date() == keys[-1][0] and moved.time() == before.time()
+
+
+def test_shift_and_the_wheel_scroll_the_week_sideways(qtbot):
+    window = active_window(qtbot, load_builtin(), "en", (1024, 700))
+    grid = window.grid
+    hbar, vbar = grid.horizontalScrollBar(), grid.verticalScrollBar()
+    hours = vbar.value()
+    at = QPointF(400, 400)
+
+    def wheel(delta: int, modifiers: Qt.KeyboardModifier) -> None:
+        QApplication.sendEvent(grid.viewport(), QWheelEvent(
+            at, QPointF(grid.viewport().mapToGlobal(at.toPoint())), QPoint(0, 0),
+            QPoint(0, delta), Qt.MouseButton.NoButton, modifiers,
+            Qt.ScrollPhase.NoScrollPhase, False))
+
+    wheel(-120, Qt.KeyboardModifier.ShiftModifier)
+    assert hbar.value() > 0 and vbar.value() == hours
+    wheel(120, Qt.KeyboardModifier.ShiftModifier)
+    assert hbar.value() == 0
+    wheel(-120, Qt.KeyboardModifier.NoModifier)  # the wheel alone: the hours, as before
+    assert vbar.value() > hours and hbar.value() == 0

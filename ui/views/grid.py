@@ -2253,6 +2253,14 @@ class GridView(QAbstractScrollArea):
                     self.set_hour_height(smaller[-1], event.position().y())
             event.accept()
             return
+        hbar = self.horizontalScrollBar()
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and hbar.maximum() > 0:
+            # Shift and the wheel: sideways through a week wider than the window, as in a
+            # browser (Qt would scroll the hours a page at a time).
+            delta = event.angleDelta().y() or event.angleDelta().x()
+            hbar.setValue(hbar.value() - round(delta / 120 * 3 * hbar.singleStep()))
+            event.accept()
+            return
         super().wheelEvent(event)
 
     # -- keyboard -------------------------------------------------------------------------

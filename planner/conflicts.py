@@ -132,8 +132,20 @@ class Clash:
         return tuple(zip(self.events, rids, strict=True))
 
     def as_json(self) -> dict[str, object]:
-        """The command line's JSON object: ``kind``, ``events`` and ``message``."""
-        return {"kind": self.kind, "events": list(self.events), "message": self.message}
+        """The command line's JSON object: ``kind``, ``events`` and ``message``; beside
+        each event, in the order of ``events``, ``starts``: where its occurrence involved
+        starts, and ``recurrence_ids``: which occurrence of a repeating event it is (the
+        start its series gives it, RECURRENCE-ID; null for a single event or a whole
+        series), both ISO 8601 with the UTC offset, so that a script can name exactly the
+        occurrence of a series (also one an override has moved)."""
+        return {
+            "kind": self.kind,
+            "events": list(self.events),
+            "message": self.message,
+            "starts": [start.isoformat() for start in self.starts],
+            "recurrence_ids": [None if rid is None else rid.isoformat()
+                               for _, rid in self.occurrences()],
+        }
 
 
 def clash_sort_key(clash: Clash) -> tuple[object, ...]:

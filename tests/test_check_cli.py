@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -69,7 +70,8 @@ def test_clashes_as_json_exit_1(clashing: Path):
     assert result.returncode == 1, result.stderr
     data = json.loads(result.stdout)
     for item in data:
-        assert set(item) == {"kind", "events", "message"}
+        assert set(item) == {"kind", "events", "message", "starts", "recurrence_ids"}
+        assert item["recurrence_ids"] == [None] * len(item["events"])  # no series here
     assert [(c["kind"], c["events"]) for c in data] == [
         ("outside", ["early@t"]),
         ("venue", ["cafe@t", "opening@t"]),
@@ -83,6 +85,28 @@ def test_clashes_as_json_exit_1(clashing: Path):
         "“Title” (Thu 4 Apr 10:00–11:00) is followed by “Title” (Thu 4 Apr 11:00–12:00) 0 min "
         "later, but the trip takes about "
     )
+
+
+def test_json_names_the_occurrence_of_a_repeating_event(tmp_path: Path):
+    """A daily series whose Thursday was moved to Monday evening, where a talk is: the
+    clash names that occurrence by its RECURRENCE-ID and says where it is now."""
+    from planner.edits import occurrence_of, overridden
+    from planner.model import Recurrence
+    from tests.factories import at
+
+    programme = small_programme()
+    cafe = event("cafe@t", 3, 16, 17, recurrence=Recurrence("FREQ=DAILY;COUNT=4"))
+    moved = dataclasses.replace(occurrence_of(cafe, at(4, 16)), start=at(8, 19), end=at(8, 20))
+    programme.events["cafe@t"] = overridden(cafe, at(4, 16), moved)
+    programme.events["talk@t"] = event("talk@t", 8, 19, 20)
+    path = tmp_path / "series.programme"
+    save_new(path, programme)
+    result = run("check", "-p", str(path), "--json")
+    assert result.returncode == 1, result.stderr
+    [clash] = json.loads(result.stdout)
+    assert clash["events"] == ["cafe@t", "talk@t"]
+    assert clash["recurrence_ids"] == ["2019-04-04T16:00:00+03:00", None]
+    assert clash["starts"] == ["2019-04-08T19:00:00+03:00", "2019-04-08T19:00:00+03:00"]
 
 
 def test_clashes_as_text_in_russian_exit_1(clashing: Path):
@@ -130,6 +154,7 @@ def test_a_clash_added_to_a_clean_file_is_found(tmp_path: Path):
         "kind": "capacity", "events": ["a@t"],
         "message": "“Title” (Thu 4 Apr 10:00–12:00) expects 500 people, but Goethe-Institut "
                    "holds 120",
+        "starts": ["2019-04-04T10:00:00+03:00"], "recurrence_ids": [None],
     }]  # fmt: skip
 
 

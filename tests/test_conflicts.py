@@ -4,6 +4,7 @@ brute-force oracle on random programmes (including the index's incremental path)
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -349,8 +350,37 @@ def test_json_form_and_helpers():
     a, b = event("a@t", 4, 10, 12), event("b@t", 4, 11, 13)
     clashes = find_clashes(programme_with(a, b))
     assert clashes[0].as_json() == {"kind": "venue", "events": ["a@t", "b@t"],
-                                    "message": clashes[0].message}  # fmt: skip
+                                    "message": clashes[0].message,
+                                    "starts": ["2019-04-04T10:00:00+03:00",
+                                               "2019-04-04T11:00:00+03:00"],
+                                    "recurrence_ids": [None, None]}  # fmt: skip
     assert clashing_uids(clashes) == {"a@t", "b@t"}
+
+
+def test_json_names_the_occurrence_of_a_series_also_where_an_override_moved_it():
+    from planner.edits import occurrence_of, overridden
+
+    cafe = event("cafe@t", 3, 16, 18, recurrence=Recurrence("FREQ=DAILY;COUNT=4"))
+    # Thursday's occurrence moved to Monday evening.
+    moved = dataclasses.replace(occurrence_of(cafe, at(4, 16)), start=at(8, 19), end=at(8, 21))
+    cafe = overridden(cafe, at(4, 16), moved)
+    talk = event("talk@t", 8, 20, 21)
+    sat = event("sat@t", 6, 17, 18)
+    first, second = find_clashes(programme_with(cafe, talk, sat))
+    assert first.as_json()["events"] == ["cafe@t", "sat@t"]
+    assert first.as_json()["recurrence_ids"] == ["2019-04-06T16:00:00+03:00", None]
+    assert first.as_json()["starts"] == ["2019-04-06T16:00:00+03:00",
+                                         "2019-04-06T17:00:00+03:00"]
+    # The moved occurrence: where it is now, and the start its series gives it.
+    assert second.as_json()["events"] == ["cafe@t", "talk@t"]
+    assert second.as_json()["starts"] == ["2019-04-08T19:00:00+03:00",
+                                          "2019-04-08T20:00:00+03:00"]
+    assert second.as_json()["recurrence_ids"] == ["2019-04-04T16:00:00+03:00", None]
+    for clash in (first, second):
+        data = clash.as_json()
+        for value in (*data["starts"], *filter(None, data["recurrence_ids"])):
+            assert datetime.fromisoformat(value).utcoffset() is not None
+    assert json.loads(json.dumps(second.as_json())) == second.as_json()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -66,6 +66,9 @@ class EventActions(QObject):
         self._star_action = star_action
         parent = window.window()
         std = QKeySequence.StandardKey
+        # The actions with a key (cut, copy, paste, moves): the views' keys, and those of
+        # a list whose click selects events (see :meth:`Shell.share_event_keys`).
+        self.keyed_actions: list[QAction] = []
 
         def action(text: str, slot: Callable[[], object],
                    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
@@ -76,6 +79,7 @@ class EventActions(QObject):
                 # Only while a view has the focus: a text field keeps its own keys.
                 made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 window.views.addAction(made)
+                self.keyed_actions.append(made)
             if tip:
                 made.setStatusTip(tip)
             made.triggered.connect(lambda _c=False: slot())

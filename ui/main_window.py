@@ -919,6 +919,19 @@ class MainWindow(QMainWindow):
             return found
         return self.grid.focused_occurrence(uid)
 
+    def focus_selection(self) -> None:
+        """Put the keyboard focus into the view shown, where the selected events' keys work
+        (see :class:`ui.shell.Shell`)."""
+        if self.view == "agenda" and self.agenda is not None:
+            self.agenda.setFocus()
+        else:
+            self.grid.setFocus()
+
+    def share_event_keys(self, widget: QWidget) -> None:
+        """The selected events' keys also while ``widget`` has the focus (see
+        :class:`ui.shell.Shell`)."""
+        widget.addActions([self.delete_action, *self.event_actions.keyed_actions])
+
     # -- edits ----------------------------------------------------------------------------
 
     def push(self, command: _Command) -> bool:

@@ -79,6 +79,15 @@ class Shell(Protocol):
         """The RECURRENCE-ID of the occurrence of the selected repeating event ``uid`` that
         the selection is on, or None (not a series, or selected as a whole)."""
 
+    def focus_selection(self) -> None:
+        """Put the keyboard focus into the view shown (the grid or the agenda), where the
+        keys of the selected events work: after a clash is opened from a list."""
+
+    def share_event_keys(self, widget: QWidget) -> None:
+        """Let the keys of the selected events (Delete, Cut, Copy, Paste, the Alt+arrow
+        moves) work while ``widget`` has the focus, as in the views: a list whose click
+        selects events, where its own keys (arrows, Return) stay its own."""
+
     def new_event(self, start: datetime, venue: str | None = None) -> None:
         """Open the event editor on a new event at ``start`` (and ``venue``)."""
 

@@ -161,7 +161,7 @@
     <name>ClashPanel</name>
     <message>
         <source>All kinds</source>
-        <extracomment>A clash was clicked or activated: select and show its events. The occurrences that clash with something: a set of (uid, RECURRENCE-ID or None), as planner.conflicts.clashing_occurrences gives them. The dock&apos;s title, with the count (&quot;Clashes (3)&quot;). The index is (re)built and the list is up to date.</extracomment>
+        <extracomment>A clash was clicked, reached with the keys or activated: select and show its events. A clash was opened (Return, a double click): after showing it, the keyboard goes to the view, where the keys of its events work. The occurrences that clash with something: a set of (uid, RECURRENCE-ID or None), as planner.conflicts.clashing_occurrences gives them. The dock&apos;s title, with the count (&quot;Clashes (3)&quot;). The index is (re)built and the list is up to date.</extracomment>
         <translation>Все виды</translation>
     </message>
     <message>

@@ -39,7 +39,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QIcon, QPainter, QPixmap, QTextLayout
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QIcon,
+    QKeyEvent,
+    QPainter,
+    QPixmap,
+    QTextLayout,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -423,11 +432,29 @@ class ClashProxy(QSortFilterProxyModel):
             source.sort(column, order)
 
 
+class _ClashTable(QTableView):
+    """The list, telling when the user went to another clash with the keys (arrows, Page
+    Up/Down, Home, End): as a click does, that shows the clash's events. A row that moves
+    because the list changed (a clash gone after an edit) selects nothing."""
+
+    stepped = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        before = QPersistentModelIndex(self.currentIndex())
+        super().keyPressEvent(event)
+        current = self.currentIndex()
+        if current.isValid() and current != QModelIndex(before):
+            self.stepped.emit(current)
+
+
 class ClashPanel(QWidget):
     """The list of clashes of one document, following its every change."""
 
-    #: A clash was clicked or activated: select and show its events.
+    #: A clash was clicked, reached with the keys or activated: select and show its events.
     clash_activated = Signal(object)
+    #: A clash was opened (Return, a double click): after showing it, the keyboard goes to
+    #: the view, where the keys of its events work.
+    clash_opened = Signal(object)
     #: The occurrences that clash with something: a set of (uid, RECURRENCE-ID or None),
     #: as planner.conflicts.clashing_occurrences gives them.
     clashing_changed = Signal(object)
@@ -465,7 +492,7 @@ class ClashPanel(QWidget):
         for kind in CLASH_KINDS:
             self.kind_combo.addItem(_kind_icon(kind), self.model.kind_label(kind), kind)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_chosen)
-        self.view = QTableView()
+        self.view = _ClashTable()
         self.view.setObjectName("clash_table")
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -492,7 +519,8 @@ class ClashPanel(QWidget):
         # The rows follow the width of the dock: a wider one needs fewer lines.
         self.view.viewport().installEventFilter(self)
         self.view.clicked.connect(self._on_clicked)
-        self.view.activated.connect(self._on_clicked)
+        self.view.stepped.connect(self._on_clicked)
+        self.view.activated.connect(self._on_opened)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         # One above the other: side by side, the dock's width left the sentence a column
@@ -705,6 +733,12 @@ class ClashPanel(QWidget):
         if isinstance(clash, Clash):
             self.clash_activated.emit(clash)
 
+    def _on_opened(self, index: QModelIndex) -> None:
+        clash = self.proxy.data(index, CLASH_ROLE)
+        if isinstance(clash, Clash):
+            self.clash_activated.emit(clash)
+            self.clash_opened.emit(clash)
+
     def _on_kind_chosen(self, index: int) -> None:
         kind = self.kind_combo.itemData(index)
         self.proxy.set_kind(kind if isinstance(kind, str) else None)
@@ -824,6 +858,10 @@ def install(window: Shell) -> ClashPanel:
 
     panel.clashing_changed.connect(mark)
     panel.clash_activated.connect(show)
+    panel.clash_opened.connect(lambda _clash: window.focus_selection())
+    # After a click on a clash, Delete, Ctrl+C/X/V and the Alt+arrow moves act on its
+    # events from the list too; the arrows go on through the list.
+    window.share_event_keys(panel.view)
     grid.drag_moved.connect(dragged)
     window.document_replaced.connect(panel.set_document)
     panel.set_document(window.document)

@@ -271,7 +271,10 @@ class MyProgramme(QObject):
                     occurrences: Mapping[str, datetime] | None = None) -> None:
         """Select ``uids`` in the current view (of a repeating event in ``occurrences``,
         that occurrence) and bring the first of them into sight (the starred clashes
-        clicked in the Find panel)."""
+        clicked in the Find panel); the keyboard then goes to the view, where the keys of
+        the selected events work (the list is a label, with no keys of its own)."""
+        from planner.edits import occurrence_of
+
         window = self._window
         programme = window.document.programme
         events = sorted((programme.events[u] for u in uids if u in programme.events),
@@ -281,15 +284,20 @@ class MyProgramme(QObject):
         chosen = [e.uid for e in events]
         if window.view == "agenda" and window.agenda is not None:
             window.agenda.select_uids(chosen, occurrences)  # type: ignore[attr-defined]
+            window.focus_selection()
             return
-        first = (occurrences or {}).get(events[0].uid)
-        when = (first or events[0].start).astimezone(programme.zone)
+        # Where the occurrences are now: an override may have moved one to another day
+        # than the one its series gives it (its RECURRENCE-ID).
+        rids = occurrences or {}
+        when = min(occurrence_of(e, rids[e.uid]).start if e.uid in rids else e.start
+                   for e in events).astimezone(programme.zone)
         if programme.first_day <= when.date() <= programme.last_day:
             window.go_to_date(when.date())
         grid = window.grid
         grid.select_uids(chosen, occurrences)
         minutes = when.hour * 60 + when.minute - 30
         grid.verticalScrollBar().setValue(round(max(minutes, 0) * grid.hour_height / 60))
+        window.focus_selection()
 
     # -- export
 

@@ -444,6 +444,8 @@ class AgendaView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
+        # The window gives the agenda the focus: its table takes it (arrows, Return).
+        self.setFocusProxy(self.table)
 
         self.table.doubleClicked.connect(self._activate)
         self.table.enter_pressed.connect(self._activate)

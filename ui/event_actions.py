@@ -204,6 +204,9 @@ class EventActions(QObject):
             self._agenda = agenda
             agenda.selection_changed.connect(  # type: ignore[attr-defined]
                 lambda _uids: self.refresh())
+            # A right click on a row: the menu a grid block has, for that row's occurrence.
+            agenda.context_menu_requested.connect(  # type: ignore[attr-defined]
+                self.show_context_menu)
         self.refresh()
 
     def _changed(self, _changes: object) -> None:

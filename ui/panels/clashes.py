@@ -805,6 +805,13 @@ def install(window: Shell) -> ClashPanel:
 
     def mark(keys: set[OccurrenceKey]) -> None:
         grid.set_clashing(keys)
+        mark_agenda()
+
+    def mark_agenda(_index: int = 0) -> None:
+        # The agenda is made the first time it is shown: it is marked then too.
+        setter = getattr(window.agenda, "set_clashing", None)
+        if setter is not None:
+            setter(panel.clashing_occurrences())
 
     def show(clash: Clash) -> None:
         programme = window.document.programme
@@ -858,6 +865,7 @@ def install(window: Shell) -> ClashPanel:
 
     panel.clashing_changed.connect(mark)
     panel.clash_activated.connect(show)
+    window.views.currentChanged.connect(mark_agenda)
     panel.clash_opened.connect(lambda _clash: window.focus_selection())
     # After a click on a clash, Delete, Ctrl+C/X/V and the Alt+arrow moves act on its
     # events from the list too; the arrows go on through the list.

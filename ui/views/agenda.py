@@ -20,23 +20,36 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
+    QRectF,
     QRegularExpression,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QIcon, QKeyEvent, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QIcon,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from planner.model import Event, Lang, Programme
 from planner.recurrence import expand
 from ui.tooltips import plain_tooltip
+from ui.views.grid import CLASH_RED, clash_tooltip_line
 from ui.widgets import ui_language
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 START_ROLE = Qt.ItemDataRole.UserRole + 3
 SHOWN_ROLE = Qt.ItemDataRole.UserRole + 4  # "1" where the filter lets the row through
+CLASHING_ROLE = Qt.ItemDataRole.UserRole + 5  # whether the row's occurrence clashes
 
 DAY, TIME, TITLE, TRACK, VENUE, SPEAKERS = range(6)
 COLUMN_COUNT = 6
@@ -88,6 +101,10 @@ class AgendaModel(QAbstractTableModel):
         # star marks a starred event that overlaps another starred one.
         self._starred: frozenset[str] = frozenset()
         self._star_clashes: frozenset[str] = frozenset()
+        # The occurrences that clash (the Clashes panel's), outlined in red as the grid
+        # outlines them (_ClashOutline): (uid, RECURRENCE-ID), None for a whole event.
+        self._clashing: frozenset[tuple[str, datetime | None]] = frozenset()
+        self._clashing_uids: frozenset[str] = frozenset()
         # What the proxy's filter lets through (see AgendaFilterProxy), asked per row
         # through SHOWN_ROLE only while a filter is set.
         self._visible: frozenset[str] | None = None
@@ -115,6 +132,27 @@ class AgendaModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, TITLE), self.index(len(self._rows) - 1, TITLE),
                                   [Qt.ItemDataRole.DecorationRole])
+
+    def set_clashing(self, occurrences: Iterable[tuple[str, datetime | None]]) -> None:
+        """Mark the rows of these occurrences as clashing (see
+        :func:`planner.conflicts.clashing_occurrences`)."""
+        clashing = frozenset(occurrences)
+        if clashing == self._clashing:
+            return
+        self._clashing = clashing
+        self._clashing_uids = frozenset(uid for uid, _ in self._clashing)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1,
+                                                               COLUMN_COUNT - 1),
+                                  [Qt.ItemDataRole.ToolTipRole, CLASHING_ROLE])
+
+    def clashes(self, row: AgendaRow) -> bool:
+        """Whether the occurrence of ``row`` clashes with another (of a series, that
+        occurrence, or the series as a whole)."""
+        uid = row.event.uid
+        if uid not in self._clashing_uids:
+            return False
+        return (uid, None) in self._clashing or (uid, row.recurrence_id) in self._clashing
 
     def is_starred(self, row: int) -> bool:
         return self._rows[row].event.uid in self._starred
@@ -210,6 +248,8 @@ class AgendaModel(QAbstractTableModel):
             return row.start
         if role == SHOWN_ROLE:
             return "1" if self._shown(row.event) else "0"
+        if role == CLASHING_ROLE:
+            return self.clashes(row)
         if role == Qt.ItemDataRole.DecorationRole and column == TITLE:
             uid = row.event.uid
             return _star(uid in self._star_clashes) if uid in self._starred else None
@@ -287,6 +327,9 @@ class AgendaModel(QAbstractTableModel):
                 "tentative")
             lines.append(self.tr("Status: {status}").format(status=status))
         description = event.description.get(self._lang)
+        if self.clashes(row):
+            lines.append(clash_tooltip_line(
+                row.start.date() if row.recurrence_id is not None else None))
         if description:
             lines.extend(["", description])
         return "\n".join(lines)
@@ -298,7 +341,7 @@ def _star(clashing: bool) -> QIcon:
     key = "clash" if clashing else "star"
     icon = _STARS.get(key)
     if icon is None:
-        icon = _STARS[key] = star_icon(14, colour="#d32f2f" if clashing else None)
+        icon = _STARS[key] = star_icon(14, colour=CLASH_RED.name() if clashing else None)
     return icon
 
 
@@ -402,6 +445,31 @@ class _Table(QTableView):
         finally:
             self._fitting = False
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The rows as Qt paints them, then each clashing occurrence's row outlined in red,
+        as the grid outlines its block: one pass over the rows in view, and no room taken
+        from the columns."""
+        super().paintEvent(event)
+        model = self.model()
+        viewport = self.viewport()
+        first = self.rowAt(0)
+        if model is None or first < 0:
+            return
+        last = self.rowAt(viewport.height() - 1)
+        if last < 0:
+            last = model.rowCount() - 1
+        rows = [r for r in range(first, last + 1) if model.index(r, 0).data(CLASHING_ROLE)]
+        if not rows:
+            return
+        painter = QPainter(viewport)
+        painter.setPen(QPen(CLASH_RED, 2))
+        left = -self.horizontalOffset()
+        width = self.horizontalHeader().length()
+        for row in rows:
+            painter.drawRect(QRectF(left + 1, self.rowViewportPosition(row) + 1, width - 2,
+                                    self.rowHeight(row) - 2))
+        painter.end()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.enter_pressed.emit(self.currentIndex())
@@ -415,6 +483,9 @@ class AgendaView(QWidget):
 
     event_activated = Signal(str)
     selection_changed = Signal(list)
+    #: A right click on a row (at a global position): the menu of the selected events,
+    #: the row clicked among them and the occurrence it is the one a change asks about.
+    context_menu_requested = Signal(QPoint, object)
 
     def __init__(self, programme: Programme, parent: QWidget | None = None, *,
                  lang: Lang | None = None) -> None:
@@ -447,6 +518,8 @@ class AgendaView(QWidget):
         # The window gives the agenda the focus: its table takes it (arrows, Return).
         self.setFocusProxy(self.table)
 
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.doubleClicked.connect(self._activate)
         self.table.enter_pressed.connect(self._activate)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -475,6 +548,11 @@ class AgendaView(QWidget):
     def set_starred(self, uids: Iterable[str], clashing: Iterable[str] = ()) -> None:
         """Show a star before the titles of ``uids`` (red for those in ``clashing``)."""
         self.model.set_starred(uids, clashing)
+
+    def set_clashing(self, occurrences: Iterable[tuple[str, datetime | None]]) -> None:
+        """Mark the rows of the occurrences that clash, as ``(uid, RECURRENCE-ID)`` (see
+        :meth:`AgendaModel.set_clashing`)."""
+        self.model.set_clashing(occurrences)
 
     def set_filter(self, predicate_or_uid_set: Filter) -> None:
         """Show only events whose UID is in a set, or that a predicate accepts; None: all."""
@@ -558,6 +636,20 @@ class AgendaView(QWidget):
         uid = index.data(UID_ROLE)
         if uid:
             self.event_activated.emit(uid)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        model = self.table.selectionModel()
+        if model.isRowSelected(index.row()):
+            # Among the selected rows, as in a file manager: the selection stays, and the
+            # row clicked is the occurrence a change asks about.
+            model.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        else:
+            model.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                  | QItemSelectionModel.SelectionFlag.Rows)
+        self.context_menu_requested.emit(self.table.viewport().mapToGlobal(pos), None)
 
     def _on_selection_changed(self) -> None:
         self.selection_changed.emit(self.selected_uids())

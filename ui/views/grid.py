@@ -1843,11 +1843,9 @@ class GridView(QAbstractScrollArea):
                                  "the following ones or the whole series"))
         rid = block.recurrence_id if block is not None else None
         if rid is not None and self.clashes(uid, rid):
-            # Of a series only some occurrences may clash: the tooltip says which.
-            lines.append(self.tr("This occurrence ({day}) clashes with another event").format(
-                day=f"{_weekday_name(start.date())} {_date_text(start.date())}"))
+            lines.append(clash_tooltip_line(start.date()))
         elif rid is None and uid in self._clashing_uids:
-            lines.append(self.tr("Clashes with another event"))
+            lines.append(clash_tooltip_line(None))
         description = event.description.get(lang).strip()
         if description:
             if len(description) > 500:
@@ -2497,6 +2495,19 @@ def _wrap_words(text: str, font: QFont, metrics: QFontMetricsF, width: float,
         rest = cut(layout.lineAt(len(lines) - 1).textStart())
         lines[-1] = metrics.elidedText(" ".join(rest.split()), elide, width)
     return lines
+
+
+def clash_tooltip_line(day: date | None) -> str:
+    """The line of an event's tooltip that says it clashes: of one occurrence of a repeating
+    event, naming its ``day`` (of a series only some occurrences may clash); of an event as
+    a whole (``None``), without. The grid's and the agenda's tooltips say it alike."""
+    from PySide6.QtCore import QCoreApplication
+
+    if day is None:
+        return QCoreApplication.translate("GridView", "Clashes with another event")
+    return QCoreApplication.translate(
+        "GridView", "This occurrence ({day}) clashes with another event").format(
+        day=f"{_weekday_name(day)} {_date_text(day)}")
 
 
 def _weekday_name(day: date) -> str:

@@ -1,6 +1,6 @@
 """The agenda as a calendar user drives it: a right click on a row gives the menu a grid
 block has, for that row's occurrence; clashing occurrences are marked in red with the
-grid's tooltip."""
+grid's tooltip; Ctrl+V pastes at the time copied and says so."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from test_ui_occurrences import (
     click_row,
     clipboard_events,
     is_red,
+    keys,
     make_window,
     programme_with_series,
     series_starts,
@@ -215,4 +216,35 @@ def test_marks_reach_an_agenda_made_after_the_check(qtbot):
         qtbot.waitUntil(lambda: len(panel.clashes()) == 1)
         agenda = show_agenda(window)
         assert agenda_row(agenda, THURSDAY).siblingAtColumn(TIME).data(CLASHING_ROLE)
+        window.close()
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "1 event pasted at the time copied, 4 Apr 2019 16:00, and selected"),
+    ("de", "1 Veranstaltung zur kopierten Zeit eingefügt, 4. Apr. 2019 16:00, und ausgewählt"),
+    ("ru", "1 мероприятие вставлено в скопированное время, 4 апр. 2019\u202fг. 16:00, и "
+           "выделено"),
+])
+def test_pasting_in_the_agenda_puts_the_copy_at_the_time_copied_and_says_so(
+        qtbot, lang, words):
+    with language(lang):
+        window = make_window(qtbot, lang, with_talk())
+        programme = window.document.programme
+        agenda = show_agenda(window)
+        table = agenda.table
+        click_row(agenda, THURSDAY)
+        keys(window, table, Qt.Key.Key_C)
+        before = set(programme.events)
+        keys(window, table, Qt.Key.Key_V)
+        [new] = set(programme.events) - before
+        copy = programme.events[new]
+        assert (copy.start, copy.end, copy.recurrence, copy.venue) == (
+            at(4, 16), at(4, 17), None, "goethe")
+        # The new row is the one selected (and shown), so that the next keys move it.
+        assert agenda.selected_uids() == [new]
+        message = window.statusBar().currentMessage()
+        assert words in message, message
+        keys(window, table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+        assert programme.events[new].start == at(4, 16, 15)
+        assert programme.events["cafe@t"].overrides == ()
         window.close()

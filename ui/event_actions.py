@@ -91,7 +91,8 @@ class EventActions(QObject):
                                   self.tr("Copy the selected events"))
         self.paste_action = action(self.tr("Pa&ste"), self.paste, std.Paste,
                                    self.tr("Paste events at the mouse pointer or the "
-                                           "chosen slot"))
+                                           "chosen slot (in the agenda, at the time "
+                                           "copied)"))
         self.duplicate_action = action(self.tr("Dup&licate"), self.duplicate, None,
                                        self.tr("Add a copy of each selected event"))
         self.cancel_action = action(self.tr("C&ancel Event"), self.toggle_cancelled, None,
@@ -242,7 +243,7 @@ class EventActions(QObject):
             return False
         done = window.push(change_command(window.document, events, text))
         if done and select:
-            window.grid.select_uids([e.uid for e in events])
+            window.select_events([e.uid for e in events])
         return done
 
     def _name(self, events: Sequence[Event], one: str, several: str) -> str:
@@ -298,7 +299,10 @@ class EventActions(QObject):
         if events is None:
             window.show_error(self.tr("The clipboard holds no events."))
             return False
-        if slot is None and window.view != "agenda":
+        # A list has no slot to paste into: the agenda pastes at the times copied, selects
+        # the new rows and says so (a grid pastes where the pointer or the chosen slot is).
+        in_list = slot is None and window.view == "agenda"
+        if slot is None and not in_list:
             slot = window.grid.paste_slot()
         programme = window.document.programme
         start = slot.start if slot is not None else min(e.start for e in events)
@@ -309,7 +313,15 @@ class EventActions(QObject):
             return False
         text = self._name(new, self.tr("Paste “{title}”"),
                           self.tr("Paste %n event(s)", "", len(new)))
-        return self._push(new, text, select=True)
+        done = self._push(new, text, select=True)
+        if done and in_list:
+            first = min(new, key=lambda e: e.start)
+            window.statusBar().showMessage(numerus(self.tr(
+                "%n event(s) pasted at the time copied, {when}, and selected (the agenda "
+                "has no slot to paste into)", "", len(new)), len(new)).format(
+                when=self.when(first, first.start)),
+                15000)
+        return done
 
     def duplicate(self) -> None:
         """A copy of each selected event, at the same time and place."""

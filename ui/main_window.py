@@ -919,6 +919,13 @@ class MainWindow(QMainWindow):
             return found
         return self.grid.focused_occurrence(uid)
 
+    def select_events(self, uids: list[str]) -> None:
+        """Select ``uids`` in the view shown (see :class:`ui.shell.Shell`)."""
+        if self.view == "agenda" and self.agenda is not None:
+            self.agenda.select_uids(uids)  # type: ignore[attr-defined]
+        else:
+            self.grid.select_uids(uids)
+
     def focus_selection(self) -> None:
         """Put the keyboard focus into the view shown, where the selected events' keys work
         (see :class:`ui.shell.Shell`)."""

@@ -79,6 +79,9 @@ class Shell(Protocol):
         """The RECURRENCE-ID of the occurrence of the selected repeating event ``uid`` that
         the selection is on, or None (not a series, or selected as a whole)."""
 
+    def select_events(self, uids: list[str]) -> None:
+        """Select the events ``uids`` in the view shown (the grid or the agenda)."""
+
     def focus_selection(self) -> None:
         """Put the keyboard focus into the view shown (the grid or the agenda), where the
         keys of the selected events work: after a clash is opened from a list."""

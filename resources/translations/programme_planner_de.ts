@@ -618,10 +618,6 @@
         <translation>E&amp;infügen</translation>
     </message>
     <message>
-        <source>Paste events at the mouse pointer or the chosen slot</source>
-        <translation>Veranstaltungen am Mauszeiger oder an der gewählten Stelle einfügen</translation>
-    </message>
-    <message>
         <source>Dup&amp;licate</source>
         <translation>&amp;Duplizieren</translation>
     </message>
@@ -723,6 +719,13 @@
             <numerusform>%n Veranstaltungen einfügen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n event(s) pasted at the time copied, {when}, and selected (the agenda has no slot to paste into)</source>
+        <translation>
+            <numerusform>%n Veranstaltung zur kopierten Zeit eingefügt, {when}, und ausgewählt (die Liste hat keine Stelle zum Einfügen)</numerusform>
+            <numerusform>%n Veranstaltungen zu den kopierten Zeiten eingefügt, die erste {when}, und ausgewählt (die Liste hat keine Stelle zum Einfügen)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Duplicate “{title}”</source>
         <translation>„{title}“ duplizieren</translation>
@@ -793,6 +796,10 @@
     <message>
         <source>Delete one occurrence of “{title}”</source>
         <translation>Einen Termin von „{title}“ löschen</translation>
+    </message>
+    <message>
+        <source>Paste events at the mouse pointer or the chosen slot (in the agenda, at the time copied)</source>
+        <translation>Veranstaltungen am Mauszeiger oder an der gewählten Stelle einfügen (in der Liste zur kopierten Zeit)</translation>
     </message>
     <message>
         <source>“{title}” repeats. Delete only the occurrence of {when}, this and the following ones, or the whole series?</source>

@@ -28,6 +28,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n event(s) pasted at the time copied, {when}, and selected (the agenda has no slot to paste into)</source>
+        <translation>
+            <numerusform>%n event pasted at the time copied, {when}, and selected (the agenda has no slot to paste into)</numerusform>
+            <numerusform>%n events pasted at the times copied, the first {when}, and selected (the agenda has no slot to paste into)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Duplicate %n event(s)</source>
         <translation>
             <numerusform>Duplicate %n event</numerusform>

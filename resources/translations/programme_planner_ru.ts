@@ -619,10 +619,6 @@
         <translation>Вст&amp;авить</translation>
     </message>
     <message>
-        <source>Paste events at the mouse pointer or the chosen slot</source>
-        <translation>Вставить мероприятия под указателем мыши или в выбранное время</translation>
-    </message>
-    <message>
         <source>Dup&amp;licate</source>
         <translation>Ду&amp;блировать</translation>
     </message>
@@ -726,6 +722,14 @@
             <numerusform>Вставить %n мероприятий</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n event(s) pasted at the time copied, {when}, and selected (the agenda has no slot to paste into)</source>
+        <translation>
+            <numerusform>%n мероприятие вставлено в скопированное время, {when}, и выделено (в списке нет места для вставки)</numerusform>
+            <numerusform>%n мероприятия вставлены в скопированное время, первое — {when}, и выделены (в списке нет места для вставки)</numerusform>
+            <numerusform>%n мероприятий вставлено в скопированное время, первое — {when}, и выделено (в списке нет места для вставки)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Duplicate “{title}”</source>
         <translation>Дублировать «{title}»</translation>
@@ -801,6 +805,10 @@
     <message>
         <source>Delete one occurrence of “{title}”</source>
         <translation>Удалить одно повторение «{title}»</translation>
+    </message>
+    <message>
+        <source>Paste events at the mouse pointer or the chosen slot (in the agenda, at the time copied)</source>
+        <translation>Вставить мероприятия под указателем мыши или в выбранное время (в списке — в скопированное время)</translation>
     </message>
     <message>
         <source>“{title}” repeats. Delete only the occurrence of {when}, this and the following ones, or the whole series?</source>

@@ -14,7 +14,6 @@ import contextlib
 import errno
 import json
 import os
-import socket
 import sqlite3
 import struct
 from collections.abc import Callable, Iterable, Iterator
@@ -200,6 +199,10 @@ def _lock_exclusively(fd: int) -> None:
 
 
 def _hostname() -> str:
+    # Imported here, when a file is taken for editing: the socket module costs the window's
+    # start-up some 4 ms, and a window on the built-in programme takes no lock.
+    import socket
+
     return socket.gethostname()
 
 

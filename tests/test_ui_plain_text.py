@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 from factories import event, small_programme
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
@@ -194,6 +196,19 @@ def test_tooltips_and_labels_show_text_as_it_is(qtbot, hostile):
     assert labels, "no label shows the programme's name"
     for label in labels:
         assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("&<>\"'ab \n\tж;#x27") | st.characters()))
+def test_a_tooltip_escapes_what_html_escape_escapes(text):
+    """plain_tooltip escapes without the html module (start-up does not load its entity
+    table): exactly what html.escape does, and the text reads back unchanged."""
+    import html
+
+    tip = plain_tooltip(text)
+    start = "<p style='white-space:pre-wrap; max-width: 420px'>"
+    assert tip == start + html.escape(text) + "</p>"
+    assert html.unescape(tip[len(start):-len("</p>")]) == text
 
 
 def test_the_editor_and_entities_dialogs_show_text_as_it_is(qtbot, hostile):

@@ -6,6 +6,7 @@ command (``python main.py --help`` lists them). Commands that need no window imp
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -46,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     if args and (args[0] in COMMANDS or args[0] in ("-h", "--help")):
         from planner.cli import main as cli_main
 
+        gc.enable()  # a command may read a large file: it runs with the collector on
         return cli_main(args, PAINTERS)
     if args and not args[0].startswith("-") and not Path(args[0]).exists():
         from planner.cli import error
@@ -58,4 +60,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    # Loading the modules and building the window make many objects and free few: the
+    # cyclic collector would only walk them again and again while the window starts (some
+    # fifty passes, most of them while PySide6 is imported). ui.app turns it back on once
+    # the window has painted; a command turns it on before it runs.
+    gc.disable()
     sys.exit(main())

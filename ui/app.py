@@ -73,6 +73,10 @@ def start(argv: Sequence[str] = ()) -> MainWindow:
                         help="open the file without taking it for editing (edits stay in "
                              "memory until Save As)")
     args = parser.parse_args(list(argv))
+    if args.programme is not None:
+        # main.py starts with the cyclic collector off; a file may hold a festival, read
+        # with it on as before (see below).
+        gc.enable()
     try:
         programme, store = open_document(args.programme, readonly=args.read_only)
     except ProgrammeLockedError as exc:

@@ -159,7 +159,10 @@ window = start({argv!r})
 # The same two as whole programs, as a user starts them, until each has painted its first
 # frame: a bare PySide6 window script, and ``python main.py`` itself (run unchanged through
 # runpy; the only addition is a watch that ends the process once the grid, the last part
-# of the window to paint, has painted).
+# of the window to paint, has painted). The watch waits for main.py to import the grid's
+# module and wraps its paintEvent then: importing it beforehand, as it once did, loaded
+# PySide6 and half the app ahead of main.py, in another order and with the cyclic collector
+# still on, which is not what a user's start does.
 _BARE_PROCESS = _PRELUDE + """
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 class Label(QLabel):
@@ -176,16 +179,27 @@ app.exec()
 """
 
 _MAIN_PROCESS = _PRELUDE + """
-import runpy
+import importlib.util, runpy
 sys.path.insert(0, {root!r})
 sys.argv = [{main!r}]
-import ui.views.grid as grid_module
-paint = grid_module.GridView.paintEvent
-def painted(self, event):
-    paint(self, event)
-    print(peak_kib(), flush=True)
-    os._exit(0)
-grid_module.GridView.paintEvent = painted
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if name != "ui.views.grid":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        load = spec.loader.exec_module
+        def exec_module(module):
+            load(module)
+            paint = module.GridView.paintEvent
+            def painted(self, event):
+                paint(self, event)
+                print(peak_kib(), flush=True)
+                os._exit(0)
+            module.GridView.paintEvent = painted
+        spec.loader.exec_module = exec_module
+        return spec
+sys.meta_path.insert(0, Watch())
 runpy.run_path({main!r}, run_name="__main__")
 """
 

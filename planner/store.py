@@ -14,14 +14,13 @@ import contextlib
 import errno
 import json
 import os
-import sqlite3
 import struct
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 try:
@@ -49,6 +48,12 @@ from planner.model import (
 )
 from planner.snapshot import event_from_dict, event_to_dict
 from planner.zones import zone_for_key
+
+if TYPE_CHECKING:
+    import sqlite3
+
+# sqlite3 is imported by the functions that use it: loading it (and SQLite's library) is
+# up to 3 ms of the window's start-up, and a window on the built-in programme opens no file.
 
 APPLICATION_ID = 0x50504C4E  # "PPLN"
 SCHEMA_VERSION = 6
@@ -325,6 +330,8 @@ assert len(MIGRATIONS) == SCHEMA_VERSION - 1
 def statements(script: str) -> Iterator[str]:
     """The statements of an SQL script one by one (executescript would commit first); a
     trigger's body, with semicolons of its own, stays one statement."""
+    import sqlite3
+
     pending = ""
     for piece in script.split(";"):
         pending += piece + ";"
@@ -349,6 +356,8 @@ def _build_beside(path: Path, fill: Callable[[sqlite3.Connection, Path], object]
     one. An existing file (even one that appears meanwhile) is refused, or with ``replace``
     (the user chose to replace it) replaced, unless it is open for editing elsewhere: its
     lock is taken for the moment of the swap."""
+    import sqlite3
+
     if path.exists() and not replace:
         raise ProgrammeFileError(msg("{path}: file exists already", path=path))
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
@@ -440,6 +449,8 @@ def read_header(path: Path) -> tuple[int, int]:
 
 
 def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+    import sqlite3
+
     uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     # A file made by hand must not run code of its own: no functions with side effects in
@@ -471,6 +482,8 @@ def _schema_of(conn: sqlite3.Connection) -> dict[tuple[str, str], SchemaEntry]:
 def expected_schema(version: int) -> dict[tuple[str, str], SchemaEntry]:
     """What a programme file of format ``version`` holds: SCHEMA_V1 brought forward by the
     migrations, built in memory."""
+    import sqlite3
+
     conn = sqlite3.connect(":memory:")
     try:
         conn.executescript(SCHEMA_V1)
@@ -521,6 +534,8 @@ def _type_problem(conn: sqlite3.Connection) -> str | None:
 
 
 def _check_integrity(path: Path, version: int) -> None:
+    import sqlite3
+
     # A hot journal must be rolled back before the file can be read, which needs write access.
     hot = Path(f"{path}-journal").exists()
     try:
@@ -565,6 +580,8 @@ class ProgrammeStore:
         file's lock: a second opener gets :class:`ProgrammeLockedError`; read-only openers
         need no lock.
         """
+        import sqlite3
+
         path = Path(path)
         application_id, version = read_header(path)
         if application_id != APPLICATION_ID:
@@ -670,6 +687,8 @@ class ProgrammeStore:
         An SQLite error inside (a full disk, an I/O error) becomes a
         :class:`ProgrammeFileError` naming the file; the file keeps what it had.
         """
+        import sqlite3
+
         if self.readonly:
             raise ProgrammeFileError(msg("{path}: file is read-only", path=self.path))
         conn = self._conn
@@ -690,6 +709,8 @@ class ProgrammeStore:
         # After some errors (SQLITE_FULL, SQLITE_IOERR) SQLite has rolled the transaction
         # back itself, and a ROLLBACK would fail with "no transaction is active", hiding the
         # reason. A rollback that fails leaves the hot journal, which the next open undoes.
+        import sqlite3
+
         if self._conn.in_transaction:
             with contextlib.suppress(sqlite3.Error):
                 self._conn.execute("ROLLBACK")
@@ -709,6 +730,8 @@ class ProgrammeStore:
         unreadable repeat rule, a colour that is not #RRGGBB) means the file was changed
         from outside, and would otherwise fail later in a clash check or an export.
         """
+        import sqlite3
+
         try:
             programme = self._load()
             validate_programme(programme)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import signal
 import sys
 import tempfile
@@ -60,6 +61,7 @@ class FileReport:
     kept: dict[str, int] = field(default_factory=dict)
     lost: dict[str, list[str]] = field(default_factory=dict)
     ambiguous: int = 0
+    skipped_uids: set[str] = field(default_factory=set)
 
     @property
     def name(self) -> str:
@@ -127,8 +129,17 @@ def import_and_export(path: Path, folder: Path) -> tuple[FileReport, bytes | Non
         report.crashed = f"{type(exc).__name__}: {exc}"[:300]
     report.seconds = time.perf_counter() - started
     report.error = stderr.getvalue().strip()[:300]
-    report.skipped = sum(1 for line in stdout.getvalue().splitlines()
-                         if line.lstrip().startswith("skipped"))
+    skipped = [line for line in stdout.getvalue().splitlines()
+               if line.lstrip().startswith("skipped")]
+    report.skipped = len(skipped)
+    # The UIDs the import names as skipped (one it gave an event without UID, see
+    # planner.ics, stands for the readers' "<no UID>"); a component that could not be read
+    # at all is named by what it is instead.
+    for line in skipped:
+        found = re.search(r"event '(.*?)'", line)
+        uid = found[1] if found else ""
+        report.skipped_uids.add(NO_UID if uid.startswith("import-") and uid.endswith(
+            "@programme-planner") else uid)
     if not report.imported:
         return report, None
     with ProgrammeStore.open(programme, readonly=True) as store:
@@ -163,21 +174,53 @@ def _one_day_end(event: EventInstants) -> str | None:
     return event.end
 
 
-def _differences(before: EventInstants, after: EventInstants, zone: str) -> list[str]:
+_WEEKS = re.compile(r"(^|\|)(TRIGGER|DURATION):([+-]?)P(\d+)W(?=\||$)")
+
+
+_EMPTY_PARAMETER = re.compile(r"(^|;)[A-Z0-9-]+=(?=[;:])")
+
+
+def _listed(name: str, texts: list[str]) -> list[str]:
+    """A listed property's texts, to compare: sorted, with two forms of one value made one.
+
+    - In a VALARM a duration in weeks is the days it is: icalendar reads ``TRIGGER:-P1W``
+      as the time it is (seven days, RFC 5545 3.3.6: a week is seven days) and writes it
+      ``-P7D``; libical and ical.js give each form back as written. The alarm rings at the
+      same time.
+    - A parameter with an empty value is left out: icalendar writes an empty value quoted
+      (``X-TITLE=""``, RFC 5545 3.1 allows both forms of the same empty text), and vobject
+      drops the unquoted ``X-TITLE=`` of Apple's files while it keeps the quoted one.
+    """
+    if name == "VALARM":
+        texts = [_WEEKS.sub(lambda m: f"{m[1]}{m[2]}:{m[3]}P{7 * int(m[4])}D", t)
+                 for t in texts]
+    elif name != "CATEGORIES":
+        texts = [_EMPTY_PARAMETER.sub("", t).lstrip(";") for t in texts]
+    return sorted(texts)
+
+
+def _differences(before: EventInstants, after: EventInstants, zone: str,
+                 unexpanded: bool = False) -> list[str]:
+    """What differs between an original event and the export's. A floating time on either
+    side is read in the programme's zone (the import reads it so; the export writes a
+    floating end as its file wrote it, see planner.importing.READ_AS). ``unexpanded``: the
+    parser could not expand the original's recurrence (its own error, e.g. dateutil mixing
+    a floating DTSTART with UTC EXDATEs): its occurrences there are unknown, not none."""
     found = []
     for name in ("start", "end"):
         old = _instant(_one_day_end(before) if name == "end" else before.start, zone)
-        new = getattr(after, name)
+        new = _instant(getattr(after, name), zone)
         if old != new:
             found.append(f"{name} {old} -> {new}")
     old_list = [_instant(o, zone) for o in before.occurrences]
-    if old_list != after.occurrences:
+    if old_list != after.occurrences and not (unexpanded and not old_list):
         first = next((i for i, (a, b) in enumerate(zip(old_list, after.occurrences,
                                                        strict=False)) if a != b),
                      min(len(old_list), len(after.occurrences)))
         found.append(f"occurrence #{first} of {len(old_list)}/{len(after.occurrences)}")
     for name in sorted(set(before.properties) | set(after.properties)):
-        if sorted(before.properties.get(name, [])) != sorted(after.properties.get(name, [])):
+        if _listed(name, before.properties.get(name, [])) != _listed(
+                name, after.properties.get(name, [])):
             found.append(f"{name} {before.properties.get(name)} -> "
                          f"{after.properties.get(name)}"[:200])
     return found
@@ -205,38 +248,93 @@ def ambiguous(original: Mapping[str, ParserResult]) -> set[str]:
     return found
 
 
+NO_UID = "<no UID>"
+"""The key the readers give an event without UID (see support.parsers)."""
+
+
+def _split(key: str) -> tuple[str, str | None]:
+    """The UID and the RECURRENCE-ID (``None`` for none) of an event's key."""
+    base = _base(key)
+    uid, sep, rid = base.rpartition("|")
+    if sep and len(rid) in (10, 19, 20) and rid[:4].isdigit() and rid[4:5] == "-":
+        return uid, rid
+    return base, None
+
+
+def _same_occurrence(old: str | None, new: str | None, zone: str) -> bool:
+    """Whether the export's RECURRENCE-ID ``new`` names the occurrence the original's
+    ``old`` names. Besides the same text, two ways of writing it are the same occurrence:
+
+    - a floating RECURRENCE-ID is read in the programme's zone like the event's start (see
+      :func:`_instant`), and written as that instant;
+    - RFC 5545 3.8.4.4 says a RECURRENCE-ID MUST have the value type of its series' DTSTART:
+      one of the other type (a date-time on an all-day series, a date on a timed one) is
+      written in the series' type, the occurrence of that day. A zone is at most 14 h from
+      UTC, so the day as the readers give it (a UTC instant or a date) is at most one off.
+    """
+    if old is None or new is None:
+        return old == new
+    if _instant(old, zone) == new:
+        return True
+    if (len(old) == 10) != (len(new) == 10):
+        gap = date.fromisoformat(old[:10]) - date.fromisoformat(new[:10])
+        return abs(gap) <= timedelta(days=1)
+    return False
+
+
 def compare(report: FileReport, original: Mapping[str, ParserResult],
             exported: Mapping[str, ParserResult]) -> None:
     """Fill ``report.kept``/``lost``: per parser, the original's events that the export
     gives back alike (an event the export lacks is lost, unless the import skipped it).
     Left out: events without a start (they wait in Unscheduled: no time to keep) and those
-    the parsers read differently in the original (``report.ambiguous`` counts them)."""
+    the parsers read differently in the original (``report.ambiguous`` counts them).
+
+    An original event is matched with the export's events of its UID and occurrence (see
+    :func:`_same_occurrence`), by content: a UID's several events in whatever order. An
+    event without UID is matched, by content, with the export's events whose UID the
+    original does not have: RFC 5545 requires a UID, so the import gives it one (the same
+    on every import, see planner.ics). Two components with one UID and one RECURRENCE-ID
+    are one occurrence given twice (RFC 5545 3.8.4.4): where they are alike in all that is
+    compared, the export gives it once and both count as kept."""
     unclear = ambiguous(original)
     report.ambiguous = len(unclear)
     for parser in PARSERS:
         before, after = original[parser].events, exported[parser].events
-        groups: dict[str, list[str]] = {}
-        for key in before:
-            groups.setdefault(_base(key), []).append(key)
+        by_uid: dict[str, list[tuple[str, str | None]]] = {}
+        for key in after:
+            uid, rid = _split(key)
+            by_uid.setdefault(uid, []).append((key, rid))
+        known = {_split(key)[0] for key in before}
+        invented = [one for uid, ones in by_uid.items() if uid not in known for one in ones]
+        matched: dict[str, tuple[str, str | None]] = {}  # export key -> original UID, rid
+        unexpanded = {error.split(":", 1)[0].removeprefix("VEVENT ")
+                      for error in original[parser].errors if "not expandable" in error}
         kept, lost = 0, []
-        for base, keys in groups.items():
-            if base in unclear:
+        for key, event in before.items():
+            base = _base(key)
+            if base in unclear or event.start is None:
                 continue
-            events = [before[k] for k in keys if before[k].start is not None]
-            theirs = [after[k] for k in after if _base(k) == base] if len(keys) > 1 else (
-                [after[base]] if base in after else [])
-            for event in events:
-                # A UID's several events are matched by content, whatever their order.
-                match = next((t for t in theirs if not _differences(event, t, report.zone)),
-                             None)
-                if match is not None:
-                    theirs.remove(match)
-                    kept += 1
-                elif not theirs:
-                    lost.append(f"{base}: not in the export")
-                else:
-                    lost.append(f"{base}: " + "; ".join(_differences(event, theirs[0],
-                                                                     report.zone)))
+            uid, rid = _split(key)
+            ones = invented if uid == NO_UID else by_uid.get(uid, [])
+            theirs = [k for k, r in ones if _same_occurrence(rid, r, report.zone)]
+            free = [k for k in theirs if k not in matched]
+            # icalendar's reader names an event without UID "None" in its errors.
+            failed = (uid if uid != NO_UID else "None") in unexpanded
+
+            def differences(k: str) -> list[str]:
+                return _differences(event, after[k], report.zone, failed)  # noqa: B023
+
+            match = next((k for k in free if not differences(k)), None)
+            if match is not None:
+                matched[match] = (uid, rid)
+                kept += 1
+            elif any(matched[k] == (uid, rid) and not differences(k)
+                     for k in theirs if k in matched and rid is not None):
+                kept += 1  # the same occurrence given twice, alike (see above)
+            elif not theirs:
+                lost.append(f"{base}: not in the export")
+            else:
+                lost.append(f"{base}: " + "; ".join(differences(theirs[0])))
         report.kept[parser] = kept
         report.lost[parser] = lost
 
@@ -259,10 +357,14 @@ def measure(paths: list[Path] | None = None) -> list[FileReport]:
     for k, (n, _, _) in enumerate(exports):
         original, exported = results[2 * k], results[2 * k + 1]
         if reports[n].skipped:
-            # What the import skipped is reported; it is not in the export.
+            # What the import skipped is reported (file, UID, why); it is not in the export.
+            # A skip that names no event (a component that cannot be read at all) leaves
+            # out what the export lacks of the file's events.
+            named = reports[n].skipped_uids
             for parser in PARSERS:
                 gone = [key for key in original[parser].events
-                        if key not in exported[parser].events]
+                        if key not in exported[parser].events and (
+                            _split(key)[0] in named or "" in named)]
                 for key in gone:
                     del original[parser].events[key]
         compare(reports[n], original, exported)

@@ -14,6 +14,7 @@ a programme.
 from __future__ import annotations
 
 import calendar as calendars_module
+import copy
 import dataclasses
 import hashlib
 import re
@@ -35,6 +36,7 @@ from icalendar import (
     TimezoneStandard,
     vBroken,
     vCategory,
+    vDDDTypes,
     vDuration,
     vRecur,
     vUri,
@@ -47,6 +49,7 @@ from icalendar.timezone.zoneinfo import ZONEINFO
 from planner.i18n import Message, msg
 from planner.ids import split_speakers
 from planner.importing import (
+    READ_AS,
     UNTITLED,
     IncomingEvent,
     IncomingSession,
@@ -54,6 +57,7 @@ from planner.importing import (
     in_years,
     one_line,
     outside_years,
+    read_as,
 )
 from planner.importing import problem as make_problem
 from planner.model import (
@@ -420,9 +424,15 @@ def export_exdates(event: Event) -> list[date | datetime]:
 def _preserved(text: str) -> VEvent:
     """The properties and components an import kept (:func:`_preserve`), read back; shared
     between exports, so treat the result as read-only."""
+    whole = f"BEGIN:VEVENT\r\n{text}END:VEVENT\r\n"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        component = VEvent.from_ical(f"BEGIN:VEVENT\r\n{text}END:VEVENT\r\n")
+        try:
+            component = VEvent.from_ical(whole)
+        except _PARSE_ERRORS:
+            # A line kept as it came that icalendar cannot read (see _salvage).
+            salvaged = _salvage(whole)
+            component = salvaged[0] if salvaged is not None else VEvent()
     assert isinstance(component, VEvent)
     return component
 
@@ -463,11 +473,12 @@ def build_event(
     options: ExportOptions,
     stamp: datetime,
     zone_ids: Mapping[str, str] | None = None,
+    series: Event | None = None,
 ) -> VEvent:
     """The VEVENT for ``event`` (see the module doc for what it carries); a changed
     occurrence (:attr:`~planner.model.Event.overrides`) is a VEVENT of its own, see
-    :func:`build_vevents`. ``zone_ids`` names the zones files defined (see
-    :func:`zone_ids`)."""
+    :func:`build_vevents`, written with its ``series``. ``zone_ids`` names the zones files
+    defined (see :func:`zone_ids`)."""
     lang = options.lang
     zone_ids = zone_ids or {}
     kept = _preserved(event.preserved) if event.preserved else None
@@ -479,7 +490,8 @@ def build_event(
     if "LAST-MODIFIED" not in absent:
         add("LAST-MODIFIED", event.last_modified.astimezone(UTC))
     add("SEQUENCE", event.sequence)
-    _add_times(vevent, event, zone_ids)
+    as_written = _end_as_written(kept, event)
+    _add_times(vevent, event, zone_ids, series, own_end=as_written is None)
     if not ("SUMMARY" in absent and event.title == UNTITLED):
         add("SUMMARY", event.title.get(lang))
     description = description_text(programme, event, lang)
@@ -522,6 +534,16 @@ def build_event(
                 continue
             if name == "URL" and str(value).strip() != event.url and event.url:
                 continue  # the URL changed since: the new one is written above
+            if name in ("DTEND", "DURATION"):
+                if value is as_written:
+                    # A copy: the kept properties are shared between exports.
+                    clone: Any = copy.copy(value)
+                    clone.params = Parameters(
+                        {k: v for k, v in clone.params.items() if k != READ_AS})
+                    add(name, clone, encode=False)
+                continue
+            if name == "RRULE" and not isinstance(value, vBroken):
+                value = _kept_rule(value, event)
             add(name, value, encode=False)
         for component in kept.subcomponents:
             vevent.add_component(component)
@@ -534,25 +556,56 @@ def build_event(
     return vevent
 
 
-def _add_times(vevent: VEvent, event: Event, zone_ids: Mapping[str, str]) -> None:
+def _kept_rule(value: Any, event: Event) -> Any:
+    """A repeat rule kept as it came (one the import does not follow, as on a changed
+    occurrence) with a floating UNTIL in UTC: the event's start, floating in the file, is
+    written in its zone now, and RFC 5545 3.3.10 then wants UNTIL in UTC (dateutil, and
+    so icalendar's readers, cannot expand the rule otherwise)."""
+    from planner.recurrence import rule_until_to_utc
+
+    until = value.get("UNTIL") if hasattr(value, "get") else None
+    if not until or not isinstance(until[0], datetime) or until[0].tzinfo is not None:
+        return value
+    try:
+        return vRecur.from_ical(rule_until_to_utc(value.to_ical().decode(), event.start))
+    except (ValueError, TypeError):
+        return value
+
+
+def _end_as_written(kept: VEvent | None, event: Event) -> Any:
+    """The DTEND or DURATION that ``event``'s file wrote, kept because the import read it
+    otherwise (see planner.importing.READ_AS), while the event has the times the import gave
+    it: written back as it came, in place of the programme's end. ``None`` otherwise."""
+    if kept is None:
+        return None
+    mark = read_as(event.start, event.end)
+    return next((value for name in ("DTEND", "DURATION") for value in _all(kept.get(name))
+                 if getattr(value, "params", {}).get(READ_AS) == mark), None)
+
+
+def _add_times(vevent: VEvent, event: Event, zone_ids: Mapping[str, str],
+               series: Event | None, *, own_end: bool = True) -> None:
     if event.all_day:
         vevent.add("DTSTART", event.start.date())
-        vevent.add("DTEND", event.end.date())
+        if own_end:
+            vevent.add("DTEND", event.end.date())
     elif event.recurrence is None and event.recurrence_id is None and not event.overrides \
             and not (_is_unambiguous(event.start) and _is_unambiguous(event.end)):
         # Clients disagree on times in a DST gap or overlap; an instant in UTC they all read.
         vevent.add("DTSTART", event.start.astimezone(UTC))
-        if event.end != event.start:
+        if event.end != event.start and own_end:
             vevent.add("DTEND", event.end.astimezone(UTC))
     else:
         _add_time(vevent, "DTSTART", event.start, zone_ids)
         # An instant (an event without end in its file) has none (RFC 5545 3.6.1).
-        if event.end != event.start:
+        if event.end != event.start and own_end:
             _add_time(vevent, "DTEND", event.end, zone_ids)
     rid = event.recurrence_id
     if rid is not None:
         parameters = {"RANGE": "THISANDFUTURE"} if rid.this_and_future else None
-        value = rid.start.date() if event.all_day else rid.start
+        # Of the series' value type (RFC 5545 3.8.4.4), also where the occurrence is not:
+        # an all-day day off in a timed series is still the occurrence at its time.
+        value = rid.start.date() if (series or event).all_day else rid.start
         _add_time(vevent, "RECURRENCE-ID", value, zone_ids, parameters)
 
 
@@ -611,7 +664,7 @@ def build_vevents(
     found = [build_event(programme, event, options, stamp, zone_ids)]
     for override in sorted(event.overrides, key=_override_order):
         override = dataclasses.replace(override, uid=event.uid, source_uid=event.source_uid)
-        found.append(build_event(programme, override, options, stamp, zone_ids))
+        found.append(build_event(programme, override, options, stamp, zone_ids, event))
     return found
 
 
@@ -663,14 +716,26 @@ def _custom_tzid(text: str) -> str | None:
     return None if tzid is None else str(tzid)
 
 
+# vobject takes a VTIMEZONE whose offsets and changes from 2000 to 2019 are UTC's for UTC
+# (its tzinfo_eq), does not register it, and reads the TZID through pytz instead, whose zone
+# it attaches without localize(): every occurrence of a series then keeps its first one's
+# offset (London, Lisbon: an hour off after the autumn change).
+_VOBJECT_LAST_SAMPLED = 2019
+
+
 def _vtimezone_of(programme: Programme, key: str, lo: int, hi: int,
                   ids: Mapping[str, str]) -> Timezone:
+    zone = zone_for_key(key, programme.zones)
+    if lo > _VOBJECT_LAST_SAMPLED and not zone.utcoffset(datetime(lo, 1, 1)):
+        # A zone at UTC's offset in January of its first year (London, Lisbon) starts in
+        # a year vobject samples, so that its clock changes there set it apart from UTC.
+        lo = _VOBJECT_LAST_SAMPLED
     if key not in programme.zones:
         return vtimezone(key, lo, hi)
     # A zone a file defined goes back out with the clock changes the file gave it, under
     # its TZID, in the form every client reads alike (the file's own form may not be read
     # alike: RDATE lists, DTSTART after the change).
-    return zone_vtimezone(zone_for_key(key, programme.zones), ids.get(key, key), lo, hi)
+    return zone_vtimezone(zone, ids.get(key, key), lo, hi)
 
 
 def build_calendar(
@@ -1063,8 +1128,9 @@ def _read_apart(data: bytes) -> tuple[list[Any], list[tuple[str, str]]]:
                     if salvaged is None:
                         broken.append((what, reason))
                     else:
-                        parts.append(salvaged)
-                        broken.append((what, f"a line of it left out: {reason}"))
+                        parts.append(salvaged[0])
+                        if salvaged[1]:
+                            broken.append((what, f"a line of it left out: {reason}"))
             if depth == 0 and upper.startswith("END:VCALENDAR"):
                 calendar = Calendar()
                 try:
@@ -1087,26 +1153,35 @@ def _read_apart(data: bytes) -> tuple[list[Any], list[tuple[str, str]]]:
         text = "\r\n".join(block + [f"END:{n}" for n in reversed(open_now)]) + "\r\n"
         salvaged = _salvage(text) if block else None
         if salvaged is not None:
-            parts.append(salvaged)
+            parts.append(salvaged[0])
         broken.append(("", ""))
     # What stands outside any VCALENDAR (or in one the file never ends): its events.
     return _calendars([*calendars, *parts]), broken
 
 
-def _salvage(text: str) -> Any:
-    """The component in ``text`` without the property lines icalendar cannot read (each
-    tried on its own), or ``None`` when it cannot be read even so."""
+def _salvage(text: str) -> tuple[Any, int] | None:
+    """The component in ``text`` with each property line icalendar cannot read (each tried
+    on its own) of an event kept as it came (a ``vBroken``, written back as the file wrote
+    it: a VALARM's ``TRIGGER:PT-2H`` that other clients read), and how many lines had to be
+    left out (the others); or ``None`` when it cannot be read at all."""
     lines = text.split("\r\n")
     kept = []
     inside = ["VEVENT"]
+    open_now: list[int] = []  # the components the line stands in, by their BEGIN's order
+    begun = 0
+    unread: list[tuple[int, str]] = []
     for line in lines:
         upper = line[:40].upper()
         if upper.startswith("BEGIN:"):
             inside.append(line[6:].strip().upper())
+            open_now.append(begun)
+            begun += 1
         if not line or upper.startswith(("BEGIN:", "END:")):
             kept.append(line)
             if upper.startswith("END:") and len(inside) > 1:
                 inside.pop()
+                if open_now:
+                    open_now.pop()
             continue
         # Each line read in the component it stands in (a TRIGGER means something else
         # in a VALARM than elsewhere).
@@ -1114,13 +1189,34 @@ def _salvage(text: str) -> Any:
         try:
             _parse(f"BEGIN:{name}\r\n{line}\r\nEND:{name}\r\n")
         except _PARSE_ERRORS:
+            unread.append((open_now[-1] if open_now else 0, line))
             continue
         kept.append(line)
     try:
         found = _parse("\r\n".join(kept))
     except _PARSE_ERRORS:
         return None
-    return found[0] if len(found) == 1 else None
+    if len(found) != 1:
+        return None
+    # walk() goes through the components in the order their BEGIN lines stand in.
+    components = list(found[0].walk())
+    left_out = 0
+    content_line: Any = Contentline
+    for index, line in unread:
+        try:
+            name, params, value = content_line(line).parts()
+        except _PARSE_ERRORS:
+            left_out += 1
+            continue
+        if components[0].name != "VEVENT" or index >= len(components) or (
+                index == 0 and name.upper() in _SINGLE_PROPERTIES):
+            # What the import reads itself (an event's times, a zone's offsets) must be
+            # readable: left out.
+            left_out += 1
+            continue
+        components[index].add(name, vBroken(value, params=params, property_name=name),
+                              encode=False)
+    return found[0], left_out
 
 
 class _CalendarReader:
@@ -1143,6 +1239,8 @@ class _CalendarReader:
         self.years = _years_by_tzid(calendar)
         self.zones: dict[str, ZoneInfo | None] = {}
         self.floating = 0  # events whose times name no zone
+        # An iTIP message (RFC 5546): CANCEL calls off what it names.
+        self.method = _text(calendar, "METHOD").strip().upper()
 
     def finish(self) -> None:
         if self.floating:
@@ -1273,6 +1371,10 @@ class _CalendarReader:
             self.result.notes.append(one_line(msg("{path}: {reason}", path=ref,
                                                   reason=reason)))
 
+        # An end the import reads otherwise than its line says goes back out as it came
+        # (see planner.importing.READ_AS): the line.
+        end_line: tuple[str, Any] | None = None
+        written_end: tuple[str, Any] | None = None
         # RFC 5545 allows one of each; clients read the first, and so does the import.
         single = {}
         for name in _SINGLE_PROPERTIES:
@@ -1286,6 +1388,7 @@ class _CalendarReader:
                 note(msg("{name} '{value}' is not a valid date or time; left out", name=name,
                          value=_shown(value)[:80]))
                 single[name] = None
+                end_line = end_line or (name, value)
             elif isinstance(value, vBroken) and name in _DATE_PROPERTIES:
                 fail(msg("{name} '{value}' is not a valid date or time", name=name,
                          value=_shown(value)[:80]))
@@ -1294,8 +1397,9 @@ class _CalendarReader:
             # No time yet (RFC 5545 allows it beside a METHOD): a session to be placed.
             self._session(component, uid, ref, single["DURATION"])
             raise _Skip
-        if start_prop is None:
-            fail(msg("has no start (DTSTART)"))
+        # An occurrence named by its RECURRENCE-ID alone (RFC 5546 lets a CANCEL or REPLY
+        # name one so): at that time, the rest as its series has it (see the importing).
+        of_series = start_prop is None
 
         def when(name: str, prop: Any) -> tuple[datetime, bool]:
             # VALUE=URI and the like carry no date; icalendar could not read a vBroken one.
@@ -1312,13 +1416,18 @@ class _CalendarReader:
                 return moment, False
             return datetime(moment.year, moment.month, moment.day), True
 
-        start, all_day = when("DTSTART", start_prop)
+        start, all_day = when("DTSTART", start_prop) if not of_series else when(
+            "RECURRENCE-ID", single["RECURRENCE-ID"])
         end: datetime | None = None
         end_prop = single["DTEND"]
         duration_prop = single["DURATION"]
         if end_prop is not None:
             end, end_all_day = when("DTEND", end_prop)
+            written_end = ("DTEND", end_prop if end.tzinfo is None or not end_prop.params.get(
+                "TZID") else vDDDTypes(end.astimezone(UTC)))
             if end_all_day != all_day:
+                # RFC 5545 3.8.2.2 wants DTSTART's value type; each client reads it its way.
+                end_line = written_end
                 if all_day:
                     # A date-time end of an all-day event: the day it falls on is the last.
                     end = datetime.combine(end.date() + timedelta(days=1), time(0))
@@ -1331,6 +1440,7 @@ class _CalendarReader:
             if not isinstance(duration, timedelta):
                 note(msg("{name} '{value}' is not a valid date or time; left out",
                          name="DURATION", value=_shown(duration_prop)[:80]))
+                end_line = ("DURATION", duration_prop)
             else:
                 if all_day and duration % timedelta(days=1):
                     # A DATE start lasts whole days (RFC 5545 3.8.2.5): a part of a day
@@ -1356,6 +1466,7 @@ class _CalendarReader:
         if end is not None and not all_day and _ends_before(end, start):
             note(msg("it ends before it starts; read as taking no time"))
             end = None
+            end_line = written_end or ("DURATION", duration_prop)
         sequence = 0
         sequence_prop = component.get("SEQUENCE")
         if sequence_prop is not None:
@@ -1370,6 +1481,9 @@ class _CalendarReader:
             if component.get(name) is None:
                 absent.add(name)
         status = _text(component, "STATUS").lower()
+        if of_series and self.method == "CANCEL":
+            status = "cancelled"  # RFC 5546 3.2.5: the occurrence is called off
+            absent.discard("STATUS")
         if status not in ("confirmed", "tentative", "cancelled"):
             if status:
                 kept.append(("STATUS", component.get("STATUS")))
@@ -1444,8 +1558,10 @@ class _CalendarReader:
             if rules or rdates or periods:
                 # A changed occurrence does not repeat (RFC 5545): its rules are kept as
                 # they came, not followed.
-                kept.extend(("RRULE", line) for line in _all(component.get("RRULE")))
-                kept.extend(("RDATE", line) for line in _all(component.get("RDATE")))
+                # (Those it could not read are kept already.)
+                already = {id(value) for _, value in kept}
+                kept.extend((name, line) for name in ("RRULE", "RDATE")
+                            for line in _all(component.get(name)) if id(line) not in already)
                 rules, rdates, periods = [], [], []
         if not all_day and start.tzinfo is None:
             self.floating += 1
@@ -1481,6 +1597,8 @@ class _CalendarReader:
             preserved=_preserve(kept, component.subcomponents),
             absent=frozenset(absent),
             source_uid=source_uid,
+            end_as_written=_preserve([end_line], []).rstrip("\r\n") if end_line else "",
+            of_series=of_series,
         )
 
     def _dates(

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -96,6 +97,19 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999
 # How far a series' occurrences reach into the days an import gives a programme.
 SERIES_REACH = timedelta(days=366)
 _UTC = ZoneInfo("UTC")
+
+
+READ_AS = "X-PLANNER-READ-AS"
+"""The parameter on a DTEND or DURATION kept as its file wrote it (an end before the start,
+of the other value type than DTSTART, or one no date holds): the event's start and end as
+the import made them, see :func:`read_as`. An export writes the line as it came (without
+the parameter) in place of the programme's end while the event still has those times; once
+it is moved or resized, the programme's end."""
+
+
+def read_as(start: datetime, end: datetime) -> str:
+    """The value of :data:`READ_AS` for an event with ``start`` and ``end``."""
+    return f"{instant(start):%Y%m%dT%H%M%SZ}/{instant(end):%Y%m%dT%H%M%SZ}"
 
 
 def in_years(value: date) -> bool:
@@ -172,6 +186,13 @@ class IncomingEvent:
     preserved: str = ""
     absent: frozenset[str] = frozenset()
     source_uid: str = ""  # the UID as the file wrote it, when ``uid`` is cleaned up
+    # The DTEND or DURATION content line as the file wrote it, where the import reads the
+    # end otherwise than the line says (see :data:`READ_AS`); else empty.
+    end_as_written: str = ""
+    # No DTSTART beside the RECURRENCE-ID (an iTIP CANCEL or REPLY, RFC 5546): ``start`` is
+    # the RECURRENCE-ID, and the occurrence has its series' times and what the component
+    # leaves out (see _occurrence_of).
+    of_series: bool = False
 
     @property
     def repeats(self) -> bool:
@@ -511,6 +532,11 @@ class _Builder:
         if item.recurrence_id is not None:
             rid = RecurrenceId(self._moment(item.recurrence_id, start, floating),
                                item.this_and_future)
+        preserved = item.preserved
+        if item.end_as_written:
+            line = item.end_as_written
+            name = re.split("[;:]", line, maxsplit=1)[0]
+            preserved += f"{name};{READ_AS}={read_as(start, end)}{line[len(name):]}\r\n"
         return Event(
             uid=item.uid,
             title=title,
@@ -529,7 +555,7 @@ class _Builder:
             last_modified=(item.last_modified or DEFAULT_LAST_MODIFIED).astimezone(UTC),
             url=item.url,
             recurrence_id=rid,
-            preserved=item.preserved,
+            preserved=preserved,
             absent=absent,
             source_uid=item.source_uid,
         )
@@ -813,7 +839,11 @@ def plan_import(
         else:
             new_version, old_version = _version(event), _version(old)
             newer = new_version[0] > old_version[0] or (
-                new_version[0] == old_version[0] and new_version[1] > old_version[1])
+                new_version[0] == old_version[0] and new_version[1] > old_version[1]) or (
+                # Changed occurrences that join the series as it is: each was weighed
+                # against the one it replaces already (see _assemble).
+                event.overrides != old.overrides and dataclasses.replace(
+                    event, overrides=()) == dataclasses.replace(old, overrides=()))
             if not newer or event == old:
                 unchanged.setdefault(uid)
                 continue
@@ -896,6 +926,13 @@ def _assemble(
             result.append(target)
             taken.add(uid)
         if target is None:
+            named = [(item, event) for item, event in group if item.of_series]
+            for item, _ in named:
+                # Nothing to take its times and the rest from.
+                plan.skipped.append(problem(item.ref, msg(
+                    "names an occurrence (RECURRENCE-ID without DTSTART) of a series that is "
+                    "neither in the file nor in the programme")))
+            group = [one for one in group if not one[0].of_series]
             for n, (item, event) in enumerate(group):
                 assert event.recurrence_id is not None
                 if n or uid in taken:
@@ -907,8 +944,10 @@ def _assemble(
             continue
         item, master = target
         overrides = {_rid_key(o): o for o in master.overrides}
-        for _, override in group:
-            override = _for_series(override, master)
+        for incoming, override in group:
+            override = _for_series(override, master, incoming.recurrence_id)
+            if incoming.of_series:
+                override = _occurrence_of(override, master, incoming)
             key = _rid_key(override)
             old = overrides.get(key)
             if old is None or _version(override) >= _version(old):
@@ -931,18 +970,60 @@ def _rid_key(override: Event) -> tuple[datetime, bool]:
     return rid.start.replace(tzinfo=None), rid.this_and_future
 
 
-def _for_series(override: Event, master: Event) -> Event:
-    """A changed occurrence as its series keeps it: RECURRENCE-ID in the series' zone (a
-    date for an all-day series), the series' UID."""
+def _for_series(override: Event, master: Event, written: datetime | date | None) -> Event:
+    """A changed occurrence as its series keeps it: RECURRENCE-ID in the series' zone, the
+    series' UID. ``written`` is the RECURRENCE-ID as the file gave it. RFC 5545 3.8.4.4 wants
+    it of the series' value type; one of the other type names the series' occurrence on
+    that day: a date-time on an all-day series its day where it was written (not in UTC:
+    00:00 in London in summer is the day before in UTC), a date on a timed series the
+    series' time of day on it."""
     assert override.recurrence_id is not None
     rid = override.recurrence_id.start
+    first, last = override.start, override.end
     if master.all_day:
-        start = datetime.combine(rid.date(), time(0), master.zone)
+        day = written.date() if isinstance(written, datetime) else (written or rid.date())
+        start = datetime.combine(day, time(0), master.zone)
     else:
-        start = rid.astimezone(master.zone)
+        if isinstance(written, date) and not isinstance(written, datetime):
+            start = datetime.combine(written, master.start.time(), master.zone)
+        else:
+            start = rid.astimezone(master.zone)
+        # The occurrence in the series' zone too (the same instants; a whole day the same
+        # days): the programme keeps a RECURRENCE-ID as a wall-clock time in its event's
+        # zone and matches it with the series' occurrences by their wall-clock times.
+        if override.all_day:
+            first, last = first.replace(tzinfo=master.zone), last.replace(tzinfo=master.zone)
+        else:
+            first, last = first.astimezone(master.zone), last.astimezone(master.zone)
     return dataclasses.replace(
-        override, uid=master.uid, source_uid=master.source_uid,
+        override, uid=master.uid, source_uid=master.source_uid, start=first, end=last,
         recurrence_id=dataclasses.replace(override.recurrence_id, start=start))
+
+
+def _occurrence_of(override: Event, master: Event, item: IncomingEvent) -> Event:
+    """An occurrence that a component names by its RECURRENCE-ID alone (no DTSTART: an iTIP
+    CANCEL or REPLY, RFC 5546 3.2.5 and 3.2.3), as it means: the series' occurrence at that
+    time, as long as the series' events, and what the component leaves out (title, place,
+    track, text, speakers, status) as the series has it. A CANCEL calls it off."""
+    assert override.recurrence_id is not None
+    start = override.recurrence_id.start
+    # What is taken from the series is written as the series writes it.
+    taken = {name for name, given in (("SUMMARY", item.title.strip()),
+                                      ("STATUS", "STATUS" not in override.absent)) if not given}
+    return dataclasses.replace(
+        override, start=start, end=start + (master.end - master.start),
+        all_day=master.all_day,
+        title=override.title if item.title.strip() else master.title,
+        description=override.description if item.description else master.description,
+        speakers=override.speakers if item.speakers else master.speakers,
+        languages=override.languages if item.languages else master.languages,
+        track=override.track if item.track else master.track,
+        venue=override.venue if item.venue else master.venue,
+        url=override.url or master.url,
+        status=master.status if "STATUS" in override.absent else override.status,
+        absent=(override.absent - taken) | (master.absent & taken))
+
+
 def _plan_sessions(
     programme: Programme,
     working: Programme,

@@ -296,11 +296,14 @@ def test_apply_and_revert() -> None:
 
 BAD = {
     "unparseable": (b"this is not a calendar\r\n", "not an iCalendar file"),
-    # A changed occurrence without a start (one without RECURRENCE-ID waits in
-    # Unscheduled, see test_an_event_without_a_start_waits_in_unscheduled).
+    # A changed occurrence without a start whose series is nowhere (one without
+    # RECURRENCE-ID waits in Unscheduled, see
+    # test_an_event_without_a_start_waits_in_unscheduled; one whose series is there is that
+    # occurrence, see test_an_occurrence_named_by_its_recurrence_id_alone).
     "no start": (calendar_bytes(vevent("nostart@t", "", "DTEND:20190404T080000Z",
                                        "RECURRENCE-ID:20190404T070000Z")),
-                 "event 'nostart@t': has no start"),
+                 "event 'nostart@t': names an occurrence (RECURRENCE-ID without DTSTART) of "
+                 "a series that is neither in the file nor in the programme"),
     "impossible date": (
         calendar_bytes(vevent("feb30@t", "DTSTART:20190230T100000Z", "DTEND:20190230T110000Z")),
         "event 'feb30@t': DTSTART '20190230T100000Z' is not a valid date or time"),
@@ -349,7 +352,8 @@ def test_by_default_every_good_event_comes_in_and_each_bad_one_is_named(
     ))
     assert run_import(str(bad), "-p", str(path)) == 0
     out = capsys.readouterr().out
-    assert f"skipped: {bad}: event 'nostart@t': has no start (DTSTART)" in out
+    assert f"skipped: {bad}: event 'nostart@t': names an occurrence (RECURRENCE-ID " \
+        "without DTSTART) of a series that is neither in the file nor in the programme" in out
     assert f"skipped: {bad}: event 'feb30@t': DTSTART '20190230T100000Z'" in out
     assert f"note: {bad}: event 'back@t': it ends before it starts" in out
     assert f"note: {bad}: unknown time zone 'Mars/Base', read in the programme's zone" in out
@@ -381,8 +385,9 @@ def test_a_file_with_no_event_to_import_is_refused(
     nostart.write_bytes(calendar_bytes(vevent("n@t", "", "", "RECURRENCE-ID:20190404T070000Z")))
     assert run_import(str(nostart), "-p", str(path)) == 2
     assert capsys.readouterr().err == (
-        f"error: {nostart}: no event can be imported (first: {nostart}: event 'n@t': has no "
-        "start (DTSTART))\n")
+        f"error: {nostart}: no event can be imported (first: {nostart}: event 'n@t': names "
+        "an occurrence (RECURRENCE-ID without DTSTART) of a series that is neither in the file "
+        "nor in the programme)\n")
     assert path.read_bytes() == before
 
 

@@ -26,9 +26,22 @@ REFUSED = {
     # A fuzzed VTIMEZONE and no VEVENT but in the fuzzed lines.
     "libical/test-data_zday.ics",
 }
-# The least share of the imported events whose instants, occurrences and listed properties
-# each parser reads alike before and after the round trip (measured: see the README).
-KEPT = {"icalendar": 0.99, "vobject": 0.99, "libical": 0.985, "icaljs": 0.985}
+# Every event the import takes in comes back whole (instants, occurrences, listed
+# properties) for every parser, but these, each for the reason given. (What the comparison
+# counts as one value written two ways is in support.corpus: _same_occurrence, _listed,
+# _differences and compare say which and why.)
+NOT_BACK = {
+    # vobject cannot read either file whole. Its readOne stops after the original's first
+    # VCALENDAR (one event of 53 calendars), and it refuses the export, which holds every
+    # calendar's events in one VCALENDAR, at a value in a later calendar of libical's test
+    # data that vobject cannot read: RDATE;VALUE=PERIOD:19970819T210000Z/199700819T220000Z
+    # (a five-digit year). The import keeps that line as it came and writes it back (issue
+    # 15: nothing the programme does not read is dropped). The one event vobject read in
+    # the original is in the export; the other three parsers read it there alike.
+    ("libical/src_Net-ICal-Libical_test-data_rfc2446.ics", "vobject",
+     "0981234-1234234-23@example.com: not in the export"),
+    ("libical/test-data_large.ics", "vobject", "<no UID>: not in the export"),
+}
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +77,13 @@ def test_at_least_95_percent_import_without_flags(reports: list[FileReport]) -> 
 def test_the_round_trip_keeps_instants_occurrences_and_properties(
     reports: list[FileReport],
 ) -> None:
+    lost = {(r.name, parser, line) for r in reports for parser, lines in r.lost.items()
+            for line in lines}
+    assert lost == NOT_BACK
     figures = summary(reports)
     for parser in PARSERS:
-        share = figures["kept"][parser] / figures["events"][parser]
-        assert share >= KEPT[parser], (parser, share)
+        unread = sum(1 for _, p, _ in NOT_BACK if p == parser)
+        assert figures["kept"][parser] == figures["events"][parser] - unread, parser
+    # The events each parser compares: far more than the files (UIDs given twice, changed
+    # occurrences and events without UID are matched, not left out).
+    assert min(figures["events"].values()) > 6000

@@ -603,8 +603,8 @@ def _add_times(vevent: VEvent, event: Event, zone_ids: Mapping[str, str],
     rid = event.recurrence_id
     if rid is not None:
         parameters = {"RANGE": "THISANDFUTURE"} if rid.this_and_future else None
-        # Of the series' value type (RFC 5545 3.8.4.4), also where the occurrence is not:
-        # an all-day day off in a timed series is still the occurrence at its time.
+        # Of the series' value type (RFC 5545 3.8.4.4), whatever the occurrence became: one
+        # made a whole day in a timed series is still named by its time.
         value = rid.start.date() if (series or event).all_day else rid.start
         _add_time(vevent, "RECURRENCE-ID", value, zone_ids, parameters)
 
@@ -1423,6 +1423,8 @@ class _CalendarReader:
         duration_prop = single["DURATION"]
         if end_prop is not None:
             end, end_all_day = when("DTEND", end_prop)
+            # One with a TZID as its instant in UTC: the export may name that zone otherwise
+            # (a file's "America-Chicago" goes out as America/Chicago).
             written_end = ("DTEND", end_prop if end.tzinfo is None or not end_prop.params.get(
                 "TZID") else vDDDTypes(end.astimezone(UTC)))
             if end_all_day != all_day:

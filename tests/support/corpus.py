@@ -261,7 +261,8 @@ def _split(key: str) -> tuple[str, str | None]:
     return base, None
 
 
-def _same_occurrence(old: str | None, new: str | None, zone: str) -> bool:
+def _same_occurrence(old: str | None, new: str | None, zone: str,
+                     series: list[str] | None = None) -> bool:
     """Whether the export's RECURRENCE-ID ``new`` names the occurrence the original's
     ``old`` names. Besides the same text, two ways of writing it are the same occurrence:
 
@@ -269,8 +270,10 @@ def _same_occurrence(old: str | None, new: str | None, zone: str) -> bool:
       :func:`_instant`), and written as that instant;
     - RFC 5545 3.8.4.4 says a RECURRENCE-ID MUST have the value type of its series' DTSTART:
       one of the other type (a date-time on an all-day series, a date on a timed one) is
-      written in the series' type, the occurrence of that day. A zone is at most 14 h from
-      UTC, so the day as the readers give it (a UTC instant or a date) is at most one off.
+      written in the series' type, the occurrence of that day: one of the series'
+      occurrences as the export gives them (``series``, where the export has the series),
+      and, a zone being at most 14 h from UTC, at most a day from the day the readers give
+      (a UTC instant or a date).
     """
     if old is None or new is None:
         return old == new
@@ -278,7 +281,7 @@ def _same_occurrence(old: str | None, new: str | None, zone: str) -> bool:
         return True
     if (len(old) == 10) != (len(new) == 10):
         gap = date.fromisoformat(old[:10]) - date.fromisoformat(new[:10])
-        return abs(gap) <= timedelta(days=1)
+        return abs(gap) <= timedelta(days=1) and (series is None or new in series)
     return False
 
 
@@ -316,7 +319,9 @@ def compare(report: FileReport, original: Mapping[str, ParserResult],
                 continue
             uid, rid = _split(key)
             ones = invented if uid == NO_UID else by_uid.get(uid, [])
-            theirs = [k for k, r in ones if _same_occurrence(rid, r, report.zone)]
+            master = after.get(uid)
+            series = master.occurrences if master is not None and master.occurrences else None
+            theirs = [k for k, r in ones if _same_occurrence(rid, r, report.zone, series)]
             free = [k for k in theirs if k not in matched]
             # icalendar's reader names an event without UID "None" in its errors.
             failed = (uid if uid != NO_UID else "None") in unexpanded

@@ -29,7 +29,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from planner.i18n import Message, msg
-from planner.importing import IncomingEvent, IncomingSession, IncomingWindow, ReadResult
+from planner.importing import (
+    IncomingEvent,
+    IncomingSession,
+    IncomingWindow,
+    ReadResult,
+    Ref,
+    line_ref,
+)
 from planner.importing import problem as make_problem
 from planner.model import ProgrammeError
 
@@ -130,7 +137,7 @@ def read_csv(
             break
         except csv.Error as exc:
             raise CsvError(
-                msg("{path}: {reason}", path=f"{source} line {first_line}", reason=exc)
+                msg("{path}: {reason}", path=line_ref(source, first_line), reason=exc)
             ) from None
         line = reader.line_num
         if not any(cell.strip() for cell in row):
@@ -154,16 +161,15 @@ def _read_row(
     title, start_text, end_text = cell("title"), cell("start"), cell("end")
     venue = cell("venue")
     uid = cell("uid") or row_uid(title, start_text, end_text or cell("duration"), venue)
-    ref = f"{source} line {line}"
-    if cell("uid"):
-        ref = f"{ref} (event '{uid}')"
+    where = line_ref(source, line)
+    ref = line_ref(source, line, uid) if cell("uid") else where
 
     def problem(reason: Message) -> None:
         result.problems.append(make_problem(ref, reason))
 
     duration_text = cell("duration")
     if not start_text and not end_text and duration_text:
-        _read_session(cell, uid, ref, duration_text, result, problem)
+        _read_session(cell, uid, ref, where, duration_text, result, problem)
         return
     if not start_text:
         problem(msg("no start"))
@@ -182,7 +188,7 @@ def _read_row(
     result.events.append(
         IncomingEvent(
             ref=ref,
-            where=f"{source} line {line}",
+            where=where,
             uid=uid,
             title=title,
             start=times[0],
@@ -199,7 +205,8 @@ def _read_row(
 
 
 def _read_session(
-    cell: Callable[[str], str], uid: str, ref: str, duration_text: str, result: ReadResult,
+    cell: Callable[[str], str], uid: str, ref: Ref, where: Ref, duration_text: str,
+    result: ReadResult,
     problem: Callable[[Message], None],
 ) -> None:
     try:
@@ -211,7 +218,7 @@ def _read_session(
                     value=duration_text))
         return
     result.sessions.append(IncomingSession(
-        ref=ref, where=ref.split(" (event")[0], uid=uid, title=cell("title"),
+        ref=ref, where=where, uid=uid, title=cell("title"),
         duration=timedelta(minutes=minutes), track=cell("track"), venue=cell("venue"),
         speakers=tuple(s.strip() for s in cell("speakers").split(";") if s.strip()),
         description=cell("description"),
@@ -227,7 +234,7 @@ def _read_window(
         n = columns.get(name)
         return row[n].strip() if n is not None and n < len(row) else ""
 
-    ref = f"{source} line {line}"
+    ref = line_ref(source, line)
     person, venue = cell("person"), cell("venue")
     if bool(person) == bool(venue):
         result.problems.append(make_problem(ref, msg("give a person or a venue")))

@@ -54,6 +54,8 @@ from planner.importing import (
     IncomingEvent,
     IncomingSession,
     ReadResult,
+    Ref,
+    event_ref,
     in_years,
     one_line,
     outside_years,
@@ -987,7 +989,7 @@ def read_ics(
                          file=source, pos=exc.start))
     data = _line_ends(data)
     tzp.use(_SafeZoneinfo())
-    broken: list[tuple[str, str]] = []
+    broken: list[tuple[Ref, Message]] = []
     try:
         calendars = _calendars(_parse(data))
         if not calendars:
@@ -999,7 +1001,7 @@ def read_ics(
         if not data.strip():
             raise IcsError(msg("{file}: empty file", file=source)) from None
         # One bad component costs that component, not the file: each is read on its own.
-        calendars, broken = _read_apart(data)
+        calendars, broken = _read_apart(data, source)
         if not calendars:
             if str(exc).startswith("Found no components"):
                 # icalendar's words for a BEGIN never closed, with the file's start as bytes:
@@ -1015,13 +1017,8 @@ def read_ics(
     # A VCALENDAR inside another (libical's clusters) is read as one of its own.
     calendars = [c for outer in calendars for c in _nested_calendars(outer)]
     result = ReadResult(source=source, notes=notes)
-    for what, reason in broken:
-        if what:
-            result.problems.append(make_problem(
-                f"{source}: {what}", msg("cannot be read ({reason})", reason=reason)))
-        else:
-            result.problems.append(make_problem(source, msg(
-                "a BEGIN line has no END line; is the file cut short?")))
+    for what, why in broken:
+        result.problems.append(make_problem(what, why))
     total = sum(len(c.subcomponents) for c in calendars)
     done = 0
     zones: Counter[str] = Counter()
@@ -1086,9 +1083,9 @@ def _calendars(components: list[Any]) -> list[Any]:
     return calendars
 
 
-def _read_apart(data: bytes) -> tuple[list[Any], list[tuple[str, str]]]:
-    """The calendars of a file icalendar cannot read whole, each component read on its
-    own; and, for each that cannot be read, what it is and why."""
+def _read_apart(data: bytes, source: str) -> tuple[list[Any], list[tuple[Ref, Message]]]:
+    """The calendars of the file ``source`` icalendar cannot read whole, each component
+    read on its own; and, for each that cannot be read, what it is and why."""
     from icalendar import parser
 
     reader: Any = parser.Contentlines
@@ -1097,7 +1094,7 @@ def _read_apart(data: bytes) -> tuple[list[Any], list[tuple[str, str]]]:
     except _PARSE_ERRORS:
         return [], []
     calendars: list[Any] = []
-    broken: list[tuple[str, str]] = []
+    broken: list[tuple[Ref, Message]] = []
     head: list[str] = []
     block: list[str] = []
     parts: list[Any] = []
@@ -1122,15 +1119,17 @@ def _read_apart(data: bytes) -> tuple[list[Any], list[tuple[str, str]]]:
                 except _PARSE_ERRORS as exc:
                     uid = next((b.partition(":")[2] for b in text.split("\r\n")
                                 if b[:4].upper() == "UID:"), "")
-                    what = f"event '{uid}'" if name == "VEVENT" and uid else name
+                    what: Ref = (event_ref(source, uid) if name == "VEVENT" and uid
+                                 else f"{source}: {name}")
                     reason = (str(exc).splitlines() or [""])[0][:200]
                     salvaged = _salvage(text)
                     if salvaged is None:
-                        broken.append((what, reason))
+                        broken.append((what, msg("cannot be read ({reason})", reason=reason)))
                     else:
                         parts.append(salvaged[0])
                         if salvaged[1]:
-                            broken.append((what, f"a line of it left out: {reason}"))
+                            broken.append((what, msg("cannot be read (a line of it left out: "
+                                                     "{reason})", reason=reason)))
             if depth == 0 and upper.startswith("END:VCALENDAR"):
                 calendar = Calendar()
                 try:
@@ -1154,7 +1153,7 @@ def _read_apart(data: bytes) -> tuple[list[Any], list[tuple[str, str]]]:
         salvaged = _salvage(text) if block else None
         if salvaged is not None:
             parts.append(salvaged[0])
-        broken.append(("", ""))
+        broken.append((source, msg("a BEGIN line has no END line; is the file cut short?")))
     # What stands outside any VCALENDAR (or in one the file never ends): its events.
     return _calendars([*calendars, *parts]), broken
 
@@ -1329,7 +1328,7 @@ class _CalendarReader:
         except _Skip:
             return None
 
-    def _session(self, component: Any, uid: str, ref: str, duration_prop: Any) -> None:
+    def _session(self, component: Any, uid: str, ref: Ref, duration_prop: Any) -> None:
         """A VEVENT without DTSTART as an unscheduled session (its DURATION, else an hour),
         with a note."""
         duration = None if isinstance(duration_prop, vBroken) else getattr(
@@ -1361,7 +1360,7 @@ class _CalendarReader:
                 "\n", " ")
         # The UID goes back out as the file wrote it (spaces and all), when it can.
         source_uid = written if written != uid and uid and written.isprintable() else ""
-        ref = f"{source}: event '{uid}'"
+        ref = event_ref(source, uid)
 
         def fail(reason: Message) -> NoReturn:
             self.result.problems.append(make_problem(ref, reason))

@@ -123,6 +123,25 @@ def outside_years(name: str, value: date) -> Message:
                value=value.isoformat(), first=FIRST_YEAR, last=LAST_YEAR)
 
 
+Ref = str | Message
+"""How a message names an event in a file: the file alone (a ``str``), or a message that
+names the event in it too (:func:`event_ref`, :func:`line_ref`), in the reader's language."""
+
+
+def event_ref(source: str, uid: str) -> Message:
+    """The event ``uid`` of the file ``source``, as messages name it ("talks.ics: event
+    'x@y'")."""
+    return msg("{file}: event '{uid}'", file=source, uid=uid)
+
+
+def line_ref(source: str, line: int, uid: str = "") -> Message:
+    """Line ``line`` of the file ``source`` (with the event ``uid`` it gives, if any), as
+    messages name it ("talks.csv line 4", "talks.csv line 4 (event 'x@y')")."""
+    if uid:
+        return msg("{file} line {line} (event '{uid}')", file=source, line=line, uid=uid)
+    return msg("{file} line {line}", file=source, line=line)
+
+
 class ImportRefusedError(ProgrammeError):
     """Input refused as a whole; the message names the file and the event."""
 
@@ -154,12 +173,12 @@ class IncomingEvent:
     left out that the programme fills in (see :class:`planner.model.Event`).
     """
 
-    ref: str
+    ref: Ref
     uid: str
     title: str
     start: datetime
     end: datetime | None
-    where: str = ""
+    where: Ref = ""
     all_day: bool = False
     floating_zone: str | None = None
     track: str = ""
@@ -205,11 +224,11 @@ class IncomingSession:
     it becomes an unscheduled session. Names are matched as for :class:`IncomingEvent`; an
     empty ``venue`` means none chosen yet."""
 
-    ref: str
+    ref: Ref
     uid: str
     title: str
     duration: timedelta
-    where: str = ""
+    where: Ref = ""
     track: str = ""
     venue: str = ""
     speakers: tuple[str, ...] = ()
@@ -225,7 +244,7 @@ class IncomingWindow:
     """An availability window from a file: ``owner_kind`` is ``person`` or ``venue``,
     ``owner`` a name or id; ``start`` and ``end`` are naive, in the programme's zone."""
 
-    ref: str
+    ref: Ref
     owner_kind: str
     owner: str
     start: datetime
@@ -235,8 +254,9 @@ class IncomingWindow:
 
 @dataclass(frozen=True, slots=True)
 class ImportProblem:
-    """An event that cannot be imported: ``ref`` names file and event, ``message`` says why
-    (one translatable line, starting with the file's name)."""
+    """An event that cannot be imported: ``ref`` names file and event (in English, as
+    ``str`` of a :data:`Ref`), ``message`` says why (one translatable line, starting with
+    the file's name and the event, each in the language it is rendered in)."""
 
     ref: str
     message: Message
@@ -245,9 +265,9 @@ class ImportProblem:
         return str(self.message)
 
 
-def problem(ref: str, reason: Message) -> ImportProblem:
+def problem(ref: Ref, reason: Message) -> ImportProblem:
     """The problem ``reason`` with the event ``ref`` names."""
-    return ImportProblem(ref, one_line(msg("{path}: {reason}", path=ref, reason=reason)))
+    return ImportProblem(str(ref), one_line(msg("{path}: {reason}", path=ref, reason=reason)))
 
 
 def one_line(message: Message) -> Message:
@@ -819,7 +839,7 @@ def plan_import(
         except ProgrammeError as exc:
             # The model's messages name the event themselves.
             where = item.where or item.ref
-            plan.skipped.append(ImportProblem(item.ref, one_line(
+            plan.skipped.append(ImportProblem(str(item.ref), one_line(
                 msg("{path}: {reason}", path=where, reason=exc.message))))
             continue
         uid = event.uid
@@ -1052,7 +1072,7 @@ def _plan_sessions(
                 last_modified=stamp)
             validate_session(working, session)
         except ProgrammeError as exc:
-            plan.skipped.append(ImportProblem(item.ref, one_line(
+            plan.skipped.append(ImportProblem(str(item.ref), one_line(
                 msg("{path}: {reason}", path=item.where or item.ref, reason=exc.message))))
             continue
         uid = session.uid
@@ -1298,8 +1318,9 @@ def report_lines(plan: ImportPlan, path: object, created: bool, lang: str) -> li
     the user should know, each event skipped with its reason, and the summary."""
     notes = report_notes(plan, created)
     # File text in a message is cut short (a hostile file's "UID" can be a megabyte).
-    lines = [f"note: {shortened(note).render(lang)}" for note in notes]
-    lines += [f"skipped: {shortened(p.message).render(lang)}" for p in plan.skipped]
+    lines = [msg("note: {note}", note=shortened(note)).render(lang) for note in notes]
+    lines += [msg("skipped: {problem}", problem=shortened(p.message)).render(lang)
+              for p in plan.skipped]
     line = (msg("created {path}: {summary}", path=path, summary=summary(plan)) if created
             else msg("updated {path}: {summary}", path=path, summary=summary(plan)))
     lines.append(line.render(lang) + availability_changed(plan, lang))

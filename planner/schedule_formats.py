@@ -40,7 +40,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
 from planner.i18n import Message, msg
-from planner.importing import IncomingEvent, ReadResult, problem
+from planner.importing import IncomingEvent, ReadResult, Ref, event_ref, problem
 from planner.model import LANGS, ProgrammeError
 from planner.zones import is_iana
 
@@ -154,7 +154,7 @@ def read_schedule(
             stamp = re.sub(r"\D", "", session.date or session.day + session.start)[:12]
             uid = f"{uid}/{stamp or n}"
         seen.add(uid)
-        ref = f"{source}: event '{uid or session.title}'"
+        ref = event_ref(source, uid or session.title)
         try:
             result.events.append(_incoming(session, conference, uid, ref, source))
         except _Unusable as exc:
@@ -372,7 +372,7 @@ def _when(session: _Session, conference: _Conference) -> datetime:
     return datetime.combine(day, clock)
 
 
-def _incoming(session: _Session, conference: _Conference, uid: str, ref: str,
+def _incoming(session: _Session, conference: _Conference, uid: str, ref: Ref,
               source: str) -> IncomingEvent:
     if not uid:
         raise _Unusable(msg("the session has neither a guid nor an id"))

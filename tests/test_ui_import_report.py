@@ -32,12 +32,12 @@ REPORT = {
            "valid date or time",
            "Note: {path}: 1 event(s) with times in no zone (floating), read in Europe/Moscow"),
     "de": ("Importiert: 1 hinzugefügt, 1 aktualisiert, 1 unverändert, 1 übersprungen",
-           "Übersprungen: {path}: event 'broken-talk@test': DTSTART '20190431T250000' ist kein "
-           "gültiges Datum bzw. keine gültige Zeit",
+           "Übersprungen: {path}: Veranstaltung „broken-talk@test“: DTSTART '20190431T250000' "
+           "ist kein gültiges Datum bzw. keine gültige Zeit",
            "Hinweis: {path}: Veranstaltungen mit Zeiten ohne Zeitzone (gleitend): 1, in "
            "Europe/Moscow gelesen"),
     "ru": ("Импорт выполнен — добавлено: 1, обновлено: 1, без изменений: 1, пропущено: 1",
-           "Пропущено: {path}: event 'broken-talk@test': DTSTART '20190431T250000' — "
+           "Пропущено: {path}: событие «broken-talk@test»: DTSTART '20190431T250000' — "
            "недопустимая дата или время",
            "Примечание: {path}: мероприятий со временем без часового пояса (плавающим): 1, "
            "прочитаны в Europe/Moscow"),

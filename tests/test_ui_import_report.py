@@ -1,6 +1,7 @@
 """File › Import…'s report in the window: the counts, each event skipped with its file,
 UID and reason, and the notes, in the window's language, in a box that waits for nothing
-and in the status bar (issue 15)."""
+and in the status bar (issue 15). As Thunderbird does, every valid event comes in and each
+skipped one is reported, with no question first; Undo is the way back."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
 from planner.builtin import load_builtin
 from planner.ics import export_ics
@@ -76,10 +77,11 @@ def test_file_import_reports_counts_skipped_events_and_notes(qtbot, monkeypatch,
     path, kept, moved = calendar_file(tmp_path)
     monkeypatch.setattr(QFileDialog, "getOpenFileNames",
                         staticmethod(lambda *a, **k: ([str(path)], "")))
+    # No question comes before the report: any box that waits for an answer is noted (and
+    # answered "No", which would leave the programme as it was).
     asked: list[str] = []
-    # The question about the broken event is answered "import the others".
     monkeypatch.setattr("ui.message_box.ask", lambda parent, title, text, *a, **k:
-                        asked.append(text) or QMessageBox.StandardButton.Yes)
+                        asked.append(text) or QMessageBox.StandardButton.No)
     headline, skipped, note = (line.format(path=path) for line in REPORT[lang])
     with language(lang):
         window = make_window(qtbot, lang)
@@ -98,17 +100,23 @@ def test_file_import_reports_counts_skipped_events_and_notes(qtbot, monkeypatch,
                 if label.text():
                     assert label.textFormat() == Qt.TextFormat.PlainText
             assert window.statusBar().currentMessage() == headline
-            assert len(asked) == 1 and BROKEN in asked[0]
+            assert asked == []
+            assert QApplication.activeModalWidget() is None
 
             programme = window.document.programme
             assert NEW in programme.events and BROKEN not in programme.events
             assert programme.events[moved].start == before + timedelta(hours=1)
             assert kept in programme.events
-            # One undo step takes the whole import back.
+            # The user reads the report and closes it; one undo step takes the whole
+            # import back.
+            qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok),
+                             Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: not box.isVisible())
             assert window.document.undo_stack.count() == 1
             window.undo_action.trigger()
             assert NEW not in programme.events
             assert programme.events[moved].start == before
+            assert kept in programme.events
         finally:
             window.close()
 
@@ -128,7 +136,7 @@ def test_a_long_report_shows_its_first_lines_and_the_rest_in_the_details(qtbot, 
     with language("en"):
         window = make_window(qtbot, "en")
         try:
-            assert window.import_files([str(path)], skip_invalid=True)
+            assert window.import_files([str(path)])
             box = window.import_report
             assert box is not None and box.isVisible()
             assert box.text() == "Imported: 1 added, 0 updated, 0 unchanged, 10 skipped"
@@ -140,7 +148,7 @@ def test_a_long_report_shows_its_first_lines_and_the_rest_in_the_details(qtbot, 
             assert all(line.startswith(f"Skipped: {path}: event 'broken-") for line in details)
             assert shown[:-1] == [f"• {line}" for line in details[:window.REPORT_LINES]]
             # A second import replaces the report rather than piling boxes up.
-            assert window.import_files([str(path)], skip_invalid=True)
+            assert window.import_files([str(path)])
             assert window.import_report is not box
             assert window.import_report.text() == (
                 "Nothing new to import: 0 added, 0 updated, 1 unchanged, 10 skipped")

@@ -244,7 +244,7 @@ def test_a_big_import_completes_with_progress_to_the_end(window, qtbot, big_ics,
         return real(programme, paths, noted)
 
     monkeypatch.setattr(ui.file_import, "read_and_plan", reading)
-    task = window.start_import([str(big_ics)], skip_invalid=False)
+    task = window.start_import([str(big_ics)])
     seen, results = [], []
     task.progressed.connect(lambda done, total: seen.append((done, total)))
     dialog = task.dialog

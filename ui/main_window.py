@@ -1331,22 +1331,23 @@ class MainWindow(QMainWindow):
             self.settings.last_folder = str(Path(paths[0]).parent)
             self.start_import(paths)
 
-    def import_files(self, paths: list[str], *, skip_invalid: bool | None = None) -> bool:
+    def import_files(self, paths: list[str]) -> bool:
         """Merge the events of ICS and CSV files into the programme, as one undoable step;
         True when they were merged (or there was nothing new).
 
         Returns when the import has ended; meanwhile the window keeps painting (see
-        :meth:`start_import`). ``skip_invalid`` answers the question about events that
-        cannot be imported (``None``: ask)."""
+        :meth:`start_import`)."""
         outcome: list[bool] = []
-        self.start_import(paths, skip_invalid=skip_invalid, done=outcome.append).wait()
+        self.start_import(paths, done=outcome.append).wait()
         return bool(outcome and outcome[0])
 
-    def start_import(self, paths: list[str], *, skip_invalid: bool | None = None,
+    def start_import(self, paths: list[str], *,
                      done: Callable[[bool], object] | None = None) -> Task:
         """Read and plan the import of ``paths`` on a worker, with a progress dialog whose
         Cancel leaves the programme as it is; carry the plan out here, on the GUI thread,
-        as one undoable step. ``done`` is told whether the events were merged."""
+        as one undoable step, and report it. As Thunderbird does, every valid event comes
+        in and each skipped one is named in the report, with no question first: Undo takes
+        the whole import back. ``done`` is told whether the events were merged."""
         from ui.file_import import read_and_plan
         from ui.tasks import run_with_progress
 
@@ -1366,7 +1367,7 @@ class MainWindow(QMainWindow):
                                         "import the files again."))
                 ok = False
             else:
-                ok = self._carry_out_import(plan, skip_invalid)
+                ok = self._carry_out_import(plan)
             if done is not None:
                 done(ok)
 
@@ -1389,26 +1390,10 @@ class MainWindow(QMainWindow):
         task.cancelled.connect(cancelled)
         return task
 
-    def _carry_out_import(self, plan: object, skip_invalid: bool | None) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
+    def _carry_out_import(self, plan: object) -> bool:
         from planner.importing import ImportPlan
 
         assert isinstance(plan, ImportPlan)
-        if plan.skipped:
-            if skip_invalid is None:
-                from ui import message_box
-
-                answer = message_box.ask(
-                    self, self.tr("Import"),
-                    self.tr("{count} events cannot be imported; the first: {problem}\n\n"
-                            "Import the others?").format(count=len(plan.skipped),
-                                                         problem=error_text(
-                                                             plan.skipped[0].message,
-                                                             self._lang)))
-                skip_invalid = answer == QMessageBox.StandardButton.Yes
-            if not skip_invalid:
-                return False
         if plan.is_empty:
             ok = True
         else:

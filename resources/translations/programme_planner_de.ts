@@ -1870,14 +1870,6 @@
         <translation>Import</translation>
     </message>
     <message>
-        <source>{count} events cannot be imported; the first: {problem}
-
-Import the others?</source>
-        <translation>Veranstaltungen, die nicht importiert werden können: {count}; die erste: {problem}
-
-Die übrigen importieren?</translation>
-    </message>
-    <message>
         <source>Import {added} new and {updated} changed events</source>
         <translation>Import: {added} neue und {updated} geänderte Veranstaltungen</translation>
     </message>

@@ -1886,14 +1886,6 @@
         <translation>Импорт</translation>
     </message>
     <message>
-        <source>{count} events cannot be imported; the first: {problem}
-
-Import the others?</source>
-        <translation>Мероприятий, которые нельзя импортировать: {count}; первое: {problem}
-
-Импортировать остальные?</translation>
-    </message>
-    <message>
         <source>Import {added} new and {updated} changed events</source>
         <translation>Импорт: новых мероприятий {added}, изменённых {updated}</translation>
     </message>

@@ -76,6 +76,7 @@ from planner.model import (
 from planner.recurrence import rule_problem
 from planner.windows_zones import iana_zone_name
 from planner.zones import (
+    ZoneChanges,
     ZoneDefinitionError,
     custom_zone,
     is_iana,
@@ -1218,6 +1219,31 @@ def _salvage(text: str) -> tuple[Any, int] | None:
     return found[0], left_out
 
 
+# The clock changes of each VTIMEZONE read lately, by its text. Working them out runs each
+# observance's yearly rule up to zones.LAST_YEAR; a file of many VCALENDARs (libical's
+# large.ics: 94) gives each the same few VTIMEZONEs again, and so does each import of the
+# files a calendar client wrote.
+_ZONE_CHANGES: dict[str, ZoneChanges | Message] = {}
+_ZONE_CHANGES_KEPT = 256
+
+
+def _zone_changes(text: str, definition: Any) -> ZoneChanges:
+    """:func:`planner.zones.zone_changes` of ``definition`` (whose text is ``text``), worked
+    out once for the same text (and so is the reason it cannot be used)."""
+    found = _ZONE_CHANGES.get(text)
+    if found is None:
+        try:
+            found = zone_changes(definition)
+        except ZoneDefinitionError as exc:
+            found = exc.message
+        if len(_ZONE_CHANGES) >= _ZONE_CHANGES_KEPT:
+            _ZONE_CHANGES.pop(next(iter(_ZONE_CHANGES)))
+        _ZONE_CHANGES[text] = found
+    if isinstance(found, Message):
+        raise ZoneDefinitionError(found)
+    return found
+
+
 class _CalendarReader:
     """Reads the VEVENTs of one VCALENDAR: its zones, then each event."""
 
@@ -1266,8 +1292,9 @@ class _CalendarReader:
         shown = tzid[:80]
         definition = self.definitions.get(tzid.strip())
         if definition is not None and len(tzid) <= _MAX_TZID:
+            text = definition.to_ical().decode()
             try:
-                changes = zone_changes(definition)
+                changes = _zone_changes(text, definition)
             except ZoneDefinitionError as exc:
                 self.result.notes.append(msg("{file}: time zone '{zone}' cannot be used "
                                              "({reason})", file=self.source, zone=shown,
@@ -1283,7 +1310,6 @@ class _CalendarReader:
                 # Defined by the file alone: kept as defined, and written back on export.
                 key = tzid if not is_iana(tzid) and tzid not in ("UTC", "Z") else (
                     f"{tzid} (as defined in the file)")
-                text = definition.to_ical().decode()
                 try:
                     zone = custom_zone(key, text)
                 except ZoneDefinitionError as exc:

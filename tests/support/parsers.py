@@ -525,27 +525,60 @@ MANY_FILE_TIMEOUT = 30.0
 """Seconds one file may take a subprocess reader in :func:`read_all_many`."""
 
 
-def read_all_many(
-    files: list[bytes], *, occurrences: int = 0
-) -> list[dict[str, ParserResult]]:
-    """:func:`read_all` of many files, with one libical and one node process for them all
-    (a file's report is as if it were read alone). A file that a reader does not finish
-    within :data:`MANY_FILE_TIMEOUT` gets the error ``reader hung`` from it."""
+def _commands(occurrences: int) -> dict[str, tuple[list[str], Path]]:
+    """The ``--many`` command of each subprocess reader, and where it runs."""
     node = shutil.which("node")
     if node is None:
         raise HarnessError("node is not on PATH: cannot run ical.js")
     ensure_icaljs()
     count = str(max(occurrences, 0))
-    commands = {
+    return {
         "libical": ([SYSTEM_PYTHON, str(LIBICAL_SCRIPT), "--many", count], SUPPORT_DIR),
         "icaljs": ([node, str(ICALJS_SCRIPT), "--many", count], ICALJS_DIR),
     }
-    reports = {name: _run_many(name, command, cwd, files)
-               for name, (command, cwd) in commands.items()}
+
+
+def read_many(name: str, files: list[bytes], *, occurrences: int = 0) -> list[ParserResult]:
+    """The reports of the subprocess reader ``name`` (``libical`` or ``icaljs``) on
+    ``files``, one process for them all (see :func:`read_all_many`)."""
+    command, cwd = _commands(occurrences)[name]
+    return _run_many(name, command, cwd, files)
+
+
+def read_all_many(
+    files: list[bytes], *, occurrences: int = 0,
+    known: Mapping[str, list[ParserResult | None]] | None = None,
+) -> list[dict[str, ParserResult]]:
+    """:func:`read_all` of many files, with one libical and one node process for them all
+    (a file's report is as if it were read alone). A file that a reader does not finish
+    within :data:`MANY_FILE_TIMEOUT` gets the error ``reader hung`` from it. ``known`` gives
+    a subprocess reader's reports already made of some of ``files`` (by :func:`read_many`,
+    with the same ``occurrences``; ``None`` where not): only the others are read.
+
+    The two processes read while this one runs icalendar and vobject (each waits on its
+    pipes in a thread of its own), so that the four parsers take the time of the slowest
+    rather than of all four, and a reader's wait on a file that hangs it is not added on."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    commands = _commands(occurrences)
+    reports: dict[str, list[ParserResult | None]] = {
+        name: list((known or {}).get(name) or [None] * len(files)) for name in commands}
+    with ThreadPoolExecutor(max_workers=len(commands)) as pool:
+        running = {}
+        for name, (command, cwd) in commands.items():
+            wanted = [n for n, report in enumerate(reports[name]) if report is None]
+            running[name] = (wanted, pool.submit(_run_many, name, command, cwd,
+                                                 [files[n] for n in wanted]))
+        in_process = [(read_icalendar(f, occurrences), read_vobject(f, occurrences))
+                      for f in files]
+        for name, (wanted, future) in running.items():
+            for n, report in zip(wanted, future.result(), strict=True):
+                reports[name][n] = report
+    done = {name: [r for r in found if r is not None] for name, found in reports.items()}
     return [
-        {"icalendar": read_icalendar(f, occurrences), "vobject": read_vobject(f, occurrences),
-         "libical": reports["libical"][n], "icaljs": reports["icaljs"][n]}
-        for n, f in enumerate(files)
+        {"icalendar": in_process[n][0], "vobject": in_process[n][1],
+         "libical": done["libical"][n], "icaljs": done["icaljs"][n]}
+        for n in range(len(files))
     ]
 
 

@@ -34,7 +34,14 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .parsers import PARSERS, EventInstants, ParserResult, read_all_many, read_many
+from .parsers import (
+    PARSERS,
+    EventInstants,
+    ParserResult,
+    read_all_many,
+    read_in_process,
+    read_many,
+)
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "data" / "ics-corpus"
 OCCURRENCES = 20
@@ -347,7 +354,8 @@ def compare(report: FileReport, original: Mapping[str, ParserResult],
 
 def measure(paths: list[Path] | None = None) -> list[FileReport]:
     """Import, export and compare every corpus file (or ``paths``)."""
-    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+    from multiprocessing import get_context
 
     paths = corpus_files() if paths is None else paths
     reports: list[FileReport] = []
@@ -359,10 +367,14 @@ def measure(paths: list[Path] | None = None) -> list[FileReport]:
     memory = Path("/dev/shm")
     where = str(memory) if memory.is_dir() and os.access(memory, os.W_OK) else None
     # Meanwhile ical.js, the slowest reader (and one that a file hangs until its time is
-    # up), reads the originals in its own process: their reports are ready by the end.
+    # up), reads the originals in its own process, and another Python process reads each
+    # file and its export with icalendar and vobject as soon as the export is there: by
+    # the end of the imports most of the reading is done.
     with ThreadPoolExecutor(max_workers=1) as pool, \
+            ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as python, \
             tempfile.TemporaryDirectory(dir=where) as tmp:
         early = pool.submit(read_many, "icaljs", originals, occurrences=OCCURRENCES)
+        read: list[Future[tuple[ParserResult, ParserResult]]] = []
         for n, path in enumerate(paths):
             folder = Path(tmp) / str(n)
             folder.mkdir()
@@ -370,11 +382,17 @@ def measure(paths: list[Path] | None = None) -> list[FileReport]:
             reports.append(report)
             if exported is not None:
                 exports.append((n, originals[n], exported))
+                read += [python.submit(read_in_process, data, OCCURRENCES)
+                         for data in (originals[n], exported)]
         by_icaljs = early.result()
+        by_python = [future.result() for future in read]
     files = [f for _, original, exported in exports for f in (original, exported)]
-    known: list[ParserResult | None] = [
-        report for n, _, _ in exports for report in (by_icaljs[n], None)]
-    results = read_all_many(files, occurrences=OCCURRENCES, known={"icaljs": known})
+    known: dict[str, list[ParserResult | None]] = {
+        "icaljs": [report for n, _, _ in exports for report in (by_icaljs[n], None)],
+        "icalendar": [pair[0] for pair in by_python],
+        "vobject": [pair[1] for pair in by_python],
+    }
+    results = read_all_many(files, occurrences=OCCURRENCES, known=known)
     for k, (n, _, _) in enumerate(exports):
         original, exported = results[2 * k], results[2 * k + 1]
         if reports[n].skipped:

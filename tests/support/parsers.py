@@ -545,6 +545,11 @@ def read_many(name: str, files: list[bytes], *, occurrences: int = 0) -> list[Pa
     return _run_many(name, command, cwd, files)
 
 
+def read_in_process(ics: bytes, occurrences: int = 0) -> tuple[ParserResult, ParserResult]:
+    """What icalendar and vobject read from ``ics`` (for a pool of processes to call)."""
+    return read_icalendar(ics, occurrences), read_vobject(ics, occurrences)
+
+
 def read_all_many(
     files: list[bytes], *, occurrences: int = 0,
     known: Mapping[str, list[ParserResult | None]] | None = None,
@@ -552,8 +557,9 @@ def read_all_many(
     """:func:`read_all` of many files, with one libical and one node process for them all
     (a file's report is as if it were read alone). A file that a reader does not finish
     within :data:`MANY_FILE_TIMEOUT` gets the error ``reader hung`` from it. ``known`` gives
-    a subprocess reader's reports already made of some of ``files`` (by :func:`read_many`,
-    with the same ``occurrences``; ``None`` where not): only the others are read.
+    a parser's reports already made of some of ``files`` (by :func:`read_many` or
+    :func:`read_in_process`, with the same ``occurrences``; ``None`` where not): only the
+    others are read.
 
     The two processes read while this one runs icalendar and vobject (each waits on its
     pipes in a thread of its own), so that the four parsers take the time of the slowest
@@ -562,24 +568,22 @@ def read_all_many(
 
     commands = _commands(occurrences)
     reports: dict[str, list[ParserResult | None]] = {
-        name: list((known or {}).get(name) or [None] * len(files)) for name in commands}
+        name: list((known or {}).get(name) or [None] * len(files)) for name in PARSERS}
     with ThreadPoolExecutor(max_workers=len(commands)) as pool:
         running = {}
         for name, (command, cwd) in commands.items():
             wanted = [n for n, report in enumerate(reports[name]) if report is None]
             running[name] = (wanted, pool.submit(_run_many, name, command, cwd,
                                                  [files[n] for n in wanted]))
-        in_process = [(read_icalendar(f, occurrences), read_vobject(f, occurrences))
-                      for f in files]
+        for n, f in enumerate(files):
+            if reports["icalendar"][n] is None or reports["vobject"][n] is None:
+                reports["icalendar"][n], reports["vobject"][n] = read_in_process(
+                    f, occurrences)
         for name, (wanted, future) in running.items():
             for n, report in zip(wanted, future.result(), strict=True):
                 reports[name][n] = report
     done = {name: [r for r in found if r is not None] for name, found in reports.items()}
-    return [
-        {"icalendar": in_process[n][0], "vobject": in_process[n][1],
-         "libical": done["libical"][n], "icaljs": done["icaljs"][n]}
-        for n in range(len(files))
-    ]
+    return [{name: done[name][n] for name in PARSERS} for n in range(len(files))]
 
 
 def _run_many(name: str, command: list[str], cwd: Path, files: list[bytes]) -> list[ParserResult]:

@@ -1494,6 +1494,13 @@ class _CalendarReader:
             note(msg("it ends before it starts; read as taking no time"))
             end = None
             end_line = written_end or ("DURATION", duration_prop)
+        if end is not None and all_day and end < start:
+            # The programme makes it its day (see planner.importing), as it does an end equal
+            # to the start; unlike that one, which Google and Outlook read as the day and
+            # the export writes so, clients read this one each their own way: it goes back
+            # out as it came.
+            note(msg("it ends before it starts; read as one day"))
+            end_line = end_line or written_end or ("DURATION", duration_prop)
         sequence = 0
         sequence_prop = component.get("SEQUENCE")
         if sequence_prop is not None:

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 from factories import small_programme
 from support.corpus import measure
+from support.parsers import PARSERS, read_all
 
 from planner.ics import export_ics, read_ics
 from planner.importing import apply_plan, plan_import
@@ -205,6 +206,60 @@ def test_once_moved_an_event_has_the_programmes_end() -> None:
         event = programme.events[uid]
         assert lines_of(written, "DURATION") == []
         assert written["DTEND"].dt == (event.end.date() if event.all_day else event.end), uid
+
+
+ALL_DAY_ENDS = {
+    # uid: (its end line, the end each parser reads in the file, and in the export)
+    "day-before@t": ("DTEND;VALUE=DATE:20200401", "2020-04-01", "2020-04-01"),
+    "day-back@t": ("DURATION:-P2D", "2020-03-31", "2020-03-31"),
+    # Equal: the day, as Google and Outlook read it (issue 15); RFC 5545 3.8.2.2 wants an
+    # end after the start, and so the export writes it: each parser then reads the day.
+    "day-equal@t": ("DTEND;VALUE=DATE:20200402", "2020-04-02", "2020-04-03"),
+    "day-none@t": ("DURATION:P0D", "2020-04-02", "2020-04-03"),
+}
+
+
+def all_day_ends() -> bytes:
+    return calendar(*(vevent(uid, "DTSTART;VALUE=DATE:20200402", end, f"SUMMARY:{uid}")
+                      for uid, (end, _, _) in ALL_DAY_ENDS.items()))
+
+
+def test_an_all_day_end_before_its_start_goes_back_as_the_file_wrote_it() -> None:
+    """Read as its day, as an end equal to the start is, and written back as it came while
+    the event keeps that day, as a timed event's end before its start is; once moved or
+    resized, the programme's end. Each of the four parsers reads it so, before and after."""
+    data = all_day_ends()
+    read = read_ics(data, "d.ics")
+    assert [str(note) for note in read.notes] == [
+        f"d.ics: event '{uid}': it ends before it starts; read as one day"
+        for uid in ("day-before@t", "day-back@t")]
+    programme = imported(data)
+    for uid in ALL_DAY_ENDS:
+        event = programme.events[uid]
+        assert event.all_day and event.start.date() == date(2020, 4, 2), uid
+        assert event.end - event.start == timedelta(days=1), uid
+    before = read_all(data)
+    after = read_all(export_ics(programme))
+    for parser in PARSERS:
+        assert before[parser].errors == after[parser].errors == [], parser
+        for uid, (_, original, written) in ALL_DAY_ENDS.items():
+            old, new = before[parser].events[uid], after[parser].events[uid]
+            assert (old.start, old.end) == ("2020-04-02", original), (parser, uid)
+            assert (new.start, new.end) == ("2020-04-02", written), (parser, uid)
+    text = export_ics(programme).decode()
+    assert "DTEND;VALUE=DATE:20200401\r\n" in text and "DURATION:-P2D\r\n" in text
+    assert "X-PLANNER" not in text and "DURATION:P0D" not in text
+
+    # Moved a day later, the one that was written back lasts two days now.
+    for uid in ("day-before@t", "day-back@t"):
+        event = programme.events[uid]
+        programme.events[uid] = dataclasses.replace(
+            event, start=event.start + timedelta(days=1), end=event.end + timedelta(days=2))
+    moved = read_all(export_ics(programme))
+    for parser in PARSERS:
+        for uid in ("day-before@t", "day-back@t"):
+            assert (moved[parser].events[uid].start, moved[parser].events[uid].end) == (
+                "2020-04-03", "2020-04-05"), (parser, uid)
 
 
 def test_an_alarm_line_icalendar_cannot_read_is_kept_as_it_came() -> None:

@@ -13,6 +13,7 @@ a programme.
 
 from __future__ import annotations
 
+import ast
 import calendar as calendars_module
 import copy
 import dataclasses
@@ -519,11 +520,18 @@ def build_event(
         categories.append(track.name.get(lang))
         if "COLOR" not in absent:
             add("COLOR", css3_colour_name(track.colour))
-    if kept is not None:
-        categories += [str(c) for line in _all(kept.get("CATEGORIES"))
-                       for c in getattr(line, "cats", ())]
+    # Kept lines with parameters, and those icalendar could not read, come after this one.
+    odd_categories = []
+    for line in _all(kept.get("CATEGORIES")) if kept is not None else ():
+        texts = _category_texts(line)
+        if texts is not None and not line.params:
+            categories += texts
+        else:
+            odd_categories.append(line if texts is None else vCategory(texts, line.params))
     if categories:
         add("CATEGORIES", categories)
+    for line in odd_categories:
+        add("CATEGORIES", line, encode=False)
     if not ("STATUS" in absent and event.status == "confirmed"):
         add("STATUS", event.status.upper())
     kept_urls = [str(u).strip() for u in _all(kept.get("URL"))] if kept is not None else []
@@ -1535,14 +1543,29 @@ class _CalendarReader:
             # With parameters (VALUE=URI), or empty: kept as it came, written back as long
             # as the URL stays the same.
             kept.append(("URL", component.get("URL")))
-        categories = [str(c).strip() for line in _all(component.get("CATEGORIES"))
-                      if not isinstance(line, vBroken)  # whose attributes raise
-                      for c in getattr(line, "cats", ())]  # none in VALUE=URI and the like
-        track = next((c for c in categories if c), "")
-        if track:
-            categories.remove(track)
+        category_lines = _all(component.get("CATEGORIES"))
+        texts_of = [_category_texts(line) for line in category_lines]
+        # Not from a line with a VALUE, as it goes back out as it came (see _category_texts).
+        track = next((text for line, texts in zip(category_lines, texts_of, strict=True)
+                      if texts and "VALUE" not in line.params for text in texts if text), "")
+        # All categories go back out (even an empty one); the first one is the track. Those
+        # of lines without parameters go out as one line after it, each other line as it
+        # came (with its LANGUAGE, say) save the track.
+        categories: list[str] = []
+        to_take = track
+        for line, texts in zip(category_lines, texts_of, strict=True):
+            if texts is None:
+                kept.append(("CATEGORIES", line))
+                continue
+            if to_take and to_take in texts:
+                texts.remove(to_take)
+                to_take = ""
+            if line.params:
+                if texts:
+                    kept.append(("CATEGORIES", vCategory(texts, params=line.params)))
+            else:
+                categories += texts
         if categories:
-            # All categories go back out (even an empty one); the first one is the track.
             kept.append(("CATEGORIES", vCategory(categories)))
         for name, value in component.items():
             if name not in _MODELLED:
@@ -1682,6 +1705,32 @@ def _odd_date(value: Any, *, all_day: bool) -> bool:
     if isinstance(value, tuple):
         return not all(isinstance(v, datetime) for v in value if isinstance(v, date)) or all_day
     return isinstance(value, datetime) == all_day
+
+
+def _category_texts(line: Any) -> list[str] | None:
+    """The categories of a CATEGORIES line, or ``None`` for one icalendar could not read
+    (kept as it came). icalendar types a line with a VALUE parameter (RFC 5545 gives
+    CATEGORIES none) as that value, of the text Python writes for the list of categories:
+    that list."""
+    if isinstance(line, vBroken):  # whose attributes raise
+        return None
+    cats = getattr(line, "cats", None)
+    if isinstance(cats, list):
+        return [str(c).strip() for c in cats]
+    text = str(line)
+    if not text.startswith("[") or len(text) > _LONGEST_CATEGORIES:
+        return None
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return None
+    return [v.strip() for v in value]
+
+
+_LONGEST_CATEGORIES = 100_000
+"""The longest text of a CATEGORIES line :func:`_category_texts` reads as a list."""
 
 
 def _ends_before(end: datetime, start: datetime) -> bool:

@@ -113,3 +113,44 @@ def test_no_empty_space_under_the_calendar_summary(qtbot, size, lang):
         assert label.text().count("\n") >= 2
         assert holder.height() - label.geometry().bottom() - 1 <= 6
         assert label.height() >= label.heightForWidth(label.width())  # nothing cut off
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ru"])
+def test_nothing_moves_when_the_late_panels_arrive(qtbot, lang):
+    """The Unscheduled, Releases and Clashes panels and the sync status are made after the
+    first frame: the calendar group, the Find group, the grid and the status bar are
+    where the first frame showed them once they are in (they used to jump: the calendar
+    group by some 60 px, the grid by the sync button's height)."""
+    from PySide6.QtCore import QRect
+
+    from ui.app import create_application
+    from ui.main_window import MainWindow
+
+    with language(lang):
+        create_application()
+        window = MainWindow(load_builtin(), None, lang=lang, remember=False)
+        qtbot.addWidget(window)
+
+        def places() -> dict[str, QRect]:
+            found = {"calendar": window.calendar_dock, "find": window.my_programme.dock,
+                     "grid": window.views, "status": window.statusBar()}
+            return {name: QRect(w.mapTo(window, w.rect().topLeft()), w.size())
+                    for name, w in found.items()}
+
+        first: dict[str, QRect] = {}
+        late = window._painted_once
+
+        def painted_once() -> None:
+            # Run where the window runs it: the first frame is painted, the panels not made.
+            assert window._scheduling is None and window._releases is None
+            first.update(places())
+            late()
+
+        window._painted_once = painted_once  # type: ignore[method-assign]
+        window.resize(1440, 900)
+        window.show()
+        qtbot.waitUntil(lambda: window._painted)
+        assert window._scheduling is not None and window._releases is not None
+        assert window.findChild(object, "sync_status") is not None
+        qtbot.wait(50)
+        assert places() == first

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyle,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -146,6 +147,14 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.status_label)
+        # The sync status beside it is a button, made once the window has painted, and
+        # taller than a label: the bar has its height from the first frame, so that the
+        # grid and the panels above it do not move when it arrives.
+        probe = QToolButton()
+        probe.setAutoRaise(True)
+        probe.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        probe.setText("Sync")
+        self.status_label.setMinimumHeight(probe.sizeHint().height())
         # Made at the first unsaved change: most windows never need one.
         self._recovery: RecoveryWriter | None = None
         self._connect_document(self.document)
@@ -473,11 +482,23 @@ class MainWindow(QMainWindow):
         under it need (the Unscheduled panel behind it would take half the column), and
         Find the rest. At the column's width: a wrapped summary's plain size hint assumes a
         narrower label, with more lines, and left empty space under it."""
-        holder = self.calendar_dock.widget()
+        dock = self.calendar_dock
+        holder = dock.widget()
         height = holder.heightForWidth(holder.width()) if holder.hasHeightForWidth() else -1
-        self.resizeDocks([self.calendar_dock],
-                         [height if height > 0 else holder.sizeHint().height()],
-                         Qt.Orientation.Vertical)
+        wanted = max(height if height > 0 else holder.sizeHint().height(),
+                     holder.minimumSizeHint().height())
+        # Qt shares the column out from the docks' last sizes and overshoots (by some 60 px
+        # before the first frame): ask again for what is missing until the dock has its
+        # height, so that the first frame already shows the column as it stays (the late
+        # panels' arrival moves nothing).
+        asked = wanted
+        for _attempt in range(4):
+            self.resizeDocks([dock], [asked], Qt.Orientation.Vertical)
+            QCoreApplication.sendPostedEvents(self, QEvent.Type.LayoutRequest)
+            off = holder.height() - wanted
+            if not off:
+                break
+            asked -= off
 
     @property
     def clash_panel(self) -> ClashPanel:

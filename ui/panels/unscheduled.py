@@ -189,7 +189,10 @@ class UnscheduledPanel(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.setToolTip(self.tr("Drag an event onto the grid to place it"))
         layout.addWidget(self.list, 1)
-        buttons = QHBoxLayout()
+        # One above the other: side by side, the Russian texts would need a column wider
+        # than the window's first frame gives it (the panel is made after that frame, and
+        # the column would jump wider when it arrives).
+        buttons = QVBoxLayout()
         self.suggest_button = QPushButton(self.tr("Suggest Slots…"))
         self.suggest_button.clicked.connect(self.suggest_requested)
         self.schedule_button = QPushButton(self.tr("Schedule Unplaced…"))

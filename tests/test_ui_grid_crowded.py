@@ -13,11 +13,18 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QHelpEvent, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip
-from ui_helpers import active_window, block_point, breaks_only_between_words, drag
+from ui_helpers import (
+    active_window,
+    block_point,
+    breaks_only_between_words,
+    drag,
+    press_and_move,
+)
 
 from planner.builtin import load_builtin
 from planner.recurrence import expand_all
 from ui.i18n import language
+from ui.views.grid import EDGE_ZONE
 
 SIZES = [(1024, 700), (1440, 900), (1920, 1080)]
 
@@ -230,9 +237,7 @@ def test_a_block_held_at_the_edge_scrolls_the_week_to_a_day_out_of_view(qtbot):
     viewport = grid.viewport()
     start = block_point(grid, uid)
     edge = QPoint(viewport.width() - 5, start.y())
-    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
-    for n in range(1, 6):
-        QTest.mouseMove(viewport, start + (edge - start) * n / 5)
+    press_and_move(grid, start, edge)
     # Held there, the week scrolls to its last day.
     qtbot.waitUntil(lambda: hbar.value() == hbar.maximum(), timeout=15_000)
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
@@ -260,3 +265,70 @@ def test_shift_and_the_wheel_scroll_the_week_sideways(qtbot):
     assert hbar.value() == 0
     wheel(-120, Qt.KeyboardModifier.NoModifier)  # the wheel alone: the hours, as before
     assert vbar.value() > hours and hbar.value() == 0
+
+
+@pytest.mark.parametrize("view", ["week", "day", "venues"])
+def test_a_block_held_at_the_bottom_edge_scrolls_to_an_evening_out_of_view(qtbot, view):
+    """A 10:00 event dragged to the bottom edge of the grid and held there: the hours
+    scroll down (as a block held at the left or right edge scrolls sideways) until the
+    evening is in view, where it is dropped at 21:00, a time out of view when the drag
+    began. In the week, a day and the venues."""
+    programme = load_builtin()
+    window = active_window(qtbot, programme, "en", (1024, 700))
+    window.set_view(view)
+    grid = window.grid
+    vbar = grid.verticalScrollBar()
+    uid = next(u for u, e in sorted(programme.events.items(), key=lambda p: p[1].start)
+               if e.recurrence is None and e.start.hour == 10 and e.start.minute == 0
+               and e.start.date() == grid.day)
+    before = programme.events[uid].start
+    length = programme.events[uid].end - before
+    evening = before.replace(hour=21)
+    viewport = grid.viewport()
+    vbar.setValue(round(9.5 * grid.hour_height))
+    assert grid.time_to_y(evening) > viewport.height()  # 21:00 is out of view
+    scrolled = vbar.value()
+    start = block_point(grid, uid)
+    edge = QPoint(start.x(), viewport.height() - 4)
+    press_and_move(grid, start, edge)
+    # Held there, the hours scroll until 21:00 is inside the view, clear of the edge.
+    qtbot.waitUntil(lambda: grid.time_to_y(evening) + 12 < viewport.height() - EDGE_ZONE - 4,
+                    timeout=15_000)
+    assert vbar.value() > scrolled
+    target = QPoint(start.x(), round(grid.time_to_y(evening)) + 12)
+    QTest.mouseMove(viewport, target)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       target)
+    moved = window.document.programme.events[uid]
+    assert moved.start == evening and moved.end - moved.start == length
+
+
+def test_a_block_stretched_to_the_bottom_edge_scrolls_to_its_new_end(qtbot):
+    """Resizing works the same way: the lower edge of a 10:00 block pulled to the bottom
+    of the grid and held scrolls the hours; the block ends at 21:00."""
+    programme = load_builtin()
+    window = active_window(qtbot, programme, "en", (1024, 700))
+    grid = window.grid
+    vbar = grid.verticalScrollBar()
+    viewport = grid.viewport()
+    vbar.setValue(round(9.5 * grid.hour_height))
+    uid = next(b.uid for b, _ in grid.visible_blocks()
+               if programme.events[b.uid].recurrence is None
+               and programme.events[b.uid].start.hour == 10
+               and programme.events[b.uid].end.hour <= 14)
+    event = programme.events[uid]
+    evening = event.start.replace(hour=21)
+    rect = grid.block_rect(uid)
+    start = QPoint(round(rect.center().x()), round(rect.bottom() - 2))
+    edge = QPoint(start.x(), viewport.height() - 4)
+    press_and_move(grid, start, edge)
+    qtbot.waitUntil(lambda: grid.time_to_y(evening) < viewport.height() - EDGE_ZONE - 4,
+                    timeout=15_000)
+    # Back up from the edge: the hours stop and the end follows the mouse.
+    target = QPoint(start.x(), round(grid.time_to_y(evening)) - 2)
+    QTest.mouseMove(viewport, target)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       target)
+    assert vbar.value() > round(9.5 * grid.hour_height)
+    changed = window.document.programme.events[uid]
+    assert changed.start == event.start and changed.end == evening

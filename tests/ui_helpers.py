@@ -49,13 +49,20 @@ def drag(grid: GridView, start: QPoint, end: QPoint, steps: int = 5,
          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     """Press at ``start``, move in steps to ``end``, release: a mouse drag (with Ctrl as
     ``modifier``, a copy)."""
+    press_and_move(grid, start, end, steps, modifier)
+    QTest.mouseRelease(grid.viewport(), Qt.MouseButton.LeftButton, modifier, end)
+
+
+def press_and_move(grid: GridView, start: QPoint, end: QPoint, steps: int = 5,
+                   modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """Press at ``start`` and move in steps to ``end``, the button still held (to hold a
+    block at an edge of the grid, say)."""
     viewport = grid.viewport()
     QTest.mousePress(viewport, Qt.MouseButton.LeftButton, modifier, start)
     for n in range(1, steps + 1):
         x = start.x() + (end.x() - start.x()) * n // steps
         y = start.y() + (end.y() - start.y()) * n // steps
         QTest.mouseMove(viewport, QPoint(x, y))
-    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, modifier, end)
 
 
 def y_shift(grid: GridView, old: datetime, new: datetime) -> int:

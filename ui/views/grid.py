@@ -88,8 +88,9 @@ PAGE_DAYS = 7
 RESIZE_HANDLE = 5.0
 MIN_COLUMN_WIDTH = {"week": 120.0, "day": 120.0, "venues": 150.0}
 RIGHT_GAP = 8.0  # free space right of the blocks in a column, to double-click on
-# A block dragged this close to the left or right edge of the days scrolls the week that way
-# (by EDGE_STEP pixels every EDGE_INTERVAL ms), so that it can go to a day out of view.
+# A block dragged this close to an edge of the days (left, right, top or bottom) scrolls the
+# grid that way (by EDGE_STEP pixels every EDGE_INTERVAL ms), so that it can go to a day or
+# an hour out of view.
 EDGE_ZONE = 28.0
 EDGE_STEP = 24
 EDGE_INTERVAL = 30
@@ -2013,7 +2014,8 @@ class GridView(QAbstractScrollArea):
         if ctrl:
             # Ctrl+click adds to the selection or takes away from it, on release; Ctrl+drag
             # copies the event to where it is dropped.
-            self._press = _Press(pos, block, "move", copy=True) if block is not None else None
+            self._press = (_Press(pos, block, "move", self._y_to_minutes(pos.y()), copy=True)
+                           if block is not None else None)
             if block is None:
                 self._toggle_selected(uid)
             return
@@ -2021,7 +2023,8 @@ class GridView(QAbstractScrollArea):
             self.select_uids([uid])
         if block is not None:
             self._cursor = (block.uid, block.key, block.recurrence_id or block.start)
-            self._press = _Press(pos, block, "resize" if self._on_end(block, pos) else "move")
+            self._press = _Press(pos, block, "resize" if self._on_end(block, pos) else "move",
+                                 self._y_to_minutes(pos.y()))
         else:
             self._press = None
 
@@ -2049,31 +2052,39 @@ class GridView(QAbstractScrollArea):
             if press.copy:
                 self._vp.setCursor(Qt.CursorShape.DragCopyCursor)
         self._update_drag(pos)
-        if self._edge_direction(pos) and not self._edge_timer.isActive():
+        if self._edge_direction(pos) != (0, 0) and not self._edge_timer.isActive():
             self._edge_timer.start()
 
-    def _edge_direction(self, pos: QPointF) -> int:
-        """-1 or 1 where ``pos`` is at the left or right edge of the days and the week can
-        scroll that way, else 0."""
-        hbar = self.horizontalScrollBar()
+    def _edge_direction(self, pos: QPointF) -> tuple[int, int]:
+        """Which way (-1, 0 or 1 sideways, then up or down) the grid can scroll with
+        ``pos`` at an edge of the days: at the left or right edge, at the top (or above it,
+        over the headings) or at the bottom (or below the view)."""
+        hbar, vbar = self.horizontalScrollBar(), self.verticalScrollBar()
+        across = 0
         if pos.x() >= self._vp.width() - EDGE_ZONE and hbar.value() < hbar.maximum():
-            return 1
+            across = 1
         ruler = self._ruler_width()
         if ruler <= pos.x() < ruler + EDGE_ZONE and hbar.value() > hbar.minimum():
-            return -1
-        return 0
+            across = -1
+        down = 0
+        if pos.y() >= self._vp.height() - EDGE_ZONE and vbar.value() < vbar.maximum():
+            down = 1
+        elif pos.y() < self._grid_top() + EDGE_ZONE and vbar.value() > vbar.minimum():
+            down = -1
+        return across, down
 
     def _scroll_at_edge(self) -> None:
         """While a block is held at an edge of the days: scroll a step that way, and move
-        the block along with the day now under the mouse."""
+        (or stretch) the block along with the day and the time now under the mouse."""
         pos = self._hover
-        direction = self._edge_direction(pos) if pos is not None and (
-            self._drag is not None) else 0
-        if not direction or pos is None:
+        across, down = self._edge_direction(pos) if pos is not None and (
+            self._drag is not None) else (0, 0)
+        if (across, down) == (0, 0) or pos is None:
             self._edge_timer.stop()
             return
-        hbar = self.horizontalScrollBar()
-        hbar.setValue(hbar.value() + direction * EDGE_STEP)
+        hbar, vbar = self.horizontalScrollBar(), self.verticalScrollBar()
+        hbar.setValue(hbar.value() + across * EDGE_STEP)
+        vbar.setValue(vbar.value() + down * EDGE_STEP)
         self._update_drag(pos)
 
     def leaveEvent(self, event: QEvent) -> None:
@@ -2102,7 +2113,9 @@ class GridView(QAbstractScrollArea):
         drag, press = self._drag, self._press
         assert drag is not None and press is not None
         block = drag.block
-        delta = (pos.y() - press.pos.y()) * 60 / self._px
+        # In the day's minutes, not the view's pixels: the view may have scrolled since
+        # the press (a block held at the top or bottom edge).
+        delta = self._y_to_minutes(pos.y()) - press.minutes
         length = block.bottom - block.top
         if drag.mode == "move":
             top = self._snapped(block.top + delta)
@@ -2308,6 +2321,7 @@ class _Press:
     pos: QPointF
     block: Block
     mode: Literal["move", "resize"]
+    minutes: float  # the time of day pressed, in minutes
     copy: bool = False  # Ctrl held: a drag copies the event
 
 

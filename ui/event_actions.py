@@ -316,11 +316,12 @@ class EventActions(QObject):
         done = self._push(new, text, select=True)
         if done and in_list:
             first = min(new, key=lambda e: e.start)
-            window.statusBar().showMessage(numerus(self.tr(
-                "%n event(s) pasted at the time copied, {when}, and selected (the agenda "
-                "has no slot to paste into)", "", len(new)), len(new)).format(
-                when=self.when(first, first.start)),
-                15000)
+            # Short enough for a 1024 px window in each language; the why in the tooltip.
+            window.status_bar.show_message(numerus(self.tr(
+                "%n event(s) pasted at the time copied, {when}, and selected", "",
+                len(new)), len(new)).format(when=self.when(first, first.start)), 15000,
+                self.tr("The agenda has no slot to paste into: a paste there keeps the "
+                        "time copied (in the grid, it goes where the pointer is)."))
         return done
 
     def duplicate(self) -> None:

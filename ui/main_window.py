@@ -73,6 +73,7 @@ from ui.event_actions import EventActions
 from ui.i18n import error_text, numerus
 from ui.screens import fit_to_screen, screen_room
 from ui.settings import SNAPS, VIEWS, Settings, View
+from ui.status_bar import StatusBar
 from ui.undo_actions import UndoAction
 from ui.view_options import ViewOptions
 from ui.views.grid import GridView, TrackLegend
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         if programme is None:
             programme = load_builtin()
         self.document = Document(programme, store, self)
+        self.setStatusBar(StatusBar(self))
         self.setObjectName("MainWindow")
         self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
 
@@ -530,6 +532,13 @@ class MainWindow(QMainWindow):
         if self._sync_panel is None:
             self._sync_panel = _sync_panel(self)
         return self._sync_panel
+
+    @property
+    def status_bar(self) -> StatusBar:
+        """The status bar, which shows a long message elided and whole in its tooltip."""
+        bar = self.statusBar()
+        assert isinstance(bar, StatusBar)
+        return bar
 
     def after_first_paint(self, work: Callable[[], object]) -> None:
         """Do ``work`` once the window has painted for the first time: what the first

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from planner.model import Lang
     from ui.document import Document
     from ui.settings import Settings, View
+    from ui.status_bar import StatusBar
     from ui.views.grid import GridView
 
 
@@ -116,6 +117,11 @@ class Shell(Protocol):
         shows its error if it is refused. Whether it was done."""
 
     def statusBar(self) -> QStatusBar: ...  # Qt's own names
+
+    @property
+    def status_bar(self) -> StatusBar:
+        """The status bar, with :meth:`~ui.status_bar.StatusBar.show_message` for a message
+        with a detail in its tooltip."""
 
     def addActions(self, actions: Sequence[QAction]) -> None: ...
 

@@ -719,13 +719,6 @@
             <numerusform>%n Veranstaltungen einfügen</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n event(s) pasted at the time copied, {when}, and selected (the agenda has no slot to paste into)</source>
-        <translation>
-            <numerusform>%n Veranstaltung zur kopierten Zeit eingefügt, {when}, und ausgewählt (die Liste hat keine Stelle zum Einfügen)</numerusform>
-            <numerusform>%n Veranstaltungen zu den kopierten Zeiten eingefügt, die erste {when}, und ausgewählt (die Liste hat keine Stelle zum Einfügen)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Duplicate “{title}”</source>
         <translation>„{title}“ duplizieren</translation>
@@ -800,6 +793,17 @@
     <message>
         <source>Paste events at the mouse pointer or the chosen slot (in the agenda, at the time copied)</source>
         <translation>Veranstaltungen am Mauszeiger oder an der gewählten Stelle einfügen (in der Liste zur kopierten Zeit)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) pasted at the time copied, {when}, and selected</source>
+        <translation>
+            <numerusform>%n Veranstaltung zur kopierten Zeit eingefügt, {when}, und ausgewählt</numerusform>
+            <numerusform>%n Veranstaltungen eingefügt (kopierte Zeiten, ab {when}) und ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The agenda has no slot to paste into: a paste there keeps the time copied (in the grid, it goes where the pointer is).</source>
+        <translation>In der Liste gibt es keine Stelle zum Einfügen: dort eingefügte Veranstaltungen behalten die kopierte Zeit (im Raster kommen sie an den Mauszeiger).</translation>
     </message>
     <message>
         <source>“{title}” repeats. Delete only the occurrence of {when}, this and the following ones, or the whole series?</source>

@@ -28,10 +28,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n event(s) pasted at the time copied, {when}, and selected (the agenda has no slot to paste into)</source>
+        <source>%n event(s) pasted at the time copied, {when}, and selected</source>
         <translation>
-            <numerusform>%n event pasted at the time copied, {when}, and selected (the agenda has no slot to paste into)</numerusform>
-            <numerusform>%n events pasted at the times copied, the first {when}, and selected (the agenda has no slot to paste into)</numerusform>
+            <numerusform>%n event pasted at the time copied, {when}, and selected</numerusform>
+            <numerusform>%n events pasted at the times copied (the first {when}) and selected</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -722,14 +722,6 @@
             <numerusform>Вставить %n мероприятий</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n event(s) pasted at the time copied, {when}, and selected (the agenda has no slot to paste into)</source>
-        <translation>
-            <numerusform>%n мероприятие вставлено в скопированное время, {when}, и выделено (в списке нет места для вставки)</numerusform>
-            <numerusform>%n мероприятия вставлены в скопированное время, первое — {when}, и выделены (в списке нет места для вставки)</numerusform>
-            <numerusform>%n мероприятий вставлено в скопированное время, первое — {when}, и выделено (в списке нет места для вставки)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Duplicate “{title}”</source>
         <translation>Дублировать «{title}»</translation>
@@ -809,6 +801,18 @@
     <message>
         <source>Paste events at the mouse pointer or the chosen slot (in the agenda, at the time copied)</source>
         <translation>Вставить мероприятия под указателем мыши или в выбранное время (в списке — в скопированное время)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) pasted at the time copied, {when}, and selected</source>
+        <translation>
+            <numerusform>%n мероприятие вставлено в скопированное время, {when}, и выделено</numerusform>
+            <numerusform>%n мероприятия вставлены в скопированное время (с {when}) и выделены</numerusform>
+            <numerusform>%n мероприятий вставлено в скопированное время (с {when}) и выделено</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The agenda has no slot to paste into: a paste there keeps the time copied (in the grid, it goes where the pointer is).</source>
+        <translation>В списке некуда вставить: вставленные в нём мероприятия сохраняют скопированное время (в сетке они встают под указатель мыши).</translation>
     </message>
     <message>
         <source>“{title}” repeats. Delete only the occurrence of {when}, this and the following ones, or the whole series?</source>

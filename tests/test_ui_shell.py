@@ -222,14 +222,32 @@ def test_the_recovery_question_names_the_programme_in_the_window_language(
         window.close()
 
 
-@pytest.mark.parametrize("lang, help_title, undo, title", [
-    ("en", "Help", "Undo", "Keyboard Shortcuts"),
-    ("de", "Hilfe", "Rückgängig", "Tastenkürzel"),
-    ("ru", "Справка", "Отменить", "Сочетания клавиш"),
+@pytest.mark.parametrize("lang, help_title, undo, title, mouse", [
+    ("en", "Help", "Undo", "Keyboard Shortcuts",
+     {"wheel": "Wheel", "drag": "Drag", "click": "Click", "edge": "Hold at an edge of the grid",
+      "end": "Drag its lower edge", "double": "Double-click", "right": "Right-click",
+      "grid": "Calendar Grid", "agenda": "Agenda", "editor": "Event Editor"}),
+    ("de", "Hilfe", "Rückgängig", "Tastenkürzel",
+     {"wheel": "Mausrad", "drag": "Ziehen", "click": "Klick",
+      "edge": "Beim Ziehen am Rand des Rasters halten", "end": "Unterkante ziehen",
+      "double": "Doppelklick", "right": "Rechtsklick", "grid": "Kalenderraster",
+      "agenda": "Liste", "editor": "Veranstaltungseditor"}),
+    ("ru", "Справка", "Отменить", "Сочетания клавиш",
+     {"wheel": "Колесо мыши", "drag": "Перетаскивание", "click": "Щелчок",
+      "edge": "Удерживать у края сетки при перетаскивании",
+      "end": "Перетаскивание нижнего края", "double": "Двойной щелчок",
+      "right": "Щелчок правой кнопкой", "grid": "Сетка календаря", "agenda": "Список",
+      "editor": "Редактор мероприятия"}),
 ])
-def test_help_lists_every_shortcut_of_the_window(qtbot, lang, help_title, undo, title):
+def test_help_lists_every_shortcut_of_the_window(qtbot, lang, help_title, undo, title,
+                                                 mouse):
     """Help > Keyboard Shortcuts (F1) lists every action that has a shortcut, once, with
-    its keys, in the window's language; it is made from the actions themselves."""
+    its keys, in the window's language; it is made from the actions themselves. It also
+    lists what the grid, the agenda and the editor do with keys and the mouse beyond the
+    actions: Shift and the wheel (sideways), Ctrl and the wheel (zoom), Ctrl and a drag
+    (copy), a block held at an edge (scrolls), the lower edge dragged (length), the keys
+    of their keyPressEvent (arrows, Return, Backspace, Escape, the menu key), Ctrl+click,
+    double- and right-click, and the editor's Ctrl+Return and Escape."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QKeySequence
     from PySide6.QtTest import QTest
@@ -246,11 +264,15 @@ def test_help_lists_every_shortcut_of_the_window(qtbot, lang, help_title, undo, 
         assert dialog.windowTitle() == title
         tree = dialog.tree
         rows = {}
+        count = 0
+        groups: dict[str, set[str]] = {}
         for g in range(tree.topLevelItemCount()):
             group = tree.topLevelItem(g)
             for r in range(group.childCount()):
                 item = group.child(r)
                 rows[item.text(0)] = item.text(1)
+                count += 1
+                groups.setdefault(group.text(0), set()).update(item.text(1).split(" · "))
         assert rows[undo] == QKeySequence("Ctrl+Z").toString(
             QKeySequence.SequenceFormat.NativeText)
         # Every action with a shortcut is listed (the window's and its menus').
@@ -260,6 +282,23 @@ def test_help_lists_every_shortcut_of_the_window(qtbot, lang, help_title, undo, 
         listed = {k for value in rows.values() for k in value.split(" · ")}
         assert keys <= listed, keys - listed
         assert "F1" in listed and not [t for t in rows if "&" in t or t.endswith("…")]
+
+        def native(keys: str) -> str:
+            return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+
+        shift, ctrl = native("Shift+A")[:-1], native("Ctrl+A")[:-1]
+        grid = {f"{shift}{mouse['wheel']}", f"{ctrl}{mouse['wheel']}",
+                f"{ctrl}{mouse['drag']}", f"{ctrl}{mouse['click']}", mouse["drag"],
+                mouse["edge"], mouse["end"], mouse["double"], mouse["right"],
+                *(native(k) for k in ("Up", "Down", "Left", "Right", "Return", "Enter",
+                                      "Backspace", "Del", "Esc", "Menu"))}
+        assert grid <= groups[mouse["grid"]], grid - groups[mouse["grid"]]
+        agenda = {mouse["double"], mouse["right"], native("Return"), native("Menu"),
+                  f"{ctrl}{mouse['click']}", f"{shift}{mouse['click']}"}
+        assert agenda <= groups[mouse["agenda"]], agenda - groups[mouse["agenda"]]
+        assert {native("Ctrl+Return"), native("Esc")} <= groups[mouse["editor"]]
+        # Each row says what it does, in the window's language, no two alike.
+        assert all(text and keys for text, keys in rows.items()) and len(rows) == count
         dialog.close()
         # About names the app and its font's licence.
         with BoxAnswerer(qtbot, QMessageBox.StandardButton.Ok) as boxes:

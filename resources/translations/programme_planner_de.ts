@@ -57,6 +57,25 @@
     </message>
 </context>
 <context>
+    <name>AgendaView</name>
+    <message>
+        <source>Edit the event of the row</source>
+        <translation>Veranstaltung der Zeile bearbeiten</translation>
+    </message>
+    <message>
+        <source>Select several rows</source>
+        <translation>Mehrere Zeilen auswählen</translation>
+    </message>
+    <message>
+        <source>The menu of the selected events</source>
+        <translation>Menü der ausgewählten Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>Sort by the column whose heading is clicked</source>
+        <translation>Nach der Spalte sortieren, deren Kopf angeklickt wird</translation>
+    </message>
+</context>
+<context>
     <name>ChangesModel</name>
     <message>
         <source>Change</source>
@@ -833,6 +852,14 @@
 <context>
     <name>EventEditor</name>
     <message>
+        <source>Save the event (from any field)</source>
+        <translation>Veranstaltung speichern (aus jedem Feld)</translation>
+    </message>
+    <message>
+        <source>Close the editor (after a change, it asks first)</source>
+        <translation>Editor schließen (nach einer Änderung mit Rückfrage)</translation>
+    </message>
+    <message>
         <source>New event</source>
         <translation>Neue Veranstaltung</translation>
     </message>
@@ -1348,6 +1375,82 @@
     <message>
         <source>Repeats: a change asks whether it is for this occurrence, the following ones or the whole series</source>
         <translation>Wiederholt sich: bei einer Änderung wird gefragt, ob sie für diesen Termin, die folgenden oder die ganze Serie gilt</translation>
+    </message>
+    <message>
+        <source>Select an event, or the slot to paste into</source>
+        <translation>Veranstaltung auswählen, oder die Stelle zum Einfügen</translation>
+    </message>
+    <message>
+        <source>Add an event to the selection or take it away</source>
+        <translation>Veranstaltung zur Auswahl hinzufügen oder herausnehmen</translation>
+    </message>
+    <message>
+        <source>Move the selection to the event or day beside it</source>
+        <translation>Auswahl zur benachbarten Veranstaltung oder zum benachbarten Tag bewegen</translation>
+    </message>
+    <message>
+        <source>Edit the selected event</source>
+        <translation>Die gewählte Veranstaltung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete the selected events</source>
+        <translation>Ausgewählte Veranstaltungen löschen</translation>
+    </message>
+    <message>
+        <source>Move an event to another time, day or venue</source>
+        <translation>Veranstaltung auf eine andere Zeit, einen anderen Tag oder Ort verschieben</translation>
+    </message>
+    <message>
+        <source>Change an event&apos;s length</source>
+        <translation>Dauer einer Veranstaltung ändern</translation>
+    </message>
+    <message>
+        <source>Copy an event to where it is dropped</source>
+        <translation>Veranstaltung dorthin kopieren, wo sie abgelegt wird</translation>
+    </message>
+    <message>
+        <source>Scroll to a time or day out of view while dragging</source>
+        <translation>Beim Ziehen zu einer Zeit oder einem Tag außerhalb der Ansicht rollen</translation>
+    </message>
+    <message>
+        <source>Cancel the drag</source>
+        <translation>Ziehen abbrechen</translation>
+    </message>
+    <message>
+        <source>Edit the event under the pointer</source>
+        <translation>Veranstaltung unter dem Mauszeiger bearbeiten</translation>
+    </message>
+    <message>
+        <source>New event at the empty slot</source>
+        <translation>Neue Veranstaltung an der freien Stelle</translation>
+    </message>
+    <message>
+        <source>Show the day whose heading is double-clicked</source>
+        <translation>Den Tag zeigen, dessen Kopf doppelt angeklickt wird</translation>
+    </message>
+    <message>
+        <source>The menu of an event or a slot</source>
+        <translation>Menü einer Veranstaltung oder einer Stelle</translation>
+    </message>
+    <message>
+        <source>List the events behind “+N”</source>
+        <translation>Die Veranstaltungen hinter „+N“ auflisten</translation>
+    </message>
+    <message>
+        <source>Zoom the hours in or out</source>
+        <translation>Stunden vergrößern oder verkleinern</translation>
+    </message>
+    <message>
+        <source>Scroll the days sideways</source>
+        <translation>Die Tage seitwärts rollen</translation>
+    </message>
+    <message>
+        <source>Hide or show a track (its chip under the grid)</source>
+        <translation>Themenbereich aus- oder einblenden (sein Chip unter dem Raster)</translation>
+    </message>
+    <message>
+        <source>Place an unscheduled session (from its panel)</source>
+        <translation>Veranstaltung ohne Termin einplanen (aus ihrem Bereich)</translation>
     </message>
     <message>
         <source>This occurrence ({day}) clashes with another event</source>
@@ -2416,6 +2519,46 @@
     <message>
         <source>Other</source>
         <translation>Weitere</translation>
+    </message>
+    <message>
+        <source>Calendar Grid</source>
+        <translation>Kalenderraster</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Event Editor</source>
+        <translation>Veranstaltungseditor</translation>
+    </message>
+    <message>
+        <source>Click</source>
+        <translation>Klick</translation>
+    </message>
+    <message>
+        <source>Double-click</source>
+        <translation>Doppelklick</translation>
+    </message>
+    <message>
+        <source>Right-click</source>
+        <translation>Rechtsklick</translation>
+    </message>
+    <message>
+        <source>Drag</source>
+        <translation>Ziehen</translation>
+    </message>
+    <message>
+        <source>Drag its lower edge</source>
+        <translation>Unterkante ziehen</translation>
+    </message>
+    <message>
+        <source>Hold at an edge of the grid</source>
+        <translation>Beim Ziehen am Rand des Rasters halten</translation>
+    </message>
+    <message>
+        <source>Wheel</source>
+        <translation>Mausrad</translation>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>

@@ -57,6 +57,25 @@
     </message>
 </context>
 <context>
+    <name>AgendaView</name>
+    <message>
+        <source>Edit the event of the row</source>
+        <translation>Изменить мероприятие строки</translation>
+    </message>
+    <message>
+        <source>Select several rows</source>
+        <translation>Выделить несколько строк</translation>
+    </message>
+    <message>
+        <source>The menu of the selected events</source>
+        <translation>Меню выделенных мероприятий</translation>
+    </message>
+    <message>
+        <source>Sort by the column whose heading is clicked</source>
+        <translation>Сортировать по столбцу, по заголовку которого щёлкнули</translation>
+    </message>
+</context>
+<context>
     <name>ChangesModel</name>
     <message>
         <source>Change</source>
@@ -842,6 +861,14 @@
 <context>
     <name>EventEditor</name>
     <message>
+        <source>Save the event (from any field)</source>
+        <translation>Сохранить мероприятие (из любого поля)</translation>
+    </message>
+    <message>
+        <source>Close the editor (after a change, it asks first)</source>
+        <translation>Закрыть редактор (после изменений — с вопросом)</translation>
+    </message>
+    <message>
         <source>New event</source>
         <translation>Новое мероприятие</translation>
     </message>
@@ -1363,6 +1390,82 @@
     <message>
         <source>Repeats: a change asks whether it is for this occurrence, the following ones or the whole series</source>
         <translation>Повторяется: при изменении спрашивается, касается ли оно этого повторения, следующих или всей серии</translation>
+    </message>
+    <message>
+        <source>Select an event, or the slot to paste into</source>
+        <translation>Выделить мероприятие или место для вставки</translation>
+    </message>
+    <message>
+        <source>Add an event to the selection or take it away</source>
+        <translation>Добавить мероприятие к выделению или убрать из него</translation>
+    </message>
+    <message>
+        <source>Move the selection to the event or day beside it</source>
+        <translation>Перевести выделение на соседнее мероприятие или день</translation>
+    </message>
+    <message>
+        <source>Edit the selected event</source>
+        <translation>Изменить выбранное мероприятие</translation>
+    </message>
+    <message>
+        <source>Delete the selected events</source>
+        <translation>Удалить выделенные мероприятия</translation>
+    </message>
+    <message>
+        <source>Move an event to another time, day or venue</source>
+        <translation>Перенести мероприятие на другое время, день или площадку</translation>
+    </message>
+    <message>
+        <source>Change an event&apos;s length</source>
+        <translation>Изменить длительность мероприятия</translation>
+    </message>
+    <message>
+        <source>Copy an event to where it is dropped</source>
+        <translation>Скопировать мероприятие туда, где его отпустили</translation>
+    </message>
+    <message>
+        <source>Scroll to a time or day out of view while dragging</source>
+        <translation>Во время перетаскивания прокрутить к невидимому времени или дню</translation>
+    </message>
+    <message>
+        <source>Cancel the drag</source>
+        <translation>Отменить перетаскивание</translation>
+    </message>
+    <message>
+        <source>Edit the event under the pointer</source>
+        <translation>Изменить мероприятие под указателем</translation>
+    </message>
+    <message>
+        <source>New event at the empty slot</source>
+        <translation>Создать мероприятие в пустом месте</translation>
+    </message>
+    <message>
+        <source>Show the day whose heading is double-clicked</source>
+        <translation>Показать день, по заголовку которого дважды щёлкнули</translation>
+    </message>
+    <message>
+        <source>The menu of an event or a slot</source>
+        <translation>Меню мероприятия или места в сетке</translation>
+    </message>
+    <message>
+        <source>List the events behind “+N”</source>
+        <translation>Показать мероприятия за «+N»</translation>
+    </message>
+    <message>
+        <source>Zoom the hours in or out</source>
+        <translation>Увеличить или уменьшить часы</translation>
+    </message>
+    <message>
+        <source>Scroll the days sideways</source>
+        <translation>Прокрутить дни вбок</translation>
+    </message>
+    <message>
+        <source>Hide or show a track (its chip under the grid)</source>
+        <translation>Скрыть или показать направление (его метка под сеткой)</translation>
+    </message>
+    <message>
+        <source>Place an unscheduled session (from its panel)</source>
+        <translation>Запланировать мероприятие без времени (из его панели)</translation>
     </message>
     <message>
         <source>This occurrence ({day}) clashes with another event</source>
@@ -2439,6 +2542,46 @@
     <message>
         <source>Other</source>
         <translation>Прочее</translation>
+    </message>
+    <message>
+        <source>Calendar Grid</source>
+        <translation>Сетка календаря</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <source>Event Editor</source>
+        <translation>Редактор мероприятия</translation>
+    </message>
+    <message>
+        <source>Click</source>
+        <translation>Щелчок</translation>
+    </message>
+    <message>
+        <source>Double-click</source>
+        <translation>Двойной щелчок</translation>
+    </message>
+    <message>
+        <source>Right-click</source>
+        <translation>Щелчок правой кнопкой</translation>
+    </message>
+    <message>
+        <source>Drag</source>
+        <translation>Перетаскивание</translation>
+    </message>
+    <message>
+        <source>Drag its lower edge</source>
+        <translation>Перетаскивание нижнего края</translation>
+    </message>
+    <message>
+        <source>Hold at an edge of the grid</source>
+        <translation>Удерживать у края сетки при перетаскивании</translation>
+    </message>
+    <message>
+        <source>Wheel</source>
+        <translation>Колесо мыши</translation>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>

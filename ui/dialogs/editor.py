@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from dateutil import rrule
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTime
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -109,6 +109,17 @@ def person_id_for(name: str, taken: set[str]) -> str:
         candidate = f"{stem}-{n}"
         n += 1
     return candidate
+
+
+def input_help() -> list[tuple[str, list[str]]]:
+    """The event editor's keys, for Help › Keyboard Shortcuts (as
+    :func:`ui.views.grid.input_help`)."""
+    return [
+        (QCoreApplication.translate("EventEditor", "Save the event (from any field)"),
+         ["Ctrl+Return", "Ctrl+Enter"]),
+        (QCoreApplication.translate("EventEditor", "Close the editor (after a change, it "
+                                                   "asks first)"), ["Esc"]),
+    ]
 
 
 def _is_enter(event: QKeyEvent) -> bool:

@@ -1,8 +1,11 @@
-"""Help > Keyboard Shortcuts: every shortcut of the window, read from its actions.
+"""Help > Keyboard Shortcuts: every shortcut of the window, read from its actions, and
+what the grid, the agenda and the event editor do with keys and the mouse.
 
 The list is made from the actions themselves (the menus, in their order, then the actions
 the window holds outside them), so it cannot fall behind when an action or a shortcut is
-added or translated: what the dialog shows is what the keys do.
+added or translated: what the dialog shows is what the keys do. The views' own keys and
+mouse gestures (Shift and the wheel, Ctrl and a drag, …) come from each view's
+``input_help()``, kept beside the handlers.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui.screens import fit_to_screen
 
 
 def _plain(text: str) -> str:
@@ -61,7 +66,46 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, list[tuple[str, str]]]]:
     others = rows_of(window.actions())
     if others:
         groups.append((QCoreApplication.translate("ShortcutsDialog", "Other"), others))
+    # What the views and the editor do with keys and the mouse besides the actions.
+    from ui.dialogs.editor import input_help as editor_help
+    from ui.views.agenda import input_help as agenda_help
+    from ui.views.grid import input_help as grid_help
+
+    for title, rows in (
+            (QCoreApplication.translate("ShortcutsDialog", "Calendar Grid"), grid_help()),
+            (QCoreApplication.translate("ShortcutsDialog", "Agenda"), agenda_help()),
+            (QCoreApplication.translate("ShortcutsDialog", "Event Editor"), editor_help())):
+        groups.append((title, [(text, " · ".join(input_text(i) for i in inputs))
+                               for text, inputs in rows]))
     return groups
+
+
+def _gesture(name: str) -> str:
+    gestures = {
+        "click": QCoreApplication.translate("ShortcutsDialog", "Click"),
+        "double-click": QCoreApplication.translate("ShortcutsDialog", "Double-click"),
+        "right-click": QCoreApplication.translate("ShortcutsDialog", "Right-click"),
+        "drag": QCoreApplication.translate("ShortcutsDialog", "Drag"),
+        "drag-end": QCoreApplication.translate("ShortcutsDialog", "Drag its lower edge"),
+        "drag-edge": QCoreApplication.translate("ShortcutsDialog",
+                                                "Hold at an edge of the grid"),
+        "wheel": QCoreApplication.translate("ShortcutsDialog", "Wheel"),
+    }
+    return gestures[name]
+
+
+def input_text(spec: str) -> str:
+    """An input as the dialog shows it, in the window's language: a key sequence
+    ("Alt+PgDown") in the platform's words, or modifiers and a mouse gesture
+    ("Shift+@wheel": "Shift+Wheel", "Umschalt+Mausrad")."""
+    head, at, gesture = spec.partition("@")
+    if not at:
+        return QKeySequence(spec).toString(QKeySequence.SequenceFormat.NativeText)
+    if not head:
+        return _gesture(gesture)
+    # The modifiers as Qt names them on this platform: "Ctrl+" ("Strg+", "Ctrl+").
+    keys = QKeySequence(head + "A").toString(QKeySequence.SequenceFormat.NativeText)
+    return keys[:-1] + _gesture(gesture)
 
 
 class ShortcutsDialog(QDialog):
@@ -95,5 +139,10 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
-        self.resize(520, 600)
+        # Wide enough for both columns: the keys are what the list is for, and a long
+        # Russian action would push them out of view.
+        width = (header.sectionSize(0) + self.tree.sizeHintForColumn(1)
+                 + self.tree.verticalScrollBar().sizeHint().width() + 40)
+        self.resize(max(520, width), 600)
+        fit_to_screen(self)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QItemSelection,
     QItemSelectionModel,
@@ -68,6 +69,21 @@ class AgendaRow:
     end: datetime
     # The start the series gives this occurrence (RECURRENCE-ID); None for a single event.
     recurrence_id: datetime | None = None
+
+
+def input_help() -> list[tuple[str, list[str]]]:
+    """What the agenda does with keys and the mouse besides the window's actions, for Help ›
+    Keyboard Shortcuts (as :func:`ui.views.grid.input_help`)."""
+    return [
+        (QCoreApplication.translate("AgendaView", "Edit the event of the row"),
+         ["@double-click", "Return", "Enter"]),
+        (QCoreApplication.translate("AgendaView", "Select several rows"),
+         ["Ctrl+@click", "Shift+@click"]),
+        (QCoreApplication.translate("AgendaView", "The menu of the selected events"),
+         ["@right-click", "Menu"]),
+        (QCoreApplication.translate("AgendaView", "Sort by the column whose heading is "
+                                                  "clicked"), ["@click"]),
+    ]
 
 
 def agenda_rows(programme: Programme) -> list[AgendaRow]:

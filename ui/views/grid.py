@@ -30,7 +30,17 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, Literal, TypeVar
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QPoint,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -2334,6 +2344,49 @@ class _Drag:
     bottom: float
     copy: bool = False
     moved: bool = False
+
+
+def input_help() -> list[tuple[str, list[str]]]:
+    """What the grid does with keys and the mouse besides the window's actions, for Help ›
+    Keyboard Shortcuts: ``(what, [input, ...])``, an input a key sequence ("Backspace") or
+    modifiers and a mouse gesture after "@" ("Ctrl+@drag"; see ui.dialogs.shortcuts).
+    Kept here, beside the handlers above: a key or gesture added to them goes here too."""
+    return [
+        (QCoreApplication.translate("GridView", "Select an event, or the slot to paste into"),
+         ["@click"]),
+        (QCoreApplication.translate("GridView", "Add an event to the selection or take it "
+                                                "away"), ["Ctrl+@click"]),
+        (QCoreApplication.translate("GridView", "Move the selection to the event or day "
+                                                "beside it"), ["Up", "Down", "Left", "Right"]),
+        (QCoreApplication.translate("GridView", "Edit the selected event"),
+         ["Return", "Enter"]),
+        (QCoreApplication.translate("GridView", "Delete the selected events"),
+         ["Del", "Backspace"]),
+        (QCoreApplication.translate("GridView", "Move an event to another time, day or "
+                                                "venue"), ["@drag"]),
+        (QCoreApplication.translate("GridView", "Change an event's length"), ["@drag-end"]),
+        (QCoreApplication.translate("GridView", "Copy an event to where it is dropped"),
+         ["Ctrl+@drag"]),
+        (QCoreApplication.translate("GridView", "Scroll to a time or day out of view while "
+                                                "dragging"), ["@drag-edge"]),
+        (QCoreApplication.translate("GridView", "Cancel the drag"), ["Esc"]),
+        (QCoreApplication.translate("GridView", "Edit the event under the pointer"),
+         ["@double-click"]),
+        (QCoreApplication.translate("GridView", "New event at the empty slot"),
+         ["@double-click"]),
+        (QCoreApplication.translate("GridView", "Show the day whose heading is "
+                                                "double-clicked"), ["@double-click"]),
+        (QCoreApplication.translate("GridView", "The menu of an event or a slot"),
+         ["@right-click", "Menu"]),
+        (QCoreApplication.translate("GridView", "List the events behind “+N”"), ["@click"]),
+        (QCoreApplication.translate("GridView", "Zoom the hours in or out"), ["Ctrl+@wheel"]),
+        (QCoreApplication.translate("GridView", "Scroll the days sideways"),
+         ["Shift+@wheel"]),
+        (QCoreApplication.translate("GridView", "Hide or show a track (its chip under the "
+                                                "grid)"), ["@click"]),
+        (QCoreApplication.translate("GridView", "Place an unscheduled session (from its "
+                                                "panel)"), ["@drag"]),
+    ]
 
 
 class TrackLegend(QWidget):

@@ -220,10 +220,9 @@ def test_marks_reach_an_agenda_made_after_the_check(qtbot):
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", "1 event pasted at the time copied, 4 Apr 2019 16:00, and selected"),
-    ("de", "1 Veranstaltung zur kopierten Zeit eingefügt, 4. Apr. 2019 16:00, und ausgewählt"),
-    ("ru", "1 мероприятие вставлено в скопированное время, 4 апр. 2019\u202fг. 16:00, и "
-           "выделено"),
+    ("en", "1 event pasted at the time copied, Thu 4 Apr 16:00, and selected"),
+    ("de", "1 Veranstaltung zur kopierten Zeit eingefügt, Do. 4. Apr. 16:00, und ausgewählt"),
+    ("ru", "1 мероприятие вставлено в прежнее время, чт 4 апр. 16:00, и выделено"),
 ])
 def test_pasting_in_the_agenda_puts_the_copy_at_the_time_copied_and_says_so(
         qtbot, lang, words):

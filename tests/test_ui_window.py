@@ -665,11 +665,12 @@ def test_the_window_is_the_shell_its_panels_are_given(window):
     properties = {name for name, value in vars(Shell).items() if isinstance(value, property)}
     assert {"document", "grid", "agenda", "clash_dock"} <= attributes
     assert {"add_dock", "window", "statusBar", "go_to_date"} <= methods
-    assert properties == {"lang", "view"}
+    assert properties == {"lang", "view", "status_bar"}
     for name in attributes - {"agenda"}:  # the agenda is made on first use
         assert getattr(window, name) is not None, name
     assert isinstance(window.document_replaced, SignalInstance)
     for name in methods:
         assert callable(getattr(window, name)), name
     assert (window.lang, window.view) == ("en", "week")
+    assert window.status_bar is window.statusBar()
     assert window.window() is window

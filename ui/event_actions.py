@@ -315,11 +315,15 @@ class EventActions(QObject):
                           self.tr("Paste %n event(s)", "", len(new)))
         done = self._push(new, text, select=True)
         if done and in_list:
-            first = min(new, key=lambda e: e.start)
+            from ui.i18n import day_month
+
+            # The weekday, not the year: a programme's days are what its planners name.
+            first = min(new, key=lambda e: e.start).start.astimezone(programme.zone)
+            when = f"{day_month(first.date(), weekday='ddd', short_month=True)} {first:%H:%M}"
             # Short enough for a 1024 px window in each language; the why in the tooltip.
             window.status_bar.show_message(numerus(self.tr(
                 "%n event(s) pasted at the time copied, {when}, and selected", "",
-                len(new)), len(new)).format(when=self.when(first, first.start)), 15000,
+                len(new)), len(new)).format(when=when), 15000,
                 self.tr("The agenda has no slot to paste into: a paste there keeps the "
                         "time copied (in the grid, it goes where the pointer is)."))
         return done

@@ -9,7 +9,7 @@ messages themselves are written to fit (see the test of their widths).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QStatusBar, QWidget
 
@@ -40,6 +40,15 @@ class StatusBar(QStatusBar):
     def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:  # noqa: N802
         self._permanent.append(widget)
         super().addPermanentWidget(widget, stretch)
+        # Its text changes ("unsaved changes", "Syncing…") and so does the message's room:
+        # the message is elided anew when it moves or is resized.
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show,
+                            QEvent.Type.Hide):
+            self._refit()
+        return super().eventFilter(watched, event)
 
     def message_room(self) -> int:
         """The width (pixels) a message has: up to the first permanent widget shown."""
@@ -90,7 +99,10 @@ class StatusBar(QStatusBar):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        # Narrower or wider: the message is elided anew for its new room.
+        self._refit()
+
+    def _refit(self) -> None:
+        """Elide the message anew for the room it has now."""
         if self.currentMessage() and self._full:
             fitted = self._fitted(self._full)
             if fitted != self.currentMessage():

@@ -1814,7 +1814,7 @@
     </message>
     <message>
         <source>unsaved changes</source>
-        <translation>ungespeicherte Änderungen</translation>
+        <translation>nicht gespeichert</translation>
     </message>
     <message>
         <source>saved</source>
@@ -2664,7 +2664,7 @@
     </message>
     <message>
         <source>Sync: no server set</source>
-        <translation>Synchronisierung: kein Server eingestellt</translation>
+        <translation>Sync: kein Server eingestellt</translation>
     </message>
     <message>
         <source>Syncing… {done} of {total}</source>

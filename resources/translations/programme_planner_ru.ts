@@ -824,9 +824,9 @@
     <message numerus="yes">
         <source>%n event(s) pasted at the time copied, {when}, and selected</source>
         <translation>
-            <numerusform>%n мероприятие вставлено в скопированное время, {when}, и выделено</numerusform>
-            <numerusform>%n мероприятия вставлены в скопированное время (с {when}) и выделены</numerusform>
-            <numerusform>%n мероприятий вставлено в скопированное время (с {when}) и выделено</numerusform>
+            <numerusform>%n мероприятие вставлено в прежнее время, {when}, и выделено</numerusform>
+            <numerusform>%n мероприятия вставлены в прежнее время (с {when}) и выделены</numerusform>
+            <numerusform>%n мероприятий вставлено в прежнее время (с {when}) и выделено</numerusform>
         </translation>
     </message>
     <message>
@@ -1830,7 +1830,7 @@
     </message>
     <message>
         <source>unsaved changes</source>
-        <translation>есть несохранённые изменения</translation>
+        <translation>не сохранено</translation>
     </message>
     <message>
         <source>saved</source>

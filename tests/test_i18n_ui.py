@@ -527,3 +527,26 @@ def test_import_names_every_kind_of_file_it_reads(qtbot, monkeypatch, lang):
         assert pattern in first
     assert [f[f.index("("):] for f in others] == [
         "(*.ics)", "(*.csv)", "(*.xml *.json)", "(*)"]
+
+
+@pytest.mark.parametrize("env, weekday, month", [
+    # LANGUAGE names the language, LANG=C.UTF-8 says nothing about dates: Qt's system locale
+    # then takes its name from LANGUAGE but writes dates as C does ("Monday").
+    ({"LANG": "C.UTF-8", "LANGUAGE": "ru"}, "понедельник", "апреля"),
+    ({"LANG": "C.UTF-8", "LANGUAGE": "de"}, "Montag", "April"),
+    ({"LANG": "ru_RU.UTF-8"}, "понедельник", "апреля"),
+])
+def test_dates_are_in_the_language_the_system_names(env, weekday, month):
+    code = ("from PySide6.QtWidgets import QApplication; app = QApplication([]); "
+            "from datetime import date; from PySide6.QtCore import QLocale; "
+            "from ui.i18n import apply_language, long_date, system_language; "
+            "apply_language(system_language()); "
+            "print(QLocale().dayName(1)); print(long_date(date(2019, 4, 3)))")
+    full = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LANG")}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, env={**full, **env, "QT_QPA_PLATFORM": "offscreen"},
+                            timeout=60)
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2, result.stderr
+    assert lines[0] == weekday
+    assert month in lines[1], lines[1]

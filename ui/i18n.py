@@ -222,7 +222,14 @@ def locale_for(lang: str) -> QLocale:
     """The QLocale that writes dates and times in ``lang``."""
     system = QLocale.system()
     if system.name()[:2].lower() == lang:
-        return system
+        # The system's own settings (a user's date formats) where they write this language.
+        # On Unix, Qt names the system locale after LANGUAGE but writes dates as LC_TIME or
+        # LANG says: LANGUAGE=ru with LANG=C.UTF-8 is "ru_RU" writing "Monday". Then the
+        # language's own locale of that name.
+        named = QLocale(system.name())
+        if (system.dayName(1), system.monthName(4)) == (named.dayName(1), named.monthName(4)):
+            return system
+        return named
     return QLocale(LOCALES.get(lang, lang))
 
 

@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QStackedWidget,
-    QStyle,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -71,6 +70,7 @@ from ui.commands import (
 from ui.document import Document
 from ui.event_actions import EventActions
 from ui.i18n import error_text, numerus
+from ui.icons import standard_icon
 from ui.screens import fit_to_screen, screen_room
 from ui.settings import SNAPS, VIEWS, Settings, View
 from ui.status_bar import StatusBar
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.document = Document(programme, store, self)
         self.setStatusBar(StatusBar(self))
         self.setObjectName("MainWindow")
-        self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+        self.setWindowIcon(standard_icon("window"))
 
         self._build_views()
         self._build_actions()
@@ -219,12 +219,11 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
-        icon = self.style().standardIcon
         self.new_action = self._action(self.tr("&New…"), self.file_new, std.New,
                                        self.tr("Start a new programme"))
         self.open_action = self._action(self.tr("&Open…"), self.file_open, std.Open,
                                         self.tr("Open a programme file"))
-        self.open_action.setIcon(icon(QStyle.StandardPixmap.SP_DialogOpenButton))
+        self.open_action.setIcon(standard_icon("open"))
         self.open_read_only_action = self._action(
             self.tr("Open Read-Onl&y…"), lambda: self.file_open(readonly=True),
             tip=self.tr("Open a programme file to look at it; changes go to a copy "
@@ -233,7 +232,7 @@ class MainWindow(QMainWindow):
                                            tip=self.tr("Open the German Week 2019 programme"))
         self.save_action = self._action(self.tr("&Save"), self.file_save, std.Save,
                                         self.tr("Save the programme"))
-        self.save_action.setIcon(icon(QStyle.StandardPixmap.SP_DialogSaveButton))
+        self.save_action.setIcon(standard_icon("save"))
         self.save_as_action = self._action(self.tr("Save &As…"), self.file_save_as, std.SaveAs,
                                            self.tr("Save the programme in a new file"))
         self.import_action = self._action(
@@ -248,13 +247,13 @@ class MainWindow(QMainWindow):
         self._make_undo_actions(self.document)
         self.new_event_action = self._action(self.tr("&New Event…"), self.new_event_here,
                                              "Ctrl+Shift+N", self.tr("Add an event"))
-        self.new_event_action.setIcon(icon(QStyle.StandardPixmap.SP_FileIcon))
+        self.new_event_action.setIcon(standard_icon("new"))
         self.edit_event_action = self._action(self.tr("&Edit Event…"), self.edit_selected, "Ctrl+E",
                                               self.tr("Edit the selected event"))
         self.delete_action = self._action(self.tr("&Delete"), self.delete_selected,
                                           QKeySequence(Qt.Key.Key_Delete),
                                           self.tr("Delete the selected events (undoable)"))
-        self.delete_action.setIcon(icon(QStyle.StandardPixmap.SP_TrashIcon))
+        self.delete_action.setIcon(standard_icon("delete"))
         # Only while a view has the focus: a text field keeps its own Delete key.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.views.addAction(self.delete_action)
@@ -285,10 +284,10 @@ class MainWindow(QMainWindow):
             self.view_actions[view] = action
         self.prev_action = self._action(self.tr("&Previous Day"), lambda: self.grid.step_date(-1),
                                         "Alt+PgUp", self.tr("Show the previous day or week"))
-        self.prev_action.setIcon(icon(QStyle.StandardPixmap.SP_MediaSeekBackward))
+        self.prev_action.setIcon(standard_icon("previous"))
         self.next_action = self._action(self.tr("&Next Day"), lambda: self.grid.step_date(1),
                                         "Alt+PgDown", self.tr("Show the next day or week"))
-        self.next_action.setIcon(icon(QStyle.StandardPixmap.SP_MediaSeekForward))
+        self.next_action.setIcon(standard_icon("next"))
         self.zoom_in_action = self._action(self.tr("Zoom &In"), self.grid.zoom_in, std.ZoomIn)
         self.zoom_in_action.setShortcuts([QKeySequence(std.ZoomIn), QKeySequence("Ctrl+=")])
         self.zoom_out_action = self._action(self.tr("Zoom &Out"), self.grid.zoom_out, std.ZoomOut)
@@ -314,17 +313,16 @@ class MainWindow(QMainWindow):
         self.addActions([self.prev_action, self.next_action])
 
     def _make_undo_actions(self, document: Document) -> None:
-        icon = self.style().standardIcon
         # The toolbar shows the short icon texts, the Edit menu names the step, the tooltip
         # names it in full (ui.undo_actions): the toolbar keeps its width after an edit.
         self.undo_action = UndoAction(self, redo=False, short=self.tr("Undo"),
                                       bare=self.tr("&Undo"), named=self.tr("&Undo {action}"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.undo_action.setIcon(icon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.undo_action.setIcon(standard_icon("back"))
         self.redo_action = UndoAction(self, redo=True, short=self.tr("Redo"),
                                       bare=self.tr("&Redo"), named=self.tr("&Redo {action}"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.setIcon(icon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.redo_action.setIcon(standard_icon("forward"))
         for action in (self.undo_action, self.redo_action):
             action.bind(document.undo_stack)
 

@@ -42,18 +42,21 @@ PAINTERS = {"print": _print_painter, "screenshot": _screenshot_painter}
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    from planner.cli import COMMANDS
+    # Without arguments (a start from the desktop's menu) the window opens at once: the
+    # command line's module and argparse are not loaded for it.
+    if args:
+        from planner.cli import COMMANDS
 
-    if args and (args[0] in COMMANDS or args[0] in ("-h", "--help")):
-        from planner.cli import main as cli_main
+        if args[0] in COMMANDS or args[0] in ("-h", "--help"):
+            from planner.cli import main as cli_main
 
-        gc.enable()  # a command may read a large file: it runs with the collector on
-        return cli_main(args, PAINTERS)
-    if args and not args[0].startswith("-") and not Path(args[0]).exists():
-        from planner.cli import error
+            gc.enable()  # a command may read a large file: it runs with the collector on
+            return cli_main(args, PAINTERS)
+        if not args[0].startswith("-") and not Path(args[0]).exists():
+            from planner.cli import error
 
-        kind = "no such file" if Path(args[0]).suffix else "no such command or file"
-        return error(f"{args[0]}: {kind} (python main.py --help lists the commands)")
+            kind = "no such file" if Path(args[0]).suffix else "no such command or file"
+            return error(f"{args[0]}: {kind} (python main.py --help lists the commands)")
     from ui.app import main as ui_main
 
     return ui_main(args)

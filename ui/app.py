@@ -62,6 +62,44 @@ def open_document(path: str | None, *, readonly: bool = False
 def start(argv: Sequence[str] = ()) -> MainWindow:
     """Everything :func:`main` does before the event loop runs: read the arguments, open
     the programme, and show its window. Raises UsageError or ProgrammeError."""
+    path, lang, read_only = _arguments(argv)
+    if path is not None:
+        # main.py starts with the cyclic collector off; a file may hold a festival, read
+        # with it on as before (see below).
+        gc.enable()
+    try:
+        programme, store = open_document(path, readonly=read_only)
+    except ProgrammeLockedError as exc:
+        # Open for editing in another window (a second start, a double-click in the file
+        # manager): the user is asked, as File > Open would ask, rather than told on a
+        # terminal they may not see.
+        if not _ask_read_only(exc, lang):
+            raise
+        programme, store = open_document(path, readonly=True)
+    # Making the window (Qt's types, our modules, the widgets) leaves no garbage: the
+    # cyclic collector would only walk it again and again, some sixty passes. It resumes
+    # once the window has painted. (The programme is loaded with it on: a festival's
+    # objects are then not all left for one long first pass after the window appears.)
+    gc.disable()
+    try:
+        window = _show_window(programme, store, lang)
+    except BaseException:
+        gc.enable()
+        raise
+    window.after_first_paint(_resume_collector)
+    # A window that is never painted (started minimised) must not keep it off for good.
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(COLLECTOR_PAUSE_MS, _resume_collector)
+    return window
+
+
+def _arguments(argv: Sequence[str]) -> tuple[str | None, str | None, bool]:
+    """The programme file, ``--lang`` and ``--read-only`` of ``argv``. A start without
+    arguments (from the desktop's menu) takes the defaults without making the parser:
+    argparse and its regular expressions are about 1 % of such a start."""
+    if not argv:
+        return None, None, False
     from planner.cli import Parser
 
     parser = Parser(prog="main.py", description="Open the planner window.")
@@ -73,35 +111,7 @@ def start(argv: Sequence[str] = ()) -> MainWindow:
                         help="open the file without taking it for editing (edits stay in "
                              "memory until Save As)")
     args = parser.parse_args(list(argv))
-    if args.programme is not None:
-        # main.py starts with the cyclic collector off; a file may hold a festival, read
-        # with it on as before (see below).
-        gc.enable()
-    try:
-        programme, store = open_document(args.programme, readonly=args.read_only)
-    except ProgrammeLockedError as exc:
-        # Open for editing in another window (a second start, a double-click in the file
-        # manager): the user is asked, as File > Open would ask, rather than told on a
-        # terminal they may not see.
-        if not _ask_read_only(exc, args.lang):
-            raise
-        programme, store = open_document(args.programme, readonly=True)
-    # Making the window (Qt's types, our modules, the widgets) leaves no garbage: the
-    # cyclic collector would only walk it again and again, some sixty passes. It resumes
-    # once the window has painted. (The programme is loaded with it on: a festival's
-    # objects are then not all left for one long first pass after the window appears.)
-    gc.disable()
-    try:
-        window = _show_window(programme, store, args.lang)
-    except BaseException:
-        gc.enable()
-        raise
-    window.after_first_paint(_resume_collector)
-    # A window that is never painted (started minimised) must not keep it off for good.
-    from PySide6.QtCore import QTimer
-
-    QTimer.singleShot(COLLECTOR_PAUSE_MS, _resume_collector)
-    return window
+    return args.programme, args.lang, args.read_only
 
 
 def _ask_read_only(error: ProgrammeLockedError, lang: str | None) -> bool:
@@ -141,12 +151,12 @@ def _show_window(programme: Programme, store: ProgrammeStore | None,
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from planner.cli import UsageError, _requested_language, error
-
     args = sys.argv[1:] if argv is None else list(argv)
     try:
         window = start(args)
-    except (UsageError, ProgrammeError) as exc:
+    except ProgrammeError as exc:  # a UsageError too: the arguments
+        from planner.cli import _requested_language, error
+
         return error(exc, _requested_language(args))
     from PySide6.QtWidgets import QApplication
 

@@ -165,6 +165,7 @@ class Venue:
 
 @dataclass(frozen=True, slots=True)
 class Person:
+    """A speaker or other person of the programme, with the times they can come."""
     id: str
     name: str
     affiliation: str = ""
@@ -228,6 +229,7 @@ DEFAULT_LAST_MODIFIED = datetime(2019, 1, 1, tzinfo=UTC)
 
 @dataclass(frozen=True, slots=True)
 class Event:
+    """One event of the programme (a series, with a recurrence), its texts in every language."""
     uid: str
     title: Texts
     start: datetime

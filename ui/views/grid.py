@@ -2328,6 +2328,7 @@ class GridView(QAbstractScrollArea):
 
 @dataclass(slots=True)
 class _Press:
+    """A mouse press on a block, until it turns into a drag or a click."""
     pos: QPointF
     block: Block
     mode: Literal["move", "resize"]
@@ -2337,6 +2338,7 @@ class _Press:
 
 @dataclass(slots=True)
 class _Drag:
+    """A block being moved or resized by the mouse (a copy with Ctrl held)."""
     block: Block
     mode: Literal["move", "resize"]
     key: Key

@@ -104,6 +104,7 @@ class Limits:
 
 @dataclass(slots=True)
 class _Column:
+    """One column's blocks and how they were last laid out."""
     every: list[Block] = field(default_factory=list)  # of every event, shown or not
     blocks: list[Block] = field(default_factory=list)  # those the filter shows, by start
     # Of those, the blocks with a sub-column (by start) and the "+N" groups of the rest.

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.view_options import MINUTES_PER_DAY
+from ui.views.grid_index import MINUTES_PER_DAY
 
 
 class HoursDialog(QDialog):

@@ -187,6 +187,25 @@ def test_a_block_is_dragged_to_another_day_in_the_scrolled_week(qtbot):
     assert moved.date() == keys[-2][0] and moved.time() == before.time()
 
 
+@pytest.mark.parametrize("size", [(1024, 700), (1440, 900)])
+def test_the_venue_grid_opens_on_whole_columns(qtbot, size):
+    """Scrolled sideways to the day's first event, the venue grid's left edge is a column's
+    start: no heading or address cut through at the ruler."""
+    window = active_window(qtbot, load_builtin(), "ru", size)
+    grid = window.grid
+    QTest.keyClick(grid, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert grid.mode == "venues"
+    for day in (date(2019, 4, 3), date(2019, 4, 5), date(2019, 4, 8)):
+        window.go_to_date(day)
+        grid.scroll_to_first_event()
+        ruler = grid._ruler_width()
+        lefts = [grid.column_left(n) for n in range(len(grid.keys()))]
+        assert any(abs(left - ruler) < 0.5 for left in lefts), (day, lefts[:4])
+        # The first event of the day is in view, whole in width.
+        first = min((b for b, _ in grid.visible_blocks()), key=lambda b: b.top, default=None)
+        assert first is not None, day
+
+
 @pytest.mark.parametrize("lang", ["en", "de", "ru"])
 def test_venue_headings_wrap_onto_two_lines_and_keep_the_whole_name_in_the_tooltip(qtbot,
                                                                                   lang):

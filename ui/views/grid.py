@@ -1164,7 +1164,10 @@ class GridView(QAbstractScrollArea):
         if left < hbar.value() or width > visible_w:
             hbar.setValue(round(left))
         elif left + width > hbar.value() + visible_w:
-            hbar.setValue(round(left + width - visible_w))
+            # The view's left edge on a column's start, not through a heading: the first
+            # column to start at or after what would just show the column, or the column.
+            least = left + width - visible_w
+            hbar.setValue(round(min((x for x in lefts if x >= least), default=left)))
 
     def _update_limits(self) -> None:
         """Tell the index how many sub-columns fit side by side in a column as wide as

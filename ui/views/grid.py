@@ -84,6 +84,7 @@ from ui.views.grid_index import (
 )
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QRect
     from PySide6.QtWidgets import QMenu
 
 T = TypeVar("T")
@@ -1251,7 +1252,7 @@ class GridView(QAbstractScrollArea):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         palette = self.palette()
         viewport = self._vp.rect()
-        painter.fillRect(viewport, palette.color(QPalette.ColorRole.Base))
+        _fill(painter, viewport, palette.color(QPalette.ColorRole.Base))
         keys = self.keys()
         top = self._grid_top()
         ruler = self._ruler_width()
@@ -1265,7 +1266,7 @@ class GridView(QAbstractScrollArea):
         for index in columns:
             day = keys[index][0]
             if day.weekday() >= 5 and self._mode != "venues":
-                painter.fillRect(QRectF(self.column_left(index), top, self.column_width(index),
+                _fill(painter, QRectF(self.column_left(index), top, self.column_width(index),
                                         grid_bottom - top),
                                  QColor(0, 0, 0, 10))
         if self._mode == "venues":
@@ -1338,7 +1339,7 @@ class GridView(QAbstractScrollArea):
         if cancelled:
             painter.setBrush(QBrush(QColor(0, 0, 0, 40), Qt.BrushStyle.BDiagPattern))
             painter.drawRect(rect)
-        painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()),
+        _fill(painter, QRectF(rect.left(), rect.top(), 4, rect.height()),
                          CANCELLED_EDGE if cancelled else edge)
         if self.clashes(block.uid, block.recurrence_id):
             painter.setPen(QPen(CLASH_RED, 2))
@@ -1615,7 +1616,7 @@ class GridView(QAbstractScrollArea):
                     continue
                 y0 = self._minutes_to_y((a - lo_ts) / 60)
                 y1 = self._minutes_to_y((b - lo_ts) / 60)
-                painter.fillRect(QRectF(self.column_left(index), y0, self.column_width(index),
+                _fill(painter, QRectF(self.column_left(index), y0, self.column_width(index),
                                         y1 - y0), brush)
 
     def _paint_clash_preview(self, painter: QPainter, keys: list[Key], columns: range) -> None:
@@ -1635,7 +1636,7 @@ class GridView(QAbstractScrollArea):
                 if hi <= lo:
                     continue
                 y0, y1 = self._minutes_to_y(lo), self._minutes_to_y(hi)
-                painter.fillRect(QRectF(self.column_left(index), y0, self.column_width(index),
+                _fill(painter, QRectF(self.column_left(index), y0, self.column_width(index),
                                         y1 - y0), shade)
 
     def _paint_slot(self, painter: QPainter, keys: list[Key], columns: range) -> None:
@@ -1652,7 +1653,7 @@ class GridView(QAbstractScrollArea):
                       self._snap * self._px / 60)
         highlight = QColor(self.palette().color(QPalette.ColorRole.Highlight))
         highlight.setAlpha(60)
-        painter.fillRect(rect, highlight)
+        _fill(painter, rect, highlight)
 
     def _paint_now(self, painter: QPainter, keys: list[Key], columns: range) -> None:
         now = self._now().astimezone(self._programme.zone)
@@ -1672,7 +1673,7 @@ class GridView(QAbstractScrollArea):
         top = self._grid_top()
         ruler = self._ruler_width()
         background = palette.color(QPalette.ColorRole.Window)
-        painter.fillRect(QRectF(0, 0, viewport.width(), top), background)
+        _fill(painter, QRectF(0, 0, viewport.width(), top), background)
         today = self._now().astimezone(self._programme.zone).date()
         painter.save()
         painter.setClipRect(QRectF(ruler, 0, viewport.width() - ruler, top))
@@ -1683,7 +1684,7 @@ class GridView(QAbstractScrollArea):
             width = self.column_width(index)
             cell = QRectF(left, 0, width, header_h)
             if day == today and self._mode != "venues":
-                painter.fillRect(cell, QColor("#fff4d6"))
+                _fill(painter, cell, QColor("#fff4d6"))
             painter.setPen(palette.color(QPalette.ColorRole.WindowText))
             first, second = self.heading(index)
             line_h = self._header_metrics.height()
@@ -1733,7 +1734,7 @@ class GridView(QAbstractScrollArea):
         viewport = self._vp.rect()
         top = self._grid_top()
         ruler = self._ruler_width()
-        painter.fillRect(QRectF(0, top, ruler, viewport.height() - top),
+        _fill(painter, QRectF(0, top, ruler, viewport.height() - top),
                          palette.color(QPalette.ColorRole.Window))
         zone = self._programme.zone
         second = self._second_zone
@@ -2507,6 +2508,18 @@ class TrackLegend(QWidget):
 
 
 # ---------------------------------------------------------------------------------------------
+
+
+def _fill(painter: QPainter, rect: QRectF | QRect, brush: QColor | QBrush) -> None:
+    """``painter.fillRect(rect, brush)``, the same pixels (a rectangle drawn without a pen):
+    PySide6 resolves a call of ``fillRect`` from Python against overloads that include
+    ``QGradient.Preset``, and the first such call makes the Python enums of all of
+    ``QGradient``, about 13 M instructions of a start, for a gradient the grid never uses."""
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(brush)
+    painter.drawRect(rect)
+    painter.restore()
 
 
 def _mix(colour: QColor, other: QColor, amount: float) -> QColor:

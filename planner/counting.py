@@ -17,10 +17,12 @@ from functools import lru_cache
 
 from planner.i18n import Message, msg, msg_n
 from planner.model import Event, Programme
+from planner.records import compared
 from planner.recurrence import occurrences
 
 
-@dataclass(frozen=True, slots=True)
+@compared
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Count:
     """So many events, taking place so many times."""
 

@@ -19,10 +19,13 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from planner.records import compared
+
 K = TypeVar("K", bound=Hashable)
 
 
-@dataclass(frozen=True, slots=True)
+@compared
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Placement:
     """An item's sub-column (from 0), its cluster's sub-column count, and how many
     sub-columns it may fill to the right without covering another item (at least 1).
@@ -35,7 +38,8 @@ class Placement:
     more: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@compared
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class More(Generic[K]):
     """Items of a crowded cluster that got no sub-column, from the earliest start to the
     latest end among them (items in one group overlap one another, directly or through

@@ -16,6 +16,7 @@ from typing import Literal, NoReturn, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.i18n import Message, msg
+from planner.records import compared
 
 Lang = Literal["de", "en", "ru"]
 LANGS: tuple[Lang, ...] = ("de", "en", "ru")
@@ -73,7 +74,8 @@ class TimeRangeError(ValidationError):
     """An event's times are impossible: end not after start, or outside the programme."""
 
 
-@dataclass(frozen=True, slots=True)
+@compared
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Texts:
     """A text in German, English and Russian; any of them may be empty."""
 
@@ -118,7 +120,8 @@ class Texts:
         return cls(text, text, text)
 
 
-@dataclass(frozen=True, slots=True)
+@compared
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class TimeWindow:
     """A stretch of time when a person or venue is available, or blocked (a break, set-up).
 
@@ -133,7 +136,8 @@ class TimeWindow:
     kind: WindowKind = "available"
 
 
-@dataclass(frozen=True, slots=True)
+@compared
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Track:
     """A track. A ``placeholder`` track holds events whose source named none (an import
     without CATEGORIES): exports write no CATEGORIES for its events."""
@@ -144,7 +148,8 @@ class Track:
     placeholder: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@compared
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Venue:
     """A venue. A ``placeholder`` venue ("To be announced") holds events whose place is not
     known yet: they never clash with each other there, and exports write no LOCATION."""
@@ -163,7 +168,8 @@ class Venue:
         return self.lat is not None and self.lon is not None
 
 
-@dataclass(frozen=True, slots=True)
+@compared
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Person:
     """A speaker or other person of the programme, with the times they can come."""
     id: str
@@ -178,7 +184,8 @@ class Person:
         return f"{self.name} ({self.affiliation})" if self.affiliation else self.name
 
 
-@dataclass(frozen=True, slots=True)
+@compared
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Period:
     """An occurrence with its own end (RFC 5545 RDATE;VALUE=PERIOD), in the event's zone."""
 
@@ -186,7 +193,8 @@ class Period:
     end: datetime
 
 
-@dataclass(frozen=True, slots=True)
+@compared
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Recurrence:
     """When a repeating event takes place, as RFC 5545 says it: rules, dates, exceptions.
 
@@ -213,7 +221,8 @@ class Recurrence:
         return ((self.rule,) if self.rule else ()) + self.more_rules
 
 
-@dataclass(frozen=True, slots=True)
+@compared
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class RecurrenceId:
     """Which occurrence of a series an override replaces (RFC 5545 RECURRENCE-ID): the start
     the series gives it, in the event's zone; with ``this_and_future`` (RANGE=THISANDFUTURE)
@@ -227,7 +236,8 @@ class RecurrenceId:
 DEFAULT_LAST_MODIFIED = datetime(2019, 1, 1, tzinfo=UTC)
 
 
-@dataclass(frozen=True, slots=True)
+@compared
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Event:
     """One event of the programme (a series, with a recurrence), its texts in every language."""
     uid: str
@@ -280,7 +290,8 @@ class Event:
         return self.end.replace(tzinfo=None) - self.start.replace(tzinfo=None)
 
 
-@dataclass(frozen=True, slots=True)
+@compared
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Session:
     """An event with a length but no time yet (an *unscheduled* event).
 
@@ -328,7 +339,8 @@ def is_significant_change(old: Event, new: Event) -> bool:
     return any(getattr(old, name) != getattr(new, name) for name in SIGNIFICANT_FIELDS)
 
 
-@dataclass(slots=True)
+@compared
+@dataclass(slots=True, repr=False, eq=False)
 class TravelSettings:
     """How the clash check estimates a trip between two venues."""
 
@@ -336,7 +348,8 @@ class TravelSettings:
     buffer_minutes: int = 10
 
 
-@dataclass(slots=True)
+@compared
+@dataclass(slots=True, repr=False, eq=False)
 class Programme:
     """A whole event programme. Collections are keyed by id (events by UID)."""
 

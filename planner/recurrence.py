@@ -34,6 +34,7 @@ from dateutil import rrule
 
 from planner.i18n import msg
 from planner.model import ValidationError
+from planner.records import compared
 
 if TYPE_CHECKING:
     from planner.model import Event, Programme
@@ -255,7 +256,8 @@ def _rule_count(rule: str) -> int | None:
 # Series
 
 
-@dataclass(frozen=True, slots=True)
+@compared
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Occurrence:
     """One occurrence of an event: where it starts and ends, and what it is.
 
@@ -271,7 +273,8 @@ class Occurrence:
     recurrence_id: datetime | None = None
 
 
-@dataclass(slots=True)
+@compared
+@dataclass(slots=True, repr=False, eq=False)
 class Expansion:
     """What :func:`expand` found, and whether a rule was cut short by the step budget."""
 

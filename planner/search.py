@@ -21,6 +21,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, cast
 
 from planner.model import LANGS, Event, Lang, Person, Programme, Track, Venue
+from planner.records import compared
 from planner.recurrence import expand, occurrences
 
 __all__ = [
@@ -70,7 +71,8 @@ def query_words(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(normalise(text).split()))
 
 
-@dataclass(frozen=True, slots=True)
+@compared
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class EventFilter:
     """What a delegate asked to see. ``None`` in a dimension means "no restriction".
 
@@ -163,7 +165,8 @@ class EventFilter:
 # The per-event cache
 
 
-@dataclass(slots=True)
+@compared
+@dataclass(slots=True, repr=False, eq=False)
 class _Entry:
     """What is known about one event object, and what it was computed from."""
 
@@ -355,7 +358,8 @@ def prepare(programme: Programme,
 # Clashes among starred events
 
 
-@dataclass(frozen=True, slots=True)
+@compared
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class StarredClash:
     """Two starred events that overlap: ``events`` ``(a, b)`` with ``a < b``, and for each
     of them, in that order, the start and the RECURRENCE-ID (None for a single event) of

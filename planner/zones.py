@@ -34,6 +34,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.i18n import msg
 from planner.model import ValidationError
+from planner.records import compared
 
 # Clock changes are worked out up to the end of this year; later, the last offset holds.
 LAST_YEAR = 2100
@@ -51,7 +52,8 @@ class ZoneDefinitionError(ValidationError):
     """A VTIMEZONE that cannot be used (no observances, impossible offsets, runaway rules)."""
 
 
-@dataclass(frozen=True, slots=True)
+@compared
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class ZoneChanges:
     """A zone as the instants its offset changes: ``initial`` holds before the first change;
     each change is ``(UTC seconds, offset seconds, is DST, abbreviation)``, in time order."""

@@ -70,6 +70,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QSizePolicy, QT
 from planner.availability import busy_spans
 from planner.layout import band_rows, place, working_hours
 from planner.model import Event, Lang, Programme, as_event
+from planner.records import compared
 from ui.settings import DEFAULT_HOUR_HEIGHT, HOUR_HEIGHTS
 from ui.tooltips import plain_tooltip
 from ui.views.grid_index import (
@@ -135,7 +136,8 @@ _WORD_WRAP.setWrapMode(QTextOption.WrapMode.WordWrap)
 _PAD = (7.0, 2.0, 3.0, 2.0)
 
 
-@dataclass(slots=True)
+@compared
+@dataclass(slots=True, repr=False, eq=False)
 class _BlockText:
     """A block's text as laid out for one version of its event and one block size."""
 
@@ -144,7 +146,8 @@ class _BlockText:
     lines: list[tuple[QFont, QColor, QPointF, QStaticText]]
 
 
-@dataclass(frozen=True, slots=True)
+@compared
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Slot:
     """A place in the grid: a (snapped) start time, its day, and the venue of its column
     in the venue grid (else ``None``)."""
@@ -2330,7 +2333,8 @@ class GridView(QAbstractScrollArea):
         super().keyPressEvent(event)
 
 
-@dataclass(slots=True)
+@compared
+@dataclass(slots=True, repr=False, eq=False)
 class _Press:
     """A mouse press on a block, until it turns into a drag or a click."""
     pos: QPointF
@@ -2340,7 +2344,8 @@ class _Press:
     copy: bool = False  # Ctrl held: a drag copies the event
 
 
-@dataclass(slots=True)
+@compared
+@dataclass(slots=True, repr=False, eq=False)
 class _Drag:
     """A block being moved or resized by the mouse (a copy with Ctrl held)."""
     block: Block

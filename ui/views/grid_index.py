@@ -17,13 +17,15 @@ from zoneinfo import ZoneInfo
 
 from planner.layout import limit_columns
 from planner.model import Event
+from planner.records import compared
 from planner.recurrence import expand
 
 Key = tuple[date, str | None]  # a column: a day, and a venue id in the venue grid
 MINUTES_PER_DAY = 24 * 60
 
 
-@dataclass(slots=True)
+@compared
+@dataclass(slots=True, repr=False, eq=False)
 class Block:
     """One occurrence of a timed event in one column, with its place among overlaps."""
 
@@ -52,7 +54,8 @@ class Block:
     view_bottom: float | None = None
 
 
-@dataclass(slots=True)
+@compared
+@dataclass(slots=True, repr=False, eq=False)
 class MoreBlock:
     """Blocks of a crowded cluster that have no sub-column of their own: one "+N" in the
     column, from the first start to the last end among them."""
@@ -67,7 +70,8 @@ class MoreBlock:
         return [block.uid for block in self.blocks]
 
 
-@dataclass(slots=True)
+@compared
+@dataclass(slots=True, repr=False, eq=False)
 class BandItem:
     """An all-day or multi-day occurrence, painted in the band above the grid."""
 
@@ -80,7 +84,8 @@ class BandItem:
     row: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@compared
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Limits:
     """How a column's blocks are laid out: at most ``columns`` sub-columns side by side
     (a crowded cluster keeps ``kept`` and gathers the rest into "+N"), each block at least
@@ -102,7 +107,8 @@ class Limits:
         return low, high
 
 
-@dataclass(slots=True)
+@compared
+@dataclass(slots=True, repr=False, eq=False)
 class _Column:
     """One column's blocks and how they were last laid out."""
     every: list[Block] = field(default_factory=list)  # of every event, shown or not
